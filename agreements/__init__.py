@@ -1,0 +1,1 @@
+"""The domain app: agreements, their parties, commitments, deadlines and sources."""

@@ -1,0 +1,157 @@
+"""Admin for agreements, with their parties, commitments and links inline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest
+from django.utils.html import format_html
+
+from agreements.models import Agreement, AgreementLink, Commitment, Signatory
+from agreements.selectors import agreements_with_overview
+from agreements.services.agreements import (
+    AGREEMENT_FIELDS,
+    LinkInput,
+    SignatoryInput,
+    agreement_create,
+    agreement_delete,
+    agreement_update,
+)
+from agreements.services.commitments import COMMITMENT_FIELDS, commitment_create, commitment_delete, commitment_update
+
+from .base import ServiceAdmin, changed_fields, kept_forms
+from .filters import CountryFilter, HasOverdueFilter
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    fk_name = "agreement"
+    extra = 1
+    autocomplete_fields = ("actor", "signed_by")
+    fields = ("actor", "role", "signed_by", "signed_as", "note")
+
+
+class CommitmentInline(admin.StackedInline):
+    model = Commitment
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ("bound_actors", "wording_source")
+    fields = ("number", "category", "wording", "wording_source", "summary", "bound_actors", "status", "overdue_since")
+    readonly_fields = ("status", "overdue_since")
+
+
+class LinkInline(admin.TabularInline):
+    model = AgreementLink
+    fk_name = "from_agreement"
+    extra = 0
+    autocomplete_fields = ("to_agreement",)
+    fields = ("kind", "to_agreement", "note")
+    verbose_name = "link to another agreement"
+
+
+@admin.register(Agreement)
+class AgreementAdmin(ServiceAdmin):
+    list_display = ("title", "display_date", "kind", "country_list", "commitments", "overdue", "next_due")
+    list_filter = ("kind", CountryFilter, HasOverdueFilter, "date_precision", "agreement_type")
+    date_hierarchy = "date"
+    autocomplete_fields = ("sources",)
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = (SignatoryInline, CommitmentInline, LinkInline)
+    inline_savers = {
+        Signatory: "save_signatories",
+        Commitment: "save_commitments",
+        AgreementLink: "save_links",
+    }
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", ("date", "date_precision"), "place", "countries", "summary")}),
+        ("Context", {"fields": ("conflict", "peace_process", "region", "agreement_type", "stage")}),
+        ("Text and references", {"fields": ("info_url", "document_url", "external_ids", "sources", "full_text")}),
+    )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return agreements_with_overview(super().get_queryset(request))
+
+    @admin.display(description="Date", ordering="date")
+    def display_date(self, agreement: Agreement) -> str:
+        return agreement.display_date
+
+    @admin.display(description="Countries")
+    def country_list(self, agreement: Agreement) -> str:
+        return ", ".join(agreement.countries)
+
+    @admin.display(description="Commitments", ordering="commitment_count")
+    def commitments(self, agreement: Agreement) -> int:
+        return agreement.commitment_count or 0  # type: ignore[attr-defined]
+
+    @admin.display(description="Overdue", ordering="overdue_count")
+    def overdue(self, agreement: Agreement) -> str:
+        count = agreement.overdue_count or 0  # type: ignore[attr-defined]
+        return format_html('<strong style="color:#ba2121">{}</strong>', count) if count else "—"
+
+    @admin.display(description="Next due (UTC)", ordering="next_due_at")
+    def next_due(self, agreement: Agreement) -> str:
+        due: dt.datetime | None = agreement.next_due_at  # type: ignore[attr-defined]
+        return f"{due:%Y-%m-%d %H:%M}" if due else "—"
+
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+        data = {k: v for k, v in form.cleaned_data.items() if k in AGREEMENT_FIELDS}
+        return agreement_create(user=request.user, sources=list(form.cleaned_data.get("sources") or []), **data)
+
+    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+        return agreement_update(
+            agreement=self.fresh(obj),
+            changes=changed_fields(form, AGREEMENT_FIELDS),
+            sources=list(form.cleaned_data["sources"]) if "sources" in form.changed_data else None,
+            user=request.user,
+        )
+
+    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
+        agreement_delete(agreement=obj, user=request.user)  # type: ignore[arg-type]
+
+    def save_signatories(self, request: HttpRequest, agreement: Agreement, formset: BaseInlineFormSet) -> None:
+        parts = [
+            SignatoryInput(
+                actor=f.cleaned_data["actor"],
+                role=f.cleaned_data["role"],
+                signed_by=f.cleaned_data.get("signed_by"),
+                signed_as=f.cleaned_data.get("signed_as", ""),
+                note=f.cleaned_data.get("note", ""),
+            )
+            for f in kept_forms(formset)
+        ]
+        agreement_update(agreement=agreement, changes={}, signatories=parts, user=request.user)
+
+    def save_links(self, request: HttpRequest, agreement: Agreement, formset: BaseInlineFormSet) -> None:
+        links = [
+            LinkInput(
+                to_agreement=f.cleaned_data["to_agreement"],
+                kind=f.cleaned_data["kind"],
+                note=f.cleaned_data.get("note", ""),
+            )
+            for f in kept_forms(formset)
+        ]
+        agreement_update(agreement=agreement, changes={}, links=links, user=request.user)
+
+    def save_commitments(self, request: HttpRequest, agreement: Agreement, formset: BaseInlineFormSet) -> None:
+        for f in formset.deleted_forms:
+            if f.instance.pk:
+                commitment_delete(commitment=f.instance, user=request.user)
+        for f in kept_forms(formset):
+            if f.instance.pk is None:
+                data = {k: v for k, v in f.cleaned_data.items() if k in COMMITMENT_FIELDS}
+                f.instance = commitment_create(
+                    agreement=agreement,
+                    bound_actors=list(f.cleaned_data.get("bound_actors") or []),
+                    user=request.user,
+                    **data,
+                )
+            elif f.has_changed():
+                commitment_update(
+                    commitment=Commitment.objects.get(pk=f.instance.pk),
+                    changes=changed_fields(f, COMMITMENT_FIELDS),
+                    bound_actors=list(f.cleaned_data["bound_actors"]) if "bound_actors" in f.changed_data else None,
+                    user=request.user,
+                )

@@ -1,0 +1,119 @@
+"""Admin building blocks: saves routed through services, folded search, shared filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import admin
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.db.models import Model, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from agreements.search import search
+
+InlineSaver = Callable[[HttpRequest, Model, BaseInlineFormSet], None]
+
+
+def kept_forms(formset: BaseInlineFormSet) -> list[ModelForm]:
+    """The inline forms that hold a row after the save: filled in and not marked for deletion."""
+    deleted = set(map(id, formset.deleted_forms))
+    return [f for f in formset.forms if id(f) not in deleted and f.cleaned_data and (f.instance.pk or f.has_changed())]
+
+
+def changed_fields(form: ModelForm, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The cleaned values of the fields the editor changed, among ``fields``."""
+    return {name: form.cleaned_data[name] for name in form.changed_data if name in fields}
+
+
+class ServiceAdmin(SimpleHistoryAdmin):
+    """A model admin whose writes go through service functions, not ``obj.save()``.
+
+    Subclasses define ``create_via_service``, ``update_via_service`` and
+    ``delete_via_service``; inline formsets are saved by the functions in
+    ``inline_savers``, keyed by the inline's model. Inlines without a saver are
+    read-only. The admin's own change view is one transaction, so a failure in
+    any service rolls the whole save back.
+    """
+
+    inline_savers: dict[type[Model], str] = {}
+    search_fields = ("search_text",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+        raise ImproperlyConfigured(f"{type(self).__name__} does not create objects.")
+
+    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+        raise ImproperlyConfigured(f"{type(self).__name__} does not change objects.")
+
+    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
+        raise ImproperlyConfigured(f"{type(self).__name__} does not delete objects.")
+
+    def fresh(self, obj: Model) -> Model:
+        """The stored row, before the form's changes (the form has already set them on ``obj``)."""
+        return type(obj)._default_manager.get(pk=obj.pk)
+
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+        saved = self.update_via_service(request, obj, form) if change else self.create_via_service(request, form)
+        # The admin goes on with ``obj`` (inlines, messages, redirect): give it the saved row's state.
+        obj.__dict__.update(saved.__dict__)
+
+    def save_related(self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool) -> None:
+        # Many-to-many fields are passed to the services by save_model; only inlines remain.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)
+
+    def save_formset(self, request: HttpRequest, form: ModelForm, formset: Any, change: bool) -> None:
+        # The admin's change message reads these; formset.save() would have set them.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        saver = self.inline_savers.get(formset.model)
+        if saver is not None:
+            getattr(self, saver)(request, form.instance, formset)
+            formset.new_objects = [f.instance for f in kept_forms(formset) if f.instance.pk and "id" not in f.initial]
+            formset.changed_objects = [
+                (f.instance, f.changed_data) for f in kept_forms(formset) if "id" in f.initial and f.has_changed()
+            ]
+            formset.deleted_objects = [f.instance for f in formset.deleted_forms if f.instance.pk]
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        self.delete_via_service(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for obj in queryset:
+            self.delete_via_service(request, obj)
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
+        """Search names and aliases ignoring case and accents (the API's search)."""
+        if not search_term.strip():
+            return queryset, False
+        return search(queryset, search_term), False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """An inline that shows rows but never adds, changes or deletes them."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records written only by the system (events, sweeps): view, never edit."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False

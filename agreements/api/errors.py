@@ -1,0 +1,43 @@
+"""Every error as JSON with a message per field — never a 500 for bad input.
+
+Services raise Django's ``ValidationError`` (the model layer's rules); the API
+returns those as 400 with the same per-field shape DRF uses for its own
+validation. Deleting an actor that is still a party to an agreement is a 409.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from django.db.models import ProtectedError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with the current state of the record."
+    default_code = "conflict"
+
+
+def _django_errors(exc: DjangoValidationError, renames: dict[str, str]) -> dict[str, Any]:
+    if hasattr(exc, "error_dict"):
+        return {("non_field_errors" if k == "__all__" else renames.get(k, k)): v for k, v in exc.message_dict.items()}
+    return {"non_field_errors": exc.messages}
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    renames = getattr(context.get("view"), "model_field_names", {})
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(_django_errors(exc, renames))
+    elif isinstance(exc, ProtectedError):
+        names = sorted({str(obj) for obj in exc.protected_objects})[:5]
+        exc = Conflict(f"Still in use, so it cannot be deleted: {'; '.join(names)}.")
+    elif isinstance(exc, IntegrityError):
+        # Validation runs first; this is a concurrent write winning a race for a
+        # unique value. Nothing was written by this request.
+        exc = Conflict("Another change to the same record was made at the same time; try again.")
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,220 @@
+"""Filters of each list (django-filter). A value that cannot be understood is a
+400 naming the parameter — never silently ignored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.utils import timezone
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from agreements.choices import (
+    ActorKind,
+    AgreementKind,
+    CommitmentCategory,
+    CommitmentStatus,
+    DeadlinePrecision,
+    DeadlineState,
+    EventType,
+    SignatoryRole,
+)
+from agreements.countries import is_country_code
+from agreements.models import Actor, Agreement, Commitment, Deadline, Event, Signatory, Source
+from agreements.selectors import agreements_having_overdue
+
+# --- fields and filters shared by the filter sets ------------------------------
+
+
+class IdOrSlugField(forms.ModelChoiceField):
+    """A related object by numeric id or by slug."""
+
+    def to_python(self, value: Any) -> Model | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        lookup = {"pk": int(text)} if text.isdigit() else {"slug": text}
+        try:
+            return self.queryset.get(**lookup)
+        except (self.queryset.model.DoesNotExist, ValueError, OverflowError):
+            raise ValidationError(
+                f"No {self.queryset.model._meta.verbose_name} with id or slug {text!r}.", code="invalid_choice"
+            ) from None
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class IdOrSlugFilter(filters.ModelChoiceFilter):
+    field_class = IdOrSlugField
+
+
+class CountryCodeField(forms.CharField):
+    """An ISO 3166-1 alpha-2 code, any case."""
+
+    def to_python(self, value: Any) -> str:
+        code = super().to_python(value).strip().upper()
+        if code and not is_country_code(code):
+            raise ValidationError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (such as 'LY').")
+        return code
+
+
+class CountryFilter(filters.CharFilter):
+    field_class = CountryCodeField
+
+
+_BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
+
+
+class StrictBooleanFilter(filters.TypedChoiceFilter):
+    """``true``/``false`` (or ``1``/``0``); anything else is an error, not "no filter"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("choices", _BOOLEAN_CHOICES)
+        kwargs.setdefault("coerce", lambda value: value in ("true", "1"))
+        super().__init__(*args, **kwargs)
+
+
+# --- the filter sets ------------------------------------------------------------
+
+
+class AgreementFilterSet(filters.FilterSet):
+    country = CountryFilter(
+        method="filter_country", help_text="ISO 3166-1 alpha-2 code of a country the agreement concerns."
+    )
+    kind = filters.MultipleChoiceFilter(choices=AgreementKind.choices)
+    actor = IdOrSlugFilter(
+        queryset=Actor.objects.all(),
+        method="filter_actor",
+        help_text="Id or slug of an actor taking part (in the `role` if given, else in any).",
+    )
+    role = filters.ChoiceFilter(
+        choices=SignatoryRole.choices, method="filter_role", help_text="Some party has this role."
+    )
+    signed_after = filters.DateFilter(field_name="date", lookup_expr="gte", help_text="Dated on or after (YYYY-MM-DD).")
+    signed_before = filters.DateFilter(
+        field_name="date", lookup_expr="lte", help_text="Dated on or before (YYYY-MM-DD)."
+    )
+    has_overdue = StrictBooleanFilter(method="filter_has_overdue", help_text="Has an overdue commitment.")
+    pax_id = filters.CharFilter(field_name="external_ids__pax", help_text="PA-X AgtId.")
+
+    class Meta:
+        model = Agreement
+        fields: list[str] = []
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(countries__has_item=value)
+
+    def _parties(self, **conditions: Any) -> Exists:
+        return Exists(Signatory.objects.filter(agreement=OuterRef("pk"), **conditions))
+
+    def filter_actor(self, queryset: QuerySet, name: str, actor: Actor) -> QuerySet:
+        role = self.form.cleaned_data.get("role")
+        if role:
+            return queryset.filter(self._parties(actor=actor, role=role))
+        return queryset.filter(self._parties(actor=actor) | self._parties(signed_by=actor))
+
+    def filter_role(self, queryset: QuerySet, name: str, role: str) -> QuerySet:
+        if self.form.cleaned_data.get("actor"):
+            return queryset  # combined with the actor in filter_actor
+        return queryset.filter(self._parties(role=role))
+
+    def filter_has_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return agreements_having_overdue(queryset, overdue=value)
+
+
+class ActorFilterSet(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=ActorKind.choices)
+    country = CountryFilter(field_name="country")
+    agreement = IdOrSlugFilter(
+        queryset=Agreement.objects.all(), field_name="parts__agreement", distinct=True, help_text="A party to it."
+    )
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+
+class CommitmentFilterSet(filters.FilterSet):
+    agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), help_text="Agreement id or slug.")
+    status = filters.MultipleChoiceFilter(choices=CommitmentStatus.choices)
+    overdue = StrictBooleanFilter(
+        method="filter_overdue", help_text="A deadline passed and it is not met or withdrawn."
+    )
+    category = filters.MultipleChoiceFilter(choices=CommitmentCategory.choices)
+    actor = IdOrSlugFilter(
+        queryset=Actor.objects.all(), field_name="bound_actors", distinct=True, help_text="Bound actor id or slug."
+    )
+    country = CountryFilter(method="filter_country")
+
+    class Meta:
+        model = Commitment
+        fields: list[str] = []
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(overdue_since__isnull=not value)
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(agreement__countries__has_item=value)
+
+
+class DeadlineFilterSet(filters.FilterSet):
+    state = filters.MultipleChoiceFilter(choices=DeadlineState.choices)
+    precision = filters.MultipleChoiceFilter(choices=DeadlinePrecision.choices)
+    due_after = filters.IsoDateTimeFilter(
+        field_name="due_at", lookup_expr="gte", help_text="ISO 8601; UTC if no offset."
+    )
+    due_before = filters.IsoDateTimeFilter(
+        field_name="due_at", lookup_expr="lte", help_text="ISO 8601; UTC if no offset."
+    )
+    within = filters.NumberFilter(
+        method="filter_within",
+        min_value=0,
+        max_value=36500,
+        help_text="Due within this many days from now (and not yet due).",
+    )
+    agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="commitment__agreement")
+    commitment = filters.ModelChoiceFilter(queryset=Commitment.objects.all())
+    country = CountryFilter(method="filter_country")
+    actor = IdOrSlugFilter(
+        queryset=Actor.objects.all(), field_name="commitment__bound_actors", distinct=True, help_text="Bound actor."
+    )
+
+    class Meta:
+        model = Deadline
+        fields: list[str] = []
+
+    def filter_within(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        if value is None:
+            return queryset
+        now = timezone.now()
+        return queryset.filter(due_at__gt=now, due_at__lte=now + dt.timedelta(days=float(value)))
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(commitment__agreement__countries__has_item=value)
+
+
+class SourceFilterSet(filters.FilterSet):
+    published_after = filters.DateFilter(field_name="published_on", lookup_expr="gte")
+    published_before = filters.DateFilter(field_name="published_on", lookup_expr="lte")
+    agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="agreements", distinct=True)
+
+    class Meta:
+        model = Source
+        fields: list[str] = []
+
+
+class EventFilterSet(filters.FilterSet):
+    type = filters.MultipleChoiceFilter(choices=EventType.choices)
+    agreement = IdOrSlugFilter(queryset=Agreement.objects.all())
+    commitment = filters.ModelChoiceFilter(queryset=Commitment.objects.all())
+    deadline = filters.ModelChoiceFilter(queryset=Deadline.objects.all())
+    occurred_after = filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte")
+    occurred_before = filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="lte")
+
+    class Meta:
+        model = Event
+        fields: list[str] = []

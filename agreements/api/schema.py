@@ -1,0 +1,68 @@
+"""OpenAPI: every operation documents the errors it can return, not just success."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    """An error that is not about one field."""
+
+    detail = serializers.CharField()
+
+
+class ValidationErrorSerializer(serializers.Serializer):
+    """Field name → list of messages (``non_field_errors`` for the request as a whole;
+    a nested object or list for nested fields)."""
+
+    non_field_errors = serializers.ListField(child=serializers.CharField(), required=False)
+
+    class Meta:
+        ref_name = "ValidationError"
+
+
+def _validation_error() -> OpenApiResponse:
+    return OpenApiResponse(
+        ValidationErrorSerializer,
+        description="Invalid input: one message list per offending field or parameter. Nothing was written.",
+    )
+
+
+def _detail(description: str) -> OpenApiResponse:
+    return OpenApiResponse(ErrorDetailSerializer, description=description)
+
+
+class TrackerAutoSchema(AutoSchema):
+    """Adds the 4xx responses each kind of operation can give."""
+
+    def _error_responses(self) -> dict[str, OpenApiResponse]:
+        method = self.method
+        has_id = "{" in self.path
+        errors: dict[str, OpenApiResponse] = {"429": _detail("Too many requests: throttled; see Retry-After.")}
+        if method == "GET":
+            errors["400"] = _validation_error()
+            if not has_id:
+                errors["404"] = _detail("Invalid page.")
+        if has_id:
+            errors["404"] = _detail("Not found.")
+        if method in ("POST", "PUT", "PATCH", "DELETE"):
+            errors["401"] = _detail("Authentication credentials were not provided or are invalid.")
+            errors["403"] = _detail("You do not have permission to perform this action.")
+        if method in ("POST", "PUT", "PATCH"):
+            errors["400"] = _validation_error()
+            errors["413"] = _detail("Request body too large.")
+            errors["415"] = _detail("Unsupported media type: send application/json.")
+        if method in ("POST", "PUT", "PATCH", "DELETE"):
+            errors["409"] = _detail("Conflict: still in use, or a concurrent change won.")
+        return errors
+
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses = super()._get_response_bodies(direction)
+        for code, response in self._error_responses().items():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(response, code, direction=direction)
+        return responses

@@ -1,0 +1,575 @@
+"""Serializers: what the API shows, and what it accepts — writes go to the services.
+
+Reading and writing use the same serializer: a related object is shown in
+brief (``"actor": {"id", "url", "name", …}``) and written by id
+(``"actor_id": 3``). Each serializer runs its model's own validation before
+calling a service, so a bad value comes back as a 400 naming the field as
+the API names it, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from agreements.choices import DEADLINE_TARGET_STATES, CommitmentStatus, SignatoryRole
+from agreements.countries import is_country_code
+from agreements.models import (
+    Actor,
+    Agreement,
+    AgreementLink,
+    Commitment,
+    Deadline,
+    Event,
+    Signatory,
+    Source,
+    StatusChange,
+)
+from agreements.services.actors import actor_create, actor_update
+from agreements.services.agreements import LinkInput, SignatoryInput, agreement_create, agreement_update
+from agreements.services.commitments import commitment_create, commitment_update
+from agreements.services.deadlines import deadline_create, deadline_update
+from agreements.services.sources import source_create, source_update
+
+# --- shared ---------------------------------------------------------------
+
+
+def _user(serializer: serializers.Serializer) -> Any:
+    request = serializer.context.get("request")
+    return getattr(request, "user", None)
+
+
+class ModelValidated(serializers.ModelSerializer):
+    """Validates the would-be row with the model's own ``full_clean()``.
+
+    ``api_names`` renames model fields in error messages (``actor`` →
+    ``actor_id``); ``filled_by_service`` lists fields a service fills in when
+    they are left out (a slug made from the title).
+    """
+
+    api_names: Mapping[str, str] = {}
+    filled_by_service: tuple[str, ...] = ()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        instance = copy.copy(self.instance) if self.instance is not None else model()
+        concrete = {f.name for f in model._meta.concrete_fields}
+        for name, value in attrs.items():
+            if name in concrete:
+                setattr(instance, name, value)
+        exclude = [name for name in self.filled_by_service if not getattr(instance, name)]
+        try:
+            instance.full_clean(exclude=exclude)
+        except DjangoValidationError as exc:
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+            raise serializers.ValidationError(
+                {("non_field_errors" if k == "__all__" else self.api_names.get(k, k)): v for k, v in errors.items()}
+            ) from None
+        return attrs
+
+
+class CountriesField(serializers.ListField):
+    """A list of ISO 3166-1 alpha-2 codes."""
+
+    child = serializers.CharField(min_length=2, max_length=2)
+
+    def to_internal_value(self, data: Any) -> list[str]:
+        codes = [code.upper() for code in super().to_internal_value(data)]
+        bad = [code for code in codes if not is_country_code(code)]
+        if bad:
+            raise serializers.ValidationError(f"Not ISO 3166-1 alpha-2 country codes: {', '.join(bad)}.")
+        if len(set(codes)) != len(codes):
+            raise serializers.ValidationError("A country is listed twice.")
+        return codes
+
+
+# --- brief forms, for nesting ---------------------------------------------
+
+
+class ActorBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail")
+
+    class Meta:
+        model = Actor
+        fields = ["id", "url", "slug", "name", "kind"]
+
+
+class AgreementBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:agreement-detail", lookup_field="pk", lookup_url_kwarg="id_or_slug"
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["id", "url", "slug", "title", "kind", "date", "date_precision"]
+
+
+class SourceBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+
+    class Meta:
+        model = Source
+        fields = ["id", "url", "title", "publisher", "author", "published_on", "link"]
+
+
+class CommitmentBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+    agreement = AgreementBriefSerializer(read_only=True)
+
+    class Meta:
+        model = Commitment
+        fields = ["id", "url", "number", "summary", "status", "overdue_since", "agreement"]
+
+
+class DeadlineBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:deadline-detail")
+    display_due = serializers.CharField(read_only=True, help_text="As stated, in its own time zone.")
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "url",
+            "wording",
+            "precision",
+            "time_zone",
+            "due_at",
+            "display_due",
+            "review_on",
+            "state",
+            "passed_at",
+        ]
+
+
+class StatusChangeSerializer(serializers.ModelSerializer):
+    commitment = serializers.HyperlinkedRelatedField(view_name="api:commitment-detail", read_only=True)
+    changed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    sources = SourceBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = StatusChange
+        fields = ["id", "commitment", "from_status", "to_status", "changed_at", "changed_by", "note", "sources"]
+
+
+# --- actors and sources ---------------------------------------------------
+
+
+class ActorSerializer(ModelValidated):
+    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail")
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=300), required=False, help_text="Every other spelling seen in sources."
+    )
+    represents = ActorBriefSerializer(read_only=True, allow_null=True)
+    represents_id = serializers.PrimaryKeyRelatedField(
+        source="represents", queryset=Actor.objects.all(), write_only=True, required=False, allow_null=True
+    )
+    api_names = {"represents": "represents_id"}
+    filled_by_service = ("slug",)
+
+    class Meta:
+        model = Actor
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "aliases",
+            "represents",
+            "represents_id",
+            "description",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {"slug": {"required": False}}
+
+    def create(self, validated_data: dict[str, Any]) -> Actor:
+        return actor_create(user=_user(self), **validated_data)
+
+    def update(self, instance: Actor, validated_data: dict[str, Any]) -> Actor:
+        return actor_update(actor=instance, changes=validated_data, user=_user(self))
+
+
+class SourceSerializer(ModelValidated):
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "key",
+            "title",
+            "publisher",
+            "author",
+            "published_on",
+            "link",
+            "quote",
+            "note",
+            "created_at",
+            "updated_at",
+        ]
+
+    def create(self, validated_data: dict[str, Any]) -> Source:
+        return source_create(user=_user(self), **validated_data)
+
+    def update(self, instance: Source, validated_data: dict[str, Any]) -> Source:
+        return source_update(source=instance, changes=validated_data, user=_user(self))
+
+
+class SourceInputSerializer(serializers.ModelSerializer):
+    """A new source given inline with a status change."""
+
+    class Meta:
+        model = Source
+        fields = ["title", "publisher", "author", "published_on", "link", "quote", "note"]
+        extra_kwargs = {"quote": {"required": True, "allow_blank": False}}
+
+
+# --- agreements -----------------------------------------------------------
+
+
+class SignatorySerializer(serializers.ModelSerializer):
+    actor = ActorBriefSerializer(read_only=True)
+    actor_id = serializers.PrimaryKeyRelatedField(source="actor", queryset=Actor.objects.all(), write_only=True)
+    role = serializers.ChoiceField(choices=SignatoryRole.choices)
+    signed_by = ActorBriefSerializer(read_only=True, allow_null=True)
+    signed_by_id = serializers.PrimaryKeyRelatedField(
+        source="signed_by", queryset=Actor.objects.all(), write_only=True, required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Signatory
+        fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note"]
+
+
+class LinkSerializer(serializers.ModelSerializer):
+    to = AgreementBriefSerializer(source="to_agreement", read_only=True)
+    to_id = serializers.PrimaryKeyRelatedField(source="to_agreement", queryset=Agreement.objects.all(), write_only=True)
+
+    class Meta:
+        model = AgreementLink
+        fields = ["kind", "to", "to_id", "note"]
+
+
+class BacklinkSerializer(serializers.ModelSerializer):
+    """A link from another agreement to this one."""
+
+    from_agreement = AgreementBriefSerializer(read_only=True)
+
+    class Meta:
+        model = AgreementLink
+        fields = ["kind", "from_agreement", "note"]
+
+
+class CommitmentInAgreementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+    is_overdue = serializers.BooleanField(read_only=True)
+    bound_actors = ActorBriefSerializer(many=True, read_only=True)
+    deadlines = DeadlineBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "id",
+            "url",
+            "number",
+            "wording",
+            "summary",
+            "category",
+            "status",
+            "status_changed_at",
+            "overdue_since",
+            "is_overdue",
+            "bound_actors",
+            "deadlines",
+        ]
+
+
+class AgreementSerializer(ModelValidated):
+    """An agreement with its parties, commitments (with deadlines), links and sources."""
+
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:agreement-detail", lookup_field="pk", lookup_url_kwarg="id_or_slug"
+    )
+    countries = CountriesField(required=False, help_text="ISO 3166-1 alpha-2 codes.")
+    display_date = serializers.CharField(read_only=True, help_text="The date as precisely as it is known.")
+    external_ids = serializers.DictField(
+        child=serializers.CharField(max_length=100), required=False, help_text='e.g. {"pax": "2320"}'
+    )
+    signatories = SignatorySerializer(many=True, required=False)
+    commitments = CommitmentInAgreementSerializer(many=True, read_only=True)
+    links = LinkSerializer(many=True, required=False, source="links_out")
+    sources = SourceBriefSerializer(many=True, read_only=True)
+    source_ids = serializers.PrimaryKeyRelatedField(
+        source="sources", queryset=Source.objects.all(), many=True, write_only=True, required=False
+    )
+    filled_by_service = ("slug",)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "title",
+            "kind",
+            "date",
+            "date_precision",
+            "display_date",
+            "place",
+            "countries",
+            "conflict",
+            "peace_process",
+            "region",
+            "agreement_type",
+            "stage",
+            "summary",
+            "info_url",
+            "document_url",
+            "external_ids",
+            "signatories",
+            "commitments",
+            "links",
+            "sources",
+            "source_ids",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {"slug": {"required": False}}
+
+    @staticmethod
+    def _parts(data: list[dict[str, Any]]) -> list[SignatoryInput]:
+        return [SignatoryInput(**part) for part in data]
+
+    @staticmethod
+    def _links(data: list[dict[str, Any]]) -> list[LinkInput]:
+        return [LinkInput(**link) for link in data]
+
+    def create(self, validated_data: dict[str, Any]) -> Agreement:
+        return agreement_create(
+            user=_user(self),
+            signatories=self._parts(validated_data.pop("signatories", [])),
+            links=self._links(validated_data.pop("links_out", [])),
+            sources=validated_data.pop("sources", []),
+            **validated_data,
+        )
+
+    def update(self, instance: Agreement, validated_data: dict[str, Any]) -> Agreement:
+        parts = validated_data.pop("signatories", None)
+        links = validated_data.pop("links_out", None)
+        sources = validated_data.pop("sources", None)
+        return agreement_update(
+            agreement=instance,
+            changes=validated_data,
+            signatories=self._parts(parts) if parts is not None else None,
+            links=self._links(links) if links is not None else None,
+            sources=sources,
+            user=_user(self),
+        )
+
+
+class AgreementDetailSerializer(AgreementSerializer):
+    """The detail view adds the full text and the agreements that link here."""
+
+    referenced_by = BacklinkSerializer(many=True, read_only=True, source="links_in")
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [*AgreementSerializer.Meta.fields[:-2], "full_text", "referenced_by", "created_at", "updated_at"]
+
+
+# --- commitments and deadlines ---------------------------------------------
+
+
+class CommitmentSerializer(ModelValidated):
+    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+    agreement = AgreementBriefSerializer(read_only=True)
+    agreement_id = serializers.PrimaryKeyRelatedField(
+        source="agreement", queryset=Agreement.objects.all(), write_only=True
+    )
+    wording_source = SourceBriefSerializer(read_only=True, allow_null=True)
+    wording_source_id = serializers.PrimaryKeyRelatedField(
+        source="wording_source", queryset=Source.objects.all(), write_only=True, required=False, allow_null=True
+    )
+    bound_actors = ActorBriefSerializer(many=True, read_only=True)
+    bound_actor_ids = serializers.PrimaryKeyRelatedField(
+        source="bound_actors", queryset=Actor.objects.all(), many=True, write_only=True, required=False
+    )
+    deadlines = DeadlineBriefSerializer(many=True, read_only=True)
+    is_overdue = serializers.BooleanField(read_only=True)
+    api_names = {"agreement": "agreement_id", "wording_source": "wording_source_id"}
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "id",
+            "url",
+            "agreement",
+            "agreement_id",
+            "number",
+            "position",
+            "wording",
+            "wording_source",
+            "wording_source_id",
+            "summary",
+            "category",
+            "bound_actors",
+            "bound_actor_ids",
+            "status",
+            "status_changed_at",
+            "overdue_since",
+            "is_overdue",
+            "deadlines",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {"position": {"required": False}}
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is not None and "agreement" in attrs and attrs["agreement"] != self.instance.agreement:
+            raise serializers.ValidationError({"agreement_id": ["A commitment cannot move to another agreement."]})
+        return super().validate(attrs)
+
+    def create(self, validated_data: dict[str, Any]) -> Commitment:
+        return commitment_create(
+            bound_actors=validated_data.pop("bound_actors", []), user=_user(self), **validated_data
+        )
+
+    def update(self, instance: Commitment, validated_data: dict[str, Any]) -> Commitment:
+        validated_data.pop("agreement", None)
+        return commitment_update(
+            commitment=instance,
+            changes=validated_data,
+            bound_actors=validated_data.pop("bound_actors", None),
+            user=_user(self),
+        )
+
+
+class CommitmentDetailSerializer(CommitmentSerializer):
+    status_history = StatusChangeSerializer(many=True, read_only=True, source="status_changes")
+
+    class Meta(CommitmentSerializer.Meta):
+        fields = [*CommitmentSerializer.Meta.fields, "status_history"]
+
+
+class DeadlineSerializer(ModelValidated):
+    """A deadline as stated (wording, local date parts, precision, IANA zone) and
+    ``due_at``, the UTC instant derived from them."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:deadline-detail")
+    commitment = CommitmentBriefSerializer(read_only=True)
+    commitment_id = serializers.PrimaryKeyRelatedField(
+        source="commitment", queryset=Commitment.objects.all(), write_only=True
+    )
+    source = SourceBriefSerializer(read_only=True, allow_null=True)
+    source_id = serializers.PrimaryKeyRelatedField(
+        source="source", queryset=Source.objects.all(), write_only=True, required=False, allow_null=True
+    )
+    time_zone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Africa/Tripoli.")
+    year = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=9999)
+    month = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
+    day = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
+    time = serializers.TimeField(required=False, allow_null=True, help_text="Local time, HH:MM[:SS].")
+    display_due = serializers.CharField(read_only=True, help_text="As stated, in its own time zone.")
+    api_names = {"commitment": "commitment_id", "source": "source_id"}
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "url",
+            "commitment",
+            "commitment_id",
+            "wording",
+            "source",
+            "source_id",
+            "precision",
+            "time_zone",
+            "year",
+            "month",
+            "day",
+            "time",
+            "due_at",
+            "display_due",
+            "review_on",
+            "state",
+            "passed_at",
+            "created_at",
+            "updated_at",
+        ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is not None and "commitment" in attrs and attrs["commitment"] != self.instance.commitment:
+            raise serializers.ValidationError({"commitment_id": ["A deadline cannot move to another commitment."]})
+        return super().validate(attrs)
+
+    def create(self, validated_data: dict[str, Any]) -> Deadline:
+        return deadline_create(user=_user(self), **validated_data)
+
+    def update(self, instance: Deadline, validated_data: dict[str, Any]) -> Deadline:
+        validated_data.pop("commitment", None)
+        return deadline_update(deadline=instance, changes=validated_data, user=_user(self))
+
+
+# --- actions ---------------------------------------------------------------
+
+
+class StatusChangeInputSerializer(serializers.Serializer):
+    """Record what became of a commitment. A change to met, partially_met or
+    breached needs at least one source: existing ones by id, or new ones."""
+
+    status = serializers.ChoiceField(choices=CommitmentStatus.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    source_ids = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
+    sources = SourceInputSerializer(many=True, required=False, help_text="New sources to record with the change.")
+
+
+class DeadlineStateInputSerializer(serializers.Serializer):
+    """Mark a deadline met or cancelled, or reopen it (``upcoming``)."""
+
+    state = serializers.ChoiceField(choices=DEADLINE_TARGET_STATES)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    source_ids = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
+
+
+# --- events ------------------------------------------------------------------
+
+
+class LinkOnlySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """One entry of the timeline — the same ``type`` and ``data`` a webhook delivers."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+    agreement = AgreementBriefSerializer(read_only=True, allow_null=True)
+    commitment = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField()
+    data = serializers.JSONField(read_only=True)
+
+    class Meta:
+        model = Event
+        fields = ["id", "url", "type", "occurred_at", "agreement", "commitment", "deadline", "data"]
+
+    def _link(self, pk: int | None, view_name: str) -> dict[str, Any] | None:
+        if pk is None:
+            return None
+        return {"id": pk, "url": reverse(view_name, kwargs={"pk": pk}, request=self.context.get("request"))}
+
+    @extend_schema_field(LinkOnlySerializer(allow_null=True))
+    def get_commitment(self, event: Event) -> dict[str, Any] | None:
+        return self._link(event.commitment_id, "api:commitment-detail")
+
+    @extend_schema_field(LinkOnlySerializer(allow_null=True))
+    def get_deadline(self, event: Event) -> dict[str, Any] | None:
+        return self._link(event.deadline_id, "api:deadline-detail")

@@ -1,0 +1,262 @@
+"""The API's viewsets: one per resource, reads open, writes through the services.
+
+Every list and detail runs a fixed number of queries whatever its length:
+related rows are fetched with ``select_related``/``prefetch_related`` once
+per page, and the tests hold each view to its count.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from agreements.choices import DeadlineState
+from agreements.models import (
+    Actor,
+    Agreement,
+    AgreementLink,
+    Commitment,
+    Deadline,
+    Event,
+    Signatory,
+    Source,
+    StatusChange,
+)
+from agreements.services.actors import actor_delete
+from agreements.services.agreements import agreement_delete
+from agreements.services.commitments import commitment_delete, commitment_set_status
+from agreements.services.deadlines import deadline_close, deadline_delete, deadline_reopen
+from agreements.services.sources import source_delete
+
+from . import filtersets, serializers
+from .permissions import CanChangeDeadline, CanRecordStatus
+
+
+class AtomicWrites:
+    """Run every write request in one transaction: an error anywhere — validation,
+    a service, a concurrent conflict — rolls back everything the request did."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if request.method in permissions.SAFE_METHODS:
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        with transaction.atomic():
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class ServiceModelViewSet(AtomicWrites, viewsets.ModelViewSet):
+    """Create and update go through the serializer, which calls the services;
+    each subclass's ``perform_destroy`` calls its delete service."""
+
+
+def _commitments_with_deadlines() -> Prefetch:
+    return Prefetch(
+        "commitments",
+        queryset=Commitment.objects.order_by("position", "id").prefetch_related(
+            "bound_actors", Prefetch("deadlines", queryset=Deadline.objects.order_by("due_at", "id"))
+        ),
+    )
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
+    ),
+    update=extend_schema(
+        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
+    ),
+    partial_update=extend_schema(
+        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
+    ),
+    destroy=extend_schema(
+        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
+    ),
+)
+class AgreementViewSet(ServiceModelViewSet):
+    """Agreements with their parties, commitments, deadlines, links and sources.
+
+    Reachable by id (`/agreements/12/`) and by slug (`/agreements/2020-07-22-ankara-joint-statement-on-libya/`).
+    """
+
+    queryset = Agreement.objects.all()
+    filterset_class = filtersets.AgreementFilterSet
+    ordering_fields = ["date", "title", "created_at", "updated_at"]
+    ordering = ["-date", "id"]
+    lookup_url_kwarg = "id_or_slug"
+    lookup_value_regex = r"[^/]+"
+
+    def get_queryset(self) -> QuerySet[Agreement]:
+        queryset = Agreement.objects.prefetch_related(
+            Prefetch("signatories", queryset=Signatory.objects.select_related("actor", "signed_by")),
+            _commitments_with_deadlines(),
+            Prefetch("links_out", queryset=AgreementLink.objects.select_related("to_agreement")),
+            "sources",
+        )
+        if self.action != "list":
+            queryset = queryset.prefetch_related(
+                Prefetch("links_in", queryset=AgreementLink.objects.select_related("from_agreement"))
+            )
+        else:
+            queryset = queryset.defer("full_text")
+        return queryset
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return serializers.AgreementSerializer if self.action == "list" else serializers.AgreementDetailSerializer
+
+    def get_object(self) -> Agreement:
+        key = str(self.kwargs[self.lookup_url_kwarg])
+        lookup = {"pk": int(key)} if key.isdigit() else {"slug": key}
+        agreement = get_object_or_404(self.get_queryset(), **lookup)
+        self.check_object_permissions(self.request, agreement)
+        return agreement
+
+    def perform_destroy(self, instance: Agreement) -> None:
+        agreement_delete(agreement=instance, user=self.request.user)
+
+
+class ActorViewSet(ServiceModelViewSet):
+    """States, governments, armed groups, organisations, coalitions and people, with every spelling."""
+
+    queryset = Actor.objects.select_related("represents")
+    serializer_class = serializers.ActorSerializer
+    filterset_class = filtersets.ActorFilterSet
+    ordering_fields = ["name", "kind", "created_at"]
+    ordering = ["name", "id"]
+
+    def perform_destroy(self, instance: Actor) -> None:
+        actor_delete(actor=instance, user=self.request.user)
+
+
+class SourceViewSet(ServiceModelViewSet):
+    """Documents, and the exact quotes from them that back the records."""
+
+    queryset = Source.objects.all()
+    serializer_class = serializers.SourceSerializer
+    filterset_class = filtersets.SourceFilterSet
+    ordering_fields = ["published_on", "title", "created_at"]
+    ordering = ["-published_on", "id"]
+
+    def perform_destroy(self, instance: Source) -> None:
+        source_delete(source=instance, user=self.request.user)
+
+
+class CommitmentViewSet(ServiceModelViewSet):
+    """Commitments with their deadlines, status and, in detail, their status history."""
+
+    filterset_class = filtersets.CommitmentFilterSet
+    ordering_fields = ["overdue_since", "status_changed_at", "created_at", "position"]
+    ordering = ["agreement_id", "position", "id"]
+
+    def get_queryset(self) -> QuerySet[Commitment]:
+        queryset = Commitment.objects.select_related("agreement", "wording_source").prefetch_related(
+            "bound_actors", Prefetch("deadlines", queryset=Deadline.objects.order_by("due_at", "id"))
+        )
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "status_changes",
+                    queryset=StatusChange.objects.select_related("changed_by", "commitment").prefetch_related(
+                        "sources"
+                    ),
+                )
+            )
+        return queryset
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        if self.action == "retrieve":
+            return serializers.CommitmentDetailSerializer
+        if self.action == "status":
+            return serializers.StatusChangeInputSerializer
+        return serializers.CommitmentSerializer
+
+    def perform_destroy(self, instance: Commitment) -> None:
+        commitment_delete(commitment=instance, user=self.request.user)
+
+    @extend_schema(
+        request=serializers.StatusChangeInputSerializer,
+        responses={201: serializers.StatusChangeSerializer},
+        summary="Record a status change",
+        description=(
+            "Record what became of the commitment, with the sources that show it. A change to `met`, "
+            "`partially_met` or `breached` needs at least one source (`source_ids`, or new `sources`). "
+            "Needs the `agreements.add_statuschange` permission (editors have it)."
+        ),
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanRecordStatus])
+    def status(self, request: Request, pk: str | None = None) -> Response:
+        commitment = self.get_object()
+        data = serializers.StatusChangeInputSerializer(data=request.data, context=self.get_serializer_context())
+        data.is_valid(raise_exception=True)
+        change = commitment_set_status(
+            commitment=commitment,
+            status=data.validated_data["status"],
+            sources=data.validated_data.get("source_ids", []),
+            new_sources=data.validated_data.get("sources", []),
+            note=data.validated_data["note"],
+            user=request.user,
+        )
+        output = serializers.StatusChangeSerializer(change, context=self.get_serializer_context())
+        return Response(output.data, status=status.HTTP_201_CREATED)
+
+
+class DeadlineViewSet(ServiceModelViewSet):
+    """Deadlines as stated, with ``due_at`` derived in UTC. Also as a calendar: ``/api/v1/deadlines.ics``."""
+
+    queryset = Deadline.objects.select_related("commitment__agreement", "source")
+    filterset_class = filtersets.DeadlineFilterSet
+    ordering_fields = ["due_at", "passed_at", "created_at"]
+    ordering = ["due_at", "id"]
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        if self.action == "state":
+            return serializers.DeadlineStateInputSerializer
+        return serializers.DeadlineSerializer
+
+    def perform_destroy(self, instance: Deadline) -> None:
+        deadline_delete(deadline=instance, user=self.request.user)
+
+    @extend_schema(
+        request=serializers.DeadlineStateInputSerializer,
+        responses={200: serializers.DeadlineSerializer},
+        summary="Mark a deadline met or cancelled, or reopen it",
+        description="`met` or `cancelled` closes an upcoming or passed deadline; `upcoming` reopens a closed one.",
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanChangeDeadline])
+    def state(self, request: Request, pk: str | None = None) -> Response:
+        deadline = self.get_object()
+        data = serializers.DeadlineStateInputSerializer(data=request.data, context=self.get_serializer_context())
+        data.is_valid(raise_exception=True)
+        target, note = data.validated_data["state"], data.validated_data["note"]
+        if target == DeadlineState.UPCOMING:
+            deadline = deadline_reopen(deadline=deadline, note=note, user=request.user)
+        else:
+            deadline = deadline_close(
+                deadline=deadline,
+                state=target,
+                note=note,
+                sources=data.validated_data.get("source_ids", []),
+                user=request.user,
+            )
+        output = serializers.DeadlineSerializer(deadline, context=self.get_serializer_context())
+        return Response(output.data)
+
+
+class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The timeline, newest first: deadlines approaching, passed, met, cancelled or rescheduled, and
+    status changes — each with the same `type` and `data` a webhook delivers."""
+
+    queryset = Event.objects.select_related("agreement")
+    serializer_class = serializers.EventSerializer
+    filterset_class = filtersets.EventFilterSet
+    ordering_fields = ["occurred_at", "id"]
+    ordering = ["-occurred_at", "-id"]

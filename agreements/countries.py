@@ -1,0 +1,51 @@
+"""ISO 3166 country codes (pycountry), for validation and PA-X's alpha-3 codes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+from django.core.exceptions import ValidationError
+
+
+@lru_cache(maxsize=1)
+def _alpha2() -> frozenset[str]:
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+@lru_cache(maxsize=1)
+def _alpha3_to_alpha2() -> dict[str, str]:
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+
+
+def is_country_code(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code such as ``LY``."""
+    return code in _alpha2()
+
+
+def validate_country_code(code: str) -> None:
+    """Refuse anything but an upper-case ISO 3166-1 alpha-2 code."""
+    if code and not is_country_code(code):
+        raise ValidationError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (such as 'LY').")
+
+
+def validate_country_codes(codes: object) -> None:
+    """A list of distinct ISO 3166-1 alpha-2 codes."""
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise ValidationError("Countries must be a list of ISO 3166-1 alpha-2 codes.")
+    bad = [c for c in codes if not is_country_code(c)]
+    if bad:
+        raise ValidationError(f"Not ISO 3166-1 alpha-2 country codes: {', '.join(map(repr, bad))}.")
+    if len(set(codes)) != len(codes):
+        raise ValidationError("A country is listed twice.")
+
+
+def alpha2_from_alpha3(code: str) -> str | None:
+    """``LBY`` -> ``LY``; ``None`` for codes ISO does not know (PA-X uses a few)."""
+    return _alpha3_to_alpha2().get(code.strip().upper())
+
+
+def country_name(code: str) -> str:
+    """The English short name for an alpha-2 code, or the code itself."""
+    country = pycountry.countries.get(alpha_2=code)
+    return country.name if country else code

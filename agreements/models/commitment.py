@@ -1,0 +1,76 @@
+"""Commitment: one undertaking of an agreement, with an editor's status."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from agreements.choices import CommitmentCategory, CommitmentStatus
+from agreements.models.actor import Actor
+from agreements.models.agreement import Agreement
+from agreements.models.base import TimeStamped
+from agreements.models.source import Source
+from agreements.text import fold_all
+
+
+class Commitment(TimeStamped):
+    """One undertaking: its wording as written, who is bound, and what became of it.
+
+    ``status`` changes only through ``commitment_set_status``, which records a
+    StatusChange with its sources. ``overdue_since`` is set by the deadline
+    sweep when a deadline passes while the status is not met or withdrawn: to
+    the moment that deadline fell due, which for a deadline entered after the
+    fact is earlier than the sweep that noticed it.
+    """
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="commitments")
+    number = models.CharField(max_length=20, help_text='As numbered in the text ("1", "4(b)").')
+    position = models.PositiveIntegerField(default=0, help_text="Order within the agreement.")
+    wording = models.TextField(help_text="The official wording, quoted exactly.")
+    wording_source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quoted_commitments",
+        help_text="Where the wording is quoted from.",
+    )
+    summary = models.CharField(max_length=500, blank=True, help_text="In our own words.")
+    category = models.CharField(max_length=20, choices=CommitmentCategory.choices)
+    bound_actors = models.ManyToManyField(Actor, blank=True, related_name="commitments")
+    status = models.CharField(
+        max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.NOT_ASSESSED, editable=False
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    overdue_since = models.DateTimeField(null=True, blank=True, editable=False)
+    search_text = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(m2m_fields=[bound_actors])
+
+    class Meta:
+        ordering = ["agreement_id", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="commitment_unique_number"),
+        ]
+        indexes = [
+            # "Which commitments are overdue?" reads only the overdue ones.
+            models.Index(fields=["overdue_since"], condition=Q(overdue_since__isnull=False), name="commitment_overdue"),
+            models.Index(fields=["status"]),
+        ]
+
+    def __str__(self) -> str:
+        label = self.summary or self.wording
+        return f"{self.agreement.title} — {self.number}. {label[:80]}"
+
+    @property
+    def is_overdue(self) -> bool:
+        """A deadline has passed and the commitment is neither met nor withdrawn."""
+        return self.overdue_since is not None
+
+    def compute_search_text(self) -> str:
+        return fold_all([self.wording, self.summary])
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.search_text = self.compute_search_text()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,153 @@
+"""Deadline: when a commitment falls due, as stated and as a UTC instant."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from agreements.choices import DeadlinePrecision, DeadlineState
+from agreements.due_at import DueAtError, StatedDeadline, compute_due_at, is_iana_zone
+from agreements.models.base import TimeStamped
+from agreements.models.commitment import Commitment
+from agreements.models.source import Source
+from agreements.text import fold_all
+
+
+def validate_iana_zone(name: str) -> None:
+    """Refuse anything but an IANA time zone name."""
+    if not is_iana_zone(name):
+        raise ValidationError(f"{name!r} is not an IANA time zone name (such as 'Africa/Tripoli').")
+
+
+class Deadline(TimeStamped):
+    """When a commitment falls due.
+
+    The deadline is kept as the document states it — ``wording``, the local date
+    parts (``year`` … ``time``) to the stated ``precision``, and the IANA
+    ``time_zone`` of the place it applies to — and ``due_at``, the UTC instant at
+    which it passes, is derived from those on every save and never entered.
+    An ``unspecified`` deadline ("in the near future") has no ``due_at`` and is
+    never flagged; it may carry a ``review_on`` date for editors.
+
+    ``state`` moves from ``upcoming`` to ``passed`` once, in the sweep; editors
+    mark deadlines ``met`` or ``cancelled`` through the services.
+    """
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="deadlines")
+    wording = models.TextField(help_text='As written: "as of 00.00 hours on 12 January".')
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="deadlines")
+    time_zone = models.CharField(
+        max_length=64,
+        validators=[validate_iana_zone],
+        help_text="IANA time zone of the place the deadline applies to, e.g. Africa/Tripoli.",
+    )
+    precision = models.CharField(max_length=12, choices=DeadlinePrecision.choices)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    month = models.PositiveSmallIntegerField(null=True, blank=True)
+    day = models.PositiveSmallIntegerField(null=True, blank=True)
+    time = models.TimeField(null=True, blank=True, help_text="Local time, for an instant.")
+    due_at = models.DateTimeField(null=True, blank=True, editable=False, help_text="Derived: when it passes (UTC).")
+    review_on = models.DateField(null=True, blank=True, help_text="When an editor should look again.")
+    state = models.CharField(
+        max_length=12, choices=DeadlineState.choices, default=DeadlineState.UPCOMING, editable=False
+    )
+    passed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_reminder_at = models.DateTimeField(null=True, blank=True, editable=False)
+    schedule_revision = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Counts changes of due_at; each schedule passes once."
+    )
+    search_text = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(excluded_fields=["next_reminder_at", "search_text", "schedule_revision"])
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [
+            # The sweep's query: upcoming deadlines by due_at. Partial, so its size
+            # is the number of upcoming deadlines, not the whole table.
+            models.Index(fields=["due_at"], condition=Q(state=DeadlineState.UPCOMING), name="deadline_due_upcoming"),
+            models.Index(
+                fields=["next_reminder_at"],
+                condition=Q(state=DeadlineState.UPCOMING, next_reminder_at__isnull=False),
+                name="deadline_reminder_due",
+            ),
+            models.Index(fields=["state", "due_at"], name="deadline_state_due"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(precision=DeadlinePrecision.UNSPECIFIED) & Q(due_at__isnull=True))
+                | (~Q(precision=DeadlinePrecision.UNSPECIFIED) & Q(due_at__isnull=False)),
+                name="deadline_due_at_iff_specified",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=DeadlineState.PASSED, passed_at__isnull=False)
+                | (~Q(state=DeadlineState.PASSED) & Q(passed_at__isnull=True)),
+                name="deadline_passed_at_iff_passed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wording[:60]} ({self.display_due})"
+
+    def stated(self) -> StatedDeadline:
+        return StatedDeadline(
+            precision=self.precision,
+            time_zone=self.time_zone,
+            year=self.year,
+            month=self.month,
+            day=self.day,
+            time=self.time,
+        )
+
+    def compute_due_at(self) -> dt.datetime | None:
+        """The UTC instant this deadline passes; raises ValidationError per field."""
+        try:
+            return compute_due_at(self.stated())
+        except DueAtError as exc:
+            raise ValidationError(exc.errors) from None
+
+    def clean(self) -> None:
+        super().clean()
+        self.due_at = self.compute_due_at()
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.due_at = self.compute_due_at()
+        self.search_text = fold_all([self.wording])
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be watched: upcoming, whether or not it has a due date."""
+        return self.state == DeadlineState.UPCOMING
+
+    @property
+    def display_due(self) -> str:
+        """The deadline as stated, in its own time zone: '00:00 on 12 January 2020 (Africa/Tripoli)'."""
+        p = self.precision
+        if p == DeadlinePrecision.UNSPECIFIED or self.year is None:
+            return "unspecified"
+        if p == DeadlinePrecision.YEAR:
+            return f"end of {self.year}"
+        month = dt.date(self.year, self.month or 1, 1)
+        if p == DeadlinePrecision.MONTH:
+            return f"end of {month:%B %Y}"
+        when = f"{self.day} {month:%B %Y}"
+        if p == DeadlinePrecision.DAY:
+            return f"end of {when} ({self.time_zone})"
+        return f"{self.time:%H:%M} on {when} ({self.time_zone})"
+
+    def compute_next_reminder_at(self, now: dt.datetime, leads: Sequence[dt.timedelta]) -> dt.datetime | None:
+        """The next moment a ``deadline.approaching`` reminder is due, if any.
+
+        Only leads still ahead of ``now`` count: a deadline entered two days before
+        it falls due gets its one-day reminder, not a stale seven-day one.
+        """
+        if self.state != DeadlineState.UPCOMING or self.due_at is None:
+            return None
+        ahead = [self.due_at - lead for lead in leads if self.due_at - lead > now]
+        return min(ahead) if ahead else None

@@ -1,0 +1,55 @@
+"""Event: the outbox and the public timeline."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from agreements.choices import EventType
+
+
+class Event(models.Model):
+    """One thing that happened and that subscribers may hear of.
+
+    Written in the same transaction as the change that causes it, so an event
+    exists if and only if the change does. ``data`` is a snapshot taken then —
+    what a webhook delivers and what ``/api/v1/events/`` shows — so later edits
+    do not rewrite history. ``fanned_out_at`` is set once delivery rows exist for
+    every matching webhook endpoint. ``dedupe_key`` makes a repeat impossible at
+    the database level: one ``deadline.passed`` per deadline and due time, one
+    ``deadline.approaching`` per deadline, due time and lead.
+    """
+
+    type = models.CharField(max_length=40, choices=EventType.choices)
+    occurred_at = models.DateTimeField()
+    agreement = models.ForeignKey(
+        "agreements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    commitment = models.ForeignKey(
+        "agreements.Commitment", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    deadline = models.ForeignKey(
+        "agreements.Deadline", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    status_change = models.ForeignKey(
+        "agreements.StatusChange", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.JSONField(default=dict)
+    dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
+    fanned_out_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["-occurred_at", "-id"], name="event_timeline"),
+            models.Index(fields=["type", "-occurred_at"], name="event_type_time"),
+            # The dispatcher's query: events not yet fanned out, oldest first.
+            models.Index(fields=["id"], condition=Q(fanned_out_at__isnull=True), name="event_pending_fanout"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type} #{self.pk} at {self.occurred_at:%Y-%m-%d %H:%M}"

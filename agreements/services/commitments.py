@@ -1,0 +1,147 @@
+"""Writes to commitments, above all their status: always with a StatusChange and an Event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Min, OuterRef, Subquery
+from django.utils import timezone
+
+from agreements.choices import CommitmentStatus, DeadlineState, EventType
+from agreements.models import Actor, Agreement, Commitment, Deadline, Source, StatusChange
+from agreements.services.base import UserLike, apply_changes, attribute, delete, validated_save
+from agreements.services.events import event_record, status_change_data
+from agreements.services.sources import source_create
+
+COMMITMENT_FIELDS = ("number", "position", "wording", "wording_source", "summary", "category")
+
+
+@transaction.atomic
+def commitment_create(
+    *,
+    agreement: Agreement,
+    bound_actors: Sequence[Actor] = (),
+    user: UserLike = None,
+    **fields: Any,
+) -> Commitment:
+    """Add a commitment to an agreement; it starts as not yet assessed."""
+    commitment = Commitment(agreement=agreement)
+    apply_changes(commitment, fields, allowed=COMMITMENT_FIELDS)
+    if "position" not in fields:
+        commitment.position = agreement.commitments.count()
+    validated_save(commitment, user=user)
+    commitment.bound_actors.set(bound_actors)
+    return commitment
+
+
+@transaction.atomic
+def commitment_update(
+    *,
+    commitment: Commitment,
+    changes: Mapping[str, Any],
+    bound_actors: Sequence[Actor] | None = None,
+    user: UserLike = None,
+) -> Commitment:
+    """Change a commitment's text, summary, category or bound actors (not its status)."""
+    if apply_changes(commitment, changes, allowed=COMMITMENT_FIELDS):
+        validated_save(commitment, user=user)
+    if bound_actors is not None:
+        attribute(commitment, user)
+        commitment.bound_actors.set(bound_actors)
+    return commitment
+
+
+@transaction.atomic
+def commitment_delete(*, commitment: Commitment, user: UserLike = None) -> None:
+    """Delete a commitment with its deadlines and status history."""
+    delete(commitment, user=user)
+
+
+def earliest_passed_due_at(commitment: Commitment | OuterRef) -> Subquery:
+    """When the commitment's earliest passed deadline fell due (a subquery)."""
+    return Subquery(
+        Deadline.objects.filter(commitment=commitment, state=DeadlineState.PASSED)
+        .order_by()
+        .values("commitment")
+        .annotate(earliest=Min("due_at"))
+        .values("earliest")[:1]
+    )
+
+
+def commitment_refresh_overdue(commitment: Commitment) -> None:
+    """Bring ``overdue_since`` in line with the commitment's status and deadlines.
+
+    Overdue means: some deadline has passed and the status is neither met nor
+    withdrawn. ``overdue_since`` is when the earliest passed deadline fell due
+    (its ``due_at``, not when the sweep noticed), kept while it stays overdue.
+    """
+    # Read the stored state: the caller's instance may predate a sweep.
+    status, current = Commitment.objects.filter(pk=commitment.pk).values_list("status", "overdue_since").get()
+    overdue_since: dt.datetime | None = None
+    if status not in CommitmentStatus.closing():
+        earliest = commitment.deadlines.filter(state=DeadlineState.PASSED).aggregate(at=Min("due_at"))["at"]
+        if earliest is not None:
+            overdue_since = current or earliest
+    if overdue_since != current:
+        Commitment.objects.filter(pk=commitment.pk).update(overdue_since=overdue_since)
+    commitment.overdue_since = overdue_since
+
+
+@transaction.atomic
+def commitment_set_status(
+    *,
+    commitment: Commitment,
+    status: str,
+    sources: Sequence[Source] = (),
+    new_sources: Sequence[Mapping[str, Any]] = (),
+    note: str = "",
+    user: UserLike = None,
+    now: dt.datetime | None = None,
+) -> StatusChange:
+    """Record what became of a commitment, with the sources that show it.
+
+    Writes the StatusChange, the new status, and a ``commitment.status_changed``
+    event. A commitment found met closes its open deadlines as met; one
+    withdrawn cancels them; either way it is no longer overdue.
+    """
+    # Imported here: deadlines.py imports this module for the overdue refresh.
+    from agreements.services.deadlines import deadline_close
+
+    now = now or timezone.now()
+    commitment = Commitment.objects.select_for_update().select_related("agreement").get(pk=commitment.pk)
+    evidence = [*sources, *(source_create(user=user, **fields) for fields in new_sources)]
+    StatusChange.check_evidence(commitment.status, status, evidence)
+
+    change = StatusChange.objects.create(
+        commitment=commitment,
+        from_status=commitment.status,
+        to_status=status,
+        changed_at=now,
+        changed_by=user if user is not None and user.is_authenticated else None,
+        note=note,
+    )
+    change.sources.set(evidence)
+    commitment.status = status
+    commitment.status_changed_at = now
+    attribute(commitment, user)
+    commitment.save(update_fields=["status", "status_changed_at", "updated_at"])
+
+    closing_state = {CommitmentStatus.MET: DeadlineState.MET, CommitmentStatus.WITHDRAWN: DeadlineState.CANCELLED}
+    if status in closing_state:
+        reason = f"Commitment marked {status}."
+        for deadline in commitment.deadlines.filter(state=DeadlineState.UPCOMING):
+            deadline_close(deadline=deadline, state=closing_state[status], note=reason, user=user, now=now)
+    commitment_refresh_overdue(commitment)
+
+    event_record(
+        type=EventType.COMMITMENT_STATUS_CHANGED,
+        occurred_at=now,
+        data=status_change_data(change),
+        commitment=commitment,
+        status_change=change,
+        user=user,
+    )
+    return change

@@ -1,0 +1,205 @@
+"""The deadline sweep: flag passed deadlines exactly once, and send reminders.
+
+Exactly once, whatever runs at the same time (two beats, two workers, a
+retried task, an operator's ``flag_deadlines``): a deadline moves from
+``upcoming`` to ``passed`` only in a conditional ``UPDATE … WHERE state =
+'upcoming' … RETURNING id``, and only the transaction whose update returned
+the row writes its event. On PostgreSQL the rows are picked with
+``FOR UPDATE SKIP LOCKED``, so concurrent sweeps split the backlog instead of
+queueing behind each other; on SQLite the transaction takes the write lock
+first (IMMEDIATE), so sweeps run one after another. A crash rolls back the
+whole batch — flags, overdue marks and events together — and the next sweep
+finds those deadlines still upcoming.
+
+The cost follows the number of due deadlines: the queries use the partial
+indexes on upcoming deadlines, and work proceeds in batches of
+``DEADLINE_SWEEP_BATCH_SIZE``, each its own transaction, so a backlog of a
+million neither fills memory nor holds one huge transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import OuterRef
+from django.utils import timezone
+
+from agreements.choices import CommitmentStatus, DeadlineState, EventType
+from agreements.models import Commitment, Deadline, SweepRecord
+from agreements.services.commitments import earliest_passed_due_at
+from agreements.services.events import deadline_event_data, event_new, events_record
+
+logger = logging.getLogger("agreements.sweep")
+
+SAMPLE_SIZE = 50
+
+
+@dataclass
+class SweepResult:
+    """What one sweep did."""
+
+    flagged: int = 0
+    reminded: int = 0
+    duration_ms: int = 0
+    flagged_sample: list[str] = field(default_factory=list)
+
+
+def _db(field_name: str, value: object) -> object:
+    return Deadline._meta.get_field(field_name).get_db_prep_value(value, connection)
+
+
+def _claim_passed(now: dt.datetime, limit: int) -> list[int]:
+    """Mark up to ``limit`` due, upcoming deadlines passed; return the ids this call changed."""
+    table = connection.ops.quote_name(Deadline._meta.db_table)
+    skip_locked = " FOR UPDATE SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
+    # Only the quoted table name is interpolated; every value is a parameter.
+    sql = (
+        f"UPDATE {table} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "  # noqa: S608
+        f"WHERE id IN (SELECT id FROM {table} WHERE state = %s AND due_at <= %s "
+        f"ORDER BY due_at LIMIT %s{skip_locked}) AND state = %s RETURNING id"
+    )
+    stamp = _db("passed_at", now)
+    params = [DeadlineState.PASSED, stamp, stamp, DeadlineState.UPCOMING, _db("due_at", now), limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, DeadlineState.UPCOMING])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def deadlines_flag_passed(*, now: dt.datetime, batch_size: int, sample: list[str] | None = None) -> int:
+    """Flag every deadline due by ``now``: passed, commitment overdue, one event each.
+
+    Returns how many this call flagged. Each batch is one transaction.
+    """
+    flagged = 0
+    while True:
+        with transaction.atomic():
+            ids = _claim_passed(now, batch_size)
+            if not ids:
+                break
+            # Overdue since the deadline fell due, unless met or withdrawn, or already overdue.
+            Commitment.objects.filter(deadlines__id__in=ids, overdue_since__isnull=True).exclude(
+                status__in=CommitmentStatus.closing()
+            ).update(overdue_since=earliest_passed_due_at(OuterRef("pk")))
+            deadlines = Deadline.objects.filter(id__in=ids).select_related("commitment__agreement")
+            events_record(
+                [
+                    event_new(
+                        type=EventType.DEADLINE_PASSED,
+                        occurred_at=now,
+                        data=deadline_event_data(deadline),
+                        deadline=deadline,
+                        dedupe_key=f"{EventType.DEADLINE_PASSED}:{deadline.pk}:{deadline.schedule_revision}",
+                    )
+                    for deadline in deadlines
+                ]
+            )
+            if sample is not None and len(sample) < SAMPLE_SIZE:
+                sample.extend(str(d) for d in deadlines[: SAMPLE_SIZE - len(sample)])
+        flagged += len(ids)
+        if len(ids) < batch_size:
+            break
+    return flagged
+
+
+def _reminder_step(
+    deadline: Deadline, now: dt.datetime, leads: Sequence[dt.timedelta]
+) -> tuple[dt.timedelta | None, dt.datetime | None]:
+    """The lead to remind of now (the shortest one reached) and the next reminder time.
+
+    When several leads have been reached at once (the sweep was down, or the
+    deadline was moved closer) only the shortest is sent: one timely reminder,
+    not a burst of stale ones.
+    """
+    assert deadline.due_at is not None
+    if deadline.due_at <= now:
+        return None, None
+    reached = [lead for lead in leads if deadline.due_at - lead <= now]
+    if not reached:
+        return None, deadline.compute_next_reminder_at(now, leads)
+    lead = min(reached)
+    later = [deadline.due_at - shorter for shorter in leads if shorter < lead and deadline.due_at - shorter > now]
+    return lead, min(later) if later else None
+
+
+def deadlines_send_reminders(*, now: dt.datetime, leads: Sequence[dt.timedelta], batch_size: int) -> int:
+    """Emit the ``deadline.approaching`` reminders due by ``now``; return how many."""
+    sent = 0
+    while True:
+        with transaction.atomic():
+            query = (
+                Deadline.objects.filter(state=DeadlineState.UPCOMING, next_reminder_at__lte=now)
+                .select_related("commitment__agreement")
+                .order_by("next_reminder_at")
+            )
+            if connection.features.has_select_for_update_skip_locked:
+                query = query.select_for_update(skip_locked=True, of=("self",))
+            batch = list(query[:batch_size])
+            events = []
+            for deadline in batch:
+                lead, next_at = _reminder_step(deadline, now, leads)
+                # Conditional: only the sweep that moves next_reminder_at on sends.
+                moved = Deadline.objects.filter(
+                    pk=deadline.pk, state=DeadlineState.UPCOMING, next_reminder_at=deadline.next_reminder_at
+                ).update(next_reminder_at=next_at)
+                if moved and lead is not None:
+                    seconds = int(lead.total_seconds())
+                    events.append(
+                        event_new(
+                            type=EventType.DEADLINE_APPROACHING,
+                            occurred_at=now,
+                            data=deadline_event_data(
+                                deadline,
+                                lead_seconds=seconds,
+                                due_in_seconds=int((deadline.due_at - now).total_seconds()),  # type: ignore[operator]
+                            ),
+                            deadline=deadline,
+                            dedupe_key=(
+                                f"{EventType.DEADLINE_APPROACHING}:{deadline.pk}:{deadline.schedule_revision}:{seconds}"
+                            ),
+                        )
+                    )
+            events_record(events)
+        sent += len(events)
+        if len(batch) < batch_size:
+            break
+    return sent
+
+
+def sweep_run(*, now: dt.datetime | None = None) -> SweepResult:
+    """One full sweep: flag what passed, remind of what approaches, record the run."""
+    started = time.perf_counter()
+    now = now or timezone.now()
+    result = SweepResult()
+    batch_size = settings.DEADLINE_SWEEP_BATCH_SIZE
+    result.flagged = deadlines_flag_passed(now=now, batch_size=batch_size, sample=result.flagged_sample)
+    result.reminded = deadlines_send_reminders(now=now, leads=settings.DEADLINE_REMINDER_LEADS, batch_size=batch_size)
+    result.duration_ms = round((time.perf_counter() - started) * 1000)
+    SweepRecord.objects.update_or_create(
+        pk=1,
+        defaults={
+            "completed_at": timezone.now(),
+            "swept_until": now,
+            "flagged": result.flagged,
+            "reminded": result.reminded,
+            "duration_ms": result.duration_ms,
+        },
+    )
+    logger.info(
+        "deadline sweep: %d flagged, %d reminded in %d ms",
+        result.flagged,
+        result.reminded,
+        result.duration_ms,
+        extra={
+            "event": "sweep",
+            "flagged": result.flagged,
+            "reminded": result.reminded,
+            "duration_ms": result.duration_ms,
+        },
+    )
+    return result

@@ -1,0 +1,80 @@
+"""Every admin page renders for staff; search finds aliases; lists stay cheap."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser_client(seeded) -> Client:
+    client = Client()
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "correct-horse-battery"))
+    return client
+
+
+def registered_models() -> list[type]:
+    return [model for model in admin.site._registry if model._meta.app_label == "agreements"]
+
+
+@pytest.mark.parametrize("model", registered_models(), ids=lambda m: m._meta.model_name)
+def test_every_page_renders(superuser_client, model):
+    info = (model._meta.app_label, model._meta.model_name)
+    assert superuser_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200
+    model_admin = admin.site._registry[model]
+    request = type("R", (), {"user": User.objects.get(username="root")})()
+    if model_admin.has_add_permission(request):
+        assert superuser_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
+    obj = model.objects.first()
+    if obj is not None:
+        assert superuser_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk])).status_code == 200
+        assert superuser_client.get(reverse("admin:{}_{}_history".format(*info), args=[obj.pk])).status_code == 200
+
+
+def test_the_editors_index_lists_what_they_edit(seeded, staff_editor):
+    client = Client()
+    client.force_login(staff_editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    for name in ("Agreements", "Commitments", "Deadlines", "Actors", "Sources", "Events"):
+        assert name in page
+
+
+@pytest.mark.parametrize(
+    ("url_name", "query", "expected"),
+    [
+        ("admin:agreements_actor_changelist", "Hafter", "Khalifa Haftar"),
+        ("admin:agreements_actor_changelist", "Erdogan", "Recep Tayyip Erdoğan"),
+        ("admin:agreements_agreement_changelist", "Sarraj", "Istanbul, 8 January 2020"),
+        ("admin:agreements_commitment_changelist", "humanitarian access", "humanitarian access"),
+    ],
+)
+def test_admin_search_finds_aliases_and_ignores_accents(superuser_client, url_name, query, expected):
+    page = superuser_client.get(reverse(url_name), {"q": query}).content.decode()
+    assert expected in page
+
+
+def test_list_columns_show_overdue_and_next_due(superuser_client):
+    from agreements.services.sweep import sweep_run
+
+    sweep_run()
+    page = superuser_client.get(reverse("admin:agreements_commitment_changelist"), {"overdue": "yes"}).content.decode()
+    assert "2020-01-11 22:00" in page  # overdue since the deadline fell due (UTC)
+    assert "1 commitment" in page or "1 result" in page
+
+
+def test_the_agreement_list_is_a_fixed_number_of_queries(superuser_client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        assert superuser_client.get(reverse("admin:agreements_agreement_changelist")).status_code == 200
+
+
+def test_the_admin_requires_staff(seeded, editor):
+    client = Client()
+    client.force_login(editor)  # an editor, but not staff
+    response = client.get(reverse("admin:agreements_agreement_changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,66 @@
+"""tracker.env: every bad value is refused with a message naming the variable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from tracker.env import Env
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("true", True), ("1", True), ("YES", True), ("off", False), ("0", False)]
+)
+def test_it_reads_booleans(raw, expected):
+    assert Env({"DEBUG": raw}).bool("DEBUG", not expected) is expected
+
+
+@pytest.mark.parametrize("environ", [{}, {"DEBUG": "", "PORT": " ", "ALLOWED_HOSTS": ""}])
+def test_unset_or_empty_means_the_default(environ):
+    assert Env(environ).bool("DEBUG", True) is True
+    assert Env(environ).int("PORT", 8000) == 8000
+    assert Env(environ).list("ALLOWED_HOSTS", ["localhost"]) == ["localhost"]
+
+
+def test_a_bad_boolean_names_the_variable():
+    with pytest.raises(ImproperlyConfigured, match=r"DEBUG='maybe' is not a boolean"):
+        Env({"DEBUG": "maybe"}).bool("DEBUG", False)
+
+
+def test_a_bad_number_names_the_variable_and_the_limit():
+    with pytest.raises(ImproperlyConfigured, match=r"DEADLINE_SWEEP_SECONDS='soon' is not a whole number"):
+        Env({"DEADLINE_SWEEP_SECONDS": "soon"}).int("DEADLINE_SWEEP_SECONDS", 60)
+    with pytest.raises(ImproperlyConfigured, match=r"PORT=0 is too small: the minimum is 1"):
+        Env({"PORT": "0"}).int("PORT", 8000, minimum=1)
+    with pytest.raises(ImproperlyConfigured, match=r"PORT=70000 is too large"):
+        Env({"PORT": "70000"}).int("PORT", 8000, maximum=65535)
+
+
+def test_it_reads_reminder_leads_longest_first():
+    leads = Env({"DEADLINE_REMINDER_LEADS": "1d, 7d,12h,1d"}).durations("DEADLINE_REMINDER_LEADS", "7d,1d")
+    assert leads == [dt.timedelta(days=7), dt.timedelta(days=1), dt.timedelta(hours=12)]
+
+
+@pytest.mark.parametrize("raw", ["7 days", "0d", "-1d", "1y", "d"])
+def test_a_bad_duration_names_the_variable(raw):
+    with pytest.raises(ImproperlyConfigured, match=r"^DEADLINE_REMINDER_LEADS="):
+        Env({"DEADLINE_REMINDER_LEADS": raw}).durations("DEADLINE_REMINDER_LEADS", "7d,1d")
+
+
+def test_it_reads_database_urls():
+    config = Env({"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/tracker"}).database("DATABASE_URL", "")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "tracker"
+
+
+@pytest.mark.parametrize("url", ["mysql://root@localhost/db", "not a url", "postgres://host:5432/"])
+def test_an_unusable_database_url_names_the_variable(url):
+    with pytest.raises(ImproperlyConfigured, match=r"^DATABASE_URL="):
+        Env({"DATABASE_URL": url}).database("DATABASE_URL", "sqlite:///x.sqlite3")
+
+
+def test_an_unknown_broker_names_the_variable():
+    with pytest.raises(ImproperlyConfigured, match=r"^CELERY_BROKER_URL='amqp://"):
+        Env({"CELERY_BROKER_URL": "amqp://guest@localhost//"}).broker_url("CELERY_BROKER_URL", "filesystem://")

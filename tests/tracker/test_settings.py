@@ -1,0 +1,72 @@
+"""Settings refuse to start on bad configuration, naming the variable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Import the settings in a fresh interpreter with exactly this configuration."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    clean.update({"VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "tracker.settings", **env})
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_it_requires_a_secret_key_when_debug_is_off(tmp_path):
+    result = start(tmp_path, DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if k != "DEBUG"}, "VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 50},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("DEADLINE_SWEEP_SECONDS", "every minute"),
+        ("DEADLINE_REMINDER_LEADS", "a week"),
+        ("WEBHOOK_ALLOW_LOOPBACK", "perhaps"),
+        ("DATABASE_URL", "mysql://localhost/x"),
+        ("PORT", "http"),
+        ("LOG_LEVEL", "LOUD"),
+    ],
+)
+def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, value):
+    result = start(tmp_path, DEBUG="true", **{variable: value})
+    assert result.returncode != 0
+    assert f"{variable}=" in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_debug_starts_without_a_secret_key(tmp_path):
+    result = start(tmp_path, DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout

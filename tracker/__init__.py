@@ -1,0 +1,5 @@
+"""The Ceasefire Tracker Django project."""
+
+from tracker.celery import app as celery_app
+
+__all__ = ["celery_app"]

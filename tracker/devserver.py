@@ -1,0 +1,110 @@
+"""``make run``: set up, then run the web server, a Celery worker and beat together.
+
+Migrates, loads the seeds, collects static files, prints where everything is,
+and starts three processes: gunicorn on ``HOST:PORT``, a Celery worker and
+Celery beat, on whatever ``DATABASE_URL`` and ``CELERY_BROKER_URL`` say (SQLite
+and the filesystem broker under ``var/`` by default). Ctrl-C stops all three;
+if one of them dies, the others are stopped too.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from types import FrameType
+
+STOP_GRACE_SECONDS = 10
+
+
+def _setup() -> None:
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load_seeds")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    base = f"http://{settings.HOST}:{settings.PORT}"
+    database = settings.DATABASES["default"]
+    print(
+        f"""
+Ceasefire Tracker
+  API          {base}/api/v1/
+  API docs     {base}/api/docs/
+  Admin        {base}/admin/
+  Health       {base}/healthz  {base}/readyz
+  Database     {database["ENGINE"].rsplit(".", 1)[-1]} {database["NAME"]}
+  Broker       {settings.CELERY_BROKER_URL.split("@")[-1]}
+  Sweep every  {settings.DEADLINE_SWEEP_SECONDS} s
+
+An admin login:   .venv/bin/python manage.py createsuperuser
+An API token:     .venv/bin/python manage.py drf_create_token USERNAME
+Ctrl-C stops everything.
+""",
+        flush=True,
+    )
+
+
+def _commands() -> dict[str, list[str]]:
+    from django.conf import settings
+
+    bin_dir = os.path.dirname(sys.executable)
+    return {
+        "web": [
+            os.path.join(bin_dir, "gunicorn"),
+            "tracker.wsgi",
+            "--bind",
+            f"{settings.HOST}:{settings.PORT}",
+            "--workers",
+            os.environ.get("WEB_CONCURRENCY", "2"),
+            "--timeout",
+            "60",
+        ],
+        "worker": [os.path.join(bin_dir, "celery"), "-A", "tracker", "worker", "--loglevel=INFO", "--concurrency=2"],
+        "beat": [os.path.join(bin_dir, "celery"), "-A", "tracker", "beat", "--loglevel=INFO"],
+    }
+
+
+def main() -> int:
+    # Local development: DEBUG on unless the environment says otherwise.
+    os.environ.setdefault("DEBUG", "true")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+    os.environ.setdefault("LOG_FORMAT", "text")
+    _setup()
+
+    processes = {name: subprocess.Popen(command) for name, command in _commands().items()}
+    stopping = False
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    exit_code = 0
+    while not stopping:
+        for name, process in processes.items():
+            if process.poll() is not None:
+                print(f"{name} exited with status {process.returncode}; stopping the others.", flush=True)
+                exit_code = process.returncode or 1
+                stopping = True
+        time.sleep(0.5)
+
+    for process in processes.values():
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in processes.values():
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Typed readers for configuration from the environment.
+
+Every setting the service takes from the environment goes through one of
+these helpers. They fail at start-up with a message that names the variable
+and says what was expected, so a typo in a deployment never turns into a
+silent default or a stack trace deep inside a request.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+class Env:
+    """A view of the environment with typed, validating accessors."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        self.environ = os.environ if environ is None else environ
+
+    def _raw(self, name: str) -> str | None:
+        """The stripped value, or None when unset or empty (``FOO=`` means "use the default")."""
+        value = self.environ.get(name)
+        return None if value is None or not value.strip() else value.strip()
+
+    def str(self, name: str, default: str = "") -> str:
+        value = self._raw(name)
+        return default if value is None else value
+
+    def bool(self, name: str, default: bool) -> bool:
+        value = self._raw(name)
+        if value is None:
+            return default
+        lowered = value.lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+        raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use one of true/false, 1/0, yes/no, on/off.")
+
+    def int(self, name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
+        value = self._raw(name)
+        if value is None:
+            return default
+        try:
+            number = int(value)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+        if minimum is not None and number < minimum:
+            raise ImproperlyConfigured(f"{name}={number} is too small: the minimum is {minimum}.")
+        if maximum is not None and number > maximum:
+            raise ImproperlyConfigured(f"{name}={number} is too large: the maximum is {maximum}.")
+        return number
+
+    def list(self, name: str, default: list[str]) -> list[str]:
+        value = self._raw(name)
+        if value is None:
+            return list(default)
+        return [item.strip() for item in value.split(",") if item.strip()]
+
+    def durations(self, name: str, default: str) -> list[timedelta]:
+        """Parse a comma-separated list of durations such as ``7d,1d`` or ``12h,30m``.
+
+        Returned longest first, without duplicates.
+        """
+        value = self._raw(name)
+        text = default if value is None else value
+        leads: set[timedelta] = set()
+        for part in (p for p in text.split(",") if p.strip()):
+            match = _DURATION.match(part)
+            if not match or int(match.group(1)) == 0:
+                raise ImproperlyConfigured(
+                    f"{name}={text!r}: {part.strip()!r} is not a positive duration "
+                    "such as 30m, 12h, 1d or 2w (comma-separated)."
+                )
+            leads.add(timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)]))
+        return sorted(leads, reverse=True)
+
+    def database(self, name: str, default: str) -> dict[str, Any]:
+        url = self.str(name, default)
+        try:
+            config = dj_database_url.parse(url)
+        except (ValueError, KeyError) as exc:
+            raise ImproperlyConfigured(f"{name}={url!r} is not a database URL we can use: {exc}") from None
+        engine = config.get("ENGINE", "")
+        if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
+            raise ImproperlyConfigured(f"{name}={url!r}: only sqlite:/// and postgres:// URLs are supported.")
+        if not config.get("NAME"):
+            raise ImproperlyConfigured(f"{name}={url!r} names no database.")
+        return dict(config)
+
+    def broker_url(self, name: str, default: str) -> str:
+        url = self.str(name, default)
+        scheme = url.split("://", 1)[0] if "://" in url else ""
+        if scheme not in {"filesystem", "redis", "rediss", "memory"}:
+            raise ImproperlyConfigured(
+                f"{name}={url!r}: use redis://host:port/db (production) or filesystem:// (embedded)."
+            )
+        return url
+
+
+env = Env()

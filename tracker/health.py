@@ -1,0 +1,109 @@
+"""Health endpoints: ``/healthz`` (the process answers) and ``/readyz``.
+
+``/readyz`` is 200 only when the database answers, the broker is reachable,
+and a deadline sweep completed within the last three sweep intervals;
+otherwise 503. Either way the JSON body says what was checked and what is
+wrong, and nothing in it is secret (no URLs with passwords).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+import redis
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from agreements.models import SweepRecord
+
+CHECK_TIMEOUT_SECONDS = 2
+
+Check = Callable[[], dict[str, Any]]
+
+
+def check_database() -> dict[str, Any]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return {"ok": True, "vendor": connection.vendor}
+
+
+def check_broker() -> dict[str, Any]:
+    url = settings.CELERY_BROKER_URL
+    if settings.CELERY_BROKER_IS_FILESYSTEM:
+        folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"]
+        if not os.access(folder, os.W_OK):
+            return {"ok": False, "transport": "filesystem", "error": f"broker folder {folder} is not writable"}
+        return {"ok": True, "transport": "filesystem"}
+    if url.startswith("memory://"):
+        return {"ok": True, "transport": "memory"}
+    client = redis.Redis.from_url(
+        url, socket_connect_timeout=CHECK_TIMEOUT_SECONDS, socket_timeout=CHECK_TIMEOUT_SECONDS
+    )
+    try:
+        client.ping()
+        result: dict[str, Any] = {"ok": True, "transport": "redis"}
+        try:
+            policy = client.config_get("maxmemory-policy").get("maxmemory-policy")
+        except redis.RedisError:
+            policy = None  # CONFIG is often disabled on managed Redis
+        if policy and policy != "noeviction":
+            result["warning"] = f"maxmemory-policy is {policy}: Redis may evict queued tasks; use noeviction"
+        return result
+    finally:
+        client.close()
+
+
+def check_sweep(now: dt.datetime | None = None) -> dict[str, Any]:
+    now = now or timezone.now()
+    interval = settings.DEADLINE_SWEEP_SECONDS
+    record = SweepRecord.objects.filter(pk=1).first()
+    if record is None:
+        return {"ok": False, "error": "no deadline sweep has completed yet; is the Celery worker with beat running?"}
+    age = (now - record.completed_at).total_seconds()
+    result = {
+        "ok": age <= 3 * interval,
+        "last_completed_at": record.completed_at.isoformat(),
+        "age_seconds": round(age, 1),
+        "interval_seconds": interval,
+    }
+    if not result["ok"]:
+        result["error"] = f"last sweep {round(age)} s ago, more than three intervals ({3 * interval} s)"
+    return result
+
+
+CHECKS: dict[str, Check] = {"database": check_database, "broker": check_broker, "sweep": check_sweep}
+
+
+def _run(check: Check) -> dict[str, Any]:
+    started = time.perf_counter()
+    try:
+        result = check()
+    except Exception as exc:  # noqa: BLE001 - any failure of a dependency is reported, not raised
+        result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+    result["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return result
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """The process is up and answering."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Ready to serve: database and broker reachable, sweep recent."""
+    results = {name: _run(check) for name, check in CHECKS.items()}
+    ready = all(result["ok"] for result in results.values())
+    return JsonResponse({"status": "ok" if ready else "unavailable", "checks": results}, status=200 if ready else 503)
