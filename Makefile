@@ -31,7 +31,8 @@ run: $(RUNTIME_STAMP)
 test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
+	SECRET_KEY=$${SECRET_KEY:-test-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz} VAR_DIR=$${VAR_DIR:-var/test} \
+		$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)

@@ -104,6 +104,7 @@ class DeadlineCalendarView(generics.GenericAPIView):
 
     @extend_schema(
         operation_id="deadlines_calendar",
+        filters=True,
         summary="Deadlines as an iCalendar feed",
         description=(
             f"RFC 5545 calendar of dated deadlines (at most {MAX_EVENTS}, earliest first), filtered like "

@@ -66,15 +66,16 @@ class CountryFilter(filters.CharFilter):
     field_class = CountryCodeField
 
 
-_BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
+_BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class StrictBooleanFilter(filters.TypedChoiceFilter):
-    """``true``/``false`` (or ``1``/``0``); anything else is an error, not "no filter"."""
+    """``true`` or ``false``; anything else is an error, not "no filter"."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("choices", _BOOLEAN_CHOICES)
-        kwargs.setdefault("coerce", lambda value: value in ("true", "1"))
+        kwargs.setdefault("coerce", lambda value: value == "true")
         super().__init__(*args, **kwargs)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 
@@ -32,6 +32,23 @@ class OrderingFilter(filters.OrderingFilter):
                 )
             return fields
         return self.get_default_ordering(view)
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
+        ordering = self.get_ordering(request, queryset, view)
+        if not ordering:
+            return queryset
+        # Empty values last in both directions, on SQLite and PostgreSQL alike
+        # (their defaults differ).
+        return queryset.order_by(
+            *(
+                term
+                if not isinstance(term, str)
+                else F(term[1:]).desc(nulls_last=True)
+                if term.startswith("-")
+                else F(term).asc(nulls_last=True)
+                for term in ordering
+            )
+        )
 
     def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         fields = getattr(view, "ordering_fields", None) or []

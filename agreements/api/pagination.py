@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from rest_framework import pagination
+from rest_framework.exceptions import ValidationError
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
-    """DRF's page-number pagination with a client-chosen, capped page size.
+    """DRF's page-number pagination with a client-chosen page size, capped at 200.
 
-    A page past the end is a 404 with a message saying how many pages there are.
+    A ``page_size`` that is not a positive whole number is a 400; a page past the
+    end is a 404 saying so.
     """
 
     page_size = settings.API_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
     invalid_page_message = "Invalid page: {message}"
+
+    def get_page_size(self, request: Request) -> int:
+        values = request.query_params.getlist(self.page_size_query_param)
+        if not values or values == [""]:
+            return self.page_size
+        if len(values) > 1 or not values[0].isdigit() or int(values[0]) < 1:
+            raise ValidationError({self.page_size_query_param: ["A whole number from 1 (at most 200 are returned)."]})
+        return min(int(values[0]), self.max_page_size)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["description"] = (
+                    f"Results per page, {self.page_size} by default; at most {self.max_page_size}."
+                )
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+            elif parameter["name"] == self.page_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+        return parameters

@@ -7,6 +7,9 @@ from typing import Any
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
+from rest_framework.permissions import SAFE_METHODS
+
+from .permissions import ModelPermissionsOrReadOnly
 
 
 class ErrorDetailSerializer(serializers.Serializer):
@@ -37,7 +40,15 @@ def _detail(description: str) -> OpenApiResponse:
 
 
 class TrackerAutoSchema(AutoSchema):
-    """Adds the 4xx responses each kind of operation can give."""
+    """Adds the 4xx responses each kind of operation can give, and says that
+    reading needs no credentials."""
+
+    def get_auth(self) -> list[dict[str, Any]]:
+        auths = super().get_auth()
+        readable = any(isinstance(p, ModelPermissionsOrReadOnly) for p in self.view.get_permissions())
+        if readable and self.method in SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
 
     def _error_responses(self) -> dict[str, OpenApiResponse]:
         method = self.method
@@ -64,5 +75,19 @@ class TrackerAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         for code, response in self._error_responses().items():
             if code not in responses:
-                responses[code] = self._get_response_for_code(response, code, direction=direction)
+                # Errors are JSON whatever the success type (the calendar feed too).
+                responses[code] = self._get_response_for_code(
+                    response, code, media_types=["application/json"], direction=direction
+                )
         return responses
+
+
+def allow_empty_query_values(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """Mark optional query parameters ``allowEmptyValue``: an empty value means "no filter"
+    (HTML filter forms, the browsable API among them, send every field)."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query" and not parameter.get("required"):
+                    parameter["allowEmptyValue"] = True
+    return result

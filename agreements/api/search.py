@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 
 from agreements.search import SEARCH_PATHS, search
@@ -23,7 +24,9 @@ class FoldedSearchFilter(BaseFilterBackend):
     param = "q"
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
-        query = request.query_params.get(self.param, "")[:MAX_QUERY_LENGTH]
+        query = request.query_params.get(self.param, "")
+        if len(query) > MAX_QUERY_LENGTH:
+            raise ValidationError({self.param: [f"Ensure this value has at most {MAX_QUERY_LENGTH} characters."]})
         if not query.strip() or queryset.model not in SEARCH_PATHS:
             return queryset
         return search(queryset, query)

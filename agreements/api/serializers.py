@@ -90,6 +90,18 @@ class CountriesField(serializers.ListField):
         return codes
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$",
+        "example": "00:00",
+        "description": "Local wall-clock time in the deadline's time zone (no offset).",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time without an offset: the deadline's zone says where."""
+
+
 # --- brief forms, for nesting ---------------------------------------------
 
 
@@ -477,7 +489,7 @@ class DeadlineSerializer(ModelValidated):
     year = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=9999)
     month = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
     day = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
-    time = serializers.TimeField(required=False, allow_null=True, help_text="Local time, HH:MM[:SS].")
+    time = LocalTimeField(required=False, allow_null=True, help_text="Local time, HH:MM[:SS].")
     display_due = serializers.CharField(read_only=True, help_text="As stated, in its own time zone.")
     api_names = {"commitment": "commitment_id", "source": "source_id"}
 

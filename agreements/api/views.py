@@ -257,6 +257,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     queryset = Event.objects.select_related("agreement")
     serializer_class = serializers.EventSerializer
+    permission_classes = [permissions.AllowAny]  # read-only: there is nothing to write
     filterset_class = filtersets.EventFilterSet
     ordering_fields = ["occurred_at", "id"]
     ordering = ["-occurred_at", "-id"]

@@ -1,0 +1,164 @@
+"""/api/v1/deadlines/: stated deadlines, due_at derived, bad dates refused by field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from agreements.models import Deadline, Event
+from agreements.services.sweep import sweep_run
+from tests.agreements.api.conftest import ids, results
+from tests.factories import CommitmentFactory, DeadlineFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/deadlines/"
+
+
+def test_the_12_january_deadline_is_found_by_search(anon_client, seeded):
+    rows = results(anon_client.get(URL, {"q": "12 January"}))
+    # Dated deadlines first; the Istanbul statement's "immediately" matches through its agreement.
+    assert [r["due_at"] for r in rows] == ["2020-01-11T22:00:00Z", None]
+    assert rows[0]["display_due"] == "00:00 on 12 January 2020 (Africa/Tripoli)"
+    assert rows[0]["commitment"]["agreement"]["slug"] == "2020-01-08-istanbul-joint-statement-on-libya"
+
+
+@pytest.mark.parametrize(
+    ("payload", "due_at"),
+    [
+        ({"precision": "instant", "year": 2030, "month": 1, "day": 12, "time": "00:00"}, "2030-01-11T22:00:00Z"),
+        ({"precision": "day", "year": 2030, "month": 1, "day": 12}, "2030-01-12T22:00:00Z"),
+        ({"precision": "month", "year": 2030, "month": 2}, "2030-02-28T22:00:00Z"),
+        ({"precision": "year", "year": 2030}, "2030-12-31T22:00:00Z"),
+        ({"precision": "unspecified", "review_on": "2030-06-01"}, None),
+    ],
+)
+def test_an_editor_states_a_deadline_and_due_at_is_derived(editor_client, payload, due_at):
+    commitment = CommitmentFactory()
+    body = {"commitment_id": commitment.pk, "wording": "as written", "time_zone": "Africa/Tripoli", **payload}
+    response = editor_client.post(URL, body, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["due_at"] == due_at
+    assert response.json()["state"] == "upcoming"
+
+
+def test_due_at_cannot_be_typed_in(editor_client):
+    commitment = CommitmentFactory()
+    response = editor_client.post(
+        URL,
+        {
+            "commitment_id": commitment.pk,
+            "wording": "x",
+            "time_zone": "UTC",
+            "precision": "year",
+            "year": 2030,
+            "due_at": "1999-01-01T00:00:00Z",
+            "state": "met",
+        },
+        format="json",
+    )
+    assert response.json()["due_at"] == "2031-01-01T00:00:00Z"
+    assert response.json()["state"] == "upcoming"
+
+
+@pytest.mark.parametrize(
+    ("payload", "fields"),
+    [
+        ({"precision": "day", "year": 2030, "month": 1}, {"day"}),
+        ({"precision": "instant", "year": 2030, "month": 1, "day": 1}, {"time"}),
+        ({"precision": "month", "year": 2030, "month": 1, "day": 3}, {"day"}),
+        ({"precision": "day", "year": 2030, "month": 2, "day": 30}, {"day"}),
+        ({"precision": "month", "year": 2030, "month": 13}, {"month"}),
+        ({"precision": "year", "year": 12030}, {"year"}),
+        ({"precision": "year", "year": 2030, "time_zone": "Mars/Olympus"}, {"time_zone"}),
+        ({"precision": "year", "year": 2030, "time_zone": "UTC+2"}, {"time_zone"}),
+        ({"precision": "soon"}, {"precision"}),
+        (
+            {
+                "precision": "instant",
+                "year": 2030,
+                "month": 3,
+                "day": 31,
+                "time": "02:30",
+                "time_zone": "Europe/Berlin",
+            },
+            {"time"},
+        ),
+        (
+            {
+                "precision": "instant",
+                "year": 2030,
+                "month": 10,
+                "day": 27,
+                "time": "02:30",
+                "time_zone": "Europe/Berlin",
+            },
+            {"time"},
+        ),
+        ({"precision": "instant", "year": 2030, "month": 1, "day": 1, "time": "25:00"}, {"time"}),
+        ({"precision": "day", "year": "twenty", "month": 1, "day": 1}, {"year"}),
+        ({"precision": "unspecified", "review_on": "2030-02-30"}, {"review_on"}),
+    ],
+)
+def test_an_impossible_deadline_is_a_400_naming_each_field(editor_client, payload, fields):
+    commitment = CommitmentFactory()
+    body = {"commitment_id": commitment.pk, "wording": "x", "time_zone": "Africa/Tripoli", **payload}
+    response = editor_client.post(URL, body, format="json")
+    assert response.status_code == 400
+    assert fields <= set(response.json()), response.json()
+    assert not Deadline.objects.exists()
+
+
+def test_rescheduling_a_passed_deadline_through_the_api(editor_client):
+    deadline = DeadlineFactory(year=2020)
+    sweep_run()
+    response = editor_client.patch(f"{URL}{deadline.pk}/", {"year": 2040}, format="json")
+    assert response.status_code == 200, response.json()
+    assert (response.json()["state"], response.json()["passed_at"]) == ("upcoming", None)
+    assert Event.objects.filter(type="deadline.rescheduled").count() == 1
+
+
+def test_state_actions(editor_client, reader_client):
+    deadline = DeadlineFactory()
+    assert reader_client.post(f"{URL}{deadline.pk}/state/", {"state": "met"}, format="json").status_code == 403
+    met = editor_client.post(f"{URL}{deadline.pk}/state/", {"state": "met", "note": "Done."}, format="json")
+    assert met.status_code == 200
+    assert met.json()["state"] == "met"
+    again = editor_client.post(f"{URL}{deadline.pk}/state/", {"state": "cancelled"}, format="json")
+    assert again.status_code == 400
+    assert "state" in again.json()
+    reopened = editor_client.post(f"{URL}{deadline.pk}/state/", {"state": "upcoming"}, format="json")
+    assert reopened.json()["state"] == "upcoming"
+    assert editor_client.post(f"{URL}{deadline.pk}/state/", {"state": "passed"}, format="json").status_code == 400
+
+
+@time_machine.travel(dt.datetime(2030, 1, 1, tzinfo=dt.UTC), tick=False)
+def test_filters(anon_client):
+    soon = DeadlineFactory(year=2030, month=1, day=20)
+    later = DeadlineFactory(year=2030, month=6, day=1)
+    past = DeadlineFactory(year=2029, month=6, day=1)
+    unspecified = DeadlineFactory(precision="unspecified", year=None, month=None, day=None, time=None)
+    sweep_run()
+    assert ids(anon_client.get(URL, {"within": 30})) == [soon.pk]
+    assert ids(anon_client.get(URL, {"within": 365})) == [soon.pk, later.pk]
+    assert ids(anon_client.get(URL, {"state": "passed"})) == [past.pk]
+    assert ids(anon_client.get(URL, {"precision": "unspecified"})) == [unspecified.pk]
+    assert ids(anon_client.get(URL, {"due_after": "2030-02-01"})) == [later.pk]
+    assert ids(anon_client.get(URL, {"due_before": "2030-01-01T00:00:00Z"})) == [past.pk]
+    assert ids(anon_client.get(URL, {"country": "LY", "ordering": "-due_at"}))[:1] == [later.pk]
+    for bad in ({"within": "soon"}, {"within": -1}, {"due_after": "tomorrow"}, {"state": "late"}):
+        response = anon_client.get(URL, bad)
+        assert response.status_code == 400
+        assert set(bad) <= set(response.json())
+
+
+def test_the_list_is_a_fixed_number_of_queries(anon_client, django_assert_num_queries):
+    DeadlineFactory()
+    with django_assert_num_queries(2):
+        anon_client.get(URL)
+    for _ in range(10):
+        DeadlineFactory()
+    with django_assert_num_queries(2):
+        assert len(ids(anon_client.get(URL))) == 11

@@ -1,0 +1,50 @@
+"""/api/v1/sources/: the documents and quotes behind the records."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreements.models import Source
+from tests.agreements.api.conftest import results
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/sources/"
+
+
+def test_sources_are_listed_with_their_quotes(anon_client, seeded):
+    rows = results(anon_client.get(URL, {"q": "00.00 hours"}))
+    assert rows
+    assert all("00.00 hours" in row["quote"] for row in rows)
+
+
+def test_filters(anon_client, seeded):
+    dated = results(anon_client.get(URL, {"published_after": "2020-07-01"}))
+    assert [row["published_on"] for row in dated] == ["2020-07-22"]
+    for_istanbul = results(anon_client.get(URL, {"agreement": "2020-01-08-istanbul-joint-statement-on-libya"}))
+    assert len(for_istanbul) == 4
+
+
+def test_an_editor_records_a_source(editor_client):
+    response = editor_client.post(
+        URL,
+        {"title": "UNSMIL statement", "publisher": "UNSMIL", "link": "https://example.org/s", "quote": "Words."},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert Source.objects.get().quote == "Words."
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"publisher": "x"}, "title"),
+        ({"title": "x", "link": "ftp://x"}, "link"),
+        ({"title": "x", "published_on": "yesterday"}, "published_on"),
+    ],
+)
+def test_bad_sources_are_refused(editor_client, payload, field):
+    response = editor_client.post(URL, payload, format="json")
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not Source.objects.exists()
