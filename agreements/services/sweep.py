@@ -5,7 +5,7 @@ retried task, an operator's ``flag_deadlines``): a deadline moves from
 ``upcoming`` to ``passed`` only in a conditional ``UPDATE … WHERE state =
 'upcoming' … RETURNING id``, and only the transaction whose update returned
 the row writes its event. On PostgreSQL the rows are picked with
-``FOR UPDATE SKIP LOCKED``, so concurrent sweeps split the backlog instead of
+``FOR UPDATE SKIP LOCKED`` in a materialised CTE, so concurrent sweeps split the backlog instead of
 queueing behind each other; on SQLite the transaction takes the write lock
 first (IMMEDIATE), so sweeps run one after another. A crash rolls back the
 whole batch — flags, overdue marks and events together — and the next sweep
@@ -58,14 +58,17 @@ def _claim_passed(now: dt.datetime, limit: int) -> list[int]:
     """Mark up to ``limit`` due, upcoming deadlines passed; return the ids this call changed."""
     table = connection.ops.quote_name(Deadline._meta.db_table)
     skip_locked = " FOR UPDATE SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
-    # Only the quoted table name is interpolated; every value is a parameter.
+    # The batch is picked in a materialised CTE: PostgreSQL may re-run an
+    # ``IN (SELECT … LIMIT n)`` subquery inside an UPDATE and so change more than
+    # n rows. ``state = 'upcoming'`` is checked again by the UPDATE itself.
     sql = (
-        f"UPDATE {table} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "  # noqa: S608
-        f"WHERE id IN (SELECT id FROM {table} WHERE state = %s AND due_at <= %s "
-        f"ORDER BY due_at LIMIT %s{skip_locked}) AND state = %s RETURNING id"
+        f"WITH due AS MATERIALIZED (SELECT id AS due_id FROM {table} "  # noqa: S608
+        f"WHERE state = %s AND due_at <= %s ORDER BY due_at, id LIMIT %s{skip_locked}) "
+        f"UPDATE {table} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
+        f"FROM due WHERE {table}.id = due.due_id AND {table}.state = %s RETURNING {table}.id"
     )
     stamp = _db("passed_at", now)
-    params = [DeadlineState.PASSED, stamp, stamp, DeadlineState.UPCOMING, _db("due_at", now), limit]
+    params = [DeadlineState.UPCOMING, _db("due_at", now), limit, DeadlineState.PASSED, stamp, stamp]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, DeadlineState.UPCOMING])
         return [row[0] for row in cursor.fetchall()]

@@ -12,18 +12,24 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Import the settings in a fresh interpreter with exactly this configuration."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+def run_with(tmp_path: Path, code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Set Django up in a fresh interpreter with exactly this configuration, then run ``code``."""
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CELERY_BROKER_URL"}
+    }
     clean.update({"VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "tracker.settings", **env})
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env=clean,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return run_with(tmp_path, "print('started')", **env)
 
 
 def test_it_requires_a_secret_key_when_debug_is_off(tmp_path):

@@ -1,0 +1,132 @@
+"""Real processes for tests: management commands, Celery workers and beat, on the test database.
+
+The test database and broker are passed down in the environment, so a child
+process sees exactly what the test wrote (the tests that use these run with
+``transaction=True``, so their writes are committed).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def database_url() -> str:
+    """The URL of the database this test runs on (the test database, not the configured one)."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{Path(db['NAME']).resolve()}"
+    auth = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def child_env(var_dir: Path, **overrides: str) -> dict[str, str]:
+    """Environment for a child process: the test database, the test broker, quiet logs.
+
+    With the embedded filesystem broker, ``var_dir`` holds the broker folders the
+    children share; with Redis, they share the configured Redis database.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_ALLOW"))}
+    env.update(
+        {
+            "DATABASE_URL": database_url(),
+            "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+            "VAR_DIR": str(var_dir),
+            "SECRET_KEY": settings.SECRET_KEY,
+            "DEBUG": "false",
+            "LOG_FORMAT": "json",
+            "LOG_LEVEL": "INFO",
+            "PYTHONUNBUFFERED": "1",
+            "DATABASE_CONN_MAX_AGE": "0",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def spawn_manage(env: dict[str, str], *args: str, log: Path) -> subprocess.Popen[bytes]:
+    handle = log.open("wb")
+    return subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=handle, stderr=handle)
+
+
+def purge_broker(env: dict[str, str]) -> None:
+    """Drop whatever earlier tests left queued (their nudges), so a worker starts clean."""
+    subprocess.run(
+        [str(BIN / "celery"), "-A", "tracker", "purge", "-f"], cwd=ROOT, env=env, capture_output=True, timeout=60
+    )
+
+
+@contextmanager
+def celery(env: dict[str, str], var_dir: Path, *, beat: bool = True, concurrency: int = 2) -> Iterator[dict[str, Path]]:
+    """A Celery worker (and beat) running against the test database until the block ends."""
+    purge_broker(env)
+    logs = {"worker": var_dir / "worker.log", "beat": var_dir / "beat.log"}
+    commands = {
+        "worker": [
+            str(BIN / "celery"),
+            "-A",
+            "tracker",
+            "worker",
+            "--loglevel=INFO",
+            f"--concurrency={concurrency}",
+            "--without-gossip",
+            "--without-mingle",
+            f"--hostname=test-{os.getpid()}-{time.monotonic_ns()}@%h",
+        ],
+    }
+    if beat:
+        commands["beat"] = [str(BIN / "celery"), "-A", "tracker", "beat", "--loglevel=INFO"]
+    processes = {
+        name: subprocess.Popen(command, cwd=ROOT, env=env, stdout=logs[name].open("wb"), stderr=subprocess.STDOUT)
+        for name, command in commands.items()
+    }
+    try:
+        yield logs
+    finally:
+        for process in processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in processes.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def wait_for(condition: Callable[[], bool], *, timeout: float, interval: float = 0.2, what: str = "condition") -> float:
+    """Poll until ``condition()`` holds; return the seconds it took. Fails the test on timeout."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return f"(no log at {path})"
