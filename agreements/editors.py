@@ -17,6 +17,8 @@ EDITABLE = {
 }
 EXTRA = {
     "agreements": ["add_statuschange", "view_statuschange", "view_event", "view_sweeprecord"],
+    # Editors look after subscribers: they see endpoints and the delivery log in the admin.
+    "webhooks": ["view_webhookendpoint", "view_webhookdelivery", "view_webhookattempt"],
 }
 
 

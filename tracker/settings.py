@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "agreements",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +240,9 @@ SPECTACULAR_SETTINGS = {
         "DeadlineStateEnum": "agreements.choices.DeadlineState",
         "DeadlineTargetStateEnum": "agreements.choices.DEADLINE_TARGET_STATES",
         "EventTypeEnum": "agreements.choices.EventType",
+        "EndpointStatusEnum": "webhooks.models.EndpointStatus",
+        "DeliveryStateEnum": "webhooks.models.DeliveryState",
+        "SubscribableEventTypeEnum": "webhooks.models.SUBSCRIBABLE",
     },
     # Swagger UI's files are served from here, not a CDN: the docs work offline.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -310,6 +314,22 @@ CELERY_BEAT_SCHEDULE = {
 # true lets subscribers on 127.0.0.1/::1 receive (development and tests only);
 # private, link-local and metadata addresses stay refused either way.
 WEBHOOK_ALLOW_LOOPBACK = env.bool("WEBHOOK_ALLOW_LOOPBACK", False)
+# How often beat runs the dispatcher (fan-out and due retries); new events also nudge it at once.
+WEBHOOK_DISPATCH_SECONDS = env.int("WEBHOOK_DISPATCH_SECONDS", 5, minimum=1, maximum=3600)
+WEBHOOK_CONNECT_TIMEOUT_SECONDS = env.int("WEBHOOK_CONNECT_TIMEOUT_SECONDS", 5, minimum=1, maximum=60)
+# The whole exchange with a receiver, connect to last byte read.
+WEBHOOK_TIMEOUT_SECONDS = env.int("WEBHOOK_TIMEOUT_SECONDS", 15, minimum=1, maximum=120)
+WEBHOOK_MAX_RESPONSE_BYTES = env.int("WEBHOOK_MAX_RESPONSE_BYTES", 65536, minimum=1024)
+# Deliveries sent at once by one dispatcher, and claimed per round.
+WEBHOOK_CONCURRENCY = env.int("WEBHOOK_CONCURRENCY", 100, minimum=1, maximum=1000)
+WEBHOOK_BATCH_SIZE = env.int("WEBHOOK_BATCH_SIZE", 500, minimum=1, maximum=10000)
+# How long the previous secret keeps signing after a rotation.
+WEBHOOK_SECRET_ROTATION_HOURS = env.int("WEBHOOK_SECRET_ROTATION_HOURS", 24, minimum=0, maximum=720)
+CELERY_BEAT_SCHEDULE["dispatch-webhooks"] = {
+    "task": "webhooks.dispatch",
+    "schedule": float(WEBHOOK_DISPATCH_SECONDS),
+    "options": {"expires": float(WEBHOOK_DISPATCH_SECONDS)},
+}
 
 # --- Logging ------------------------------------------------------------------
 

@@ -42,8 +42,11 @@ class IdOrSlugField(forms.ModelChoiceField):
         try:
             return self.queryset.get(**lookup)
         except (self.queryset.model.DoesNotExist, ValueError, OverflowError):
+            # The value goes in params, never into the message itself: it may hold a "%".
             raise ValidationError(
-                f"No {self.queryset.model._meta.verbose_name} with id or slug {text!r}.", code="invalid_choice"
+                "No %(model)s with id or slug %(value)r.",
+                code="invalid_choice",
+                params={"model": self.queryset.model._meta.verbose_name, "value": text},
             ) from None
 
 
@@ -58,7 +61,9 @@ class CountryCodeField(forms.CharField):
     def to_python(self, value: Any) -> str:
         code = super().to_python(value).strip().upper()
         if code and not is_country_code(code):
-            raise ValidationError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (such as 'LY').")
+            raise ValidationError(
+                "%(code)r is not an ISO 3166-1 alpha-2 country code (such as 'LY').", params={"code": code}
+            )
         return code
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
-from rest_framework.permissions import SAFE_METHODS
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 
 from .permissions import ModelPermissionsOrReadOnly
 
@@ -60,7 +60,8 @@ class TrackerAutoSchema(AutoSchema):
                 errors["404"] = _detail("Invalid page.")
         if has_id:
             errors["404"] = _detail("Not found.")
-        if method in ("POST", "PUT", "PATCH", "DELETE"):
+        needs_login = any(isinstance(p, IsAuthenticated) for p in self.view.get_permissions())
+        if needs_login or method in ("POST", "PUT", "PATCH", "DELETE"):
             errors["401"] = _detail("Authentication credentials were not provided or are invalid.")
             errors["403"] = _detail("You do not have permission to perform this action.")
         if method in ("POST", "PUT", "PATCH"):

@@ -21,7 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from agreements.choices import DeadlineState
+from agreements.choices import DeadlineState, EventType
 from agreements.models import (
     Actor,
     Agreement,
@@ -255,7 +255,8 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     """The timeline, newest first: deadlines approaching, passed, met, cancelled or rescheduled, and
     status changes — each with the same `type` and `data` a webhook delivers."""
 
-    queryset = Event.objects.select_related("agreement")
+    # Pings are private to one subscriber; they are not part of the public timeline.
+    queryset = Event.objects.exclude(type=EventType.WEBHOOK_PING).select_related("agreement")
     serializer_class = serializers.EventSerializer
     permission_classes = [permissions.AllowAny]  # read-only: there is nothing to write
     filterset_class = filtersets.EventFilterSet

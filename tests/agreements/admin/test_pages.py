@@ -8,18 +8,25 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from webhooks.services.endpoints import endpoint_create, endpoint_ping
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def superuser_client(seeded) -> Client:
     client = Client()
-    client.force_login(User.objects.create_superuser("root", "root@example.org", "correct-horse-battery"))
+    root = User.objects.create_superuser("root", "root@example.org", "correct-horse-battery")
+    client.force_login(root)
+    # A subscriber with a delivery, so the webhook pages have rows to show.
+    endpoint, secret = endpoint_create(owner=root, url="http://127.0.0.1:9/hook", event_types=["deadline.passed"])
+    endpoint_ping(endpoint=endpoint)
+    client.webhook_secret = secret  # type: ignore[attr-defined]
     return client
 
 
 def registered_models() -> list[type]:
-    return [model for model in admin.site._registry if model._meta.app_label == "agreements"]
+    return [model for model in admin.site._registry if model._meta.app_label in {"agreements", "webhooks"}]
 
 
 @pytest.mark.parametrize("model", registered_models(), ids=lambda m: m._meta.model_name)
@@ -78,3 +85,26 @@ def test_the_admin_requires_staff(seeded, editor):
     response = client.get(reverse("admin:agreements_agreement_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_webhook_secrets_never_appear_in_the_admin(superuser_client):
+    from webhooks.models import WebhookEndpoint
+
+    endpoint = WebhookEndpoint.objects.get()
+    pages = [
+        reverse("admin:webhooks_webhookendpoint_changelist"),
+        reverse("admin:webhooks_webhookendpoint_change", args=[endpoint.pk]),
+        reverse("admin:webhooks_webhookdelivery_changelist"),
+    ]
+    for page in pages:
+        html = superuser_client.get(page).content.decode()
+        assert superuser_client.webhook_secret not in html
+        assert superuser_client.webhook_secret.removeprefix("whsec_") not in html
+        assert endpoint.secret_encrypted not in html
+
+
+def test_editors_see_endpoints_and_deliveries(seeded, staff_editor):
+    client = Client()
+    client.force_login(staff_editor)
+    assert client.get(reverse("admin:webhooks_webhookendpoint_changelist")).status_code == 200
+    assert client.get(reverse("admin:webhooks_webhookdelivery_changelist")).status_code == 200

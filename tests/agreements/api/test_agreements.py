@@ -219,3 +219,11 @@ def test_malformed_json_is_a_400(editor_client):
     response = editor_client.generic("POST", URL, '{"title": "x",', content_type="application/json")
     assert response.status_code == 400
     assert "JSON parse error" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("param", ["actor", "country"])
+def test_a_percent_sign_in_a_filter_value_is_a_400_not_a_500(anon_client, param):
+    # Found by schemathesis: the value was formatted into the message.
+    response = anon_client.get(URL, {param: "%s%(x)s%"})
+    assert response.status_code == 400
+    assert "%s%(x)s%" in response.json()[param][0].replace("%S%(X)S%", "%s%(x)s%")

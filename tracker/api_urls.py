@@ -1,10 +1,10 @@
-"""Routes under /api/v1/ (namespace ``api``)."""
+"""Routes under /api/v1/ (namespace ``api``): the domain's resources and the webhooks."""
 
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from .calendar import DeadlineCalendarView
-from .views import (
+from agreements.api.calendar import DeadlineCalendarView
+from agreements.api.views import (
     ActorViewSet,
     AgreementViewSet,
     CommitmentViewSet,
@@ -12,6 +12,7 @@ from .views import (
     EventViewSet,
     SourceViewSet,
 )
+from webhooks.api.views import WebhookEndpointViewSet
 
 app_name = "api"
 
@@ -23,6 +24,7 @@ router.register("commitments", CommitmentViewSet, basename="commitment")
 router.register("deadlines", DeadlineViewSet, basename="deadline")
 router.register("sources", SourceViewSet, basename="source")
 router.register("events", EventViewSet, basename="event")
+router.register("webhooks", WebhookEndpointViewSet, basename="webhook")
 
 urlpatterns = [
     path("deadlines.ics", DeadlineCalendarView.as_view(), name="deadline-calendar"),

@@ -1,0 +1,1 @@
+"""Webhooks: subscriptions, signed at-least-once delivery, retries, the delivery log."""

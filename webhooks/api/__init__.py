@@ -1,0 +1,1 @@
+"""The webhooks part of the HTTP API: /api/v1/webhooks/."""

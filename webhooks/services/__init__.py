@@ -1,0 +1,1 @@
+"""Webhook services: every write to endpoints and deliveries goes through these."""
