@@ -100,6 +100,20 @@ class Env:
             raise ImproperlyConfigured(f"{name}={url!r} names no database.")
         return dict(config)
 
+    def cache(self, name: str, default: str) -> dict[str, Any]:
+        """A Django cache from ``locmem://`` or ``redis://host:port/db``."""
+        url = self.str(name, default)
+        if url.startswith("locmem://"):
+            return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if url.startswith(("redis://", "rediss://")):
+            return {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "TIMEOUT": 300,
+                "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
+            }
+        raise ImproperlyConfigured(f"{name}={url!r}: use locmem:// (one process) or redis://host:port/db.")
+
     def broker_url(self, name: str, default: str) -> str:
         url = self.str(name, default)
         scheme = url.split("://", 1)[0] if "://" in url else ""

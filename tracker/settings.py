@@ -123,6 +123,10 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Throttle counts live here: share them between processes (several gunicorn
+# workers, several machines) with Redis; locmem counts per process.
+CACHES = {"default": env.cache("CACHE_URL", "locmem://")}
+
 # --- Auth -------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -64,3 +64,14 @@ def test_an_unusable_database_url_names_the_variable(url):
 def test_an_unknown_broker_names_the_variable():
     with pytest.raises(ImproperlyConfigured, match=r"^CELERY_BROKER_URL='amqp://"):
         Env({"CELERY_BROKER_URL": "amqp://guest@localhost//"}).broker_url("CELERY_BROKER_URL", "filesystem://")
+
+
+def test_caches():
+    assert Env({}).cache("CACHE_URL", "locmem://")["BACKEND"].endswith("LocMemCache")
+    redis = Env({"CACHE_URL": "redis://127.0.0.1:6379/1"}).cache("CACHE_URL", "locmem://")
+    assert (redis["BACKEND"], redis["LOCATION"]) == (
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/1",
+    )
+    with pytest.raises(ImproperlyConfigured, match=r"^CACHE_URL='memcached://"):
+        Env({"CACHE_URL": "memcached://x"}).cache("CACHE_URL", "locmem://")

@@ -76,3 +76,34 @@ def test_debug_starts_without_a_secret_key(tmp_path):
     result = start(tmp_path, DEBUG="true")
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "SESSION_", "CSRF_"))},
+        "DEBUG": "false",
+        "SECRET_KEY": "pZ8u2Lq9-vX4mN7cR1tY6wB3eH5jK0sD9fG2aQ8zT4yU7iO1pL6",
+        "ALLOWED_HOSTS": "tracker.example.org",
+        "VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "tracker.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+    probe = run_with(
+        tmp_path,
+        "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER)",
+        **{k: env[k] for k in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")},
+        SECURE_SSL_REDIRECT="",
+        SESSION_COOKIE_SECURE="",
+        CSRF_COOKIE_SECURE="",
+    )
+    assert probe.stdout.strip() == "True True True 31536000 ('HTTP_X_FORWARDED_PROTO', 'https')", probe.stderr

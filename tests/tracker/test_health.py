@@ -1,0 +1,80 @@
+"""/healthz and /readyz tell the truth about each dependency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from agreements.models import SweepRecord
+from tests.processes import free_port
+from tests.tracker.test_settings import run_with
+
+pytestmark = pytest.mark.django_db
+
+
+def swept(ago: dt.timedelta) -> None:
+    now = timezone.now()
+    SweepRecord.objects.update_or_create(pk=1, defaults={"completed_at": now - ago, "swept_until": now - ago})
+
+
+def test_healthz_answers():
+    response = Client().get("/healthz")
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})
+
+
+def test_ready_when_everything_is(settings):
+    settings.DEADLINE_SWEEP_SECONDS = 60
+    swept(dt.timedelta(seconds=30))
+    response = Client().get("/readyz")
+    assert response.status_code == 200, response.json()
+    checks = response.json()["checks"]
+    assert checks["database"]["ok"] and checks["broker"]["ok"] and checks["sweep"]["ok"]
+
+
+def test_not_ready_before_the_first_sweep():
+    response = Client().get("/readyz")
+    assert response.status_code == 503
+    assert "no deadline sweep has completed" in response.json()["checks"]["sweep"]["error"]
+
+
+def test_not_ready_when_the_sweep_is_stale(settings):
+    settings.DEADLINE_SWEEP_SECONDS = 60
+    swept(dt.timedelta(seconds=181))
+    response = Client().get("/readyz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "unavailable"
+    assert "more than three intervals" in body["checks"]["sweep"]["error"]
+    assert body["checks"]["database"]["ok"] is True
+
+
+def test_not_ready_when_the_broker_is_unreachable(settings):
+    swept(dt.timedelta(0))
+    settings.CELERY_BROKER_URL = f"redis://user:hunter2@127.0.0.1:{free_port()}/0"
+    settings.CELERY_BROKER_IS_FILESYSTEM = False
+    response = Client().get("/readyz")
+    assert response.status_code == 503
+    broker = response.json()["checks"]["broker"]
+    assert broker["ok"] is False
+    assert "Error" in broker["error"]
+    assert "hunter2" not in response.content.decode()
+
+
+def test_not_ready_when_the_database_is_unreachable(tmp_path):
+    result = run_with(
+        tmp_path,
+        "from django.test import Client; r = Client(HTTP_HOST='localhost').get('/readyz'); "
+        "print(r.status_code); print(r.content.decode())",
+        DEBUG="true",
+        DATABASE_URL=f"postgres://postgres:s3cret@127.0.0.1:{free_port()}/tracker",
+        DATABASE_CONNECT_TIMEOUT="1",
+    )
+    status, body = result.stdout.split("\n", 1)
+    assert status == "503", result.stderr
+    checks = json.loads(body)["checks"]
+    assert checks["database"]["ok"] is False
+    assert "s3cret" not in body
