@@ -32,7 +32,7 @@ def test_ready_when_everything_is(settings):
     response = Client().get("/readyz")
     assert response.status_code == 200, response.json()
     checks = response.json()["checks"]
-    assert checks["database"]["ok"] and checks["broker"]["ok"] and checks["sweep"]["ok"]
+    assert all(checks[name]["ok"] for name in ("database", "broker", "sweep"))
 
 
 def test_not_ready_before_the_first_sweep():
