@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 
 from agreements.models import Agreement, AgreementLink, Commitment, Signatory
+from agreements.pax.importer import pax_import
+from agreements.pax.reader import NotAPaxRelease
 from agreements.selectors import agreements_with_overview
 from agreements.services.agreements import (
     AGREEMENT_FIELDS,
@@ -52,6 +61,19 @@ class LinkInline(admin.TabularInline):
     verbose_name = "link to another agreement"
 
 
+MAX_RELEASE_BYTES = 50 * 1024 * 1024
+
+
+class PaxReleaseForm(forms.Form):
+    release = forms.FileField(label="PA-X release (CSV)", help_text="e.g. pax_v9.csv, at most 50 MB.")
+
+    def clean_release(self) -> Any:
+        release = self.cleaned_data["release"]
+        if release.size > MAX_RELEASE_BYTES:
+            raise forms.ValidationError("The file is larger than 50 MB.")
+        return release
+
+
 @admin.register(Agreement)
 class AgreementAdmin(ServiceAdmin):
     list_display = ("title", "display_date", "kind", "country_list", "commitments", "overdue", "next_due")
@@ -73,6 +95,38 @@ class AgreementAdmin(ServiceAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return agreements_with_overview(super().get_queryset(request))
+
+    def get_urls(self) -> list[Any]:
+        view = self.admin_site.admin_view(self.import_pax_view)
+        return [path("import-pax/", view, name="agreements_agreement_import_pax"), *super().get_urls()]
+
+    def import_pax_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload a PA-X release; the same import and report as ``manage.py import_pax``."""
+        if not (
+            request.user.has_perm("agreements.add_agreement") and request.user.has_perm("agreements.change_agreement")
+        ):
+            raise PermissionDenied
+        form = PaxReleaseForm(request.POST or None, request.FILES or None)
+        report, error = None, ""
+        if request.method == "POST" and form.is_valid():
+            with tempfile.TemporaryDirectory() as folder:
+                target = Path(folder) / "release.csv"
+                with target.open("wb") as out:
+                    for chunk in form.cleaned_data["release"].chunks():
+                        out.write(chunk)
+                try:
+                    report = pax_import(target, user=request.user).lines()
+                except NotAPaxRelease as exc:
+                    error = str(exc).replace(str(target), form.cleaned_data["release"].name)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import a PA-X release",
+            "opts": self.model._meta,
+            "form": form,
+            "report": report,
+            "error": error,
+        }
+        return TemplateResponse(request, "admin/agreements/agreement/import_pax.html", context)
 
     @admin.display(description="Date", ordering="date")
     def display_date(self, agreement: Agreement) -> str:

@@ -63,9 +63,15 @@ class Agreement(TimeStamped):
     document_url = models.URLField(max_length=1000, blank=True, help_text="The text itself (e.g. a PDF).")
     external_ids = models.JSONField(default=dict, blank=True, validators=[validate_external_ids])
     sources = models.ManyToManyField(Source, blank=True, related_name="agreements")
+    imported = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="What an importer last said (e.g. PA-X), to tell its changes from editors'.",
+    )
     search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords(m2m_fields=[sources])
+    history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["imported", "search_text"])
 
     class Meta:
         ordering = ["-date", "title", "id"]

@@ -32,11 +32,14 @@ def browser() -> Iterator[object]:
 
     # Playwright runs an event loop in this thread; the test's own ORM calls are sync and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    # Module scope: Playwright's event loop must be gone before other tests run asyncio.
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    try:
+        # Module scope: Playwright's event loop must be gone before other tests run asyncio.
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_with(tmp_path: Path, code: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Set Django up in a fresh interpreter with exactly this configuration, then run ``code``."""
     clean = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CELERY_BROKER_URL"}
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     clean.update({"VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "tracker.settings", **env})
     return subprocess.run(
@@ -80,7 +82,11 @@ def test_debug_starts_without_a_secret_key(tmp_path):
 
 def test_check_deploy_is_clean_under_production_settings(tmp_path):
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "SESSION_", "CSRF_"))},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("SECURE_", "SESSION_", "CSRF_", "DJANGO_ALLOW_ASYNC"))
+        },
         "DEBUG": "false",
         "SECRET_KEY": "pZ8u2Lq9-vX4mN7cR1tY6wB3eH5jK0sD9fG2aQ8zT4yU7iO1pL6",
         "ALLOWED_HOSTS": "tracker.example.org",

@@ -1,0 +1,1 @@
+"""Import of PA-X releases (the Edinburgh Peace Agreements Database)."""

@@ -1,0 +1,46 @@
+"""The admin's PA-X upload page: the same import, the same report."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from agreements.models import Agreement
+from tests.agreements.pax.conftest import row, write_release
+
+pytestmark = pytest.mark.django_db
+
+URL = "admin:agreements_agreement_import_pax"
+
+
+def upload(client: Client, content: bytes, name: str = "pax.csv"):
+    return client.post(reverse(URL), {"release": SimpleUploadedFile(name, content, content_type="text/csv")})
+
+
+def test_an_editor_uploads_a_release_and_reads_the_report(staff_editor, tmp_path):
+    client = Client()
+    client.force_login(staff_editor)
+    assert "Import a PA-X release" in client.get(reverse("admin:agreements_agreement_changelist")).content.decode()
+    path = write_release(tmp_path / "r.csv", [row(1, "One"), row(2, "Two", date="not a date")])
+    page = upload(client, path.read_bytes()).content.decode()
+    assert "Read 2 rows" in page
+    assert "line 3, column Dat" in page
+    assert Agreement.objects.get().history.first().history_user == staff_editor
+
+
+def test_a_file_that_is_not_pax_is_refused_on_the_page(staff_editor):
+    client = Client()
+    client.force_login(staff_editor)
+    page = upload(client, b"name,email\nAlice,a@example.org\n", name="contacts.csv").content.decode()
+    assert "contacts.csv is not a PA-X release" in page
+    assert not Agreement.objects.exists()
+
+
+def test_only_editors_may_import(db):
+    from django.contrib.auth.models import User
+
+    client = Client()
+    client.force_login(User.objects.create_user("staff", is_staff=True))
+    assert client.get(reverse(URL)).status_code == 403
