@@ -319,3 +319,19 @@ def test_a_receiver_that_is_not_there_is_a_failed_attempt(owner):
     delivery = WebhookDelivery.objects.get()
     assert delivery.state == DeliveryState.PENDING
     assert "ConnectError" in delivery.last_error
+
+
+def test_hanging_receivers_hold_only_their_own_slots(owner, receiver, settings):
+    settings.WEBHOOK_CONCURRENCY = 4
+    for n in range(3):
+        subscribe(owner, receiver.url(f"/hang{n}"))
+        receiver.reply(f"/hang{n}", Reply(200, delay=5))
+    for n in range(10):
+        subscribe(owner, receiver.url(f"/fast{n}"))
+    passed_deadline()
+    started = time.monotonic()
+    report = webhooks_dispatch()
+    fast = [m for m in receiver.received if m.path.startswith("/fast")]
+    assert len(fast) == 10
+    assert max(m.at for m in fast) - started < 1.5  # well inside the 2 s timeout of the hanging ones
+    assert (report.sent, report.succeeded) == (13, 10)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
+from asgiref.sync import async_to_sync, sync_to_async
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -60,10 +61,11 @@ EXCERPT_BYTES = 1024
 
 @dataclass
 class Request:
-    delivery_id: uuid.UUID
+    delivery_id: uuid.UUID | None
     url: str
     headers: dict[str, str]
     body: bytes
+    lease: dt.datetime | None = None
 
 
 @dataclass
@@ -116,7 +118,9 @@ def _claim(now: dt.datetime, limit: int, lease_until: dt.datetime) -> list[uuid.
         f"WITH due AS MATERIALIZED (SELECT d.id AS due_id FROM {deliveries} d "  # noqa: S608
         f"JOIN {endpoints} e ON e.id = d.endpoint_id "
         f"WHERE d.state = %s AND d.next_attempt_at <= %s AND (d.locked_until IS NULL OR d.locked_until < %s) "
-        f"AND e.paused = %s AND e.disabled_at IS NULL ORDER BY d.next_attempt_at LIMIT %s{skip_locked}) "
+        # Healthy receivers first: an endpoint on a failing streak waits behind them.
+        f"AND e.paused = %s AND e.disabled_at IS NULL "
+        f"ORDER BY CASE WHEN e.failing_since IS NULL THEN 0 ELSE 1 END, d.next_attempt_at LIMIT %s{skip_locked}) "
         f"UPDATE {deliveries} SET locked_until = %s FROM due "
         f"WHERE {deliveries}.id = due.due_id AND {deliveries}.state = %s RETURNING {deliveries}.id"
     )
@@ -137,32 +141,31 @@ def _claim(now: dt.datetime, limit: int, lease_until: dt.datetime) -> list[uuid.
 # --- sending ------------------------------------------------------------------------
 
 
-async def _send_one(client: httpx.AsyncClient, request: Request, semaphore: asyncio.Semaphore) -> Outcome:
-    async with semaphore:
-        started = time.perf_counter()
-        outcome = Outcome()
-        try:
-            async with asyncio.timeout(settings.WEBHOOK_TIMEOUT_SECONDS):
-                async with client.stream("POST", request.url, content=request.body, headers=request.headers) as rsp:
-                    outcome.status_code = rsp.status_code
-                    received = bytearray()
-                    async for chunk in rsp.aiter_raw():
-                        received.extend(chunk)
-                        if len(received) >= settings.WEBHOOK_MAX_RESPONSE_BYTES:
-                            break  # read no more than the cap; the status is what counts
-                    outcome.excerpt = bytes(received[:EXCERPT_BYTES]).decode("utf-8", errors="replace")
-                    if rsp.status_code in (429, 503):
-                        outcome.retry_after = parse_retry_after(rsp.headers.get("retry-after"), timezone.now())
-                    if rsp.is_redirect:
-                        outcome.error = f"redirect to {rsp.headers.get('location', '?')[:200]} not followed"
-        except TimeoutError:
-            outcome.error = f"timed out after {settings.WEBHOOK_TIMEOUT_SECONDS} s"
-        except httpx.TimeoutException as exc:
-            outcome.error = f"timed out: {type(exc).__name__}"
-        except httpx.HTTPError as exc:
-            outcome.error = f"{type(exc).__name__}: {exc}"[:500]
-        outcome.duration_ms = round((time.perf_counter() - started) * 1000)
-        return outcome
+async def _send_one(client: httpx.AsyncClient, request: Request) -> Outcome:
+    started = time.perf_counter()
+    outcome = Outcome()
+    try:
+        async with asyncio.timeout(settings.WEBHOOK_TIMEOUT_SECONDS):
+            async with client.stream("POST", request.url, content=request.body, headers=request.headers) as rsp:
+                outcome.status_code = rsp.status_code
+                received = bytearray()
+                async for chunk in rsp.aiter_raw():
+                    received.extend(chunk)
+                    if len(received) >= settings.WEBHOOK_MAX_RESPONSE_BYTES:
+                        break  # read no more than the cap; the status is what counts
+                outcome.excerpt = bytes(received[:EXCERPT_BYTES]).decode("utf-8", errors="replace")
+                if rsp.status_code in (429, 503):
+                    outcome.retry_after = parse_retry_after(rsp.headers.get("retry-after"), timezone.now())
+                if rsp.is_redirect:
+                    outcome.error = f"redirect to {rsp.headers.get('location', '?')[:200]} not followed"
+    except TimeoutError:
+        outcome.error = f"timed out after {settings.WEBHOOK_TIMEOUT_SECONDS} s"
+    except httpx.TimeoutException as exc:
+        outcome.error = f"timed out: {type(exc).__name__}"
+    except httpx.HTTPError as exc:
+        outcome.error = f"{type(exc).__name__}: {exc}"[:500]
+    outcome.duration_ms = round((time.perf_counter() - started) * 1000)
+    return outcome
 
 
 async def send_all(requests: list[Request], resolver: Resolver = system_resolver) -> list[Outcome]:
@@ -170,8 +173,13 @@ async def send_all(requests: list[Request], resolver: Resolver = system_resolver
     timeout = httpx.Timeout(settings.WEBHOOK_TIMEOUT_SECONDS, connect=settings.WEBHOOK_CONNECT_TIMEOUT_SECONDS)
     semaphore = asyncio.Semaphore(settings.WEBHOOK_CONCURRENCY)
     transport = GuardedTransport(resolver=resolver, max_connections=settings.WEBHOOK_CONCURRENCY)
+
+    async def bounded(request: Request) -> Outcome:
+        async with semaphore:
+            return await _send_one(client, request)
+
     async with httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=False) as client:
-        return await asyncio.gather(*(_send_one(client, request, semaphore) for request in requests))
+        return await asyncio.gather(*(bounded(request) for request in requests))
 
 
 def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -263,46 +271,81 @@ def _record(delivery: WebhookDelivery, outcome: Outcome, lease: dt.datetime, now
     )
 
 
-def deliver_due(*, limit: int | None = None, resolver: Resolver = system_resolver) -> DispatchReport:
-    """Claim what is due, send it all concurrently, record every attempt."""
+def _prepare(limit: int) -> list[Request]:
+    """Claim up to ``limit`` due deliveries and build their signed requests."""
     now = timezone.now()
     lease = now + dt.timedelta(seconds=2 * settings.WEBHOOK_TIMEOUT_SECONDS + 30)
-    ids = _claim(now, limit or settings.WEBHOOK_BATCH_SIZE, lease)
-    report = DispatchReport()
+    ids = _claim(now, limit, lease)
     if not ids:
-        return report
-    deliveries = list(WebhookDelivery.objects.filter(id__in=ids).select_related("endpoint", "event"))
+        return []
     requests = []
-    for delivery in deliveries:
+    for delivery in WebhookDelivery.objects.filter(id__in=ids).select_related("endpoint", "event"):
         body = body_of(delivery.event)
         headers = signed_headers(
             message_id=delivery.message_id, body=body, secrets=delivery.endpoint.signing_secrets(now), now=now
         )
-        requests.append(Request(delivery.id, delivery.endpoint.url, headers, body.encode()))
-    outcomes = run_sync(send_all(requests, resolver))
-    finished = timezone.now()
+        requests.append(Request(delivery.id, delivery.endpoint.url, headers, body.encode(), lease))
+    return requests
+
+
+def _finish(results: list[tuple[Request, Outcome]]) -> None:
+    """Record a handful of outcomes in one transaction."""
+    now = timezone.now()
+    deliveries = WebhookDelivery.objects.in_bulk([request.delivery_id for request, _ in results])
     with transaction.atomic():
-        for delivery, outcome in zip(deliveries, outcomes, strict=True):
-            _record(delivery, outcome, lease, finished)
-    report.sent = len(outcomes)
-    report.succeeded = sum(o.succeeded for o in outcomes)
-    report.failed = report.sent - report.succeeded
-    return report
+        for request, outcome in results:
+            delivery = deliveries[request.delivery_id]
+            _record(delivery, outcome, request.lease, now)
+
+
+async def _pump(*, resolver: Resolver, budget_seconds: float, fan_out: bool) -> DispatchReport:
+    """Keep up to ``WEBHOOK_CONCURRENCY`` requests in flight, claiming more as slots free.
+
+    There is no batch to wait for: a receiver that hangs holds one slot until its
+    timeout while the others go on being filled. Claims stop once nothing is due
+    (or the budget is spent); the requests in flight are then finished and recorded.
+    """
+    from webhooks.services.fanout import fanout_pending
+
+    started = time.monotonic()
+    report = DispatchReport()
+    concurrency = settings.WEBHOOK_CONCURRENCY
+    refill_at = max(1, concurrency // 4)
+    timeout = httpx.Timeout(settings.WEBHOOK_TIMEOUT_SECONDS, connect=settings.WEBHOOK_CONNECT_TIMEOUT_SECONDS)
+    transport = GuardedTransport(resolver=resolver, max_connections=concurrency)
+    in_flight: dict[asyncio.Task[Outcome], Request] = {}
+    drained = False
+    async with httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=False) as client:
+        while True:
+            free = concurrency - len(in_flight)
+            if not drained and (free >= refill_at or not in_flight):
+                if time.monotonic() - started >= budget_seconds:
+                    drained = True
+                else:
+                    claimed = await sync_to_async(_prepare)(min(free, settings.WEBHOOK_BATCH_SIZE))
+                    if not claimed and fan_out and await sync_to_async(fanout_pending)():
+                        claimed = await sync_to_async(_prepare)(min(free, settings.WEBHOOK_BATCH_SIZE))
+                    drained = not claimed
+                    for request in claimed:
+                        in_flight[asyncio.create_task(_send_one(client, request))] = request
+            if not in_flight:
+                return report
+            done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            results = [(in_flight.pop(task), task.result()) for task in done]
+            await sync_to_async(_finish)(results)
+            report.sent += len(results)
+            report.succeeded += sum(outcome.succeeded for _, outcome in results)
+            report.failed += sum(not outcome.succeeded for _, outcome in results)
+
+
+def deliver_due(*, resolver: Resolver = system_resolver, budget_seconds: float = 50.0) -> DispatchReport:
+    """Send every delivery due now, concurrently, recording each attempt as it ends."""
+    return async_to_sync(_pump)(resolver=resolver, budget_seconds=budget_seconds, fan_out=False)
 
 
 def webhooks_dispatch(*, budget_seconds: float = 50.0, resolver: Resolver = system_resolver) -> DispatchReport:
     """Fan out new events, then send what is due until nothing is or the budget is spent."""
     from webhooks.services.fanout import fanout_pending
 
-    started = time.monotonic()
     fanout_pending()
-    total = DispatchReport()
-    while time.monotonic() - started < budget_seconds:
-        report = deliver_due(resolver=resolver)
-        if not report.sent:
-            break
-        total.sent += report.sent
-        total.succeeded += report.succeeded
-        total.failed += report.failed
-        fanout_pending()
-    return total
+    return async_to_sync(_pump)(resolver=resolver, budget_seconds=budget_seconds, fan_out=True)
