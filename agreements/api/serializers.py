@@ -18,6 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from agreements.api.fast import ApiUrlField, FastRepresentation
 from agreements.choices import DEADLINE_TARGET_STATES, CommitmentStatus, SignatoryRole
 from agreements.countries import is_country_code
 from agreements.models import (
@@ -105,34 +106,32 @@ class LocalTimeField(serializers.TimeField):
 # --- brief forms, for nesting ---------------------------------------------
 
 
-class ActorBriefSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail")
+class ActorBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+    url = ApiUrlField("actors")
 
     class Meta:
         model = Actor
         fields = ["id", "url", "slug", "name", "kind"]
 
 
-class AgreementBriefSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:agreement-detail", lookup_field="pk", lookup_url_kwarg="id_or_slug"
-    )
+class AgreementBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+    url = ApiUrlField("agreements")
 
     class Meta:
         model = Agreement
         fields = ["id", "url", "slug", "title", "kind", "date", "date_precision"]
 
 
-class SourceBriefSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+class SourceBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+    url = ApiUrlField("sources")
 
     class Meta:
         model = Source
         fields = ["id", "url", "title", "publisher", "author", "published_on", "link"]
 
 
-class CommitmentBriefSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+class CommitmentBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+    url = ApiUrlField("commitments")
     agreement = AgreementBriefSerializer(read_only=True)
 
     class Meta:
@@ -140,8 +139,8 @@ class CommitmentBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "number", "summary", "status", "overdue_since", "agreement"]
 
 
-class DeadlineBriefSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:deadline-detail")
+class DeadlineBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+    url = ApiUrlField("deadlines")
     display_due = serializers.CharField(read_only=True, help_text="As stated, in its own time zone.")
 
     class Meta:
@@ -160,7 +159,7 @@ class DeadlineBriefSerializer(serializers.ModelSerializer):
         ]
 
 
-class StatusChangeSerializer(serializers.ModelSerializer):
+class StatusChangeSerializer(FastRepresentation, serializers.ModelSerializer):
     commitment = serializers.HyperlinkedRelatedField(view_name="api:commitment-detail", read_only=True)
     changed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     sources = SourceBriefSerializer(many=True, read_only=True)
@@ -173,8 +172,8 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 # --- actors and sources ---------------------------------------------------
 
 
-class ActorSerializer(ModelValidated):
-    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail")
+class ActorSerializer(FastRepresentation, ModelValidated):
+    url = ApiUrlField("actors")
     aliases = serializers.ListField(
         child=serializers.CharField(max_length=300), required=False, help_text="Every other spelling seen in sources."
     )
@@ -210,8 +209,8 @@ class ActorSerializer(ModelValidated):
         return actor_update(actor=instance, changes=validated_data, user=_user(self))
 
 
-class SourceSerializer(ModelValidated):
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+class SourceSerializer(FastRepresentation, ModelValidated):
+    url = ApiUrlField("sources")
 
     class Meta:
         model = Source
@@ -249,7 +248,7 @@ class SourceInputSerializer(serializers.ModelSerializer):
 # --- agreements -----------------------------------------------------------
 
 
-class SignatorySerializer(serializers.ModelSerializer):
+class SignatorySerializer(FastRepresentation, serializers.ModelSerializer):
     actor = ActorBriefSerializer(read_only=True)
     actor_id = serializers.PrimaryKeyRelatedField(source="actor", queryset=Actor.objects.all(), write_only=True)
     role = serializers.ChoiceField(choices=SignatoryRole.choices)
@@ -263,7 +262,7 @@ class SignatorySerializer(serializers.ModelSerializer):
         fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note"]
 
 
-class LinkSerializer(serializers.ModelSerializer):
+class LinkSerializer(FastRepresentation, serializers.ModelSerializer):
     to = AgreementBriefSerializer(source="to_agreement", read_only=True)
     to_id = serializers.PrimaryKeyRelatedField(source="to_agreement", queryset=Agreement.objects.all(), write_only=True)
 
@@ -272,7 +271,7 @@ class LinkSerializer(serializers.ModelSerializer):
         fields = ["kind", "to", "to_id", "note"]
 
 
-class BacklinkSerializer(serializers.ModelSerializer):
+class BacklinkSerializer(FastRepresentation, serializers.ModelSerializer):
     """A link from another agreement to this one."""
 
     from_agreement = AgreementBriefSerializer(read_only=True)
@@ -282,8 +281,8 @@ class BacklinkSerializer(serializers.ModelSerializer):
         fields = ["kind", "from_agreement", "note"]
 
 
-class CommitmentInAgreementSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+class CommitmentInAgreementSerializer(FastRepresentation, serializers.ModelSerializer):
+    url = ApiUrlField("commitments")
     is_overdue = serializers.BooleanField(read_only=True)
     bound_actors = ActorBriefSerializer(many=True, read_only=True)
     deadlines = DeadlineBriefSerializer(many=True, read_only=True)
@@ -306,12 +305,10 @@ class CommitmentInAgreementSerializer(serializers.ModelSerializer):
         ]
 
 
-class AgreementSerializer(ModelValidated):
+class AgreementSerializer(FastRepresentation, ModelValidated):
     """An agreement with its parties, commitments (with deadlines), links and sources."""
 
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:agreement-detail", lookup_field="pk", lookup_url_kwarg="id_or_slug"
-    )
+    url = ApiUrlField("agreements")
     countries = CountriesField(required=False, help_text="ISO 3166-1 alpha-2 codes.")
     display_date = serializers.CharField(read_only=True, help_text="The date as precisely as it is known.")
     external_ids = serializers.DictField(
@@ -401,8 +398,8 @@ class AgreementDetailSerializer(AgreementSerializer):
 # --- commitments and deadlines ---------------------------------------------
 
 
-class CommitmentSerializer(ModelValidated):
-    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+class CommitmentSerializer(FastRepresentation, ModelValidated):
+    url = ApiUrlField("commitments")
     agreement = AgreementBriefSerializer(read_only=True)
     agreement_id = serializers.PrimaryKeyRelatedField(
         source="agreement", queryset=Agreement.objects.all(), write_only=True
@@ -472,11 +469,11 @@ class CommitmentDetailSerializer(CommitmentSerializer):
         fields = [*CommitmentSerializer.Meta.fields, "status_history"]
 
 
-class DeadlineSerializer(ModelValidated):
+class DeadlineSerializer(FastRepresentation, ModelValidated):
     """A deadline as stated (wording, local date parts, precision, IANA zone) and
     ``due_at``, the UTC instant derived from them."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:deadline-detail")
+    url = ApiUrlField("deadlines")
     commitment = CommitmentBriefSerializer(read_only=True)
     commitment_id = serializers.PrimaryKeyRelatedField(
         source="commitment", queryset=Commitment.objects.all(), write_only=True
@@ -560,10 +557,10 @@ class LinkOnlySerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(FastRepresentation, serializers.ModelSerializer):
     """One entry of the timeline — the same ``type`` and ``data`` a webhook delivers."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+    url = ApiUrlField("events")
     agreement = AgreementBriefSerializer(read_only=True, allow_null=True)
     commitment = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()

@@ -59,12 +59,62 @@ class ServiceModelViewSet(AtomicWrites, viewsets.ModelViewSet):
     each subclass's ``perform_destroy`` calls its delete service."""
 
 
+# What the nested, brief forms show: loading only that keeps a page of a hundred
+# agreements (some three thousand rows) cheap to turn into objects.
+ACTOR_BRIEF = ("id", "slug", "name", "kind")
+AGREEMENT_BRIEF = ("id", "slug", "title", "kind", "date", "date_precision")
+SOURCE_BRIEF = ("id", "title", "publisher", "author", "published_on", "link")
+DEADLINE_BRIEF = (
+    "id",
+    "commitment_id",
+    "wording",
+    "precision",
+    "time_zone",
+    "year",
+    "month",
+    "day",
+    "time",
+    "due_at",
+    "review_on",
+    "state",
+    "passed_at",
+)
+
+
+def _brief(prefix: str, names: tuple[str, ...]) -> list[str]:
+    return [f"{prefix}__{name}" for name in names]
+
+
+def _deadlines() -> Prefetch:
+    return Prefetch(
+        "deadlines",
+        to_attr="prefetched_deadlines",
+        queryset=Deadline.objects.only(*DEADLINE_BRIEF).order_by("due_at", "id"),
+    )
+
+
+def _bound_actors() -> Prefetch:
+    return Prefetch("bound_actors", to_attr="prefetched_bound_actors", queryset=Actor.objects.only(*ACTOR_BRIEF))
+
+
 def _commitments_with_deadlines() -> Prefetch:
     return Prefetch(
         "commitments",
-        queryset=Commitment.objects.order_by("position", "id").prefetch_related(
-            "bound_actors", Prefetch("deadlines", queryset=Deadline.objects.order_by("due_at", "id"))
-        ),
+        to_attr="prefetched_commitments",
+        queryset=Commitment.objects.only(
+            "id",
+            "agreement_id",
+            "number",
+            "position",
+            "wording",
+            "summary",
+            "category",
+            "status",
+            "status_changed_at",
+            "overdue_since",
+        )
+        .order_by("position", "id")
+        .prefetch_related(_bound_actors(), _deadlines()),
     )
 
 
@@ -96,15 +146,45 @@ class AgreementViewSet(ServiceModelViewSet):
     lookup_value_regex = r"[^/]+"
 
     def get_queryset(self) -> QuerySet[Agreement]:
-        queryset = Agreement.objects.prefetch_related(
-            Prefetch("signatories", queryset=Signatory.objects.select_related("actor", "signed_by")),
+        queryset = Agreement.objects.defer("search_text", "imported").prefetch_related(
+            Prefetch(
+                "signatories",
+                to_attr="prefetched_signatories",
+                queryset=Signatory.objects.select_related("actor", "signed_by").only(
+                    "id",
+                    "agreement_id",
+                    "actor_id",
+                    "signed_by_id",
+                    "role",
+                    "signed_as",
+                    "note",
+                    "position",
+                    *_brief("actor", ACTOR_BRIEF),
+                    *_brief("signed_by", ACTOR_BRIEF),
+                ),
+            ),
             _commitments_with_deadlines(),
-            Prefetch("links_out", queryset=AgreementLink.objects.select_related("to_agreement")),
-            "sources",
+            Prefetch(
+                "links_out",
+                to_attr="prefetched_links_out",
+                queryset=AgreementLink.objects.select_related("to_agreement").only(
+                    "id",
+                    "from_agreement_id",
+                    "to_agreement_id",
+                    "kind",
+                    "note",
+                    *_brief("to_agreement", AGREEMENT_BRIEF),
+                ),
+            ),
+            Prefetch("sources", to_attr="prefetched_sources", queryset=Source.objects.only(*SOURCE_BRIEF)),
         )
         if self.action != "list":
             queryset = queryset.prefetch_related(
-                Prefetch("links_in", queryset=AgreementLink.objects.select_related("from_agreement"))
+                Prefetch(
+                    "links_in",
+                    to_attr="prefetched_links_in",
+                    queryset=AgreementLink.objects.select_related("from_agreement"),
+                )
             )
         else:
             queryset = queryset.defer("full_text")
@@ -158,13 +238,17 @@ class CommitmentViewSet(ServiceModelViewSet):
     ordering = ["agreement_id", "position", "id"]
 
     def get_queryset(self) -> QuerySet[Commitment]:
-        queryset = Commitment.objects.select_related("agreement", "wording_source").prefetch_related(
-            "bound_actors", Prefetch("deadlines", queryset=Deadline.objects.order_by("due_at", "id"))
+        queryset = (
+            Commitment.objects.defer("search_text")
+            .select_related("agreement", "wording_source")
+            .defer("agreement__search_text", "agreement__full_text", "agreement__imported", "agreement__summary")
+            .prefetch_related(_bound_actors(), _deadlines())
         )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
                 Prefetch(
                     "status_changes",
+                    to_attr="prefetched_status_changes",
                     queryset=StatusChange.objects.select_related("changed_by", "commitment").prefetch_related(
                         "sources"
                     ),

@@ -1,0 +1,520 @@
+"""api-list: the API's nested lists against hand-written ``.values()`` views of the same JSON.
+
+Both go through the same WSGI application (middleware and all); the baseline
+views are mounted beside the API for the run. Before timing, each baseline's
+JSON is checked equal to the API's, so the comparison is like for like.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from collections import defaultdict
+from typing import Any
+
+from bench.common import peak_memory, percentile, say, summary
+
+REQUESTS = 30
+HOST = "bench.local"
+
+
+# --- the baseline: plain values() queries and dict building ---------------------------------
+
+
+def _iso(value: Any) -> Any:
+    if value is None:
+        return None
+    text = value.isoformat()
+    return text.replace("+00:00", "Z") if hasattr(value, "hour") else text
+
+
+def _url(resource: str, pk: int) -> str:
+    return f"http://{HOST}/api/v1/{resource}/{pk}/"
+
+
+def _actor(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {
+        "id": row["id"],
+        "url": _url("actors", row["id"]),
+        "slug": row["slug"],
+        "name": row["name"],
+        "kind": row["kind"],
+    }
+
+
+def _deadlines_by_commitment(commitment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    from agreements.models import Deadline
+
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    rows = (
+        Deadline.objects.filter(commitment_id__in=commitment_ids)
+        .order_by("due_at", "id")
+        .values(
+            "id",
+            "commitment_id",
+            "wording",
+            "precision",
+            "time_zone",
+            "year",
+            "month",
+            "day",
+            "time",
+            "due_at",
+            "review_on",
+            "state",
+            "passed_at",
+        )
+    )
+    for row in rows:
+        stated = Deadline(
+            precision=row["precision"],
+            time_zone=row["time_zone"],
+            year=row["year"],
+            month=row["month"],
+            day=row["day"],
+            time=row["time"],
+        )
+        out[row["commitment_id"]].append(
+            {
+                "id": row["id"],
+                "url": _url("deadlines", row["id"]),
+                "wording": row["wording"],
+                "precision": row["precision"],
+                "time_zone": row["time_zone"],
+                "due_at": _iso(row["due_at"]),
+                "display_due": stated.display_due,
+                "review_on": _iso(row["review_on"]),
+                "state": row["state"],
+                "passed_at": _iso(row["passed_at"]),
+            }
+        )
+    return out
+
+
+def _bound_actors(commitment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    from agreements.models import Commitment
+
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    through = (
+        Commitment.bound_actors.through.objects.filter(commitment_id__in=commitment_ids)
+        .values("commitment_id", "actor__id", "actor__slug", "actor__name", "actor__kind")
+        .order_by("actor__name", "actor__id")
+    )
+    for row in through:
+        out[row["commitment_id"]].append(
+            _actor(
+                {
+                    "id": row["actor__id"],
+                    "slug": row["actor__slug"],
+                    "name": row["actor__name"],
+                    "kind": row["actor__kind"],
+                }
+            )
+        )
+    return out
+
+
+def _display_date(date: Any, precision: str) -> str:
+    if not date:
+        return "date unknown"
+    if precision == "year":
+        return f"{date:%Y}"
+    if precision == "month":
+        return f"{date:%B %Y}"
+    return f"{date.day} {date:%B %Y}"
+
+
+def baseline_agreements(request: Any) -> Any:
+    from django.db.models import F
+    from django.http import JsonResponse
+
+    from agreements.models import Agreement, AgreementLink, Commitment, Signatory
+
+    size = int(request.GET.get("page_size", 50))
+    query = Agreement.objects.order_by(F("date").desc(nulls_last=True), F("id").asc(nulls_last=True))
+    total = query.count()
+    rows = list(
+        query.values(
+            "id",
+            "slug",
+            "title",
+            "kind",
+            "date",
+            "date_precision",
+            "place",
+            "countries",
+            "conflict",
+            "peace_process",
+            "region",
+            "agreement_type",
+            "stage",
+            "summary",
+            "info_url",
+            "document_url",
+            "external_ids",
+            "created_at",
+            "updated_at",
+        )[:size]
+    )
+    ids = [r["id"] for r in rows]
+    parts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for s in (
+        Signatory.objects.filter(agreement_id__in=ids)
+        .order_by("agreement_id", "position", "id")
+        .values(
+            "agreement_id",
+            "role",
+            "signed_as",
+            "note",
+            "actor__id",
+            "actor__slug",
+            "actor__name",
+            "actor__kind",
+            "signed_by__id",
+            "signed_by__slug",
+            "signed_by__name",
+            "signed_by__kind",
+        )
+    ):
+        signed_by = (
+            None
+            if s["signed_by__id"] is None
+            else {
+                "id": s["signed_by__id"],
+                "slug": s["signed_by__slug"],
+                "name": s["signed_by__name"],
+                "kind": s["signed_by__kind"],
+            }
+        )
+        parts[s["agreement_id"]].append(
+            {
+                "actor": _actor(
+                    {"id": s["actor__id"], "slug": s["actor__slug"], "name": s["actor__name"], "kind": s["actor__kind"]}
+                ),
+                "role": s["role"],
+                "signed_by": _actor(signed_by),
+                "signed_as": s["signed_as"],
+                "note": s["note"],
+            }
+        )
+    commitments: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    crow = list(
+        Commitment.objects.filter(agreement_id__in=ids)
+        .order_by("position", "id")
+        .values(
+            "id",
+            "agreement_id",
+            "number",
+            "wording",
+            "summary",
+            "category",
+            "status",
+            "status_changed_at",
+            "overdue_since",
+        )
+    )
+    cids = [c["id"] for c in crow]
+    deadlines, bound = _deadlines_by_commitment(cids), _bound_actors(cids)
+    for c in crow:
+        commitments[c["agreement_id"]].append(
+            {
+                "id": c["id"],
+                "url": _url("commitments", c["id"]),
+                "number": c["number"],
+                "wording": c["wording"],
+                "summary": c["summary"],
+                "category": c["category"],
+                "status": c["status"],
+                "status_changed_at": _iso(c["status_changed_at"]),
+                "overdue_since": _iso(c["overdue_since"]),
+                "is_overdue": c["overdue_since"] is not None,
+                "bound_actors": bound[c["id"]],
+                "deadlines": deadlines[c["id"]],
+            }
+        )
+    links: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for link in (
+        AgreementLink.objects.filter(from_agreement_id__in=ids)
+        .order_by("from_agreement_id", "kind", "id")
+        .values(
+            "from_agreement_id",
+            "kind",
+            "note",
+            "to_agreement__id",
+            "to_agreement__slug",
+            "to_agreement__title",
+            "to_agreement__kind",
+            "to_agreement__date",
+            "to_agreement__date_precision",
+        )
+    ):
+        links[link["from_agreement_id"]].append(
+            {
+                "kind": link["kind"],
+                "to": {
+                    "id": link["to_agreement__id"],
+                    "url": _url("agreements", link["to_agreement__id"]),
+                    "slug": link["to_agreement__slug"],
+                    "title": link["to_agreement__title"],
+                    "kind": link["to_agreement__kind"],
+                    "date": _iso(link["to_agreement__date"]),
+                    "date_precision": link["to_agreement__date_precision"],
+                },
+                "note": link["note"],
+            }
+        )
+    sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for s in (
+        Agreement.sources.through.objects.filter(agreement_id__in=ids)
+        .values(
+            "agreement_id",
+            "source__id",
+            "source__title",
+            "source__publisher",
+            "source__author",
+            "source__published_on",
+            "source__link",
+        )
+        .order_by(F("source__published_on").desc(), "source__title", "source__id")
+    ):
+        sources[s["agreement_id"]].append(
+            {
+                "id": s["source__id"],
+                "url": _url("sources", s["source__id"]),
+                "title": s["source__title"],
+                "publisher": s["source__publisher"],
+                "author": s["source__author"],
+                "published_on": _iso(s["source__published_on"]),
+                "link": s["source__link"],
+            }
+        )
+    results = []
+    for r in rows:
+        results.append(
+            {
+                "id": r["id"],
+                "url": _url("agreements", r["id"]),
+                "slug": r["slug"],
+                "title": r["title"],
+                "kind": r["kind"],
+                "date": _iso(r["date"]),
+                "date_precision": r["date_precision"],
+                "display_date": _display_date(r["date"], r["date_precision"]),
+                "place": r["place"],
+                "countries": r["countries"],
+                "conflict": r["conflict"],
+                "peace_process": r["peace_process"],
+                "region": r["region"],
+                "agreement_type": r["agreement_type"],
+                "stage": r["stage"],
+                "summary": r["summary"],
+                "info_url": r["info_url"],
+                "document_url": r["document_url"],
+                "external_ids": r["external_ids"],
+                "signatories": parts[r["id"]],
+                "commitments": commitments[r["id"]],
+                "links": links[r["id"]],
+                "sources": sources[r["id"]],
+                "created_at": _iso(r["created_at"]),
+                "updated_at": _iso(r["updated_at"]),
+            }
+        )
+    next_url = f"http://{HOST}/api/v1/agreements/?page=2&page_size={size}" if total > size else None
+    return JsonResponse(
+        {"count": total, "next": next_url, "previous": None, "results": results},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def baseline_overdue(request: Any) -> Any:
+    from django.http import JsonResponse
+
+    from agreements.models import Commitment, Source
+
+    size = int(request.GET.get("page_size", 50))
+    query = Commitment.objects.filter(overdue_since__isnull=False).order_by("agreement_id", "position", "id")
+    total = query.count()
+    rows = list(
+        query.values(
+            "id",
+            "agreement_id",
+            "agreement__slug",
+            "agreement__title",
+            "agreement__kind",
+            "agreement__date",
+            "agreement__date_precision",
+            "number",
+            "position",
+            "wording",
+            "wording_source_id",
+            "summary",
+            "category",
+            "status",
+            "status_changed_at",
+            "overdue_since",
+            "created_at",
+            "updated_at",
+        )[:size]
+    )
+    cids = [r["id"] for r in rows]
+    deadlines, bound = _deadlines_by_commitment(cids), _bound_actors(cids)
+    wording_sources = {
+        s["id"]: s
+        for s in Source.objects.filter(id__in={r["wording_source_id"] for r in rows if r["wording_source_id"]}).values(
+            "id", "title", "publisher", "author", "published_on", "link"
+        )
+    }
+    results = []
+    for r in rows:
+        src = wording_sources.get(r["wording_source_id"])
+        results.append(
+            {
+                "id": r["id"],
+                "url": _url("commitments", r["id"]),
+                "agreement": {
+                    "id": r["agreement_id"],
+                    "url": _url("agreements", r["agreement_id"]),
+                    "slug": r["agreement__slug"],
+                    "title": r["agreement__title"],
+                    "kind": r["agreement__kind"],
+                    "date": _iso(r["agreement__date"]),
+                    "date_precision": r["agreement__date_precision"],
+                },
+                "number": r["number"],
+                "position": r["position"],
+                "wording": r["wording"],
+                "wording_source": None
+                if src is None
+                else {**src, "url": _url("sources", src["id"]), "published_on": _iso(src["published_on"])},
+                "summary": r["summary"],
+                "category": r["category"],
+                "bound_actors": bound[r["id"]],
+                "status": r["status"],
+                "status_changed_at": _iso(r["status_changed_at"]),
+                "overdue_since": _iso(r["overdue_since"]),
+                "is_overdue": True,
+                "deadlines": deadlines[r["id"]],
+                "created_at": _iso(r["created_at"]),
+                "updated_at": _iso(r["updated_at"]),
+            }
+        )
+    next_url = f"http://{HOST}/api/v1/commitments/?overdue=true&page=2&page_size={size}" if total > size else None
+    return JsonResponse(
+        {"count": total, "next": next_url, "previous": None, "results": results},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+# --- driving the WSGI application ---------------------------------------------------------------
+
+
+def call(path: str) -> tuple[int, bytes]:
+    from wsgiref.util import setup_testing_defaults
+
+    from tracker.wsgi import application
+
+    route, _, query = path.partition("?")
+    environ: dict[str, Any] = {
+        "PATH_INFO": route,
+        "QUERY_STRING": query,
+        "HTTP_HOST": HOST,
+        "REQUEST_METHOD": "GET",
+        "wsgi.input": io.BytesIO(b""),
+    }
+    setup_testing_defaults(environ)
+    status: list[str] = []
+    body = b"".join(application(environ, lambda s, h, *a: status.append(s)))
+    return int(status[0].split()[0]), body
+
+
+def measure(path: str) -> dict[str, float]:
+    from django.db import connection, reset_queries
+
+    call(path)  # warm caches
+    queries = [0]
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        queries[0] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        code, _ = call(path)
+    assert code == 200, (path, code)
+    (_, _), peak = peak_memory(lambda: call(path))
+    times = []
+    for _ in range(REQUESTS):
+        started = time.perf_counter()
+        call(path)
+        times.append(time.perf_counter() - started)
+        reset_queries()
+    return {
+        "p50": percentile(times, 50) * 1000,
+        "p99": percentile(times, 99) * 1000,
+        "rps": REQUESTS / sum(times),
+        "queries": len(queries.captured_queries),
+        "peak_mb": peak / 2**20,
+    }
+
+
+def _same_json(ours: str, baseline: str) -> None:
+    a, b = json.loads(call(ours)[1]), json.loads(call(baseline)[1])
+    if a != b:
+        for key in a:
+            if a[key] != b.get(key):
+                raise AssertionError(f"baseline for {ours} differs from the API at {key!r}")
+
+
+def run() -> list[dict[str, Any]]:
+    from django.conf import settings
+    from django.urls import clear_url_caches
+
+    from agreements.models import Agreement
+    from bench import data
+
+    from .common import timer
+
+    with timer() as elapsed:
+        data.agreements()
+    say(f"data: {Agreement.objects.count()} agreements, 50000 commitments, 50000 deadlines ({elapsed():.1f} s)")
+    settings.ROOT_URLCONF = "bench.urls"
+    settings.ALLOWED_HOSTS = [HOST]
+    settings.DEBUG = False
+    clear_url_caches()
+    first = Agreement.objects.order_by("-date", "id").values_list("id", flat=True)[0]
+    cases = [
+        ("api-list", "/api/v1/agreements/?page_size=100", "/bench/baseline/agreements/?page_size=100"),
+        ("api-overdue", "/api/v1/commitments/?overdue=true&page_size=100", "/bench/baseline/overdue/?page_size=100"),
+        ("api-detail", f"/api/v1/agreements/{first}/", None),
+    ]
+    results = []
+    for name, ours_path, baseline_path in cases:
+        if baseline_path:
+            _same_json(ours_path, baseline_path)
+        ours = measure(ours_path)
+        say(
+            f"{name} ours: {ours['rps']:.1f} req/s, p50 {ours['p50']:.1f} ms, p99 {ours['p99']:.1f} ms, "
+            f"{ours['queries']} queries, peak {ours['peak_mb']:.1f} MB"
+        )
+        if baseline_path is None:
+            # The detail has no separate baseline: compare it with one row of the list baseline.
+            baseline = measure("/bench/baseline/agreements/?page_size=1")
+        else:
+            baseline = measure(baseline_path)
+        say(
+            f"{name} baseline: {baseline['rps']:.1f} req/s, p50 {baseline['p50']:.1f} ms, "
+            f"p99 {baseline['p99']:.1f} ms, {baseline['queries']} queries, peak {baseline['peak_mb']:.1f} MB"
+        )
+        results.append(
+            summary(
+                name,
+                ours["p50"] / baseline["p50"],
+                ours["p50"],
+                baseline["p50"],
+                "ms p50 per request",
+                target="target: ratio <= 2",
+            )
+        )
+    return results
