@@ -159,3 +159,20 @@ def compute_due_at(stated: StatedDeadline) -> dt.datetime | None:
         year, month = (stated.year + 1, 1) if stated.month == 12 else (stated.year, stated.month + 1)
         return _start_of(dt.datetime(year, month, 1), tz)
     return _start_of(dt.datetime(stated.year + 1, 1, 1), tz)
+
+
+def describe_due(
+    precision: str, time_zone: str, year: int | None, month: int | None, day: int | None, time: dt.time | None
+) -> str:
+    """A deadline as stated, in its own zone: '00:00 on 12 January 2020 (Africa/Tripoli)'."""
+    if precision == DeadlinePrecision.UNSPECIFIED or year is None:
+        return "unspecified"
+    if precision == DeadlinePrecision.YEAR:
+        return f"end of {year}"
+    first = dt.date(year, month or 1, 1)
+    if precision == DeadlinePrecision.MONTH:
+        return f"end of {first:%B %Y}"
+    when = f"{day} {first:%B %Y}"
+    if precision == DeadlinePrecision.DAY:
+        return f"end of {when} ({time_zone})"
+    return f"{time:%H:%M} on {when} ({time_zone})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -135,6 +136,7 @@ def agreements(count: int = 10_000, commitments_each: int = 5, seed: int = 1) ->
                 month=1 + n % 12,
                 day=1 + n % 28,
                 due_at=dt.datetime(2031, 1 + n % 12, 1 + n % 28, 22, tzinfo=dt.UTC),
+                due_display=f"end of {1 + n % 28} {dt.date(2031, 1 + n % 12, 1):%B %Y} (Africa/Tripoli)",
                 state=DeadlineState.UPCOMING,
             )
             for n, c in enumerate(commitments)
@@ -163,33 +165,43 @@ def deadlines(total: int, due: int, *, now: dt.datetime, per_commitment: int = 1
     future = field.get_db_prep_value(now + dt.timedelta(days=365), connection)
     stamp = field.get_db_prep_value(now, connection)
     columns = (
-        "commitment_id, wording, time_zone, precision, year, month, day, time, due_at, state, "
+        "commitment_id, wording, time_zone, precision, year, month, day, time, due_at, due_display, state, "
         "schedule_revision, search_text, created_at, updated_at"
     )
-    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-    chunk = 20_000
+    display = "00:00 on 1 January 2030 (UTC)"
+    step = total // due if due else 0
+
+    def rows(start: int, stop: int) -> list[tuple[Any, ...]]:
+        return [
+            (
+                first + n // per_commitment,
+                "by then",
+                "UTC",
+                "instant",
+                2030,
+                1,
+                1,
+                "00:00:00",
+                past if step and n % step == 0 else future,
+                display,
+                "upcoming",
+                0,
+                "by then",
+                stamp,
+                stamp,
+            )
+            for n in range(start, stop)
+        ]
+
+    chunk = 50_000
     with connection.cursor() as cursor:
         for offset in range(0, total, chunk):
-            rows = []
-            for n in range(offset, min(total, offset + chunk)):
-                is_due = n % (total // due) == 0 if due else False
-                rows.append(
-                    (
-                        first + n // per_commitment,
-                        "by then",
-                        "UTC",
-                        "instant",
-                        2030,
-                        1,
-                        1,
-                        "00:00:00",
-                        past if is_due else future,
-                        "upcoming",
-                        0,
-                        "by then",
-                        stamp,
-                        stamp,
-                    )
-                )
+            batch = rows(offset, min(total, offset + chunk))
             with transaction.atomic():
-                cursor.executemany(sql, rows)
+                if connection.vendor == "postgresql":
+                    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                        for row in batch:
+                            copy.write_row(row)
+                else:
+                    marks = ", ".join(["%s"] * len(batch[0]))
+                    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", batch)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from agreements.choices import CommitmentCategory, DeadlinePrecision, DeadlineState
+from agreements.due_at import describe_due
 from agreements.models import Agreement, Commitment, Deadline
 from agreements.text import fold
 
@@ -36,6 +37,7 @@ def due_deadlines(count: int, *, due: dt.datetime, per_commitment: int = 10, lab
                 day=local.day,
                 time=local.time().replace(tzinfo=None),
                 due_at=due,
+                due_display=describe_due("instant", "UTC", local.year, local.month, local.day, local.time()),
                 state=DeadlineState.UPCOMING,
                 search_text=fold(f"{label} deadline {n}"),
             )

@@ -11,7 +11,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from agreements.choices import DeadlinePrecision, DeadlineState
-from agreements.due_at import DueAtError, StatedDeadline, compute_due_at, is_iana_zone
+from agreements.due_at import DueAtError, StatedDeadline, compute_due_at, describe_due, is_iana_zone
 from agreements.models.base import TimeStamped
 from agreements.models.commitment import Commitment
 from agreements.models.source import Source
@@ -52,6 +52,7 @@ class Deadline(TimeStamped):
     day = models.PositiveSmallIntegerField(null=True, blank=True)
     time = models.TimeField(null=True, blank=True, help_text="Local time, for an instant.")
     due_at = models.DateTimeField(null=True, blank=True, editable=False, help_text="Derived: when it passes (UTC).")
+    due_display = models.CharField(max_length=120, blank=True, editable=False, help_text="Derived: as stated.")
     review_on = models.DateField(null=True, blank=True, help_text="When an editor should look again.")
     state = models.CharField(
         max_length=12, choices=DeadlineState.choices, default=DeadlineState.UPCOMING, editable=False
@@ -63,7 +64,7 @@ class Deadline(TimeStamped):
     )
     search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords(excluded_fields=["next_reminder_at", "search_text", "schedule_revision"])
+    history = HistoricalRecords(excluded_fields=["next_reminder_at", "search_text", "schedule_revision", "due_display"])
 
     class Meta:
         ordering = ["due_at", "id"]
@@ -117,6 +118,7 @@ class Deadline(TimeStamped):
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.due_at = self.compute_due_at()
+        self.due_display = self.display_due
         self.search_text = fold_all([self.wording])
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -128,18 +130,7 @@ class Deadline(TimeStamped):
     @property
     def display_due(self) -> str:
         """The deadline as stated, in its own time zone: '00:00 on 12 January 2020 (Africa/Tripoli)'."""
-        p = self.precision
-        if p == DeadlinePrecision.UNSPECIFIED or self.year is None:
-            return "unspecified"
-        if p == DeadlinePrecision.YEAR:
-            return f"end of {self.year}"
-        month = dt.date(self.year, self.month or 1, 1)
-        if p == DeadlinePrecision.MONTH:
-            return f"end of {month:%B %Y}"
-        when = f"{self.day} {month:%B %Y}"
-        if p == DeadlinePrecision.DAY:
-            return f"end of {when} ({self.time_zone})"
-        return f"{self.time:%H:%M} on {when} ({self.time_zone})"
+        return describe_due(self.precision, self.time_zone, self.year, self.month, self.day, self.time)
 
     def compute_next_reminder_at(self, now: dt.datetime, leads: Sequence[dt.timedelta]) -> dt.datetime | None:
         """The next moment a ``deadline.approaching`` reminder is due, if any.

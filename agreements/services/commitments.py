@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Min, OuterRef, Subquery
+from django.db.models import Min
 from django.utils import timezone
 
 from agreements.choices import CommitmentStatus, DeadlineState, EventType
-from agreements.models import Actor, Agreement, Commitment, Deadline, Source, StatusChange
+from agreements.models import Actor, Agreement, Commitment, Source, StatusChange
 from agreements.services.base import UserLike, apply_changes, attribute, delete, validated_save
 from agreements.services.events import event_record, status_change_data
 from agreements.services.sources import source_create
@@ -58,17 +58,6 @@ def commitment_update(
 def commitment_delete(*, commitment: Commitment, user: UserLike = None) -> None:
     """Delete a commitment with its deadlines and status history."""
     delete(commitment, user=user)
-
-
-def earliest_passed_due_at(commitment: Commitment | OuterRef) -> Subquery:
-    """When the commitment's earliest passed deadline fell due (a subquery)."""
-    return Subquery(
-        Deadline.objects.filter(commitment=commitment, state=DeadlineState.PASSED)
-        .order_by()
-        .values("commitment")
-        .annotate(earliest=Min("due_at"))
-        .values("earliest")[:1]
-    )
 
 
 def commitment_refresh_overdue(commitment: Commitment) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 
+from agreements.due_at import describe_due
 from agreements.models import Agreement, Commitment, Deadline, Event, StatusChange
 
 UserLike = AbstractBaseUser | AnonymousUser | None
@@ -31,41 +33,74 @@ def iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat()
 
 
-def agreement_snapshot(agreement: Agreement) -> dict[str, Any]:
+AGREEMENT_SNAPSHOT = ("id", "slug", "title", "date", "date_precision")
+COMMITMENT_SNAPSHOT = ("id", "number", "summary", "category", "status", "overdue_since")
+DEADLINE_SNAPSHOT = (
+    "id",
+    "wording",
+    "precision",
+    "time_zone",
+    "year",
+    "month",
+    "day",
+    "time",
+    "due_at",
+    "state",
+    "passed_at",
+)
+
+
+def _values(obj: object, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(obj, "pk" if name == "id" else name) for name in names}
+
+
+def agreement_snapshot_of(v: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "id": agreement.pk,
-        "url": api_url("agreements", agreement.pk),
-        "slug": agreement.slug,
-        "title": agreement.title,
-        "date": iso(agreement.date),
-        "date_precision": agreement.date_precision,
+        "id": v["id"],
+        "url": api_url("agreements", v["id"]),
+        "slug": v["slug"],
+        "title": v["title"],
+        "date": iso(v["date"]),
+        "date_precision": v["date_precision"],
     }
+
+
+def commitment_snapshot_of(v: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": v["id"],
+        "url": api_url("commitments", v["id"]),
+        "number": v["number"],
+        "summary": v["summary"],
+        "category": v["category"],
+        "status": v["status"],
+        "overdue_since": iso(v["overdue_since"]),
+    }
+
+
+def deadline_snapshot_of(v: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": v["id"],
+        "url": api_url("deadlines", v["id"]),
+        "wording": v["wording"],
+        "precision": v["precision"],
+        "time_zone": v["time_zone"],
+        "due_at": iso(v["due_at"]),
+        "due_display": describe_due(v["precision"], v["time_zone"], v["year"], v["month"], v["day"], v["time"]),
+        "state": v["state"],
+        "passed_at": iso(v["passed_at"]),
+    }
+
+
+def agreement_snapshot(agreement: Agreement) -> dict[str, Any]:
+    return agreement_snapshot_of(_values(agreement, AGREEMENT_SNAPSHOT))
 
 
 def commitment_snapshot(commitment: Commitment) -> dict[str, Any]:
-    return {
-        "id": commitment.pk,
-        "url": api_url("commitments", commitment.pk),
-        "number": commitment.number,
-        "summary": commitment.summary,
-        "category": commitment.category,
-        "status": commitment.status,
-        "overdue_since": iso(commitment.overdue_since),
-    }
+    return commitment_snapshot_of(_values(commitment, COMMITMENT_SNAPSHOT))
 
 
 def deadline_snapshot(deadline: Deadline) -> dict[str, Any]:
-    return {
-        "id": deadline.pk,
-        "url": api_url("deadlines", deadline.pk),
-        "wording": deadline.wording,
-        "precision": deadline.precision,
-        "time_zone": deadline.time_zone,
-        "due_at": iso(deadline.due_at),
-        "due_display": deadline.display_due,
-        "state": deadline.state,
-        "passed_at": iso(deadline.passed_at),
-    }
+    return deadline_snapshot_of(_values(deadline, DEADLINE_SNAPSHOT))
 
 
 def deadline_event_data(deadline: Deadline, **extra: Any) -> dict[str, Any]:
@@ -98,7 +133,7 @@ def status_change_data(change: StatusChange) -> dict[str, Any]:
     }
 
 
-def _nudge_dispatcher() -> None:
+def nudge_dispatcher() -> None:
     # Import here: the webhooks app depends on this one, not the reverse.
     from agreements.tasks import nudge_dispatch
 
@@ -142,7 +177,7 @@ def events_record(events: list[Event]) -> list[Event]:
     if not events:
         return []
     saved = Event.objects.bulk_create(events)
-    transaction.on_commit(_nudge_dispatcher, robust=True)
+    transaction.on_commit(nudge_dispatcher, robust=True)
     return saved
 
 

@@ -27,13 +27,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import OuterRef
 from django.utils import timezone
 
 from agreements.choices import CommitmentStatus, DeadlineState, EventType
-from agreements.models import Commitment, Deadline, SweepRecord
-from agreements.services.commitments import earliest_passed_due_at
-from agreements.services.events import deadline_event_data, event_new, events_record
+from agreements.models import Agreement, Commitment, Deadline, Event, SweepRecord
+from agreements.services.events import deadline_event_data, event_new, events_record, nudge_dispatcher
 
 logger = logging.getLogger("agreements.sweep")
 
@@ -74,6 +72,90 @@ def _claim_passed(now: dt.datetime, limit: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+def _mark_overdue(ids: list[int]) -> None:
+    """Commitments of these just-flagged deadlines are overdue since the earliest fell due,
+    unless met or withdrawn, or already overdue.
+
+    One UPDATE … FROM over the batch's own deadlines. (A correlated subquery over all
+    passed deadlines looked the same but, with statistics that lag behind a big sweep,
+    PostgreSQL scanned every passed row per commitment.) A commitment not yet overdue
+    and neither met nor withdrawn has no earlier passed deadline: the status services
+    keep ``overdue_since`` in step whenever that could change.
+    """
+    commitments = connection.ops.quote_name(Commitment._meta.db_table)
+    deadlines = connection.ops.quote_name(Deadline._meta.db_table)
+    marks = ", ".join(["%s"] * len(ids))
+    closing = sorted(CommitmentStatus.closing())
+    sql = (
+        f"UPDATE {commitments} SET overdue_since = first.due_at FROM "  # noqa: S608
+        f"(SELECT commitment_id, MIN(due_at) AS due_at FROM {deadlines} WHERE id IN ({marks}) "
+        f"GROUP BY commitment_id) AS first "
+        f"WHERE {commitments}.id = first.commitment_id AND {commitments}.overdue_since IS NULL "
+        f"AND {commitments}.status NOT IN (%s, %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, *closing])
+
+
+def _iso_sql(column: str) -> str:
+    """SQL rendering a UTC timestamp column as Python's ``isoformat()`` with ``Z`` (as events.iso does)."""
+    if connection.vendor == "postgresql":
+        utc = f"({column} AT TIME ZONE 'UTC')"
+        return (
+            f"(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
+            f"(extract(microseconds from {column})::bigint %% 1000000) <> 0 "
+            f"THEN to_char({utc}, '.US') ELSE '' END || 'Z')"
+        )
+    # SQLite keeps 'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC.
+    return f"(replace({column}, ' ', 'T') || 'Z')"
+
+
+def _payload_sql() -> str:
+    """The ``deadline.passed`` payload built by the database from the joined rows.
+
+    The same document as ``deadline_event_data`` (a test holds them equal): building
+    it in SQL spares a backlog of a hundred thousand deadlines as many Python objects.
+    """
+    build, date = (
+        ("jsonb_build_object", "to_char(a.date, 'YYYY-MM-DD')")
+        if connection.vendor == "postgresql"
+        else (
+            "json_object",
+            "a.date",
+        )
+    )
+    url = "%s || '{}/' || {} || '/'"
+    return (
+        f"{build}("
+        f"'deadline', {build}('id', d.id, 'url', {url.format('deadlines', 'd.id')}, 'wording', d.wording, "
+        f"'precision', d.precision, 'time_zone', d.time_zone, 'due_at', {_iso_sql('d.due_at')}, "
+        f"'due_display', d.due_display, 'state', d.state, 'passed_at', {_iso_sql('d.passed_at')}), "
+        f"'commitment', {build}('id', c.id, 'url', {url.format('commitments', 'c.id')}, 'number', c.number, "
+        f"'summary', c.summary, 'category', c.category, 'status', c.status, "
+        f"'overdue_since', {_iso_sql('c.overdue_since')}), "
+        f"'agreement', {build}('id', a.id, 'url', {url.format('agreements', 'a.id')}, 'slug', a.slug, "
+        f"'title', a.title, 'date', {date}, 'date_precision', a.date_precision))"
+    )
+
+
+def _record_passed(ids: list[int], now: dt.datetime) -> None:
+    """One ``deadline.passed`` event per flagged deadline, in one INSERT … SELECT."""
+    names = {m: connection.ops.quote_name(m._meta.db_table) for m in (Deadline, Commitment, Agreement, Event)}
+    marks = ", ".join(["%s"] * len(ids))
+    key = "%s || d.id || ':' || d.schedule_revision"
+    sql = (
+        f"INSERT INTO {names[Event]} (type, occurred_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "  # noqa: S608
+        f"SELECT %s, %s, a.id, c.id, d.id, {_payload_sql()}, {key} "
+        f"FROM {names[Deadline]} d JOIN {names[Commitment]} c ON c.id = d.commitment_id "
+        f"JOIN {names[Agreement]} a ON a.id = c.agreement_id WHERE d.id IN ({marks})"
+    )
+    base = f"{settings.PUBLIC_BASE_URL}/api/v1/"
+    occurred = Event._meta.get_field("occurred_at").get_db_prep_save(now, connection)
+    params = [EventType.DEADLINE_PASSED, occurred, base, base, base, f"{EventType.DEADLINE_PASSED}:", *ids]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
 def deadlines_flag_passed(*, now: dt.datetime, batch_size: int, sample: list[str] | None = None) -> int:
     """Flag every deadline due by ``now``: passed, commitment overdue, one event each.
 
@@ -85,25 +167,15 @@ def deadlines_flag_passed(*, now: dt.datetime, batch_size: int, sample: list[str
             ids = _claim_passed(now, batch_size)
             if not ids:
                 break
-            # Overdue since the deadline fell due, unless met or withdrawn, or already overdue.
-            Commitment.objects.filter(deadlines__id__in=ids, overdue_since__isnull=True).exclude(
-                status__in=CommitmentStatus.closing()
-            ).update(overdue_since=earliest_passed_due_at(OuterRef("pk")))
-            deadlines = Deadline.objects.filter(id__in=ids).select_related("commitment__agreement")
-            events_record(
-                [
-                    event_new(
-                        type=EventType.DEADLINE_PASSED,
-                        occurred_at=now,
-                        data=deadline_event_data(deadline),
-                        deadline=deadline,
-                        dedupe_key=f"{EventType.DEADLINE_PASSED}:{deadline.pk}:{deadline.schedule_revision}",
-                    )
-                    for deadline in deadlines
-                ]
-            )
+            _mark_overdue(ids)
+            _record_passed(ids, now)
             if sample is not None and len(sample) < SAMPLE_SIZE:
-                sample.extend(str(d) for d in deadlines[: SAMPLE_SIZE - len(sample)])
+                sample.extend(
+                    f"{wording} ({display})"
+                    for wording, display in Deadline.objects.filter(id__in=ids[: SAMPLE_SIZE - len(sample)])
+                    .order_by("due_at", "id")
+                    .values_list("wording", "due_display")
+                )
         flagged += len(ids)
         if len(ids) < batch_size:
             break
@@ -181,6 +253,10 @@ def sweep_run(*, now: dt.datetime | None = None) -> SweepResult:
     result = SweepResult()
     batch_size = settings.DEADLINE_SWEEP_BATCH_SIZE
     result.flagged = deadlines_flag_passed(now=now, batch_size=batch_size, sample=result.flagged_sample)
+    if result.flagged:
+        # Once per sweep rather than per batch: a backlog's batches need one dispatcher run,
+        # and the nudge costs a broker round trip. (Reminders nudge as they are recorded.)
+        nudge_dispatcher()
     result.reminded = deadlines_send_reminders(now=now, leads=settings.DEADLINE_REMINDER_LEADS, batch_size=batch_size)
     result.duration_ms = round((time.perf_counter() - started) * 1000)
     SweepRecord.objects.update_or_create(

@@ -253,3 +253,15 @@ def test_flag_deadlines_runs_one_sweep_and_says_what_it_flagged(seeded):
     out = StringIO()
     call_command("flag_deadlines", stdout=out)
     assert "0 deadline(s) flagged" in out.getvalue()
+
+
+def test_the_flag_payload_is_the_same_as_every_other_deadline_events():
+    deadline = deadline_due(NOW - DAY, commitment=CommitmentFactory(summary="Withdraw heavy weapons"))
+    sweep_run(now=NOW)
+    from agreements.services.events import deadline_event_data
+
+    (event,) = events()
+    stored = Deadline.objects.select_related("commitment__agreement").get(pk=deadline.pk)
+    assert event.data == deadline_event_data(stored)
+    assert event.dedupe_key == f"deadline.passed:{deadline.pk}:0"
+    assert (event.agreement_id, event.commitment_id) == (deadline.commitment.agreement_id, deadline.commitment_id)

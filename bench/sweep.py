@@ -1,0 +1,97 @@
+"""sweep: flagging 100,000 due deadlines among 1,000,000, against one raw UPDATE … RETURNING.
+
+Ours does everything a flag means — state, overdue marks, outbox events with
+their payloads — in bounded batches. The baseline only flips the rows. Also:
+the idle sweep over the same table (the common case), and peak memory with a
+backlog of 10,000 against 100,000 (it should not grow with the backlog).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from bench.common import peak_memory, say, summary, timer
+
+TOTAL = int(os.environ.get("BENCH_SWEEP_TOTAL", "1000000"))
+DUE = int(os.environ.get("BENCH_SWEEP_DUE", "100000"))
+
+
+def _reset(now: dt.datetime, due: int) -> None:
+    """Every deadline upcoming again, ``due`` of them due; no events, nothing overdue."""
+    from django.db import connection, transaction
+
+    from agreements.models import Commitment, Deadline, Event
+
+    table = connection.ops.quote_name(Deadline._meta.db_table)
+    field = Deadline._meta.get_field("due_at")
+    past = field.get_db_prep_value(now - dt.timedelta(days=1), connection)
+    future = field.get_db_prep_value(now + dt.timedelta(days=365), connection)
+    step = TOTAL // due
+    with transaction.atomic(), connection.cursor() as cursor:
+        Event.objects.all().delete()
+        Commitment.objects.exclude(overdue_since=None).update(overdue_since=None)
+        cursor.execute(
+            f"UPDATE {table} SET state = 'upcoming', passed_at = NULL, "
+            f"due_at = CASE WHEN (id - (SELECT MIN(id) FROM {table})) %% %s = 0 THEN %s ELSE %s END",
+            [step, past, future],
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {table}")
+
+
+def _baseline(now: dt.datetime) -> int:
+    from django.db import connection, transaction
+
+    from agreements.models import Deadline
+
+    table = connection.ops.quote_name(Deadline._meta.db_table)
+    stamp = Deadline._meta.get_field("passed_at").get_db_prep_value(now, connection)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET state = 'passed', passed_at = %s "
+            f"WHERE state = 'upcoming' AND due_at <= %s RETURNING id",
+            [stamp, stamp],
+        )
+        return len(cursor.fetchall())
+
+
+def run() -> list[dict[str, Any]]:
+    from django.utils import timezone
+
+    from agreements.services.sweep import sweep_run
+    from bench import data
+
+    now = timezone.now()
+    with timer() as elapsed:
+        data.deadlines(TOTAL, DUE, now=now)
+    say(f"data: {TOTAL} deadlines, {DUE} due ({elapsed():.1f} s)")
+    _reset(now, DUE)
+
+    with timer() as ours:
+        result = sweep_run(now=now)
+    assert result.flagged == DUE, result
+    say(f"ours: flagged {result.flagged} (state, overdue marks, events) in {ours():.2f} s")
+    with timer() as idle:
+        assert sweep_run(now=now).flagged == 0
+    say(f"idle sweep over {TOTAL} deadlines with nothing due: {idle() * 1000:.1f} ms (target < 50 ms)")
+
+    _reset(now, DUE)
+    with timer() as baseline:
+        assert _baseline(now) == DUE
+    say(f"baseline: one UPDATE … RETURNING of the same {DUE} rows in {baseline():.2f} s")
+
+    peaks = {}
+    for backlog in (DUE // 10, DUE):
+        _reset(now, backlog)
+        _, peaks[backlog] = peak_memory(lambda: sweep_run(now=now))
+        say(f"peak memory with a backlog of {backlog}: {peaks[backlog] / 2**20:.1f} MB")
+    growth = peaks[DUE] / peaks[DUE // 10]
+    say(f"memory growth for ten times the backlog: ×{growth:.2f} (flat is ×1)")
+    return [
+        summary("sweep", ours() / baseline(), ours(), baseline(), f"s to flag {DUE}", target="target: ratio <= 3"),
+        summary("sweep-idle", idle() / 0.050, idle() * 1000, 50.0, "ms, baseline = the 50 ms target"),
+        summary("sweep-memory", growth, peaks[DUE] / 2**20, peaks[DUE // 10] / 2**20, "MB peak, 100k vs 10k due"),
+    ]
