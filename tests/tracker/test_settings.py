@@ -113,3 +113,17 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         CSRF_COOKIE_SECURE="",
     )
     assert probe.stdout.strip() == "True True True 31536000 ('HTTP_X_FORWARDED_PROTO', 'https')", probe.stderr
+
+
+def test_the_filesystem_broker_keeps_all_its_folders_under_var_dir(tmp_path):
+    """Queue, processed and control (exchange tables) folders live in VAR_DIR, never in the working tree."""
+    code = (
+        "from django.conf import settings; from tracker.celery import app; "
+        "c = app.connection_for_write(); ch = c.default_channel; "
+        "ch.exchange_declare('probe', type='fanout'); ch.queue_declare('probe-q'); ch.queue_bind('probe-q', 'probe'); "
+        "print(sorted(settings.CELERY_BROKER_TRANSPORT_OPTIONS))"
+    )
+    result = run_with(tmp_path, code, DEBUG="true", CELERY_BROKER_URL="filesystem://")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "broker" / "control" / "probe.exchange").exists()
+    assert not (ROOT / "control" / "probe.exchange").exists()
