@@ -11,7 +11,9 @@ against the host name, and the Host header is unchanged.
 from __future__ import annotations
 
 import asyncio
+import ssl
 import typing
+from functools import lru_cache
 
 import httpcore
 import httpx
@@ -62,13 +64,19 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
+@lru_cache(maxsize=1)
+def _ssl_context() -> ssl.SSLContext:
+    # Loading the CA bundle takes tens of milliseconds: once per process is enough.
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport on a GuardedBackend, with no proxies from the environment."""
 
     def __init__(self, *, resolver: Resolver = system_resolver, max_connections: int = 100) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=_ssl_context(),
             max_connections=max_connections,
             max_keepalive_connections=20,
             keepalive_expiry=5.0,
