@@ -11,8 +11,10 @@ fold to ``erdogan``; ``al-Serraj`` and ``al Serraj`` to ``al serraj``.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
 _SPECIAL = str.maketrans(
@@ -41,10 +43,15 @@ _SPECIAL = str.maketrans(
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=1)
+def _combining() -> dict[int, None]:
+    """Every combining mark, to delete in one ``str.translate`` (far faster than a test per character)."""
+    return dict.fromkeys(cp for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp)))
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching: lower case, no accents, words separated by one space."""
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL)).translate(_combining()).casefold()
     # Apostrophes join (Qadhdhafi's -> qadhdhafis); other punctuation separates.
     text = text.replace("'", "")
     return _NON_WORD.sub(" ", text).strip()

@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,7 @@ class _Importer:
         self.report = report
         self.user = user if user is not None and user.is_authenticated else None
         self.seen: dict[str, int] = {}
+        self.references: list[tuple[str, dt.date, str]] = []
         self.slugs = set(Agreement.objects.values_list("slug", flat=True))
         self.actor_slugs = set(Actor.objects.values_list("slug", flat=True))
         # Every folded spelling -> actor id (or the unsaved Actor created in this chunk).
@@ -280,9 +282,19 @@ class _Importer:
 
     # --- links ------------------------------------------------------------------------
 
-    def links(self, rows: Iterable[PaxRow]) -> None:
-        """Link each agreement to the earlier PA-X agreements its references name by title."""
-        titles: dict[str, tuple[int, dt.date | None]] = {}
+    def note_references(self, row: PaxRow) -> None:
+        """Keep what the links pass needs of a row: small, and only for rows with references."""
+        if row.references:
+            self.references.append((row.pax_id, row.fields["date"], fold(row.references)))
+
+    def links(self) -> None:
+        """Link each agreement to the earlier PA-X agreements its references name by title.
+
+        Titles are indexed by their first three words, so each reference text is scanned
+        once, word by word, instead of being searched for every title. A title that several
+        agreements share identifies none of them, and links nowhere.
+        """
+        by_start: dict[tuple[str, ...], list[tuple[str, int, dt.date | None]]] = {}
         by_pax: dict[str, int] = {}
         for pk, title, date, external in Agreement.objects.exclude(external_ids__pax=None).values_list(
             "id", "title", "date", "external_ids"
@@ -290,16 +302,24 @@ class _Importer:
             by_pax[external["pax"]] = pk
             folded = fold(title)
             if len(folded) >= MIN_REFERENCE_TITLE:
-                titles.setdefault(folded, (pk, date))
+                by_start.setdefault(tuple(folded.split(" ")[:3]), []).append((folded, pk, date))
+        for start, candidates in by_start.items():
+            shared = Counter(title for title, _, _ in candidates)
+            by_start[start] = [c for c in candidates if shared[c[0]] == 1]
         wanted: set[tuple[int, int]] = set()
-        for row in rows:
-            if not row.references or row.pax_id not in by_pax:
+        for pax_id, date, text in self.references:
+            source_id = by_pax.get(pax_id)
+            if source_id is None:
                 continue
-            text = fold(row.references)
-            source_id = by_pax[row.pax_id]
-            for title, (target_id, target_date) in titles.items():
-                if target_id != source_id and title in text and (target_date or dt.date.min) <= row.fields["date"]:
-                    wanted.add((source_id, target_id))
+            words = text.split(" ")
+            for i in range(len(words) - 2):
+                for title, target_id, target_date in by_start.get((words[i], words[i + 1], words[i + 2]), ()):
+                    if (
+                        target_id != source_id
+                        and (target_date or dt.date.min) <= date
+                        and " ".join(words[i : i + title.count(" ") + 1]) == title
+                    ):
+                        wanted.add((source_id, target_id))
         present = set(
             AgreementLink.objects.filter(
                 kind=LinkKind.REFERENCES, from_agreement_id__in={w[0] for w in wanted}
@@ -353,6 +373,7 @@ def pax_import(path: Path, *, user: UserLike = None, progress: Progress | None =
             )
         else:
             importer.seen[item.pax_id] = item.line
+            importer.note_references(item)
             pending.append(item)
             if len(pending) >= CHUNK:
                 flush()
@@ -360,6 +381,6 @@ def pax_import(path: Path, *, user: UserLike = None, progress: Progress | None =
             progress(report.read, total)
     flush()
     with transaction.atomic():
-        importer.links(row for row in read_release(path) if isinstance(row, PaxRow))
+        importer.links()
     report.seconds = time.perf_counter() - started
     return report
