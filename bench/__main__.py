@@ -30,10 +30,14 @@ def main(argv: list[str]) -> int:
         print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}", file=sys.stderr)
         return 2
     print(f"Ceasefire Tracker benchmarks — {configure()}", flush=True)
+    from django.core.management import call_command
+
     failed = []
     started = time.perf_counter()
     for name in chosen:
         print(f"\n== {name}", flush=True)
+        # Each benchmark starts from an empty database (the migrations' own rows restored).
+        call_command("flush", interactive=False, verbosity=0)
         module = __import__(BENCHMARKS[name], fromlist=["run"])
         runner: Callable[[], Any] = module.run
         try:

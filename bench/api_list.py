@@ -454,7 +454,7 @@ def measure(path: str) -> dict[str, float]:
         "p50": percentile(times, 50) * 1000,
         "p99": percentile(times, 99) * 1000,
         "rps": REQUESTS / sum(times),
-        "queries": len(queries.captured_queries),
+        "queries": queries[0],
         "peak_mb": peak / 2**20,
     }
 

@@ -1,0 +1,75 @@
+"""import: the PA-X v9 release, cold and re-run, against reading the CSV and one bulk_create."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from typing import Any
+
+from bench.common import ROOT, peak_memory, say, summary, timer
+
+
+def release() -> Path:
+    for candidate in (os.environ.get("PAX_CSV", ""), ROOT.parent / "shared" / "data" / "pax_v9.csv"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    raise FileNotFoundError("no PA-X release: set PAX_CSV (e.g. ../shared/data/pax_v9.csv)")
+
+
+def _empty() -> None:
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def _baseline(path: Path) -> int:
+    from agreements.models import Agreement
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    Agreement.objects.bulk_create(
+        (
+            Agreement(
+                title=r["Agt"][:500],
+                slug=f"pax-{r['AgtId']}",
+                kind="other",
+                date=r["Dat"] or None,
+                external_ids={"pax": r["AgtId"]},
+            )
+            for r in rows
+        ),
+        batch_size=500,
+    )
+    return len(rows)
+
+
+def run() -> list[dict[str, Any]]:
+    from agreements.pax.importer import pax_import
+
+    path = release()
+    _empty()
+    with timer() as cold:
+        report = pax_import(path)
+    say(
+        f"ours, cold: {report.created} agreements, {report.actors_created} actors, {report.parties_added} parties, "
+        f"{report.links_added} links in {cold():.2f} s"
+    )
+    with timer() as rerun:
+        again = pax_import(path)
+    assert not again.changed
+    _, peak = peak_memory(lambda: pax_import(path))
+    say(
+        f"ours, re-run: nothing changed, {again.unchanged} unchanged in {rerun():.2f} s "
+        f"(peak Python memory {peak / 2**20:.0f} MB, measured on a third run)"
+    )
+    _empty()
+    with timer() as baseline:
+        count = _baseline(path)
+    say(f"baseline: read {count} rows and one bulk_create in {baseline():.2f} s")
+    return [
+        summary(
+            "import", cold() / baseline(), cold(), baseline(), "s for the v9 release, cold", target="target: ratio <= 3"
+        ),
+        summary("import-rerun", rerun() / baseline(), rerun(), baseline(), "s for the v9 release, re-run"),
+    ]
