@@ -53,7 +53,11 @@ class TrackerAutoSchema(AutoSchema):
     def _error_responses(self) -> dict[str, OpenApiResponse]:
         method = self.method
         has_id = "{" in self.path
-        errors: dict[str, OpenApiResponse] = {"429": _detail("Too many requests: throttled; see Retry-After.")}
+        errors: dict[str, OpenApiResponse] = {
+            "429": _detail("Too many requests: throttled; see Retry-After."),
+            # Reading needs no credentials, but credentials sent must be valid.
+            "401": _detail("Authentication credentials were not provided or are invalid."),
+        }
         if method == "GET":
             errors["400"] = _validation_error()
             if not has_id:
@@ -62,7 +66,6 @@ class TrackerAutoSchema(AutoSchema):
             errors["404"] = _detail("Not found.")
         needs_login = any(isinstance(p, IsAuthenticated) for p in self.view.get_permissions())
         if needs_login or method in ("POST", "PUT", "PATCH", "DELETE"):
-            errors["401"] = _detail("Authentication credentials were not provided or are invalid.")
             errors["403"] = _detail("You do not have permission to perform this action.")
         if method in ("POST", "PUT", "PATCH"):
             errors["400"] = _validation_error()

@@ -19,6 +19,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from agreements.api.fast import ApiUrlField, FastRepresentation
+from agreements.api.strict import StrictTypes
 from agreements.choices import DEADLINE_TARGET_STATES, CommitmentStatus, SignatoryRole
 from agreements.countries import is_country_code
 from agreements.models import (
@@ -46,7 +47,7 @@ def _user(serializer: serializers.Serializer) -> Any:
     return getattr(request, "user", None)
 
 
-class ModelValidated(serializers.ModelSerializer):
+class ModelValidated(StrictTypes, serializers.ModelSerializer):
     """Validates the would-be row with the model's own ``full_clean()``.
 
     ``api_names`` renames model fields in error messages (``actor`` →
@@ -236,7 +237,7 @@ class SourceSerializer(FastRepresentation, ModelValidated):
         return source_update(source=instance, changes=validated_data, user=_user(self))
 
 
-class SourceInputSerializer(serializers.ModelSerializer):
+class SourceInputSerializer(StrictTypes, serializers.ModelSerializer):
     """A new source given inline with a status change."""
 
     class Meta:
@@ -531,7 +532,7 @@ class DeadlineSerializer(FastRepresentation, ModelValidated):
 # --- actions ---------------------------------------------------------------
 
 
-class StatusChangeInputSerializer(serializers.Serializer):
+class StatusChangeInputSerializer(StrictTypes):
     """Record what became of a commitment. A change to met, partially_met or
     breached needs at least one source: existing ones by id, or new ones."""
 
@@ -541,7 +542,7 @@ class StatusChangeInputSerializer(serializers.Serializer):
     sources = SourceInputSerializer(many=True, required=False, help_text="New sources to record with the change.")
 
 
-class DeadlineStateInputSerializer(serializers.Serializer):
+class DeadlineStateInputSerializer(StrictTypes):
     """Mark a deadline met or cancelled, or reopen it (``upcoming``)."""
 
     state = serializers.ChoiceField(choices=DEADLINE_TARGET_STATES)

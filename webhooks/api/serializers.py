@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from agreements.api.strict import StrictTypes
 from agreements.models import Actor, Agreement
 from webhooks.models import SUBSCRIBABLE, EndpointStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services.endpoints import endpoint_create, endpoint_update
@@ -32,7 +33,7 @@ class FiltersSerializer(serializers.Serializer):
         }
 
 
-class WebhookEndpointSerializer(serializers.ModelSerializer):
+class WebhookEndpointSerializer(StrictTypes, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:webhook-detail", help_text="This subscription.")
     url = serializers.URLField(max_length=2000, help_text="Where to POST: http(s), a public address.")
     event_types = serializers.ListField(
