@@ -264,6 +264,9 @@ DEADLINE_SWEEP_BATCH_SIZE = env.int("DEADLINE_SWEEP_BATCH_SIZE", 2000, minimum=1
 
 CELERY_BROKER_URL = env.broker_url("CELERY_BROKER_URL", "filesystem://")
 CELERY_BROKER_IS_FILESYSTEM = CELERY_BROKER_URL.startswith("filesystem://")
+if CELERY_BROKER_URL == "filesystem://":
+    # The folders are the transport options below; the host only quiets kombu's warning.
+    CELERY_BROKER_URL = "filesystem://localhost/"
 BROKER_DIR = VAR_DIR / "broker"
 if CELERY_BROKER_IS_FILESYSTEM:
     for _sub in ("queue", "processed", "control"):
