@@ -1,9 +1,18 @@
-"""Error pages: JSON under /api/, Django's HTML elsewhere (the admin)."""
+"""Error pages: JSON under /api/, Django's HTML elsewhere (the admin).
+
+A request that failed because the database could not be reached or dropped
+the connection (``OperationalError``/``InterfaceError``) is a 503 with
+``Retry-After`` under /api/, not a 500: the fault is passing, and the client
+may try again.
+"""
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 
@@ -34,7 +43,17 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return defaults.page_not_found(request, exception)
 
 
+DATABASE_RETRY_AFTER_SECONDS = 5
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     if _is_api(request):
+        # Django calls this handler while it handles the exception, so it is still current here.
+        if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+            response = JsonResponse(
+                {"detail": "The database is unavailable at the moment; please try again shortly."}, status=503
+            )
+            response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+            return response
         return JsonResponse({"detail": "Server error. It has been logged; please try again later."}, status=500)
     return defaults.server_error(request)

@@ -57,6 +57,7 @@ class TrackerAutoSchema(AutoSchema):
             "429": _detail("Too many requests: throttled; see Retry-After."),
             # Reading needs no credentials, but credentials sent must be valid.
             "401": _detail("Authentication credentials were not provided or are invalid."),
+            "503": _detail("The database is unavailable at the moment; see Retry-After."),
         }
         if method == "GET":
             errors["400"] = _validation_error()
