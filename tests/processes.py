@@ -192,3 +192,51 @@ def _pings(client: object) -> bool:
         return bool(client.ping())  # type: ignore[attr-defined]
     except redis.RedisError:
         return False
+
+
+def _parent_of(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # "pid (comm) state ppid ...": comm may hold spaces or parentheses, so split after the last ")".
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def worker_processes() -> list[int]:
+    """This test's Celery worker (a child of this process) and every process under it (the pool)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and (parent := _parent_of(int(entry))) is not None:
+            parents[int(entry)] = parent
+    roots = [pid for pid, parent in parents.items() if parent == os.getpid() and " worker " in f" {_cmdline(pid)} "]
+    found, frontier = list(roots), list(roots)
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        found.extend(frontier)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def kill_worker() -> list[int]:
+    """SIGKILL this test's Celery worker and its pool, without warning; wait until they are gone."""
+    pids = worker_processes()
+    assert len(pids) >= 2, f"expected the worker and its pool, found {pids}"
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: not any(alive(pid) for pid in pids), timeout=10, what="the worker to die")
+    return pids

@@ -15,7 +15,7 @@ from django.db.models import Count
 from agreements.choices import DeadlineState, EventType
 from agreements.models import Deadline, Event
 from tests.bulk import due_deadlines
-from tests.processes import child_env, manage, spawn_manage, tail
+from tests.processes import celery, child_env, kill_worker, manage, spawn_manage, tail, wait_for
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -67,3 +67,39 @@ def test_a_sweep_killed_halfway_loses_nothing_and_repeats_nothing(tmp_path):
     assert f"{len(ids) - done} deadline(s) flagged" in result.stdout
     assert_each_flagged_once(len(ids))
     assert not Event.objects.values("dedupe_key").annotate(n=Count("id")).filter(n__gt=1).exists()
+
+
+@pytest.mark.worker
+def test_a_celery_worker_killed_mid_sweep_loses_nothing_and_repeats_nothing(tmp_path):
+    ids = due_deadlines(20000, due=PAST)
+    env = child_env(tmp_path, DEADLINE_SWEEP_SECONDS="1", DEADLINE_SWEEP_BATCH_SIZE="200")
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    with celery(env, tmp_path / "first") as logs:
+        try:
+            wait_for(
+                lambda: Deadline.objects.filter(state=DeadlineState.PASSED).count() >= 2000,
+                timeout=60,
+                interval=0.05,
+                what="the beat's sweep to be well under way",
+            )
+        except AssertionError:
+            raise AssertionError(tail(logs["worker"]) + "\n---\n" + tail(logs["beat"])) from None
+        kill_worker()
+        done = Deadline.objects.filter(state=DeadlineState.PASSED).count()
+        assert done < len(ids), "the sweep finished before the worker could be killed"
+        # Every committed batch is whole: as many events as flags.
+        assert Event.objects.filter(type=EventType.DEADLINE_PASSED).count() == done
+
+        # Beat goes on; a fresh worker's sweeps finish the backlog.
+        with celery(env, tmp_path / "second", beat=False) as second:
+            try:
+                wait_for(
+                    lambda: not Deadline.objects.filter(state=DeadlineState.UPCOMING).exists(),
+                    timeout=120,
+                    what="the backlog to be cleared",
+                )
+            except AssertionError:
+                raise AssertionError(tail(second["worker"])) from None
+            time.sleep(2)  # more sweeps: nothing may be flagged again
+    assert_each_flagged_once(len(ids))

@@ -10,10 +10,7 @@ it, signed, with the same ``webhook-id`` as the attempt that was cut off.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
 import time
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -23,7 +20,7 @@ from standardwebhooks import Webhook
 from agreements.choices import DeadlineState, EventType
 from agreements.models import Deadline, Event
 from tests.factories import deadline_due
-from tests.processes import celery, child_env, tail, wait_for
+from tests.processes import celery, child_env, kill_worker, tail, wait_for
 from tests.webhooks.receiver import Reply
 from webhooks.models import DeliveryState, WebhookAttempt, WebhookDelivery
 from webhooks.services.endpoints import endpoint_create
@@ -42,44 +39,6 @@ ENV = {
 }
 
 
-def _parent_of(pid: int) -> int | None:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    # "pid (comm) state ppid ...": comm may hold spaces or parentheses, so split after the last ")".
-    return int(stat.rsplit(")", 1)[1].split()[1])
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
-def worker_processes() -> list[int]:
-    """This test's Celery worker (a child of this process) and every process under it (the pool)."""
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit() and (parent := _parent_of(int(entry))) is not None:
-            parents[int(entry)] = parent
-    roots = [pid for pid, parent in parents.items() if parent == os.getpid() and " worker " in f" {_cmdline(pid)} "]
-    found, frontier = list(roots), list(roots)
-    while frontier:
-        frontier = [pid for pid, parent in parents.items() if parent in frontier]
-        found.extend(frontier)
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def test_a_worker_killed_mid_delivery_leaves_it_to_the_next_with_the_same_webhook_id(tmp_path, receiver):
     owner = User.objects.create_user("newsroom")
     _, secret = endpoint_create(owner=owner, url=receiver.url(), event_types=["deadline.passed"])
@@ -95,12 +54,8 @@ def test_a_worker_killed_mid_delivery_leaves_it_to_the_next_with_the_same_webhoo
             wait_for(lambda: receiver.at("/hook"), timeout=30, interval=0.02, what="the first attempt")
         except AssertionError:
             raise AssertionError(tail(logs["worker"]) + "\n---\n" + tail(logs["beat"])) from None
-        pids = worker_processes()
-        for pid in pids:
-            os.kill(pid, signal.SIGKILL)
+        kill_worker()
         killed_at = time.monotonic()
-        assert len(pids) >= 2, f"expected the worker and its pool, found {pids}"
-        wait_for(lambda: not any(alive(pid) for pid in pids), timeout=10, what="the worker to die")
 
         # Cut off mid-request: nothing recorded, the lease still held.
         delivery = WebhookDelivery.objects.get()
