@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils import timezone
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -69,6 +70,25 @@ class CountryCodeField(forms.CharField):
 
 class CountryFilter(filters.CharFilter):
     field_class = CountryCodeField
+
+
+# Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses past ±15:59.
+MAX_UTC_OFFSET = dt.timedelta(hours=14)
+
+
+class InstantField(IsoDateTimeField):
+    """An ISO 8601 date-time; an offset no place on Earth uses is refused, not sent to the database."""
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        instant = super().to_python(value)
+        offset = instant.utcoffset() if instant is not None else None
+        if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+            raise ValidationError("The UTC offset must be between -14:00 and +14:00.", code="invalid")
+        return instant
+
+
+class InstantFilter(filters.IsoDateTimeFilter):
+    field_class = InstantField
 
 
 _BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
@@ -170,12 +190,8 @@ class CommitmentFilterSet(filters.FilterSet):
 class DeadlineFilterSet(filters.FilterSet):
     state = filters.MultipleChoiceFilter(choices=DeadlineState.choices)
     precision = filters.MultipleChoiceFilter(choices=DeadlinePrecision.choices)
-    due_after = filters.IsoDateTimeFilter(
-        field_name="due_at", lookup_expr="gte", help_text="ISO 8601; UTC if no offset."
-    )
-    due_before = filters.IsoDateTimeFilter(
-        field_name="due_at", lookup_expr="lte", help_text="ISO 8601; UTC if no offset."
-    )
+    due_after = InstantFilter(field_name="due_at", lookup_expr="gte", help_text="ISO 8601; UTC if no offset.")
+    due_before = InstantFilter(field_name="due_at", lookup_expr="lte", help_text="ISO 8601; UTC if no offset.")
     within = filters.NumberFilter(
         method="filter_within",
         min_value=0,
@@ -218,8 +234,8 @@ class EventFilterSet(filters.FilterSet):
     agreement = IdOrSlugFilter(queryset=Agreement.objects.all())
     commitment = filters.ModelChoiceFilter(queryset=Commitment.objects.all())
     deadline = filters.ModelChoiceFilter(queryset=Deadline.objects.all())
-    occurred_after = filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte")
-    occurred_before = filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="lte")
+    occurred_after = InstantFilter(field_name="occurred_at", lookup_expr="gte")
+    occurred_before = InstantFilter(field_name="occurred_at", lookup_expr="lte")
 
     class Meta:
         model = Event

@@ -218,6 +218,7 @@ def test_bad_list_parameters_are_a_clear_4xx(anon_client, seeded, query, status,
     ("query", "field"),
     [
         ({"due_after": "2030-13-01T00:00:00Z"}, "due_after"),
+        ({"due_after": "0442-08-23T11:41:12+21:37"}, "due_after"),  # no such offset (PostgreSQL refused it: a 500)
         ({"due_before": "2030-02-30"}, "due_before"),
         ({"within": "99999999999999999999d"}, "within"),
         ({"within": "-3d"}, "within"),
@@ -230,3 +231,15 @@ def test_bad_deadline_filters_are_a_400_naming_the_filter(anon_client, query, fi
         response = anon_client.get(path, query)
         assert response.status_code == 400, (path, response.content[:300])
         assert field in response.json(), (path, response.json())
+
+
+@pytest.mark.parametrize("value", ["0442-08-23T11:41:12+21:37", "2020-01-01T00:00:00-15:00", "2020-02-30T00:00:00Z"])
+def test_an_impossible_instant_in_the_timeline_filters_is_a_400(anon_client, value):
+    response = anon_client.get("/api/v1/events/", {"occurred_after": value})
+    assert response.status_code == 400, response.content[:300]
+    assert "occurred_after" in response.json()
+
+
+def test_the_widest_real_offsets_are_accepted(anon_client):
+    for value in ("2020-01-12T00:00:00+14:00", "2020-01-12T00:00:00-12:00"):
+        assert anon_client.get("/api/v1/events/", {"occurred_after": value}).status_code == 200
