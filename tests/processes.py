@@ -240,3 +240,39 @@ def kill_worker() -> list[int]:
         os.kill(pid, signal.SIGKILL)
     wait_for(lambda: not any(alive(pid) for pid in pids), timeout=10, what="the worker to die")
     return pids
+
+
+class Gunicorn:
+    """gunicorn serving the app on a free loopback port, as in production (DEBUG off), until ``stop()``."""
+
+    def __init__(self, env: dict[str, str], log: Path, *args: str) -> None:
+        import httpx
+
+        self.port = free_port()
+        self.log = log
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), "tracker.wsgi:application", *args, "-b", f"127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+
+        def up() -> bool:
+            assert self.process.poll() is None, tail(self.log)
+            try:
+                return httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_for(up, timeout=30, what="gunicorn to answer")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()

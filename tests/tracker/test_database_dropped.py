@@ -27,7 +27,7 @@ import httpx
 import pytest
 
 from tests.conftest import require
-from tests.processes import BIN, ROOT, child_env, free_port, manage, tail, wait_for
+from tests.processes import Gunicorn, child_env, free_port, manage, tail
 
 pytestmark = [pytest.mark.slow]
 
@@ -113,50 +113,6 @@ def cluster():
         pg.destroy()
 
 
-class Server:
-    """gunicorn serving the app on the cluster, as in production (DEBUG off), over plain HTTP on loopback."""
-
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.port = free_port()
-        self.log = log
-        self.process = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "tracker.wsgi:application",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "2",
-                "--threads",
-                "4",
-                "--timeout",
-                "60",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log.open("wb"),
-            stderr=subprocess.STDOUT,
-        )
-        self.base = f"http://127.0.0.1:{self.port}"
-        wait_for(self._up, timeout=30, what="gunicorn to answer")
-
-    def _up(self) -> bool:
-        assert self.process.poll() is None, tail(self.log)
-        try:
-            return httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 def assert_clean_error(response: httpx.Response) -> None:
     """A 5xx a client can read: JSON with a detail, no traceback, no HTML."""
     assert response.status_code in (500, 503), (response.status_code, response.text[:500])
@@ -222,7 +178,7 @@ def test_dropped_connections_and_a_stopped_database_give_clean_errors_and_recove
             "source_ids": [int(source)],
         }
 
-    server = Server(env, tmp_path / "gunicorn.log")
+    server = Gunicorn(env, tmp_path / "gunicorn.log", "--workers", "2", "--threads", "4", "--timeout", "60")
     try:
         with httpx.Client(base_url=server.base, headers=headers, timeout=5) as client:
             warm = client.post(URL, json=payload("Before the trouble"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -21,7 +20,7 @@ from django.contrib.auth.models import Group, User
 from rest_framework.authtoken.models import Token
 
 from agreements.models import Actor
-from tests.processes import BIN, ROOT, child_env, free_port, tail, wait_for
+from tests.processes import Gunicorn, child_env, tail
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -31,16 +30,8 @@ WRITERS = 3
 PREFIX = "Load test actor"
 
 
-def _serving(base: str) -> bool:
-    try:
-        return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
 @pytest.fixture
 def gunicorn(tmp_path: Path, seeded) -> str:
-    port = free_port()
     env = child_env(
         tmp_path,
         ALLOWED_HOSTS="127.0.0.1",
@@ -51,29 +42,12 @@ def gunicorn(tmp_path: Path, seeded) -> str:
         LOG_LEVEL="WARNING",
         DATABASE_CONN_MAX_AGE="60",
     )
-    log = tmp_path / "gunicorn.log"
-    process = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "tracker.wsgi:application",
-            *("-c", "tracker/gunicorn.conf.py", "-b", f"127.0.0.1:{port}"),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    server = Gunicorn(env, tmp_path / "gunicorn.log", "-c", "tracker/gunicorn.conf.py")
     try:
-        wait_for(lambda: _serving(base), timeout=30, what="gunicorn to serve: " + tail(log))
-        yield base
+        yield server.base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        sys.stdout.write(tail(log, 5) + "\n")
+        server.stop()
+        sys.stdout.write(tail(server.log, 5) + "\n")
 
 
 def test_concurrent_readers_and_writers_see_no_5xx_and_lose_no_write(gunicorn):
