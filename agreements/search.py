@@ -1,7 +1,7 @@
 """Alias- and accent-aware search, the same on SQLite and PostgreSQL.
 
 Each searchable model stores a folded copy of its text (``search_text``, see
-:mod:`agreements.text`). A query is folded the same way and split into words;
+:mod:`utilities.folding`). A query is folded the same way and split into words;
 a row matches when every word appears in its own text or in the text of a
 related row listed below — an agreement is found by the aliases of its
 parties (``Hafter`` finds the statements that address Haftar's forces), a
@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.db.models import Model, Q, QuerySet
 
 from agreements.models import Actor, Agreement, Commitment, Deadline, Event, Source
-from agreements.text import search_terms
+from utilities.folding import search_terms
 
 # For each model: its own folded text, then related rows' folded text.
 SEARCH_PATHS: dict[type[Model], tuple[str, ...]] = {

@@ -18,7 +18,7 @@ from agreements.choices import (
     SignatoryRole,
 )
 from agreements.models import Actor, Agreement, Commitment, Deadline, Signatory, Source
-from agreements.text import fold
+from utilities.folding import fold
 
 WORDS = [
     "ceasefire",

@@ -49,7 +49,7 @@ def run() -> list[dict[str, Any]]:
 
     from bench.receiver import Receiver
     from webhooks.models import WebhookDelivery, WebhookEndpoint
-    from webhooks.services.delivery import webhooks_dispatch
+    from webhooks.services.dispatch import webhooks_dispatch
     from webhooks.services.endpoints import endpoint_create
     from webhooks.signing import body_of, signed_headers
 

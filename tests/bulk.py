@@ -7,7 +7,7 @@ import datetime as dt
 from agreements.choices import CommitmentCategory, DeadlinePrecision, DeadlineState
 from agreements.due_at import describe_due
 from agreements.models import Agreement, Commitment, Deadline
-from agreements.text import fold
+from utilities.folding import fold
 
 
 def due_deadlines(count: int, *, due: dt.datetime, per_commitment: int = 10, label: str = "bulk") -> list[int]:

@@ -47,7 +47,7 @@ def test_the_commands_exist_in_the_code(services):
     # `tracker.wsgi`, the celery app, and the health probe module are real.
     assert (ROOT / "tracker" / "wsgi.py").exists()
     assert (ROOT / "tracker" / "celery.py").exists()
-    assert (ROOT / "tracker" / "healthcheck.py").exists()
+    assert (ROOT / "tracker" / "probe.py").exists()
     assert (ROOT / "tracker" / "gunicorn.conf.py").exists()
 
 

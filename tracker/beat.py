@@ -1,7 +1,7 @@
 """Celery beat's scheduler, with a heartbeat file for health checks.
 
 Beat has no ping; this scheduler touches ``var/beat-heartbeat`` on every tick
-(at least every ``beat_max_loop_interval``), and ``python -m tracker.healthcheck
+(at least every ``beat_max_loop_interval``), and ``python -m tracker.probe
 --heartbeat`` reports beat unhealthy when the file goes stale.
 """
 

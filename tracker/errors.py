@@ -23,7 +23,7 @@ def _is_api(request: HttpRequest) -> bool:
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if isinstance(exception, RequestDataTooBig):
-        from agreements.api.parsers import too_large_message
+        from utilities.api.parsers import too_large_message
 
         return JsonResponse({"detail": too_large_message(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}, status=413)
     if _is_api(request):

@@ -186,13 +186,13 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["agreements.api.permissions.ModelPermissionsOrReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "agreements.api.pagination.PageNumberPagination",
+    "DEFAULT_PERMISSION_CLASSES": ["utilities.api.permissions.ModelPermissionsOrReadOnly"],
+    "DEFAULT_PAGINATION_CLASS": "utilities.api.pagination.PageNumberPagination",
     "PAGE_SIZE": API_PAGE_SIZE,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "agreements.api.search.FoldedSearchFilter",
-        "agreements.api.ordering.OrderingFilter",
+        "utilities.api.ordering.OrderingFilter",
     ],
     "SEARCH_PARAM": "q",
     "DEFAULT_THROTTLE_CLASSES": [
@@ -203,13 +203,13 @@ REST_FRAMEWORK = {
         "anon": env.str("API_THROTTLE_ANON", "120/minute"),
         "user": env.str("API_THROTTLE_USER", "1200/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "agreements.api.schema.TrackerAutoSchema",
-    "EXCEPTION_HANDLER": "agreements.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "utilities.api.schema.TrackerAutoSchema",
+    "EXCEPTION_HANDLER": "utilities.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["agreements.api.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["utilities.api.parsers.JSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,
@@ -230,7 +230,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "agreements.api.schema.allow_empty_query_values",
+        "utilities.api.schema.allow_empty_query_values",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "agreements.choices.ActorKind",

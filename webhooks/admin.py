@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from agreements.admin.base import ReadOnlyAdmin, ReadOnlyInline
+from utilities.admin import ReadOnlyAdmin, ReadOnlyInline
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services.endpoints import delivery_redeliver
 

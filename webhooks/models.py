@@ -73,10 +73,6 @@ class WebhookEndpoint(models.Model):
         return EndpointStatus.PAUSED if self.paused else EndpointStatus.ACTIVE
 
     @property
-    def is_active(self) -> bool:
-        return self.status == EndpointStatus.ACTIVE
-
-    @property
     def secret(self) -> str:
         return secrets.decrypt(self.secret_encrypted)
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from standardwebhooks import Webhook
 
 from agreements.models import Event
-from agreements.services.events import iso
+from utilities.time import iso
 
 
 def body_of(event: Event) -> str:

@@ -30,8 +30,9 @@ from agreements.services.commitments import (
 )
 from agreements.services.deadlines import DEADLINE_FIELDS, deadline_create, deadline_delete, deadline_update
 from agreements.services.sources import source_create
+from utilities.admin import ReadOnlyInline
 
-from .base import ReadOnlyInline, ServiceAdmin, changed_fields, kept_forms
+from .base import ServiceAdmin, changed_fields, kept_forms
 from .filters import OverdueFilter
 
 

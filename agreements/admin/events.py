@@ -8,8 +8,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from agreements.models import Event, StatusChange, SweepRecord
-
-from .base import ReadOnlyAdmin
+from utilities.admin import ReadOnlyAdmin
 
 
 @admin.register(Event)

@@ -31,7 +31,7 @@ from rest_framework.response import Response
 
 from agreements.choices import DeadlinePrecision, DeadlineState
 from agreements.models import Deadline
-from agreements.services.events import api_url
+from utilities.urls import api_url
 
 from .filtersets import DeadlineFilterSet
 from .search import FoldedSearchFilter

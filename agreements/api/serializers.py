@@ -9,7 +9,6 @@ the API names it, and nothing is written.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,9 +16,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
+from rest_framework.validators import UniqueValidator
 
-from agreements.api.fast import ApiUrlField, FastRepresentation
-from agreements.api.strict import StrictTypes
 from agreements.choices import DEADLINE_TARGET_STATES, CommitmentStatus, SignatoryRole
 from agreements.countries import is_country_code
 from agreements.models import (
@@ -38,6 +36,8 @@ from agreements.services.agreements import LinkInput, SignatoryInput, agreement_
 from agreements.services.commitments import commitment_create, commitment_update
 from agreements.services.deadlines import deadline_create, deadline_update
 from agreements.services.sources import source_create, source_update
+from utilities.api.compiled_representation import ApiUrlField, CompiledRepresentation
+from utilities.api.strict import StrictTypes
 
 # --- shared ---------------------------------------------------------------
 
@@ -48,33 +48,36 @@ def _user(serializer: serializers.Serializer) -> Any:
 
 
 class ModelValidated(StrictTypes, serializers.ModelSerializer):
-    """Validates the would-be row with the model's own ``full_clean()``.
+    """Writes through a service, which validates the row once with the model's own rules.
 
-    ``api_names`` renames model fields in error messages (``actor`` →
-    ``actor_id``); ``filled_by_service`` lists fields a service fills in when
-    they are left out (a slug made from the title).
+    The serializer checks what only it can — JSON types, choices, that related
+    ids exist — and hands the values to the service; the service's
+    ``ValidationError`` comes back as a 400 with a message per field, the model's
+    field names renamed to the API's by ``api_names`` (``actor`` → ``actor_id``).
+    DRF's own uniqueness validators are left out: each is a query the model's
+    validation makes again.
     """
 
     api_names: Mapping[str, str] = {}
-    filled_by_service: tuple[str, ...] = ()
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        attrs = super().validate(attrs)
-        model = self.Meta.model
-        instance = copy.copy(self.instance) if self.instance is not None else model()
-        concrete = {f.name for f in model._meta.concrete_fields}
-        for name, value in attrs.items():
-            if name in concrete:
-                setattr(instance, name, value)
-        exclude = [name for name in self.filled_by_service if not getattr(instance, name)]
+    def get_validators(self) -> list[Any]:
+        return []
+
+    def build_field(self, *args: Any, **kwargs: Any) -> tuple[type[serializers.Field], dict[str, Any]]:
+        field_class, field_kwargs = super().build_field(*args, **kwargs)
+        validators = [v for v in field_kwargs.get("validators", []) if not isinstance(v, UniqueValidator)]
+        if "validators" in field_kwargs:
+            field_kwargs["validators"] = validators
+        return field_class, field_kwargs
+
+    def save(self, **kwargs: Any) -> Any:
         try:
-            instance.full_clean(exclude=exclude)
+            return super().save(**kwargs)
         except DjangoValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
             raise serializers.ValidationError(
                 {("non_field_errors" if k == "__all__" else self.api_names.get(k, k)): v for k, v in errors.items()}
             ) from None
-        return attrs
 
 
 class CountriesField(serializers.ListField):
@@ -107,7 +110,7 @@ class LocalTimeField(serializers.TimeField):
 # --- brief forms, for nesting ---------------------------------------------
 
 
-class ActorBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+class ActorBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("actors")
 
     class Meta:
@@ -115,7 +118,7 @@ class ActorBriefSerializer(FastRepresentation, serializers.ModelSerializer):
         fields = ["id", "url", "slug", "name", "kind"]
 
 
-class AgreementBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+class AgreementBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("agreements")
 
     class Meta:
@@ -123,7 +126,7 @@ class AgreementBriefSerializer(FastRepresentation, serializers.ModelSerializer):
         fields = ["id", "url", "slug", "title", "kind", "date", "date_precision"]
 
 
-class SourceBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+class SourceBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("sources")
 
     class Meta:
@@ -131,7 +134,7 @@ class SourceBriefSerializer(FastRepresentation, serializers.ModelSerializer):
         fields = ["id", "url", "title", "publisher", "author", "published_on", "link"]
 
 
-class CommitmentBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+class CommitmentBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("commitments")
     agreement = AgreementBriefSerializer(read_only=True)
 
@@ -140,7 +143,7 @@ class CommitmentBriefSerializer(FastRepresentation, serializers.ModelSerializer)
         fields = ["id", "url", "number", "summary", "status", "overdue_since", "agreement"]
 
 
-class DeadlineBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+class DeadlineBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("deadlines")
     display_due = serializers.CharField(read_only=True, help_text="As stated, in its own time zone.")
 
@@ -160,7 +163,7 @@ class DeadlineBriefSerializer(FastRepresentation, serializers.ModelSerializer):
         ]
 
 
-class StatusChangeSerializer(FastRepresentation, serializers.ModelSerializer):
+class StatusChangeSerializer(CompiledRepresentation, serializers.ModelSerializer):
     commitment = serializers.HyperlinkedRelatedField(view_name="api:commitment-detail", read_only=True)
     changed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     sources = SourceBriefSerializer(many=True, read_only=True)
@@ -173,7 +176,7 @@ class StatusChangeSerializer(FastRepresentation, serializers.ModelSerializer):
 # --- actors and sources ---------------------------------------------------
 
 
-class ActorSerializer(FastRepresentation, ModelValidated):
+class ActorSerializer(CompiledRepresentation, ModelValidated):
     url = ApiUrlField("actors")
     aliases = serializers.ListField(
         child=serializers.CharField(max_length=300), required=False, help_text="Every other spelling seen in sources."
@@ -183,7 +186,6 @@ class ActorSerializer(FastRepresentation, ModelValidated):
         source="represents", queryset=Actor.objects.all(), write_only=True, required=False, allow_null=True
     )
     api_names = {"represents": "represents_id"}
-    filled_by_service = ("slug",)
 
     class Meta:
         model = Actor
@@ -210,7 +212,7 @@ class ActorSerializer(FastRepresentation, ModelValidated):
         return actor_update(actor=instance, changes=validated_data, user=_user(self))
 
 
-class SourceSerializer(FastRepresentation, ModelValidated):
+class SourceSerializer(CompiledRepresentation, ModelValidated):
     url = ApiUrlField("sources")
 
     class Meta:
@@ -249,7 +251,7 @@ class SourceInputSerializer(StrictTypes, serializers.ModelSerializer):
 # --- agreements -----------------------------------------------------------
 
 
-class SignatorySerializer(FastRepresentation, serializers.ModelSerializer):
+class SignatorySerializer(CompiledRepresentation, serializers.ModelSerializer):
     actor = ActorBriefSerializer(read_only=True)
     actor_id = serializers.PrimaryKeyRelatedField(source="actor", queryset=Actor.objects.all(), write_only=True)
     role = serializers.ChoiceField(choices=SignatoryRole.choices)
@@ -263,7 +265,7 @@ class SignatorySerializer(FastRepresentation, serializers.ModelSerializer):
         fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note"]
 
 
-class LinkSerializer(FastRepresentation, serializers.ModelSerializer):
+class LinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
     to = AgreementBriefSerializer(source="to_agreement", read_only=True)
     to_id = serializers.PrimaryKeyRelatedField(source="to_agreement", queryset=Agreement.objects.all(), write_only=True)
 
@@ -272,7 +274,7 @@ class LinkSerializer(FastRepresentation, serializers.ModelSerializer):
         fields = ["kind", "to", "to_id", "note"]
 
 
-class BacklinkSerializer(FastRepresentation, serializers.ModelSerializer):
+class BacklinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
     """A link from another agreement to this one."""
 
     from_agreement = AgreementBriefSerializer(read_only=True)
@@ -282,7 +284,7 @@ class BacklinkSerializer(FastRepresentation, serializers.ModelSerializer):
         fields = ["kind", "from_agreement", "note"]
 
 
-class CommitmentInAgreementSerializer(FastRepresentation, serializers.ModelSerializer):
+class CommitmentInAgreementSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("commitments")
     is_overdue = serializers.BooleanField(read_only=True)
     bound_actors = ActorBriefSerializer(many=True, read_only=True)
@@ -306,7 +308,7 @@ class CommitmentInAgreementSerializer(FastRepresentation, serializers.ModelSeria
         ]
 
 
-class AgreementSerializer(FastRepresentation, ModelValidated):
+class AgreementSerializer(CompiledRepresentation, ModelValidated):
     """An agreement with its parties, commitments (with deadlines), links and sources."""
 
     url = ApiUrlField("agreements")
@@ -322,7 +324,6 @@ class AgreementSerializer(FastRepresentation, ModelValidated):
     source_ids = serializers.PrimaryKeyRelatedField(
         source="sources", queryset=Source.objects.all(), many=True, write_only=True, required=False
     )
-    filled_by_service = ("slug",)
 
     class Meta:
         model = Agreement
@@ -399,7 +400,7 @@ class AgreementDetailSerializer(AgreementSerializer):
 # --- commitments and deadlines ---------------------------------------------
 
 
-class CommitmentSerializer(FastRepresentation, ModelValidated):
+class CommitmentSerializer(CompiledRepresentation, ModelValidated):
     url = ApiUrlField("commitments")
     agreement = AgreementBriefSerializer(read_only=True)
     agreement_id = serializers.PrimaryKeyRelatedField(
@@ -470,14 +471,14 @@ class CommitmentDetailSerializer(CommitmentSerializer):
         fields = [*CommitmentSerializer.Meta.fields, "status_history"]
 
 
-class DeadlineSerializer(FastRepresentation, ModelValidated):
+class DeadlineSerializer(CompiledRepresentation, ModelValidated):
     """A deadline as stated (wording, local date parts, precision, IANA zone) and
     ``due_at``, the UTC instant derived from them."""
 
     url = ApiUrlField("deadlines")
     commitment = CommitmentBriefSerializer(read_only=True)
     commitment_id = serializers.PrimaryKeyRelatedField(
-        source="commitment", queryset=Commitment.objects.all(), write_only=True
+        source="commitment", queryset=Commitment.objects.select_related("agreement"), write_only=True
     )
     source = SourceBriefSerializer(read_only=True, allow_null=True)
     source_id = serializers.PrimaryKeyRelatedField(
@@ -558,7 +559,7 @@ class LinkOnlySerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
-class EventSerializer(FastRepresentation, serializers.ModelSerializer):
+class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
     """One entry of the timeline — the same ``type`` and ``data`` a webhook delivers."""
 
     url = ApiUrlField("events")

@@ -7,11 +7,7 @@ per page, and the tests hold each view to its count.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -38,25 +34,30 @@ from agreements.services.agreements import agreement_delete
 from agreements.services.commitments import commitment_delete, commitment_set_status
 from agreements.services.deadlines import deadline_close, deadline_delete, deadline_reopen
 from agreements.services.sources import source_delete
+from utilities.api.views import AtomicWrites
 
 from . import filtersets, serializers
 from .permissions import CanChangeDeadline, CanRecordStatus
 
 
-class AtomicWrites:
-    """Run every write request in one transaction: an error anywhere — validation,
-    a service, a concurrent conflict — rolls back everything the request did."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if request.method in permissions.SAFE_METHODS:
-            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-        with transaction.atomic():
-            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-
-
 class ServiceModelViewSet(AtomicWrites, viewsets.ModelViewSet):
     """Create and update go through the serializer, which calls the services;
-    each subclass's ``perform_destroy`` calls its delete service."""
+    each subclass's ``perform_destroy`` calls its delete service.
+
+    A write fetches the row it changes from ``write_queryset`` (when set) rather
+    than the read queryset with its nested prefetches: the service reads what it
+    needs, and the reply is rendered from the changed row.
+    """
+
+    write_queryset: QuerySet | None = None
+
+    def get_queryset(self) -> QuerySet:
+        if self.write_queryset is not None and self.request.method not in permissions.SAFE_METHODS:
+            return self.write_queryset.all()
+        return self.get_read_queryset()
+
+    def get_read_queryset(self) -> QuerySet:
+        return super().get_queryset()
 
 
 # What the nested, brief forms show: loading only that keeps a page of a hundred
@@ -145,7 +146,9 @@ class AgreementViewSet(ServiceModelViewSet):
     lookup_url_kwarg = "id_or_slug"
     lookup_value_regex = r"[^/]+"
 
-    def get_queryset(self) -> QuerySet[Agreement]:
+    write_queryset = Agreement.objects.all()
+
+    def get_read_queryset(self) -> QuerySet[Agreement]:
         queryset = Agreement.objects.defer("search_text", "imported").prefetch_related(
             Prefetch(
                 "signatories",
@@ -237,7 +240,9 @@ class CommitmentViewSet(ServiceModelViewSet):
     ordering_fields = ["overdue_since", "status_changed_at", "created_at", "position"]
     ordering = ["agreement_id", "position", "id"]
 
-    def get_queryset(self) -> QuerySet[Commitment]:
+    write_queryset = Commitment.objects.select_related("agreement")
+
+    def get_read_queryset(self) -> QuerySet[Commitment]:
         queryset = (
             Commitment.objects.defer("search_text")
             .select_related("agreement", "wording_source")

@@ -8,8 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from agreements.choices import ActorKind
 from agreements.countries import validate_country_code
-from agreements.models.base import TimeStamped
-from agreements.text import fold_all
+from utilities.folding import fold_all
+from utilities.models import TimeStamped
 
 
 def validate_aliases(value: object) -> None:

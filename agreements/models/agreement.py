@@ -11,9 +11,9 @@ from simple_history.models import HistoricalRecords
 from agreements.choices import AgreementKind, DatePrecision, LinkKind, SignatoryRole
 from agreements.countries import validate_country_codes
 from agreements.models.actor import Actor
-from agreements.models.base import TimeStamped
 from agreements.models.source import Source
-from agreements.text import fold_all
+from utilities.folding import fold_all
+from utilities.models import ChecksEnforcedByDatabase, TimeStamped
 
 
 def validate_external_ids(value: object) -> None:
@@ -145,7 +145,7 @@ class Signatory(models.Model):
         return f"{self.actor} ({self.get_role_display()})"
 
 
-class AgreementLink(models.Model):
+class AgreementLink(ChecksEnforcedByDatabase, models.Model):
     """A directed relation between two agreements: this one builds on, implements,
     references, supersedes or reaffirms that one."""
 

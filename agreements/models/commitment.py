@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from simple_history.models import HistoricalRecords
 
-from agreements.choices import CommitmentCategory, CommitmentStatus
+from agreements.choices import CommitmentCategory, CommitmentStatus, DeadlineState
 from agreements.models.actor import Actor
 from agreements.models.agreement import Agreement
-from agreements.models.base import TimeStamped
 from agreements.models.source import Source
-from agreements.text import fold_all
+from utilities.folding import fold_all
+from utilities.models import TimeStamped
 
 
 class Commitment(TimeStamped):
@@ -67,6 +69,25 @@ class Commitment(TimeStamped):
     def is_overdue(self) -> bool:
         """A deadline has passed and the commitment is neither met nor withdrawn."""
         return self.overdue_since is not None
+
+    def refresh_overdue(self) -> None:
+        """Bring ``overdue_since`` in line with the stored status and deadlines.
+
+        Overdue means: some deadline has passed and the status is neither met nor
+        withdrawn. ``overdue_since`` is when the earliest passed deadline fell due
+        (its ``due_at``, not when the sweep noticed), kept while it stays overdue.
+        Called by every service that changes either side of that rule.
+        """
+        # Read the stored state: this instance may predate a sweep.
+        status, current = Commitment.objects.filter(pk=self.pk).values_list("status", "overdue_since").get()
+        overdue_since: dt.datetime | None = None
+        if status not in CommitmentStatus.closing():
+            earliest = self.deadlines.filter(state=DeadlineState.PASSED).aggregate(at=Min("due_at"))["at"]
+            if earliest is not None:
+                overdue_since = current or earliest
+        if overdue_since != current:
+            Commitment.objects.filter(pk=self.pk).update(overdue_since=overdue_since)
+        self.overdue_since = overdue_since
 
     def compute_search_text(self) -> str:
         return fold_all([self.wording, self.summary])

@@ -12,10 +12,10 @@ from simple_history.models import HistoricalRecords
 
 from agreements.choices import DeadlinePrecision, DeadlineState
 from agreements.due_at import DueAtError, StatedDeadline, compute_due_at, describe_due, is_iana_zone
-from agreements.models.base import TimeStamped
 from agreements.models.commitment import Commitment
 from agreements.models.source import Source
-from agreements.text import fold_all
+from utilities.folding import fold_all
+from utilities.models import ChecksEnforcedByDatabase, TimeStamped
 
 
 def validate_iana_zone(name: str) -> None:
@@ -24,7 +24,7 @@ def validate_iana_zone(name: str) -> None:
         raise ValidationError(f"{name!r} is not an IANA time zone name (such as 'Africa/Tripoli').")
 
 
-class Deadline(TimeStamped):
+class Deadline(ChecksEnforcedByDatabase, TimeStamped):
     """When a commitment falls due.
 
     The deadline is kept as the document states it — ``wording``, the local date
@@ -112,20 +112,27 @@ class Deadline(TimeStamped):
         except DueAtError as exc:
             raise ValidationError(exc.errors) from None
 
-    def clean(self) -> None:
-        super().clean()
-        self.due_at = self.compute_due_at()
+    def derive(self) -> None:
+        """Set ``due_at`` and ``due_display`` from the stated parts, once per set of parts.
 
-    def save(self, *args: object, **kwargs: object) -> None:
+        ``clean()`` derives (so a validated save reports a bad date by field), and
+        ``save()`` derives only if the parts changed since: one computation per write.
+        """
+        stated = self.stated()
+        if self.__dict__.get("_derived") == (stated, self.due_at, self.due_display):
+            return
         self.due_at = self.compute_due_at()
         self.due_display = self.display_due
+        self._derived = (stated, self.due_at, self.due_display)
+
+    def clean(self) -> None:
+        super().clean()
+        self.derive()
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.derive()
         self.search_text = fold_all([self.wording])
         super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    @property
-    def is_open(self) -> bool:
-        """Still to be watched: upcoming, whether or not it has a due date."""
-        return self.state == DeadlineState.UPCOMING
 
     @property
     def display_due(self) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from agreements.models.base import TimeStamped
-from agreements.text import fold_all
+from utilities.folding import fold_all
+from utilities.models import TimeStamped
 
 
 class Source(TimeStamped):

@@ -31,8 +31,8 @@ from agreements.choices import LinkKind
 from agreements.models import Actor, Agreement, AgreementLink, Signatory, Source
 from agreements.pax.parties import Party
 from agreements.pax.reader import PaxRow, RowError, read_release
-from agreements.services.base import UserLike
-from agreements.text import fold
+from utilities.folding import fold
+from utilities.services import UserLike
 
 CHUNK = 500
 PAX_PUBLISHER = "PeaceRep, University of Edinburgh (PA-X Peace Agreements Database)"

@@ -8,11 +8,10 @@ from typing import Any
 from django.db import transaction
 
 from agreements.models import Actor
-from agreements.models.base import unique_slug
-from agreements.services.base import UserLike, apply_changes, delete, validated_save
-from agreements.text import fold
+from utilities.models import unique_slug
+from utilities.services import UserLike, apply_changes, delete, editable_fields, validated_save
 
-ACTOR_FIELDS = ("name", "slug", "kind", "country", "aliases", "represents", "description")
+ACTOR_FIELDS = editable_fields(Actor)
 
 
 @transaction.atomic
@@ -37,23 +36,3 @@ def actor_update(*, actor: Actor, changes: Mapping[str, Any], user: UserLike = N
 def actor_delete(*, actor: Actor, user: UserLike = None) -> None:
     """Delete an actor that is no party to any agreement (else ProtectedError)."""
     delete(actor, user=user)
-
-
-def actor_name_index() -> dict[str, Actor]:
-    """Every actor by each of its folded names and aliases (first actor wins)."""
-    index: dict[str, Actor] = {}
-    for actor in Actor.objects.order_by("id"):
-        for name in actor.all_names:
-            index.setdefault(fold(name), actor)
-    return index
-
-
-def actor_find(name: str) -> Actor | None:
-    """The actor called ``name`` under any spelling, ignoring case and accents."""
-    wanted = fold(name)
-    if not wanted:
-        return None
-    for actor in Actor.objects.filter(search_text__contains=wanted).order_by("id"):
-        if any(fold(n) == wanted for n in actor.all_names):
-            return actor
-    return None

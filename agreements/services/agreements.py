@@ -10,28 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from agreements.models import Actor, Agreement, AgreementLink, Signatory, Source
-from agreements.models.base import unique_slug
-from agreements.services.base import UserLike, apply_changes, attribute, delete, validated_save
+from utilities.models import unique_slug
+from utilities.services import UserLike, apply_changes, attribute, delete, editable_fields, validated_save
 
-AGREEMENT_FIELDS = (
-    "title",
-    "slug",
-    "kind",
-    "date",
-    "date_precision",
-    "place",
-    "countries",
-    "conflict",
-    "peace_process",
-    "region",
-    "agreement_type",
-    "stage",
-    "summary",
-    "full_text",
-    "info_url",
-    "document_url",
-    "external_ids",
-)
+AGREEMENT_FIELDS = editable_fields(Agreement)
 
 
 @dataclass(frozen=True)

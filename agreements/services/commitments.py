@@ -7,16 +7,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Min
 from django.utils import timezone
 
 from agreements.choices import CommitmentStatus, DeadlineState, EventType
 from agreements.models import Actor, Agreement, Commitment, Source, StatusChange
-from agreements.services.base import UserLike, apply_changes, attribute, delete, validated_save
-from agreements.services.events import event_record, status_change_data
+from agreements.payloads import status_change_data
+from agreements.services.deadlines import deadline_close
+from agreements.services.events import event_record
 from agreements.services.sources import source_create
+from utilities.services import UserLike, apply_changes, attribute, delete, editable_fields, validated_save
 
-COMMITMENT_FIELDS = ("number", "position", "wording", "wording_source", "summary", "category")
+COMMITMENT_FIELDS = editable_fields(Commitment, exclude=["agreement"])
 
 
 @transaction.atomic
@@ -60,25 +61,6 @@ def commitment_delete(*, commitment: Commitment, user: UserLike = None) -> None:
     delete(commitment, user=user)
 
 
-def commitment_refresh_overdue(commitment: Commitment) -> None:
-    """Bring ``overdue_since`` in line with the commitment's status and deadlines.
-
-    Overdue means: some deadline has passed and the status is neither met nor
-    withdrawn. ``overdue_since`` is when the earliest passed deadline fell due
-    (its ``due_at``, not when the sweep noticed), kept while it stays overdue.
-    """
-    # Read the stored state: the caller's instance may predate a sweep.
-    status, current = Commitment.objects.filter(pk=commitment.pk).values_list("status", "overdue_since").get()
-    overdue_since: dt.datetime | None = None
-    if status not in CommitmentStatus.closing():
-        earliest = commitment.deadlines.filter(state=DeadlineState.PASSED).aggregate(at=Min("due_at"))["at"]
-        if earliest is not None:
-            overdue_since = current or earliest
-    if overdue_since != current:
-        Commitment.objects.filter(pk=commitment.pk).update(overdue_since=overdue_since)
-    commitment.overdue_since = overdue_since
-
-
 @transaction.atomic
 def commitment_set_status(
     *,
@@ -96,9 +78,6 @@ def commitment_set_status(
     event. A commitment found met closes its open deadlines as met; one
     withdrawn cancels them; either way it is no longer overdue.
     """
-    # Imported here: deadlines.py imports this module for the overdue refresh.
-    from agreements.services.deadlines import deadline_close
-
     now = now or timezone.now()
     commitment = Commitment.objects.select_for_update().select_related("agreement").get(pk=commitment.pk)
     evidence = [*sources, *(source_create(user=user, **fields) for fields in new_sources)]
@@ -123,7 +102,7 @@ def commitment_set_status(
         reason = f"Commitment marked {status}."
         for deadline in commitment.deadlines.filter(state=DeadlineState.UPCOMING):
             deadline_close(deadline=deadline, state=closing_state[status], note=reason, user=user, now=now)
-    commitment_refresh_overdue(commitment)
+    commitment.refresh_overdue()
 
     event_record(
         type=EventType.COMMITMENT_STATUS_CHANGED,

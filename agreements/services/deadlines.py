@@ -19,11 +19,12 @@ from django.utils import timezone
 
 from agreements.choices import DeadlineState, EventType
 from agreements.models import Commitment, Deadline, Source
-from agreements.services.base import UserLike, apply_changes, attribute, delete, validated_save
-from agreements.services.commitments import commitment_refresh_overdue
-from agreements.services.events import api_url, deadline_event_data, event_record, iso
+from agreements.payloads import deadline_event_data, source_reference
+from agreements.services.events import event_record
+from utilities.services import UserLike, apply_changes, attribute, delete, editable_fields, validate
+from utilities.time import iso
 
-DEADLINE_FIELDS = ("wording", "source", "time_zone", "precision", "year", "month", "day", "time", "review_on")
+DEADLINE_FIELDS = editable_fields(Deadline, exclude=["commitment"])
 
 _CLOSE_EVENT = {DeadlineState.MET: EventType.DEADLINE_MET, DeadlineState.CANCELLED: EventType.DEADLINE_CANCELLED}
 
@@ -43,9 +44,11 @@ def deadline_create(
     now = now or timezone.now()
     deadline = Deadline(commitment=commitment)
     apply_changes(deadline, fields, allowed=DEADLINE_FIELDS)
-    deadline.full_clean()
+    validate(deadline)  # derives due_at
     deadline.next_reminder_at = deadline.compute_next_reminder_at(now, settings.DEADLINE_REMINDER_LEADS)
-    return validated_save(deadline, user=user)
+    attribute(deadline, user)
+    deadline.save()
+    return deadline
 
 
 @transaction.atomic
@@ -65,9 +68,11 @@ def deadline_update(
     previous_due, previous_state = deadline.due_at, deadline.state
     if not apply_changes(deadline, changes, allowed=DEADLINE_FIELDS):
         return deadline
-    deadline.full_clean()
+    validate(deadline)  # derives due_at
+    attribute(deadline, user)
     if deadline.due_at == previous_due:
-        return validated_save(deadline, user=user)
+        deadline.save()
+        return deadline
 
     deadline.schedule_revision += 1
     reopened = previous_state == DeadlineState.PASSED and (deadline.due_at is None or deadline.due_at > now)
@@ -75,9 +80,9 @@ def deadline_update(
         deadline.state = DeadlineState.UPCOMING
         deadline.passed_at = None
     deadline.next_reminder_at = deadline.compute_next_reminder_at(now, settings.DEADLINE_REMINDER_LEADS)
-    validated_save(deadline, user=user)
+    deadline.save()
     if reopened:
-        commitment_refresh_overdue(deadline.commitment)
+        deadline.commitment.refresh_overdue()
     event_record(
         type=EventType.DEADLINE_RESCHEDULED,
         occurred_at=now,
@@ -117,7 +122,7 @@ def deadline_close(
         attribute(deadline, user)
         deadline.save(update_fields=["state", "passed_at", "next_reminder_at", "updated_at"])
         if was_passed:
-            commitment_refresh_overdue(deadline.commitment)
+            deadline.commitment.refresh_overdue()
         event_record(
             type=_CLOSE_EVENT[state],
             occurred_at=now,
@@ -125,7 +130,7 @@ def deadline_close(
                 deadline,
                 note=note,
                 was_passed=was_passed,
-                sources=[{"id": s.pk, "url": api_url("sources", s.pk), "title": s.title} for s in sources],
+                sources=[source_reference(s) for s in sources],
             ),
             deadline=deadline,
             user=user,
@@ -176,4 +181,4 @@ def deadline_delete(*, deadline: Deadline, user: UserLike = None) -> None:
     """Delete a deadline entered in error; its commitment's overdue mark follows."""
     commitment = deadline.commitment
     delete(deadline, user=user)
-    commitment_refresh_overdue(commitment)
+    commitment.refresh_overdue()

@@ -8,9 +8,9 @@ from typing import Any
 from django.db import transaction
 
 from agreements.models import Source
-from agreements.services.base import UserLike, apply_changes, delete, validated_save
+from utilities.services import UserLike, apply_changes, delete, editable_fields, validated_save
 
-SOURCE_FIELDS = ("key", "title", "publisher", "author", "published_on", "link", "quote", "note")
+SOURCE_FIELDS = editable_fields(Source)
 
 
 @transaction.atomic

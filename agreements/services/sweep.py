@@ -31,7 +31,9 @@ from django.utils import timezone
 
 from agreements.choices import CommitmentStatus, DeadlineState, EventType
 from agreements.models import Agreement, Commitment, Deadline, Event, SweepRecord
-from agreements.services.events import deadline_event_data, event_new, events_record, nudge_dispatcher
+from agreements.payloads import deadline_event_data, deadline_event_data_sql
+from agreements.services.events import event_new, events_record
+from agreements.signals import announce_events
 
 logger = logging.getLogger("agreements.sweep")
 
@@ -97,61 +99,20 @@ def _mark_overdue(ids: list[int]) -> None:
         cursor.execute(sql, [*ids, *closing])
 
 
-def _iso_sql(column: str) -> str:
-    """SQL rendering a UTC timestamp column as Python's ``isoformat()`` with ``Z`` (as events.iso does)."""
-    if connection.vendor == "postgresql":
-        utc = f"({column} AT TIME ZONE 'UTC')"
-        return (
-            f"(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
-            f"(extract(microseconds from {column})::bigint %% 1000000) <> 0 "
-            f"THEN to_char({utc}, '.US') ELSE '' END || 'Z')"
-        )
-    # SQLite keeps 'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC.
-    return f"(replace({column}, ' ', 'T') || 'Z')"
-
-
-def _payload_sql() -> str:
-    """The ``deadline.passed`` payload built by the database from the joined rows.
-
-    The same document as ``deadline_event_data`` (a test holds them equal): building
-    it in SQL spares a backlog of a hundred thousand deadlines as many Python objects.
-    """
-    build, date = (
-        ("jsonb_build_object", "to_char(a.date, 'YYYY-MM-DD')")
-        if connection.vendor == "postgresql"
-        else (
-            "json_object",
-            "a.date",
-        )
-    )
-    url = "%s || '{}/' || {} || '/'"
-    return (
-        f"{build}("
-        f"'deadline', {build}('id', d.id, 'url', {url.format('deadlines', 'd.id')}, 'wording', d.wording, "
-        f"'precision', d.precision, 'time_zone', d.time_zone, 'due_at', {_iso_sql('d.due_at')}, "
-        f"'due_display', d.due_display, 'state', d.state, 'passed_at', {_iso_sql('d.passed_at')}), "
-        f"'commitment', {build}('id', c.id, 'url', {url.format('commitments', 'c.id')}, 'number', c.number, "
-        f"'summary', c.summary, 'category', c.category, 'status', c.status, "
-        f"'overdue_since', {_iso_sql('c.overdue_since')}), "
-        f"'agreement', {build}('id', a.id, 'url', {url.format('agreements', 'a.id')}, 'slug', a.slug, "
-        f"'title', a.title, 'date', {date}, 'date_precision', a.date_precision))"
-    )
-
-
 def _record_passed(ids: list[int], now: dt.datetime) -> None:
     """One ``deadline.passed`` event per flagged deadline, in one INSERT … SELECT."""
     names = {m: connection.ops.quote_name(m._meta.db_table) for m in (Deadline, Commitment, Agreement, Event)}
     marks = ", ".join(["%s"] * len(ids))
     key = "%s || d.id || ':' || d.schedule_revision"
+    payload, payload_params = deadline_event_data_sql(connection.vendor)
     sql = (
         f"INSERT INTO {names[Event]} (type, occurred_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "  # noqa: S608
-        f"SELECT %s, %s, a.id, c.id, d.id, {_payload_sql()}, {key} "
+        f"SELECT %s, %s, a.id, c.id, d.id, {payload}, {key} "
         f"FROM {names[Deadline]} d JOIN {names[Commitment]} c ON c.id = d.commitment_id "
         f"JOIN {names[Agreement]} a ON a.id = c.agreement_id WHERE d.id IN ({marks})"
     )
-    base = f"{settings.PUBLIC_BASE_URL}/api/v1/"
     occurred = Event._meta.get_field("occurred_at").get_db_prep_save(now, connection)
-    params = [EventType.DEADLINE_PASSED, occurred, base, base, base, f"{EventType.DEADLINE_PASSED}:", *ids]
+    params = [EventType.DEADLINE_PASSED, occurred, *payload_params, f"{EventType.DEADLINE_PASSED}:", *ids]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
@@ -255,8 +216,9 @@ def sweep_run(*, now: dt.datetime | None = None) -> SweepResult:
     result.flagged = deadlines_flag_passed(now=now, batch_size=batch_size, sample=result.flagged_sample)
     if result.flagged:
         # Once per sweep rather than per batch: a backlog's batches need one dispatcher run,
-        # and the nudge costs a broker round trip. (Reminders nudge as they are recorded.)
-        nudge_dispatcher()
+        # and each announcement costs its listeners a broker round trip. (Reminders are
+        # announced as they are recorded.)
+        announce_events()
     result.reminded = deadlines_send_reminders(now=now, leads=settings.DEADLINE_REMINDER_LEADS, batch_size=batch_size)
     result.duration_ms = round((time.perf_counter() - started) * 1000)
     SweepRecord.objects.update_or_create(

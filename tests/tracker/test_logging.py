@@ -49,7 +49,7 @@ def test_no_token_or_webhook_secret_reaches_the_logs(caplog, settings):
         response = client.post(
             "/api/v1/webhooks/", {"url": "http://127.0.0.1:9/hook", "event_types": ["deadline.passed"]}, format="json"
         )
-        from webhooks.services.delivery import webhooks_dispatch
+        from webhooks.services.dispatch import webhooks_dispatch
 
         webhooks_dispatch()  # the ping's attempt is logged too
     secret = response.json()["secret"]

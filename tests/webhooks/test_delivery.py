@@ -18,8 +18,10 @@ from agreements.services.sweep import sweep_run
 from tests.factories import CommitmentFactory, SourceFactory, deadline_due
 from tests.webhooks.receiver import Receiver, Reply
 from webhooks.models import DeliveryState, WebhookDelivery, WebhookEndpoint
-from webhooks.services.delivery import SCHEDULE, _claim, deliver_due, webhooks_dispatch
+from webhooks.services.deliveries import claim
+from webhooks.services.dispatch import webhooks_dispatch
 from webhooks.services.endpoints import endpoint_create, endpoint_ping, endpoint_rotate_secret, endpoint_update
+from webhooks.services.retries import SCHEDULE
 
 pytestmark = pytest.mark.django_db
 
@@ -113,9 +115,9 @@ def test_a_receiver_that_fails_then_recovers_gets_the_same_message_id(owner, rec
     assert (delivery.state, delivery.last_status_code) == (DeliveryState.PENDING, 500)
     wait = delivery.next_attempt_at - delivery.last_attempt_at
     assert dt.timedelta(seconds=4.5) <= wait <= dt.timedelta(seconds=5.5)  # 5 s, with jitter
-    assert deliver_due().sent == 0  # not yet due
+    assert webhooks_dispatch().sent == 0  # not yet due
     with time_machine.travel(delivery.next_attempt_at + dt.timedelta(seconds=1), tick=True):
-        assert deliver_due().succeeded == 1
+        assert webhooks_dispatch().succeeded == 1
         first, second = receiver.at("/hook")
         assert verified(secret, second)["type"] == "deadline.passed"
     assert first.headers["webhook-id"] == second.headers["webhook-id"]
@@ -215,7 +217,7 @@ def test_it_gives_up_after_the_last_scheduled_attempt(owner, receiver):
         if delivery.next_attempt_at is None:
             break
         with time_machine.travel(delivery.next_attempt_at + dt.timedelta(seconds=1), tick=True):
-            deliver_due()
+            webhooks_dispatch()
     delivery = WebhookDelivery.objects.get()
     assert delivery.state == DeliveryState.FAILED
     assert delivery.attempt_count == len(SCHEDULE) == 8
@@ -251,10 +253,10 @@ def test_a_dispatcher_that_dies_mid_send_is_replaced_after_its_lease(owner, rece
     fanout_pending()
     now = timezone.now()
     lease = now + dt.timedelta(seconds=60)
-    assert len(_claim(now, 10, lease)) == 1  # ...and then this dispatcher is killed
-    assert deliver_due().sent == 0  # leased: nobody else sends it meanwhile
+    assert len(claim(now, 10, lease)) == 1  # ...and then this dispatcher is killed
+    assert webhooks_dispatch().sent == 0  # leased: nobody else sends it meanwhile
     with time_machine.travel(lease + dt.timedelta(seconds=1), tick=True):
-        assert deliver_due().succeeded == 1
+        assert webhooks_dispatch().succeeded == 1
     assert WebhookDelivery.objects.get().attempt_count == 1
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 
+import httpx
 import pytest
 
-from webhooks.services.delivery import Request, run_sync, send_all
-from webhooks.ssrf import UnsafeURL, check_url, refusal
+from webhooks.services.deliveries import Outcome, Request
+from webhooks.services.sending import send_one
+from webhooks.ssrf import Resolver, UnsafeURL, check_url, refusal
+from webhooks.transport import GuardedTransport
 
 PUBLIC = "93.184.215.14"
 
@@ -108,6 +112,16 @@ def test_loopback_refused_when_the_flag_is_off(settings):
     check_url("http://localhost:8080/hook")
 
 
+def post(request: Request, resolver: Resolver) -> Outcome:
+    """One delivery attempt as the dispatcher makes it, over the guarded transport."""
+
+    async def attempt() -> Outcome:
+        async with httpx.AsyncClient(transport=GuardedTransport(resolver=resolver)) as client:
+            return await send_one(client, request)
+
+    return asyncio.run(attempt())
+
+
 def test_dns_rebinding_is_caught_at_connect_time(settings, receiver):
     """Registered while the name pointed at a public address; by delivery it points inside."""
     settings.WEBHOOK_ALLOW_LOOPBACK = False
@@ -119,7 +133,7 @@ def test_dns_rebinding_is_caught_at_connect_time(settings, receiver):
     url = f"http://rebind.example.org:{receiver.server.server_port}/hook"
     check_url(url, resolver=rebinding)  # registration: fine
     request = Request(delivery_id=None, url=url, headers={}, body=b"{}")  # type: ignore[arg-type]
-    (outcome,) = run_sync(send_all([request], resolver=rebinding))
+    outcome = post(request, rebinding)
     assert outcome.status_code is None
     assert "refused by the SSRF guard" in outcome.error
     assert "127.0.0.1 is a loopback address" in outcome.error
@@ -130,6 +144,6 @@ def test_the_connection_goes_to_the_checked_address(receiver):
     """The name is resolved once, by the guard, and the request goes to that address."""
     url = f"http://receiver.test:{receiver.server.server_port}/hook"
     request = Request(delivery_id=None, url=url, headers={}, body=b"{}")  # type: ignore[arg-type]
-    (outcome,) = run_sync(send_all([request], resolver=lambda host, port: ["127.0.0.1"]))
+    outcome = post(request, lambda host, port: ["127.0.0.1"])
     assert outcome.status_code == 200
     assert receiver.at("/hook")[0].headers["host"] == f"receiver.test:{receiver.server.server_port}"

@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from agreements.api.strict import StrictTypes
 from agreements.models import Actor, Agreement
+from utilities.api.strict import StrictTypes
 from webhooks.models import SUBSCRIBABLE, EndpointStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services.endpoints import endpoint_create, endpoint_update
 

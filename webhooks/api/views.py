@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from agreements.api.views import AtomicWrites
+from utilities.api.views import AtomicWrites
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services.endpoints import delivery_redeliver, endpoint_delete, endpoint_ping, endpoint_rotate_secret
 
@@ -70,7 +70,6 @@ class WebhookEndpointViewSet(AtomicWrites, viewsets.ModelViewSet):
     def rotate_secret(self, request: Request, pk: str | None = None) -> Response:
         endpoint = self.get_object()
         secret = endpoint_rotate_secret(endpoint=endpoint)
-        endpoint.refresh_from_db()
         return Response({"secret": secret, "previous_expires_at": endpoint.previous_secret_expires_at})
 
     def _deliveries(self) -> QuerySet[WebhookDelivery]:

@@ -14,10 +14,11 @@ from django.utils import timezone
 from agreements.choices import EventType
 from agreements.countries import is_country_code
 from agreements.models import Event
-from agreements.services.base import UserLike, apply_changes
 from agreements.services.events import events_record
+from utilities.services import UserLike, apply_changes
 from webhooks import secrets
 from webhooks.models import SUBSCRIBABLE, DeliveryState, WebhookDelivery, WebhookEndpoint
+from webhooks.services.dispatch import nudge_dispatch
 from webhooks.ssrf import Resolver, UnsafeURL, check_url, system_resolver
 
 ENDPOINT_FIELDS = ("url", "description", "event_types", "filter_agreement", "filter_actor", "filter_country", "paused")
@@ -73,11 +74,14 @@ def endpoint_update(
 
 @transaction.atomic
 def endpoint_rotate_secret(*, endpoint: WebhookEndpoint, now: dt.datetime | None = None) -> str:
-    """A new secret; the old one keeps signing for ``WEBHOOK_SECRET_ROTATION_HOURS``."""
+    """A new secret; the old one keeps signing for ``WEBHOOK_SECRET_ROTATION_HOURS``.
+
+    ``endpoint`` is updated in place (its expiry of the previous secret included).
+    """
     now = now or timezone.now()
-    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=endpoint.pk)
+    locked = WebhookEndpoint.objects.select_for_update().only("secret_encrypted").get(pk=endpoint.pk)
     secret = secrets.new_secret()
-    endpoint.previous_secret_encrypted = endpoint.secret_encrypted
+    endpoint.previous_secret_encrypted = locked.secret_encrypted
     endpoint.previous_secret_expires_at = now + dt.timedelta(hours=settings.WEBHOOK_SECRET_ROTATION_HOURS)
     endpoint.secret = secret
     endpoint.save(update_fields=["secret_encrypted", "previous_secret_encrypted", "previous_secret_expires_at"])
@@ -123,7 +127,5 @@ def delivery_redeliver(*, delivery: WebhookDelivery, now: dt.datetime | None = N
     delivery.retry_base = delivery.attempt_count
     delivery.locked_until = None
     delivery.save(update_fields=["state", "next_attempt_at", "retry_base", "locked_until"])
-    from agreements.tasks import nudge_dispatch
-
     transaction.on_commit(nudge_dispatch, robust=True)
     return delivery

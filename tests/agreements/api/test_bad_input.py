@@ -17,8 +17,8 @@ from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
 
-from agreements.text import fold
 from tests.factories import CommitmentFactory, DeadlineFactory
+from utilities.folding import fold
 
 pytestmark = pytest.mark.django_db
 

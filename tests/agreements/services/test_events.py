@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from agreements.services.events import api_url, deadline_event_data
+from agreements.payloads import deadline_event_data
 from tests.factories import DeadlineFactory
+from utilities.urls import api_url
 
 pytestmark = pytest.mark.django_db
 

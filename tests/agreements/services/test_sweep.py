@@ -258,7 +258,7 @@ def test_flag_deadlines_runs_one_sweep_and_says_what_it_flagged(seeded):
 def test_the_flag_payload_is_the_same_as_every_other_deadline_events():
     deadline = deadline_due(NOW - DAY, commitment=CommitmentFactory(summary="Withdraw heavy weapons"))
     sweep_run(now=NOW)
-    from agreements.services.events import deadline_event_data
+    from agreements.payloads import deadline_event_data
 
     (event,) = events()
     stored = Deadline.objects.select_related("commitment__agreement").get(pk=deadline.pk)

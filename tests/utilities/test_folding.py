@@ -1,10 +1,10 @@
-"""agreements.text: folding for search."""
+"""utilities.folding: folding for search."""
 
 from __future__ import annotations
 
 import pytest
 
-from agreements.text import fold, fold_all, search_terms
+from utilities.folding import fold, fold_all, search_terms
 
 
 @pytest.mark.parametrize(

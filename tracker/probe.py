@@ -1,10 +1,10 @@
 """Container health probes.
 
-``python -m tracker.healthcheck [/path]`` exits 0 when the web server answers
+``python -m tracker.probe [/path]`` exits 0 when the web server answers
 the path with 200. It sends the first of ``ALLOWED_HOSTS`` as the Host header,
 so the probe passes Django's host check however the deployment names itself.
 
-``python -m tracker.healthcheck --heartbeat`` exits 0 when Celery beat has
+``python -m tracker.probe --heartbeat`` exits 0 when Celery beat has
 ticked within the last two minutes (see ``tracker.beat``).
 """
 
