@@ -174,8 +174,9 @@ class Declaration:
 
     A date is ``None`` where the file writes 0 for all three parts: no date,
     for a reason the file does not give (106 of the 117 rows with no
-    ``effect`` date have ``ended`` 3, a code it does not explain). ``fixed_days`` is the stated
-    duration where ``fixed`` is 1 and ``fixed_time`` a positive number of days.
+    ``effect`` date have ``ended`` 3, a code it does not explain).
+    ``fixed_days`` is the stated duration where ``fixed`` is 1 and
+    ``fixed_time`` a positive number of days.
     ``mediators`` are the names in ``mediator_send``, split where the separator
     is evident (see ``mediators.py``). ``linked_cf_ids`` are the positive
     ``link_id*`` values, once each, in order; ``linked_uniq_ids`` the same with
