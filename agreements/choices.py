@@ -119,3 +119,16 @@ class EventType(models.TextChoices):
     DEADLINE_RESCHEDULED = "deadline.rescheduled", "Deadline rescheduled"
     DEADLINE_REOPENED = "deadline.reopened", "Deadline reopened"
     WEBHOOK_PING = "webhook.ping", "Webhook ping"
+
+
+class PartialDatePrecision(models.TextChoices):
+    """How much of a date a source gives, where a source may give none of it (ETH/PRIO writes -1).
+
+    ``day``, ``month`` and ``year`` are ``DatePrecision``'s values, so a known
+    date carries over to an agreement unchanged.
+    """
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
