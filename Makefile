@@ -27,17 +27,19 @@ install: $(DEV_STAMP)
 run: $(RUNTIME_STAMP)
 	$(BIN)/python -m tracker.devserver
 
-## Lint, migrations check, and the whole test suite.
-test: $(DEV_STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	SECRET_KEY=$${SECRET_KEY:-test-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz} VAR_DIR=$${VAR_DIR:-var/test} \
-		$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
+# Django is loaded by the migrations check, mypy's plugin and the import linter: test-only settings.
+CHECK_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz} VAR_DIR=$${VAR_DIR:-var/test}
+
+## Lint (ruff, mypy, import layers), migrations check, and the whole test suite.
+test: lint
+	$(CHECK_ENV) $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(CHECK_ENV) $(BIN)/mypy
+	$(CHECK_ENV) $(BIN)/lint-imports --no-cache
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
@@ -57,4 +59,4 @@ lock: $(DEV_STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements/dev.in
 
 clean:
-	rm -rf var/test .pytest_cache .ruff_cache
+	rm -rf var/test .pytest_cache .ruff_cache .mypy_cache

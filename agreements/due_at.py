@@ -95,9 +95,7 @@ def _check_parts(stated: StatedDeadline) -> None:
         try:
             dt.date(stated.year or MIN_YEAR, stated.month or 1, stated.day)
         except ValueError:
-            raise DueAtError(
-                {"day": f"{stated.year:04d}-{stated.month:02d} has no day {stated.day}."}  # type: ignore[str-format]
-            ) from None
+            raise DueAtError({"day": f"{stated.year:04d}-{stated.month:02d} has no day {stated.day}."}) from None
 
 
 def _start_of(local: dt.datetime, tz: ZoneInfo) -> dt.datetime:

@@ -11,7 +11,7 @@ import io
 import json
 import time
 from collections import defaultdict
-from typing import Any
+from typing import Any, overload
 
 from bench.common import peak_memory, percentile, say, summary
 
@@ -33,6 +33,10 @@ def _url(resource: str, pk: int) -> str:
     return f"http://{HOST}/api/v1/{resource}/{pk}/"
 
 
+@overload
+def _actor(row: dict[str, Any]) -> dict[str, Any]: ...
+@overload
+def _actor(row: None) -> None: ...
 def _actor(row: dict[str, Any] | None) -> dict[str, Any] | None:
     if row is None:
         return None
@@ -267,7 +271,7 @@ def baseline_agreements(request: Any) -> Any:
             }
         )
     sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for s in (
+    for row in (
         Agreement.sources.through.objects.filter(agreement_id__in=ids)
         .values(
             "agreement_id",
@@ -280,15 +284,15 @@ def baseline_agreements(request: Any) -> Any:
         )
         .order_by(F("source__published_on").desc(), "source__title", "source__id")
     ):
-        sources[s["agreement_id"]].append(
+        sources[row["agreement_id"]].append(
             {
-                "id": s["source__id"],
-                "url": _url("sources", s["source__id"]),
-                "title": s["source__title"],
-                "publisher": s["source__publisher"],
-                "author": s["source__author"],
-                "published_on": _iso(s["source__published_on"]),
-                "link": s["source__link"],
+                "id": row["source__id"],
+                "url": _url("sources", row["source__id"]),
+                "title": row["source__title"],
+                "publisher": row["source__publisher"],
+                "author": row["source__author"],
+                "published_on": _iso(row["source__published_on"]),
+                "link": row["source__link"],
             }
         )
     results = []
@@ -426,7 +430,7 @@ def call(path: str) -> tuple[int, bytes]:
     }
     setup_testing_defaults(environ)
     status: list[str] = []
-    body = b"".join(application(environ, lambda s, h, *a: status.append(s)))
+    body = b"".join(application(environ, lambda s, h, *a: status.append(s)))  # type: ignore[arg-type]
     return int(status[0].split()[0]), body
 
 

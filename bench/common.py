@@ -51,7 +51,7 @@ def configure() -> str:
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
     vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    broker = settings.CELERY_BROKER_URL.split("://")[0]
+    broker = str(settings.CELERY_BROKER_URL).split("://")[0]
     return f"database: {vendor}, broker: {broker}, python {sys.version.split()[0]}"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import factory
 
@@ -89,6 +89,9 @@ class DeadlineFactory(ServiceFactory):
 def deadline_due(at: dt.datetime, **kwargs: Any) -> Deadline:
     """A UTC-instant deadline passing exactly at ``at``."""
     at = at.astimezone(dt.UTC)
-    return DeadlineFactory(
-        time_zone="UTC", year=at.year, month=at.month, day=at.day, time=at.time().replace(tzinfo=None), **kwargs
+    return cast(
+        Deadline,
+        DeadlineFactory(
+            time_zone="UTC", year=at.year, month=at.month, day=at.day, time=at.time().replace(tzinfo=None), **kwargs
+        ),
     )

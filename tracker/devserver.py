@@ -38,7 +38,7 @@ Ceasefire Tracker
   Admin        {base}/admin/
   Health       {base}/healthz  {base}/readyz
   Database     {database["ENGINE"].rsplit(".", 1)[-1]} {database["NAME"]}
-  Broker       {settings.CELERY_BROKER_URL.split("@")[-1]}
+  Broker       {str(settings.CELERY_BROKER_URL).split("@")[-1]}
   Sweep every  {settings.DEADLINE_SWEEP_SECONDS} s
 
 An admin login:   .venv/bin/python manage.py createsuperuser

@@ -34,11 +34,11 @@ class Env:
         value = self.environ.get(name)
         return None if value is None or not value.strip() else value.strip()
 
-    def str(self, name: str, default: str = "") -> str:
+    def string(self, name: str, default: str = "") -> str:
         value = self._raw(name)
         return default if value is None else value
 
-    def bool(self, name: str, default: bool) -> bool:
+    def boolean(self, name: str, default: bool) -> bool:
         value = self._raw(name)
         if value is None:
             return default
@@ -49,7 +49,7 @@ class Env:
             return False
         raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use one of true/false, 1/0, yes/no, on/off.")
 
-    def int(self, name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    def integer(self, name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
         value = self._raw(name)
         if value is None:
             return default
@@ -63,7 +63,7 @@ class Env:
             raise ImproperlyConfigured(f"{name}={number} is too large: the maximum is {maximum}.")
         return number
 
-    def list(self, name: str, default: list[str]) -> list[str]:
+    def strings(self, name: str, default: list[str]) -> list[str]:
         value = self._raw(name)
         if value is None:
             return list(default)
@@ -88,7 +88,7 @@ class Env:
         return sorted(leads, reverse=True)
 
     def database(self, name: str, default: str) -> dict[str, Any]:
-        url = self.str(name, default)
+        url = self.string(name, default)
         try:
             config = dj_database_url.parse(url)
         except (ValueError, KeyError) as exc:
@@ -102,7 +102,7 @@ class Env:
 
     def cache(self, name: str, default: str) -> dict[str, Any]:
         """A Django cache from ``locmem://`` or ``redis://host:port/db``."""
-        url = self.str(name, default)
+        url = self.string(name, default)
         if url.startswith("locmem://"):
             return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
         if url.startswith(("redis://", "rediss://")):
@@ -115,7 +115,7 @@ class Env:
         raise ImproperlyConfigured(f"{name}={url!r}: use locmem:// (one process) or redis://host:port/db.")
 
     def broker_url(self, name: str, default: str) -> str:
-        url = self.str(name, default)
+        url = self.string(name, default)
         scheme = url.split("://", 1)[0] if "://" in url else ""
         if scheme not in {"filesystem", "redis", "rediss", "memory"}:
             raise ImproperlyConfigured(

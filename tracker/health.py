@@ -39,7 +39,7 @@ def check_database() -> dict[str, Any]:
 def check_broker() -> dict[str, Any]:
     url = settings.CELERY_BROKER_URL
     if settings.CELERY_BROKER_IS_FILESYSTEM:
-        folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"]
+        folder = str(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
         if not os.access(folder, os.W_OK):
             return {"ok": False, "transport": "filesystem", "error": f"broker folder {folder} is not writable"}
         return {"ok": True, "transport": "filesystem"}

@@ -20,14 +20,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # A developer's .env fills in what the real environment leaves unset.
 load_dotenv(BASE_DIR / ".env", override=False)
 
-VAR_DIR = Path(env.str("VAR_DIR", str(BASE_DIR / "var"))).resolve()
+VAR_DIR = Path(env.string("VAR_DIR", str(BASE_DIR / "var"))).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # --- Core -----------------------------------------------------------------
 
-DEBUG = env.bool("DEBUG", False)
+DEBUG = env.boolean("DEBUG", False)
 
-SECRET_KEY = env.str("SECRET_KEY")
+SECRET_KEY = env.string("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -37,12 +37,12 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
-HOST = env.str("HOST", "127.0.0.1")
-PORT = env.int("PORT", 8000, minimum=1, maximum=65535)
+ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS", [])
+HOST = env.string("HOST", "127.0.0.1")
+PORT = env.integer("PORT", 8000, minimum=1, maximum=65535)
 # Where clients reach the service: the base of the URLs in webhook payloads.
-PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", f"http://{HOST}:{PORT}").rstrip("/")
+PUBLIC_BASE_URL = env.string("PUBLIC_BASE_URL", f"http://{HOST}:{PORT}").rstrip("/")
 if not PUBLIC_BASE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"PUBLIC_BASE_URL={PUBLIC_BASE_URL!r} must start with http:// or https://.")
 
@@ -108,18 +108,18 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     # failing midway with "database is locked" when one upgrades its read lock.
     _db["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", 30, minimum=1),
+        "timeout": env.integer("SQLITE_BUSY_TIMEOUT_SECONDS", 30, minimum=1),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     # A file, not memory: tests start real workers that must see the same data.
     _db["TEST"] = {"NAME": str(VAR_DIR / f"test-{Path(_db['NAME']).stem}.sqlite3")}
 else:
-    _db["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
+    _db["CONN_MAX_AGE"] = env.integer("DATABASE_CONN_MAX_AGE", 60, minimum=0)
     _db["CONN_HEALTH_CHECKS"] = True
     _db["OPTIONS"] = {
-        "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", 5, minimum=1),
+        "connect_timeout": env.integer("DATABASE_CONNECT_TIMEOUT", 5, minimum=1),
         # A runaway query is cut off instead of holding a connection forever.
-        "options": f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT_MS', 30000, minimum=0)}",
+        "options": f"-c statement_timeout={env.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30000, minimum=0)}",
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -159,21 +159,22 @@ WHITENOISE_USE_FINDERS = DEBUG
 # --- Security (behind a TLS-terminating reverse proxy in production) ----------
 
 _secure = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("TRUST_X_FORWARDED_PROTO", _secure) else None
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", _secure)
+_trust_proxy = env.boolean("TRUST_X_FORWARDED_PROTO", _secure)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _trust_proxy else None
+SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", _secure)
 # Health probes come from inside the network, over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 31536000 if _secure else 0, minimum=0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", _secure)
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", _secure)
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", _secure)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", _secure)
+SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31536000 if _secure else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("SECURE_HSTS_INCLUDE_SUBDOMAINS", _secure)
+SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", _secure)
+SESSION_COOKIE_SECURE = env.boolean("SESSION_COOKIE_SECURE", _secure)
+CSRF_COOKIE_SECURE = env.boolean("CSRF_COOKIE_SECURE", _secure)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Request bodies larger than this are refused with 413 (the API's parser and Django's own check).
-DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_REQUEST_BODY_BYTES", 1_048_576, minimum=1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.integer("MAX_REQUEST_BODY_BYTES", 1_048_576, minimum=1024)
 # The PA-X upload in the admin is a file, held on disk past this size.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -200,8 +201,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("API_THROTTLE_ANON", "120/minute"),
-        "user": env.str("API_THROTTLE_USER", "1200/minute"),
+        "anon": env.string("API_THROTTLE_ANON", "120/minute"),
+        "user": env.string("API_THROTTLE_USER", "1200/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "utilities.api.schema.TrackerAutoSchema",
     "EXCEPTION_HANDLER": "utilities.api.errors.exception_handler",
@@ -258,15 +259,14 @@ SPECTACULAR_SETTINGS = {
 
 # --- Deadline engine (Celery) -------------------------------------------------
 
-DEADLINE_SWEEP_SECONDS = env.int("DEADLINE_SWEEP_SECONDS", 60, minimum=1, maximum=86400)
+DEADLINE_SWEEP_SECONDS = env.integer("DEADLINE_SWEEP_SECONDS", 60, minimum=1, maximum=86400)
 DEADLINE_REMINDER_LEADS: list[timedelta] = env.durations("DEADLINE_REMINDER_LEADS", "7d,1d")
-DEADLINE_SWEEP_BATCH_SIZE = env.int("DEADLINE_SWEEP_BATCH_SIZE", 2000, minimum=1, maximum=50000)
+DEADLINE_SWEEP_BATCH_SIZE = env.integer("DEADLINE_SWEEP_BATCH_SIZE", 2000, minimum=1, maximum=50000)
 
-CELERY_BROKER_URL = env.broker_url("CELERY_BROKER_URL", "filesystem://")
-CELERY_BROKER_IS_FILESYSTEM = CELERY_BROKER_URL.startswith("filesystem://")
-if CELERY_BROKER_URL == "filesystem://":
-    # The folders are the transport options below; the host only quiets kombu's warning.
-    CELERY_BROKER_URL = "filesystem://localhost/"
+_broker_url = env.broker_url("CELERY_BROKER_URL", "filesystem://")
+CELERY_BROKER_IS_FILESYSTEM = _broker_url.startswith("filesystem://")
+# The folders are the transport options below; the host only quiets kombu's warning.
+CELERY_BROKER_URL: str = "filesystem://localhost/" if _broker_url == "filesystem://" else _broker_url
 BROKER_DIR = VAR_DIR / "broker"
 if CELERY_BROKER_IS_FILESYSTEM:
     for _sub in ("queue", "processed", "control"):
@@ -284,13 +284,13 @@ else:
         # A task taken but not acknowledged (acks_late) returns to the queue after
         # this long. It must exceed the longest task; ours take seconds, and every
         # task is idempotent, so an early return costs a repeat, never a loss.
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60),
-        "socket_timeout": env.int("REDIS_SOCKET_TIMEOUT", 10, minimum=1),
-        "socket_connect_timeout": env.int("REDIS_CONNECT_TIMEOUT", 5, minimum=1),
+        "visibility_timeout": env.integer("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60),
+        "socket_timeout": env.integer("REDIS_SOCKET_TIMEOUT", 10, minimum=1),
+        "socket_connect_timeout": env.integer("REDIS_CONNECT_TIMEOUT", 5, minimum=1),
         "retry_on_timeout": True,
         "health_check_interval": 25,
     }
-CELERY_BROKER_CONNECTION_TIMEOUT = env.int("REDIS_CONNECT_TIMEOUT", 5, minimum=1)
+CELERY_BROKER_CONNECTION_TIMEOUT = env.integer("REDIS_CONNECT_TIMEOUT", 5, minimum=1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TASK_SERIALIZER = "json"
@@ -323,18 +323,18 @@ CELERY_BEAT_SCHEDULE = {
 
 # true lets subscribers on 127.0.0.1/::1 receive (development and tests only);
 # private, link-local and metadata addresses stay refused either way.
-WEBHOOK_ALLOW_LOOPBACK = env.bool("WEBHOOK_ALLOW_LOOPBACK", False)
+WEBHOOK_ALLOW_LOOPBACK = env.boolean("WEBHOOK_ALLOW_LOOPBACK", False)
 # How often beat runs the dispatcher (fan-out and due retries); new events also nudge it at once.
-WEBHOOK_DISPATCH_SECONDS = env.int("WEBHOOK_DISPATCH_SECONDS", 5, minimum=1, maximum=3600)
-WEBHOOK_CONNECT_TIMEOUT_SECONDS = env.int("WEBHOOK_CONNECT_TIMEOUT_SECONDS", 5, minimum=1, maximum=60)
+WEBHOOK_DISPATCH_SECONDS = env.integer("WEBHOOK_DISPATCH_SECONDS", 5, minimum=1, maximum=3600)
+WEBHOOK_CONNECT_TIMEOUT_SECONDS = env.integer("WEBHOOK_CONNECT_TIMEOUT_SECONDS", 5, minimum=1, maximum=60)
 # The whole exchange with a receiver, connect to last byte read.
-WEBHOOK_TIMEOUT_SECONDS = env.int("WEBHOOK_TIMEOUT_SECONDS", 15, minimum=1, maximum=120)
-WEBHOOK_MAX_RESPONSE_BYTES = env.int("WEBHOOK_MAX_RESPONSE_BYTES", 65536, minimum=1024)
+WEBHOOK_TIMEOUT_SECONDS = env.integer("WEBHOOK_TIMEOUT_SECONDS", 15, minimum=1, maximum=120)
+WEBHOOK_MAX_RESPONSE_BYTES = env.integer("WEBHOOK_MAX_RESPONSE_BYTES", 65536, minimum=1024)
 # Deliveries sent at once by one dispatcher, and claimed per round.
-WEBHOOK_CONCURRENCY = env.int("WEBHOOK_CONCURRENCY", 100, minimum=1, maximum=1000)
-WEBHOOK_BATCH_SIZE = env.int("WEBHOOK_BATCH_SIZE", 500, minimum=1, maximum=10000)
+WEBHOOK_CONCURRENCY = env.integer("WEBHOOK_CONCURRENCY", 100, minimum=1, maximum=1000)
+WEBHOOK_BATCH_SIZE = env.integer("WEBHOOK_BATCH_SIZE", 500, minimum=1, maximum=10000)
 # How long the previous secret keeps signing after a rotation.
-WEBHOOK_SECRET_ROTATION_HOURS = env.int("WEBHOOK_SECRET_ROTATION_HOURS", 24, minimum=0, maximum=720)
+WEBHOOK_SECRET_ROTATION_HOURS = env.integer("WEBHOOK_SECRET_ROTATION_HOURS", 24, minimum=0, maximum=720)
 CELERY_BEAT_SCHEDULE["dispatch-webhooks"] = {
     "task": "webhooks.dispatch",
     "schedule": float(WEBHOOK_DISPATCH_SECONDS),
@@ -343,10 +343,10 @@ CELERY_BEAT_SCHEDULE["dispatch-webhooks"] = {
 
 # --- Logging ------------------------------------------------------------------
 
-LOG_LEVEL = env.str("LOG_LEVEL", "INFO").upper()
+LOG_LEVEL = env.string("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(f"LOG_LEVEL={LOG_LEVEL!r} is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL.")
-LOG_FORMAT = env.str("LOG_FORMAT", "json").lower()
+LOG_FORMAT = env.string("LOG_FORMAT", "json").lower()
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is not one of json, text.")
 LOGGING = {

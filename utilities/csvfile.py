@@ -191,7 +191,7 @@ class CsvFile:
             self._owned = stream = path.open("rb")
             origin: Path | BinaryIO = path
         else:
-            stream = origin = source
+            stream = origin = source  # type: ignore[assignment]  # any binary stream will do
         try:
             head = stream.read(8)
             kind = _container_kind(head, origin)

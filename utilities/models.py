@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from django.db import models
+from django.db.models.constraints import BaseConstraint
 from django.utils.text import slugify
 
 
@@ -32,7 +33,7 @@ class ChecksEnforcedByDatabase(models.Model):
     class Meta:
         abstract = True
 
-    def get_constraints(self) -> list[tuple[type[models.Model], list[Any]]]:
+    def get_constraints(self) -> list[tuple[type[models.Model], Sequence[BaseConstraint]]]:
         return [
             (model, [c for c in constraints if not isinstance(c, models.CheckConstraint)])
             for model, constraints in super().get_constraints()

@@ -9,14 +9,22 @@ its ``ValidationError`` speak for every field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 M = TypeVar("M", bound=models.Model)
 UserLike = AbstractBaseUser | AnonymousUser | None
+
+
+def author(user: UserLike) -> User | None:
+    """The user to record as the author of a change: an authenticated one, else nobody."""
+    return cast("User", user) if user is not None and user.is_authenticated else None
 
 
 def attribute(instance: models.Model, user: UserLike) -> None:
@@ -105,7 +113,7 @@ def editable_fields(model: type[models.Model], *, exclude: Iterable[str] = ()) -
         for field in model._meta.get_fields()
         if field.concrete
         and not field.many_to_many  # set by the service after the row exists
-        and field.editable  # type: ignore[union-attr]
+        and field.editable
         and not field.auto_created
         and field.name not in skip
     )

@@ -29,7 +29,8 @@ def _fernet(key: str) -> Fernet:
 
 
 def _keys() -> MultiFernet:
-    return MultiFernet([_fernet(settings.SECRET_KEY), *(_fernet(k) for k in settings.SECRET_KEY_FALLBACKS)])
+    keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return MultiFernet([_fernet(str(key)) for key in keys])
 
 
 def encrypt(secret: str) -> str:

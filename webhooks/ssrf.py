@@ -202,27 +202,27 @@ def refusal(address: IPAddress, *, allow_loopback: bool | None = None) -> str | 
     if allow_loopback is None:
         allow_loopback = settings.WEBHOOK_ALLOW_LOOPBACK
     if isinstance(address, ipaddress.IPv6Address):
-        for network, _ in EMBEDDING_IPV4:
-            if address in network:
-                inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        for embedding, _ in EMBEDDING_IPV4:
+            if address in embedding:
+                carried_v4 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
                 # ::ffff:127.0.0.1 is this host's loopback; 64:ff9b::127.0.0.1 is nobody's.
-                reason = refusal(inner, allow_loopback=allow_loopback and network == _IPV4_MAPPED)
-                return f"{address} embeds {inner}: {reason}" if reason else None
+                reason = refusal(carried_v4, allow_loopback=allow_loopback and embedding == _IPV4_MAPPED)
+                return f"{address} embeds {carried_v4}: {reason}" if reason else None
     block = non_public_block(address)
     if block is None:
         return None
     network, name = block
     if network in LOOPBACK:
         return None if allow_loopback else f"{address} is a loopback address (in {network}, {name})"
-    inner = embedded_ipv4(address)
-    carried = f"; the IPv4 address inside is {inner}" if inner is not None else ""
+    inside = embedded_ipv4(address)
+    carried = f"; the IPv4 address inside is {inside}" if inside is not None else ""
     return f"{address} is in {network} ({name}){carried}"
 
 
 def system_resolver(host: str, port: int) -> list[str]:
     """Every address the system resolves ``host`` to."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def split_url(url: str) -> tuple[str, str, int]:

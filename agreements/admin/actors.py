@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Model
 from django.forms import ModelForm
 from django.http import HttpRequest
 
@@ -22,7 +21,7 @@ class AliasesField(forms.CharField):
     def prepare_value(self, value: object) -> object:
         return "\n".join(value) if isinstance(value, list) else value
 
-    def to_python(self, value: object) -> list[str]:
+    def to_python(self, value: object) -> list[str]:  # type: ignore[override]  # a list, not one string
         if isinstance(value, list):
             return value
         return [line.strip() for line in str(value or "").splitlines() if line.strip()]
@@ -37,7 +36,7 @@ class ActorForm(ModelForm):
 
 
 @admin.register(Actor)
-class ActorAdmin(ServiceAdmin):
+class ActorAdmin(ServiceAdmin[Actor]):
     form = ActorForm
     list_display = ("name", "kind", "country", "alias_list", "represents")
     list_filter = ("kind", "country")
@@ -48,12 +47,12 @@ class ActorAdmin(ServiceAdmin):
     def alias_list(self, actor: Actor) -> str:
         return ", ".join(actor.aliases)
 
-    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Actor:
         data = {k: v for k, v in form.cleaned_data.items() if k in ACTOR_FIELDS}
         return actor_create(user=request.user, **data)
 
-    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+    def update_via_service(self, request: HttpRequest, obj: Actor, form: ModelForm) -> Actor:
         return actor_update(actor=self.fresh(obj), changes=changed_fields(form, ACTOR_FIELDS), user=request.user)
 
-    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
-        actor_delete(actor=obj, user=request.user)  # type: ignore[arg-type]
+    def delete_via_service(self, request: HttpRequest, obj: Actor) -> None:
+        actor_delete(actor=obj, user=request.user)

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -75,7 +75,7 @@ class PaxReleaseForm(forms.Form):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ServiceAdmin):
+class AgreementAdmin(ServiceAdmin[Agreement]):
     list_display = ("title", "display_date", "kind", "country_list", "commitments", "overdue", "next_due")
     list_filter = ("kind", CountryFilter, HasOverdueFilter, "date_precision", "agreement_type")
     date_hierarchy = "date"
@@ -150,11 +150,11 @@ class AgreementAdmin(ServiceAdmin):
         due: dt.datetime | None = agreement.next_due_at  # type: ignore[attr-defined]
         return f"{due:%Y-%m-%d %H:%M}" if due else "—"
 
-    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Agreement:
         data = {k: v for k, v in form.cleaned_data.items() if k in AGREEMENT_FIELDS}
         return agreement_create(user=request.user, sources=list(form.cleaned_data.get("sources") or []), **data)
 
-    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+    def update_via_service(self, request: HttpRequest, obj: Agreement, form: ModelForm) -> Agreement:
         return agreement_update(
             agreement=self.fresh(obj),
             changes=changed_fields(form, AGREEMENT_FIELDS),
@@ -162,8 +162,8 @@ class AgreementAdmin(ServiceAdmin):
             user=request.user,
         )
 
-    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
-        agreement_delete(agreement=obj, user=request.user)  # type: ignore[arg-type]
+    def delete_via_service(self, request: HttpRequest, obj: Agreement) -> None:
+        agreement_delete(agreement=obj, user=request.user)
 
     def save_signatories(self, request: HttpRequest, agreement: Agreement, formset: BaseInlineFormSet) -> None:
         parts = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.search import search
 
+M = TypeVar("M", bound=Model)
 InlineSaver = Callable[[HttpRequest, Model, BaseInlineFormSet], None]
 
 
@@ -28,7 +29,7 @@ def changed_fields(form: ModelForm, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in form.changed_data if name in fields}
 
 
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(SimpleHistoryAdmin, Generic[M]):
     """A model admin whose writes go through service functions, not ``obj.save()``.
 
     Subclasses define ``create_via_service``, ``update_via_service`` and
@@ -42,20 +43,20 @@ class ServiceAdmin(SimpleHistoryAdmin):
     search_fields = ("search_text",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> M:
         raise ImproperlyConfigured(f"{type(self).__name__} does not create objects.")
 
-    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+    def update_via_service(self, request: HttpRequest, obj: M, form: ModelForm) -> M:
         raise ImproperlyConfigured(f"{type(self).__name__} does not change objects.")
 
-    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
+    def delete_via_service(self, request: HttpRequest, obj: M) -> None:
         raise ImproperlyConfigured(f"{type(self).__name__} does not delete objects.")
 
-    def fresh(self, obj: Model) -> Model:
+    def fresh(self, obj: M) -> M:
         """The stored row, before the form's changes (the form has already set them on ``obj``)."""
         return type(obj)._default_manager.get(pk=obj.pk)
 
-    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: M, form: ModelForm, change: bool) -> None:
         saved = self.update_via_service(request, obj, form) if change else self.create_via_service(request, form)
         # The admin goes on with ``obj`` (inlines, messages, redirect): give it the saved row's state.
         obj.__dict__.update(saved.__dict__)
@@ -77,7 +78,7 @@ class ServiceAdmin(SimpleHistoryAdmin):
             ]
             formset.deleted_objects = [f.instance for f in formset.deleted_forms if f.instance.pk]
 
-    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+    def delete_model(self, request: HttpRequest, obj: M) -> None:
         self.delete_via_service(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:

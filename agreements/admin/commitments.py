@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -95,7 +95,7 @@ class StatusChangeForm(forms.Form):
         return {k: v if v is not None else "" for k, v in values.items()} | {"published_on": values["published_on"]}
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         new = self.new_source() if not self.errors else None
         if new is not None and not new["title"]:
             self.add_error("source_title", "A new source needs a title.")
@@ -105,7 +105,7 @@ class StatusChangeForm(forms.Form):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(ServiceAdmin):
+class CommitmentAdmin(ServiceAdmin[Commitment]):
     list_display = ("label", "agreement_link", "category", "status", "overdue", "next_due")
     list_filter = ("status", OverdueFilter, "category", "agreement__kind", "deadlines__precision")
     list_select_related = ("agreement",)
@@ -149,7 +149,7 @@ class CommitmentAdmin(ServiceAdmin):
         due: dt.datetime | None = commitment.next_due_at  # type: ignore[attr-defined]
         return f"{due:%Y-%m-%d %H:%M}" if due else "—"
 
-    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Commitment:
         data = {k: v for k, v in form.cleaned_data.items() if k in COMMITMENT_FIELDS}
         return commitment_create(
             agreement=form.cleaned_data["agreement"],
@@ -158,7 +158,7 @@ class CommitmentAdmin(ServiceAdmin):
             **data,
         )
 
-    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+    def update_via_service(self, request: HttpRequest, obj: Commitment, form: ModelForm) -> Commitment:
         return commitment_update(
             commitment=self.fresh(obj),
             changes=changed_fields(form, COMMITMENT_FIELDS),
@@ -166,8 +166,8 @@ class CommitmentAdmin(ServiceAdmin):
             user=request.user,
         )
 
-    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
-        commitment_delete(commitment=obj, user=request.user)  # type: ignore[arg-type]
+    def delete_via_service(self, request: HttpRequest, obj: Commitment) -> None:
+        commitment_delete(commitment=obj, user=request.user)
 
     def save_deadlines(self, request: HttpRequest, commitment: Commitment, formset: BaseInlineFormSet) -> None:
         for f in formset.deleted_forms:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
@@ -23,7 +23,7 @@ from .base import ServiceAdmin, changed_fields
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(ServiceAdmin):
+class DeadlineAdmin(ServiceAdmin[Deadline]):
     list_display = ("wording", "commitment", "display_due", "due_at", "state", "passed_at")
     list_filter = ("state", "precision", "time_zone")
     list_select_related = ("commitment__agreement",)
@@ -45,17 +45,17 @@ class DeadlineAdmin(ServiceAdmin):
     def display_due(self, deadline: Deadline) -> str:
         return deadline.display_due
 
-    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Deadline:
         data = {k: v for k, v in form.cleaned_data.items() if k in DEADLINE_FIELDS}
         return deadline_create(commitment=form.cleaned_data["commitment"], user=request.user, **data)
 
-    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+    def update_via_service(self, request: HttpRequest, obj: Deadline, form: ModelForm) -> Deadline:
         return deadline_update(
             deadline=self.fresh(obj), changes=changed_fields(form, DEADLINE_FIELDS), user=request.user
         )
 
-    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
-        deadline_delete(deadline=obj, user=request.user)  # type: ignore[arg-type]
+    def delete_via_service(self, request: HttpRequest, obj: Deadline) -> None:
+        deadline_delete(deadline=obj, user=request.user)
 
     def _transition(self, request: HttpRequest, queryset: QuerySet, service: object, done: str) -> None:
         changed, refused = 0, []

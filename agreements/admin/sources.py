@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Model
 from django.forms import ModelForm
 from django.http import HttpRequest
 
@@ -14,18 +13,18 @@ from .base import ServiceAdmin, changed_fields
 
 
 @admin.register(Source)
-class SourceAdmin(ServiceAdmin):
+class SourceAdmin(ServiceAdmin[Source]):
     list_display = ("title", "publisher", "author", "published_on", "link")
     list_filter = ("publisher",)
     date_hierarchy = "published_on"
     fields = ("title", "publisher", "author", "published_on", "link", "quote", "note", "key")
 
-    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Model:
+    def create_via_service(self, request: HttpRequest, form: ModelForm) -> Source:
         data = {k: v for k, v in form.cleaned_data.items() if k in SOURCE_FIELDS}
         return source_create(user=request.user, **data)
 
-    def update_via_service(self, request: HttpRequest, obj: Model, form: ModelForm) -> Model:
+    def update_via_service(self, request: HttpRequest, obj: Source, form: ModelForm) -> Source:
         return source_update(source=self.fresh(obj), changes=changed_fields(form, SOURCE_FIELDS), user=request.user)
 
-    def delete_via_service(self, request: HttpRequest, obj: Model) -> None:
-        source_delete(source=obj, user=request.user)  # type: ignore[arg-type]
+    def delete_via_service(self, request: HttpRequest, obj: Source) -> None:
+        source_delete(source=obj, user=request.user)

@@ -11,13 +11,13 @@ is an all-day event on the last day it covers, in its own time zone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -25,6 +25,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from rest_framework import generics
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import BaseParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -51,11 +52,14 @@ class ICalendarRenderer(BaseRenderer):
 class CalendarFirst(BaseContentNegotiation):
     """Calendar apps send all sorts of Accept headers; a feed is a feed."""
 
-    def select_parser(self, request: Request, parsers: list[Any]) -> Any:
-        return parsers[0] if parsers else None
+    def select_parser(self, request: Request, parsers: Iterable[BaseParser]) -> BaseParser | None:
+        return next(iter(parsers), None)
 
-    def select_renderer(self, request: Request, renderers: list[Any], format_suffix: str | None = None) -> Any:
-        return renderers[0], renderers[0].media_type
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        renderer = next(iter(renderers))
+        return renderer, renderer.media_type
 
 
 def _uid_host() -> str:
@@ -129,9 +133,9 @@ class DeadlineCalendarView(generics.GenericAPIView):
         response["Content-Disposition"] = 'inline; filename="deadlines.ics"'
         return response
 
-    def finalize_response(self, request: HttpRequest, response: Response, *args: Any, **kwargs: Any) -> Any:
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Any:
         if response.status_code >= 400:
             # Errors are JSON, like everywhere else in the API.
-            request.accepted_renderer = JSONRenderer()  # type: ignore[attr-defined]
-            request.accepted_media_type = "application/json"  # type: ignore[attr-defined]
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = "application/json"
         return super().finalize_response(request, response, *args, **kwargs)

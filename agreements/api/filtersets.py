@@ -39,7 +39,8 @@ class IdOrSlugField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        lookup = {"pk": int(text)} if text.isdigit() else {"slug": text}
+        lookup: dict[str, int | str] = {"pk": int(text)} if text.isdigit() else {"slug": text}
+        assert self.queryset is not None
         try:
             return self.queryset.get(**lookup)
         except (self.queryset.model.DoesNotExist, ValueError, OverflowError):
@@ -60,7 +61,7 @@ class CountryCodeField(forms.CharField):
     """An ISO 3166-1 alpha-2 code, any case."""
 
     def to_python(self, value: Any) -> str:
-        code = super().to_python(value).strip().upper()
+        code = (super().to_python(value) or "").strip().upper()
         if code and not is_country_code(code):
             raise ValidationError(
                 "%(code)r is not an ISO 3166-1 alpha-2 country code (such as 'LY').", params={"code": code}

@@ -15,7 +15,6 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 from rest_framework.validators import UniqueValidator
 
 from agreements.choices import DEADLINE_TARGET_STATES, CommitmentStatus, SignatoryRole
@@ -36,8 +35,9 @@ from agreements.services.agreements import LinkInput, SignatoryInput, agreement_
 from agreements.services.commitments import commitment_create, commitment_update
 from agreements.services.deadlines import deadline_create, deadline_update
 from agreements.services.sources import source_create, source_update
-from utilities.api.compiled_representation import ApiUrlField, CompiledRepresentation
+from utilities.api.compiled_representation import ApiUrlField, CompiledRepresentation, api_base
 from utilities.api.strict import StrictTypes
+from utilities.urls import api_url
 
 # --- shared ---------------------------------------------------------------
 
@@ -145,7 +145,9 @@ class CommitmentBriefSerializer(CompiledRepresentation, serializers.ModelSeriali
 
 class DeadlineBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("deadlines")
-    display_due = serializers.CharField(read_only=True, help_text="As stated, in its own time zone.")
+    display_due = serializers.CharField(
+        source="due_display", read_only=True, help_text="As stated, in its own time zone."
+    )
 
     class Meta:
         model = Deadline
@@ -164,8 +166,8 @@ class DeadlineBriefSerializer(CompiledRepresentation, serializers.ModelSerialize
 
 
 class StatusChangeSerializer(CompiledRepresentation, serializers.ModelSerializer):
-    commitment = serializers.HyperlinkedRelatedField(view_name="api:commitment-detail", read_only=True)
-    changed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    commitment = ApiUrlField("commitments", source="commitment_id")
+    changed_by = serializers.SlugRelatedField[Any](slug_field="username", read_only=True, allow_null=True)
     sources = SourceBriefSerializer(many=True, read_only=True)
 
     class Meta:
@@ -306,6 +308,7 @@ class CommitmentInAgreementSerializer(CompiledRepresentation, serializers.ModelS
             "bound_actors",
             "deadlines",
         ]
+        reads = {"is_overdue": ("overdue_since",)}
 
 
 class AgreementSerializer(CompiledRepresentation, ModelValidated):
@@ -480,7 +483,8 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
     commitment_id = serializers.PrimaryKeyRelatedField(
         source="commitment", queryset=Commitment.objects.select_related("agreement"), write_only=True
     )
-    source = SourceBriefSerializer(read_only=True, allow_null=True)
+    # A declared field, not Field.source: DRF's metaclass takes it out of the class namespace.
+    source = SourceBriefSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]
     source_id = serializers.PrimaryKeyRelatedField(
         source="source", queryset=Source.objects.all(), write_only=True, required=False, allow_null=True
     )
@@ -489,7 +493,9 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
     month = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
     day = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
     time = LocalTimeField(required=False, allow_null=True, help_text="Local time, HH:MM[:SS].")
-    display_due = serializers.CharField(read_only=True, help_text="As stated, in its own time zone.")
+    display_due = serializers.CharField(
+        source="due_display", read_only=True, help_text="As stated, in its own time zone."
+    )
     api_names = {"commitment": "commitment_id", "source": "source_id"}
 
     class Meta:
@@ -566,21 +572,22 @@ class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
     agreement = AgreementBriefSerializer(read_only=True, allow_null=True)
     commitment = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()
-    data = serializers.JSONField(read_only=True)
+    # A declared field, not Serializer.data: DRF's metaclass takes it out of the class namespace.
+    data = serializers.JSONField(read_only=True)  # type: ignore[assignment]
 
     class Meta:
         model = Event
         fields = ["id", "url", "type", "occurred_at", "agreement", "commitment", "deadline", "data"]
 
-    def _link(self, pk: int | None, view_name: str) -> dict[str, Any] | None:
+    def _link(self, pk: int | None, resource: str) -> dict[str, Any] | None:
         if pk is None:
             return None
-        return {"id": pk, "url": reverse(view_name, kwargs={"pk": pk}, request=self.context.get("request"))}
+        return {"id": pk, "url": api_url(resource, pk, root=api_base(self.context))}
 
     @extend_schema_field(LinkOnlySerializer(allow_null=True))
     def get_commitment(self, event: Event) -> dict[str, Any] | None:
-        return self._link(event.commitment_id, "api:commitment-detail")
+        return self._link(event.commitment_id, "commitments")
 
     @extend_schema_field(LinkOnlySerializer(allow_null=True))
     def get_deadline(self, event: Event) -> dict[str, Any] | None:
-        return self._link(event.deadline_id, "api:deadline-detail")
+        return self._link(event.deadline_id, "deadlines")

@@ -34,6 +34,7 @@ from agreements.services.agreements import agreement_delete
 from agreements.services.commitments import commitment_delete, commitment_set_status
 from agreements.services.deadlines import deadline_close, deadline_delete, deadline_reopen
 from agreements.services.sources import source_delete
+from utilities.api.columns import columns, prefixed
 from utilities.api.views import AtomicWrites
 
 from . import filtersets, serializers
@@ -62,40 +63,26 @@ class ServiceModelViewSet(AtomicWrites, viewsets.ModelViewSet):
 
 # What the nested, brief forms show: loading only that keeps a page of a hundred
 # agreements (some three thousand rows) cheap to turn into objects.
-ACTOR_BRIEF = ("id", "slug", "name", "kind")
-AGREEMENT_BRIEF = ("id", "slug", "title", "kind", "date", "date_precision")
-SOURCE_BRIEF = ("id", "title", "publisher", "author", "published_on", "link")
-DEADLINE_BRIEF = (
-    "id",
-    "commitment_id",
-    "wording",
-    "precision",
-    "time_zone",
-    "year",
-    "month",
-    "day",
-    "time",
-    "due_at",
-    "review_on",
-    "state",
-    "passed_at",
-)
-
-
-def _brief(prefix: str, names: tuple[str, ...]) -> list[str]:
-    return [f"{prefix}__{name}" for name in names]
+def _brief(prefix: str, serializer: type[BaseSerializer]) -> list[str]:
+    return prefixed(prefix, columns(serializer))
 
 
 def _deadlines() -> Prefetch:
     return Prefetch(
         "deadlines",
         to_attr="prefetched_deadlines",
-        queryset=Deadline.objects.only(*DEADLINE_BRIEF).order_by("due_at", "id"),
+        queryset=Deadline.objects.only(*columns(serializers.DeadlineBriefSerializer, "commitment_id")).order_by(
+            "due_at", "id"
+        ),
     )
 
 
 def _bound_actors() -> Prefetch:
-    return Prefetch("bound_actors", to_attr="prefetched_bound_actors", queryset=Actor.objects.only(*ACTOR_BRIEF))
+    return Prefetch(
+        "bound_actors",
+        to_attr="prefetched_bound_actors",
+        queryset=Actor.objects.only(*columns(serializers.ActorBriefSerializer)),
+    )
 
 
 def _commitments_with_deadlines() -> Prefetch:
@@ -103,16 +90,7 @@ def _commitments_with_deadlines() -> Prefetch:
         "commitments",
         to_attr="prefetched_commitments",
         queryset=Commitment.objects.only(
-            "id",
-            "agreement_id",
-            "number",
-            "position",
-            "wording",
-            "summary",
-            "category",
-            "status",
-            "status_changed_at",
-            "overdue_since",
+            *columns(serializers.CommitmentInAgreementSerializer, "agreement_id", "position")
         )
         .order_by("position", "id")
         .prefetch_related(_bound_actors(), _deadlines()),
@@ -154,16 +132,9 @@ class AgreementViewSet(ServiceModelViewSet):
                 "signatories",
                 to_attr="prefetched_signatories",
                 queryset=Signatory.objects.select_related("actor", "signed_by").only(
-                    "id",
-                    "agreement_id",
-                    "actor_id",
-                    "signed_by_id",
-                    "role",
-                    "signed_as",
-                    "note",
-                    "position",
-                    *_brief("actor", ACTOR_BRIEF),
-                    *_brief("signed_by", ACTOR_BRIEF),
+                    *columns(serializers.SignatorySerializer, "agreement_id", "actor_id", "signed_by_id", "position"),
+                    *_brief("actor", serializers.ActorBriefSerializer),
+                    *_brief("signed_by", serializers.ActorBriefSerializer),
                 ),
             ),
             _commitments_with_deadlines(),
@@ -171,15 +142,15 @@ class AgreementViewSet(ServiceModelViewSet):
                 "links_out",
                 to_attr="prefetched_links_out",
                 queryset=AgreementLink.objects.select_related("to_agreement").only(
-                    "id",
-                    "from_agreement_id",
-                    "to_agreement_id",
-                    "kind",
-                    "note",
-                    *_brief("to_agreement", AGREEMENT_BRIEF),
+                    *columns(serializers.LinkSerializer, "from_agreement_id", "to_agreement_id"),
+                    *_brief("to_agreement", serializers.AgreementBriefSerializer),
                 ),
             ),
-            Prefetch("sources", to_attr="prefetched_sources", queryset=Source.objects.only(*SOURCE_BRIEF)),
+            Prefetch(
+                "sources",
+                to_attr="prefetched_sources",
+                queryset=Source.objects.only(*columns(serializers.SourceBriefSerializer)),
+            ),
         )
         if self.action != "list":
             queryset = queryset.prefetch_related(
@@ -198,7 +169,7 @@ class AgreementViewSet(ServiceModelViewSet):
 
     def get_object(self) -> Agreement:
         key = str(self.kwargs[self.lookup_url_kwarg])
-        lookup = {"pk": int(key)} if key.isdigit() else {"slug": key}
+        lookup: dict[str, int | str] = {"pk": int(key)} if key.isdigit() else {"slug": key}
         agreement = get_object_or_404(self.get_queryset(), **lookup)
         self.check_object_permissions(self.request, agreement)
         return agreement

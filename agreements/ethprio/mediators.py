@@ -26,7 +26,9 @@ _NO_NAMES = frozenset({"", "0", "-1"})
 
 def _top_level_parts(text: str) -> list[str]:
     """Split at commas outside brackets."""
-    parts, current, depth = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         depth += (char == "(") - (char == ")")
         if char == "," and depth == 0:

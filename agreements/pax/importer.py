@@ -32,7 +32,7 @@ from agreements.models import Actor, Agreement, AgreementLink, Signatory, Source
 from agreements.pax.parties import Party
 from agreements.pax.reader import PaxRow, RowError, read_release
 from utilities.folding import fold
-from utilities.services import UserLike
+from utilities.services import UserLike, author
 
 CHUNK = 500
 PAX_PUBLISHER = "PeaceRep, University of Edinburgh (PA-X Peace Agreements Database)"
@@ -100,7 +100,7 @@ def _jsonable(value: Any) -> Any:
 class _Importer:
     def __init__(self, report: ImportReport, user: UserLike) -> None:
         self.report = report
-        self.user = user if user is not None and user.is_authenticated else None
+        self.user = author(user)
         self.seen: dict[str, int] = {}
         self.references: list[tuple[str, dt.date, str]] = []
         self.slugs = set(Agreement.objects.values_list("slug", flat=True))

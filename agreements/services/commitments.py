@@ -15,7 +15,7 @@ from agreements.payloads import status_change_data
 from agreements.services.deadlines import deadline_close
 from agreements.services.events import event_record
 from agreements.services.sources import source_create
-from utilities.services import UserLike, apply_changes, attribute, delete, editable_fields, validated_save
+from utilities.services import UserLike, apply_changes, attribute, author, delete, editable_fields, validated_save
 
 COMMITMENT_FIELDS = editable_fields(Commitment, exclude=["agreement"])
 
@@ -88,7 +88,7 @@ def commitment_set_status(
         from_status=commitment.status,
         to_status=status,
         changed_at=now,
-        changed_by=user if user is not None and user.is_authenticated else None,
+        changed_by=author(user),
         note=note,
     )
     change.sources.set(evidence)
@@ -97,7 +97,10 @@ def commitment_set_status(
     attribute(commitment, user)
     commitment.save(update_fields=["status", "status_changed_at", "updated_at"])
 
-    closing_state = {CommitmentStatus.MET: DeadlineState.MET, CommitmentStatus.WITHDRAWN: DeadlineState.CANCELLED}
+    closing_state: dict[str, str] = {
+        CommitmentStatus.MET: DeadlineState.MET,
+        CommitmentStatus.WITHDRAWN: DeadlineState.CANCELLED,
+    }
     if status in closing_state:
         reason = f"Commitment marked {status}."
         for deadline in commitment.deadlines.filter(state=DeadlineState.UPCOMING):

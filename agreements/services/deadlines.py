@@ -26,7 +26,10 @@ from utilities.time import iso
 
 DEADLINE_FIELDS = editable_fields(Deadline, exclude=["commitment"])
 
-_CLOSE_EVENT = {DeadlineState.MET: EventType.DEADLINE_MET, DeadlineState.CANCELLED: EventType.DEADLINE_CANCELLED}
+_CLOSE_EVENT: dict[str, str] = {
+    DeadlineState.MET: EventType.DEADLINE_MET,
+    DeadlineState.CANCELLED: EventType.DEADLINE_CANCELLED,
+}
 
 
 def _locked(deadline: Deadline) -> Deadline:

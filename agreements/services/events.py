@@ -7,7 +7,7 @@ from typing import Any
 
 from agreements.models import Agreement, Commitment, Deadline, Event, StatusChange
 from agreements.signals import announce_events
-from utilities.services import UserLike
+from utilities.services import UserLike, author
 
 
 def event_new(
@@ -36,7 +36,7 @@ def event_new(
         commitment=commitment,
         agreement=agreement,
         status_change=status_change,
-        user=user if user is not None and user.is_authenticated else None,
+        user=author(user),
         dedupe_key=dedupe_key,
         fanned_out_at=fanned_out_at,
     )

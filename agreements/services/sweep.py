@@ -24,9 +24,10 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from agreements.choices import CommitmentStatus, DeadlineState, EventType
@@ -50,8 +51,10 @@ class SweepResult:
     flagged_sample: list[str] = field(default_factory=list)
 
 
-def _db(field_name: str, value: object) -> object:
-    return Deadline._meta.get_field(field_name).get_db_prep_value(value, connection)
+def _db(field_name: str, value: object) -> Any:
+    field = Deadline._meta.get_field(field_name)
+    assert isinstance(field, models.Field)
+    return field.get_db_prep_value(value, connection)
 
 
 def _claim_passed(now: dt.datetime, limit: int) -> list[int]:

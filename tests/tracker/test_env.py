@@ -14,28 +14,28 @@ from tracker.env import Env
     ("raw", "expected"), [("true", True), ("1", True), ("YES", True), ("off", False), ("0", False)]
 )
 def test_it_reads_booleans(raw, expected):
-    assert Env({"DEBUG": raw}).bool("DEBUG", not expected) is expected
+    assert Env({"DEBUG": raw}).boolean("DEBUG", not expected) is expected
 
 
 @pytest.mark.parametrize("environ", [{}, {"DEBUG": "", "PORT": " ", "ALLOWED_HOSTS": ""}])
 def test_unset_or_empty_means_the_default(environ):
-    assert Env(environ).bool("DEBUG", True) is True
-    assert Env(environ).int("PORT", 8000) == 8000
-    assert Env(environ).list("ALLOWED_HOSTS", ["localhost"]) == ["localhost"]
+    assert Env(environ).boolean("DEBUG", True) is True
+    assert Env(environ).integer("PORT", 8000) == 8000
+    assert Env(environ).strings("ALLOWED_HOSTS", ["localhost"]) == ["localhost"]
 
 
 def test_a_bad_boolean_names_the_variable():
     with pytest.raises(ImproperlyConfigured, match=r"DEBUG='maybe' is not a boolean"):
-        Env({"DEBUG": "maybe"}).bool("DEBUG", False)
+        Env({"DEBUG": "maybe"}).boolean("DEBUG", False)
 
 
 def test_a_bad_number_names_the_variable_and_the_limit():
     with pytest.raises(ImproperlyConfigured, match=r"DEADLINE_SWEEP_SECONDS='soon' is not a whole number"):
-        Env({"DEADLINE_SWEEP_SECONDS": "soon"}).int("DEADLINE_SWEEP_SECONDS", 60)
+        Env({"DEADLINE_SWEEP_SECONDS": "soon"}).integer("DEADLINE_SWEEP_SECONDS", 60)
     with pytest.raises(ImproperlyConfigured, match=r"PORT=0 is too small: the minimum is 1"):
-        Env({"PORT": "0"}).int("PORT", 8000, minimum=1)
+        Env({"PORT": "0"}).integer("PORT", 8000, minimum=1)
     with pytest.raises(ImproperlyConfigured, match=r"PORT=70000 is too large"):
-        Env({"PORT": "70000"}).int("PORT", 8000, maximum=65535)
+        Env({"PORT": "70000"}).integer("PORT", 8000, maximum=65535)
 
 
 def test_it_reads_reminder_leads_longest_first():

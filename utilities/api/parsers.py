@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -49,6 +49,7 @@ def _deeper_than(data: Any, limit: int) -> bool:
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
+        children: Iterable[Any]
         if isinstance(value, Mapping):
             children = value.values()
         elif isinstance(value, list):
@@ -83,7 +84,7 @@ class JSONParser(BaseParser):
             codecs.lookup(encoding)
         except LookupError:
             detail = f"Unsupported media type: unknown charset {encoding!r}."
-            raise exceptions.UnsupportedMediaType(media_type, detail) from None
+            raise exceptions.UnsupportedMediaType(media_type or "", detail) from None
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError as exc:

@@ -74,16 +74,20 @@ def type_errors(field: serializers.Field, value: Any) -> Any:
     if isinstance(field, (serializers.ListSerializer, serializers.ListField, serializers.ManyRelatedField)):
         if not isinstance(value, list):
             return [f"Incorrect type. Expected a list, got {_type_name(value)}."]
-        child = field.child_relation if isinstance(field, serializers.ManyRelatedField) else field.child
-        items = [type_errors(child, item) for item in value]
-        if not any(items):
+        item_field: serializers.Field | None = (
+            field.child_relation if isinstance(field, serializers.ManyRelatedField) else field.child
+        )
+        if item_field is None:
             return None
-        return {index: error for index, error in enumerate(items) if error}
+        listed = [type_errors(item_field, item) for item in value]
+        if not any(listed):
+            return None
+        return {index: error for index, error in enumerate(listed) if error}
     if isinstance(field, serializers.DictField):
         if not isinstance(value, dict):
             return None
-        items = {key: type_errors(field.child, item) for key, item in value.items()}
-        return {key: error for key, error in items.items() if error} or None
+        keyed = {key: type_errors(field.child, item) for key, item in value.items()}
+        return {key: error for key, error in keyed.items() if error} or None
     expected = _expected(field)
     if expected is None:
         return None

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from utilities.api.views import AtomicWrites
+from utilities.services import author
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services.endpoints import delivery_redeliver, endpoint_delete, endpoint_ping, endpoint_rotate_secret
 
@@ -41,7 +42,7 @@ class WebhookEndpointViewSet(AtomicWrites, viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[WebhookEndpoint]:
         if getattr(self, "swagger_fake_view", False):
             return WebhookEndpoint.objects.none()
-        return WebhookEndpoint.objects.filter(owner=self.request.user)
+        return WebhookEndpoint.objects.filter(owner=author(self.request.user))
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         if self.action == "deliveries":

@@ -15,7 +15,7 @@ from agreements.choices import EventType
 from agreements.countries import is_country_code
 from agreements.models import Event
 from agreements.services.events import events_record
-from utilities.services import UserLike, apply_changes
+from utilities.services import UserLike, apply_changes, author
 from webhooks import secrets
 from webhooks.models import SUBSCRIBABLE, DeliveryState, WebhookDelivery, WebhookEndpoint
 from webhooks.services.dispatch import nudge_dispatch
@@ -50,7 +50,7 @@ def endpoint_create(
     *, owner: UserLike, resolver: Resolver = system_resolver, **fields: Any
 ) -> tuple[WebhookEndpoint, str]:
     """Register an endpoint; returns it with its secret, which is never shown again."""
-    endpoint = WebhookEndpoint(owner=owner)
+    endpoint = WebhookEndpoint(owner=author(owner))
     apply_changes(endpoint, fields, allowed=ENDPOINT_FIELDS)
     _validate(endpoint, resolver, url_changed=True)
     secret = secrets.new_secret()
