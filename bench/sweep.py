@@ -3,7 +3,10 @@
 Ours does everything a flag means — state, overdue marks, outbox events with
 their payloads — in bounded batches. The baseline only flips the rows. Also:
 the idle sweep over the same table (the common case), and peak memory with a
-backlog of 10,000 against 100,000 (it should not grow with the backlog).
+backlog of 10,000 against 100,000 (it should not grow with the backlog); and
+whether building the ``deadline.passed`` payloads in SQL is still worth its
+second rendering (``sweep-payload``: the same events built in Python from model
+instances, against the sweep's ``INSERT … SELECT``).
 """
 
 from __future__ import annotations
@@ -58,6 +61,50 @@ def _baseline(now: dt.datetime) -> int:
         return len(cursor.fetchall())
 
 
+PAYLOAD_SAMPLE = int(os.environ.get("BENCH_SWEEP_PAYLOAD_SAMPLE", "20000"))
+
+
+class _RollBack(Exception):
+    """Undo a timed write: each variant starts from the same table."""
+
+
+def _payloads(now: dt.datetime, build_in_sql: bool) -> float:
+    """Seconds to write ``deadline.passed`` events for PAYLOAD_SAMPLE deadlines, one way or the other."""
+    from django.db import transaction
+
+    from agreements.choices import EventType
+    from agreements.models import Deadline, Event
+    from agreements.payloads import deadline_event_data
+    from agreements.services.sweep import _record_passed
+
+    ids = list(Deadline.objects.order_by("id").values_list("id", flat=True)[:PAYLOAD_SAMPLE])
+    batch = 2000
+    with timer() as elapsed:
+        try:
+            with transaction.atomic():
+                for start in range(0, len(ids), batch):
+                    chunk = ids[start : start + batch]
+                    if build_in_sql:
+                        _record_passed(chunk, now)
+                    else:
+                        Event.objects.bulk_create(
+                            Event(
+                                type=EventType.DEADLINE_PASSED,
+                                occurred_at=now,
+                                agreement_id=d.commitment.agreement_id,
+                                commitment_id=d.commitment_id,
+                                deadline_id=d.pk,
+                                data=deadline_event_data(d),
+                                dedupe_key=f"{EventType.DEADLINE_PASSED}:{d.pk}:{d.schedule_revision}",
+                            )
+                            for d in Deadline.objects.filter(id__in=chunk).select_related("commitment__agreement")
+                        )
+                raise _RollBack
+        except _RollBack:
+            pass
+    return elapsed()
+
+
 def run() -> list[dict[str, Any]]:
     from django.utils import timezone
 
@@ -90,8 +137,20 @@ def run() -> list[dict[str, Any]]:
         say(f"peak memory with a backlog of {backlog}: {peaks[backlog] / 2**20:.1f} MB")
     growth = peaks[DUE] / peaks[DUE // 10]
     say(f"memory growth for ten times the backlog: ×{growth:.2f} (flat is ×1)")
+
+    _reset(now, DUE)  # no events yet: each variant writes the same ones, then rolls back
+    in_sql, in_python = _payloads(now, build_in_sql=True), _payloads(now, build_in_sql=False)
+    say(f"{PAYLOAD_SAMPLE} deadline.passed events: payloads built in SQL {in_sql:.2f} s, in Python {in_python:.2f} s")
     return [
         summary("sweep", ours() / baseline(), ours(), baseline(), f"s to flag {DUE}", target="target: ratio <= 3"),
         summary("sweep-idle", idle() / 0.050, idle() * 1000, 50.0, "ms, baseline = the 50 ms target"),
         summary("sweep-memory", growth, peaks[DUE] / 2**20, peaks[DUE // 10] / 2**20, "MB peak, 100k vs 10k due"),
+        summary(
+            "sweep-payload",
+            in_python / in_sql,
+            in_python,
+            in_sql,
+            f"s for {PAYLOAD_SAMPLE} events, payloads built in Python vs in SQL",
+            target="above 1: the SQL payload earns its keep",
+        ),
     ]
