@@ -93,6 +93,13 @@ class DeadlinePrecision(models.TextChoices):
     UNSPECIFIED = "unspecified", "Unspecified"
 
 
+class DeadlineAnchor(models.TextChoices):
+    """What an anchored deadline counts from (none: it is stated in the calendar)."""
+
+    DEADLINE = "deadline", "Another deadline"
+    SIGNED = "signed", "The agreement's signing"
+
+
 class DeadlineState(models.TextChoices):
     UPCOMING = "upcoming", "Upcoming"
     PASSED = "passed", "Passed"

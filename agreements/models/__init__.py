@@ -3,7 +3,7 @@
 from agreements.models.actor import Actor
 from agreements.models.agreement import Agreement, AgreementLink, Signatory
 from agreements.models.commitment import Commitment
-from agreements.models.deadline import Deadline
+from agreements.models.deadline import Deadline, DeadlineExtension
 from agreements.models.event import Event
 from agreements.models.source import Source
 from agreements.models.status_change import StatusChange
@@ -15,6 +15,7 @@ __all__ = [
     "AgreementLink",
     "Commitment",
     "Deadline",
+    "DeadlineExtension",
     "Event",
     "Signatory",
     "Source",

@@ -8,8 +8,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from agreements.models import Actor, Agreement, AgreementLink, Signatory, Source
+from agreements.choices import DeadlineAnchor
+from agreements.models import Actor, Agreement, AgreementLink, Deadline, Signatory, Source
+from agreements.services.schedules import reschedule
 from utilities.models import unique_slug
 from utilities.services import UserLike, apply_changes, attribute, delete, editable_fields, validated_save
 
@@ -114,9 +117,29 @@ def agreement_update(
     sources: Sequence[Source] | None = None,
     user: UserLike = None,
 ) -> Agreement:
-    """Change an agreement; parties, links and sources are replaced when given."""
-    if apply_changes(agreement, changes, allowed=AGREEMENT_FIELDS):
+    """Change an agreement; parties, links and sources are replaced when given.
+
+    A new date of signing moves the deadlines counted from it, and theirs.
+    """
+    changed = apply_changes(agreement, changes, allowed=AGREEMENT_FIELDS)
+    if changed:
         validated_save(agreement, user=user)
+    if {"date", "date_precision"} & set(changed):
+        counted = list(
+            Deadline.objects.select_for_update()
+            .filter(commitment__agreement=agreement, anchor_kind=DeadlineAnchor.SIGNED)
+            .select_related("commitment")
+            .prefetch_related("extensions")
+        )
+        for deadline in counted:
+            deadline.commitment.agreement = agreement
+        reschedule(
+            counted,
+            reason=f"The agreement's date of signing changed to {agreement.display_date}.",
+            now=timezone.now(),
+            user=user,
+            include_roots=True,
+        )
     if signatories is not None:
         _set_signatories(agreement, signatories, user)
     if links is not None:

@@ -9,7 +9,6 @@ the transaction's savepoints (``SAVEPOINT``/``RELEASE`` are statements too).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from agreements.models import Commitment, Deadline
+from agreements.schedule import Schedule
 from tests.factories import ActorFactory, AgreementFactory, CommitmentFactory, DeadlineFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ WRITES: dict[str, Write] = {
     "change a source": Write(
         "patch", lambda: f"/api/v1/sources/{SourceFactory().pk}/", lambda: {"publisher": "Wire"}, 200, 10
     ),
-    "delete a source": Write("delete", lambda: f"/api/v1/sources/{SourceFactory().pk}/", None, 204, 14),
+    "delete a source": Write("delete", lambda: f"/api/v1/sources/{SourceFactory().pk}/", None, 204, 15),
     "create an agreement": Write(
         "post",
         lambda: "/api/v1/agreements/",
@@ -111,9 +111,9 @@ WRITES: dict[str, Write] = {
         10,
     ),
     "reschedule a deadline": Write(
-        "patch", lambda: f"/api/v1/deadlines/{_deadline().pk}/", lambda: {"year": 2031}, 200, 12
+        "patch", lambda: f"/api/v1/deadlines/{_deadline().pk}/", lambda: {"year": 2031}, 200, 13
     ),
-    "delete a deadline": Write("delete", lambda: f"/api/v1/deadlines/{_deadline().pk}/", None, 204, 13),
+    "delete a deadline": Write("delete", lambda: f"/api/v1/deadlines/{_deadline().pk}/", None, 204, 15),
     "mark a deadline met": Write(
         "post", lambda: f"/api/v1/deadlines/{_deadline().pk}/state/", lambda: {"state": "met"}, 200, 12
     ),
@@ -132,20 +132,20 @@ def test_each_write_runs_a_counted_number_of_statements(name, editor_client: API
 
 
 def test_a_deadline_write_validates_and_derives_once(editor_client, monkeypatch):
-    calls = {"clean": 0, "compute_due_at": 0}
-    original_clean, original_compute = Deadline.clean, Deadline.compute_due_at
+    calls = {"clean": 0, "schedule": 0}
+    original_clean, original_schedule = Deadline.clean, Deadline.schedule
 
     def counting_clean(self: Deadline) -> None:
         calls["clean"] += 1
         original_clean(self)
 
-    def counting_compute(self: Deadline) -> dt.datetime | None:
-        calls["compute_due_at"] += 1
-        return original_compute(self)
+    def counting_schedule(self: Deadline) -> Schedule:
+        calls["schedule"] += 1
+        return original_schedule(self)
 
     commitment = _commitment()
     monkeypatch.setattr(Deadline, "clean", counting_clean)
-    monkeypatch.setattr(Deadline, "compute_due_at", counting_compute)
+    monkeypatch.setattr(Deadline, "schedule", counting_schedule)
     body = {"commitment_id": commitment.pk, "wording": "x", "time_zone": "UTC", "precision": "year", "year": 2030}
     assert editor_client.post("/api/v1/deadlines/", body, format="json").status_code == 201
-    assert calls == {"clean": 1, "compute_due_at": 1}
+    assert calls == {"clean": 1, "schedule": 1}

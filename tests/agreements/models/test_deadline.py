@@ -50,7 +50,7 @@ def test_clean_names_the_field_at_fault():
 def test_the_database_refuses_a_due_at_for_an_unspecified_deadline():
     deadline = DeadlineFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Deadline.objects.filter(pk=deadline.pk).update(precision=DeadlinePrecision.UNSPECIFIED)
+        Deadline.objects.filter(pk=deadline.pk).update(due_precision=DeadlinePrecision.UNSPECIFIED)
 
 
 def test_the_database_refuses_passed_without_passed_at():
