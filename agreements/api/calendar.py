@@ -76,7 +76,7 @@ def deadline_to_vevent(deadline: Deadline, host: str) -> CalendarEvent:
     event.add("dtstamp", deadline.updated_at)
     event.add("last-modified", deadline.updated_at)
     event.add("sequence", deadline.schedule_revision)
-    if deadline.precision == DeadlinePrecision.INSTANT:
+    if deadline.due_precision == DeadlinePrecision.INSTANT:
         event.add("dtstart", deadline.due_at)
     else:
         last_day = (deadline.due_at - dt.timedelta(microseconds=1)).astimezone(ZoneInfo(deadline.time_zone)).date()

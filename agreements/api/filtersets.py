@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
@@ -205,10 +205,26 @@ class DeadlineFilterSet(filters.FilterSet):
     actor = IdOrSlugFilter(
         queryset=Actor.objects.all(), field_name="commitment__bound_actors", distinct=True, help_text="Bound actor."
     )
+    anchored = StrictBooleanFilter(
+        method="filter_anchored", help_text="true: stated as an offset from an anchor; false: in the calendar."
+    )
+    waiting = StrictBooleanFilter(
+        method="filter_waiting", help_text="true: anchored, and the anchor has no moment yet (no due_at)."
+    )
+    anchor = filters.ModelChoiceFilter(
+        queryset=Deadline.objects.all(), help_text="Deadlines counting directly from this deadline (its id)."
+    )
 
     class Meta:
         model = Deadline
         fields: list[str] = []
+
+    def filter_anchored(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.exclude(anchor_kind="") if value else queryset.filter(anchor_kind="")
+
+    def filter_waiting(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        waiting = Q(due_at__isnull=True) & ~Q(anchor_kind="")
+        return queryset.filter(waiting) if value else queryset.exclude(waiting)
 
     def filter_within(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         if value is None:

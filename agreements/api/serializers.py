@@ -17,7 +17,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
-from agreements.choices import DEADLINE_TARGET_STATES, CommitmentStatus, SignatoryRole
+from agreements.choices import (
+    DEADLINE_TARGET_STATES,
+    CommitmentStatus,
+    DeadlineAnchor,
+    DeadlinePrecision,
+    SignatoryRole,
+)
 from agreements.countries import is_country_code
 from agreements.models import (
     Actor,
@@ -25,6 +31,7 @@ from agreements.models import (
     AgreementLink,
     Commitment,
     Deadline,
+    DeadlineExtension,
     Event,
     Signatory,
     Source,
@@ -474,9 +481,56 @@ class CommitmentDetailSerializer(CommitmentSerializer):
         fields = [*CommitmentSerializer.Meta.fields, "status_history"]
 
 
+class DeadlineLinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """Another deadline, as one that counts from it (or that it counts from) shows it."""
+
+    url = ApiUrlField("deadlines")
+    display_due = serializers.CharField(source="due_display", read_only=True)
+
+    class Meta:
+        model = Deadline
+        fields = ["id", "url", "wording", "due_at", "display_due", "state", "met_at"]
+
+
+class DeadlineExtensionSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """One extension, in the order they were made."""
+
+    number = serializers.SerializerMethodField()
+    extended = serializers.SerializerMethodField(help_text="In words: 'by 72 hours', 'to end of 30 June 2025 (UTC)'.")
+    source = SourceBriefSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]
+    extended_by = serializers.SlugRelatedField[Any](slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = DeadlineExtension
+        fields = [
+            "number",
+            "extended",
+            "by",
+            "to_precision",
+            "to_year",
+            "to_month",
+            "to_day",
+            "to_time",
+            "wording",
+            "note",
+            "source",
+            "previous_due_at",
+            "due_at",
+            "extended_at",
+            "extended_by",
+        ]
+
+    def get_number(self, extension: DeadlineExtension) -> int:
+        return extension.position + 1
+
+    def get_extended(self, extension: DeadlineExtension) -> str:
+        return extension.describe()
+
+
 class DeadlineSerializer(CompiledRepresentation, ModelValidated):
-    """A deadline as stated (wording, local date parts, precision, IANA zone) and
-    ``due_at``, the UTC instant derived from them."""
+    """A deadline as stated — in the calendar (local date parts, precision, IANA zone) or as
+    an ``offset`` from an anchor (another deadline, or the agreement's signing) — and
+    ``due_at``, the UTC instant derived from it."""
 
     url = ApiUrlField("deadlines")
     commitment = CommitmentBriefSerializer(read_only=True)
@@ -489,6 +543,34 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
         source="source", queryset=Source.objects.all(), write_only=True, required=False, allow_null=True
     )
     time_zone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Africa/Tripoli.")
+    anchor_kind = serializers.ChoiceField(
+        choices=DeadlineAnchor.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Empty: stated in the calendar. `deadline`: counts from `anchor_id` (set by giving "
+        "`anchor_id`). `signed`: counts from the agreement's date of signing.",
+    )
+    anchor = DeadlineLinkSerializer(read_only=True, allow_null=True)
+    anchor_id = serializers.PrimaryKeyRelatedField(
+        source="anchor",
+        queryset=Deadline.objects.select_related("commitment"),
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="The deadline this one counts from: of the same agreement or of one linked to it.",
+    )
+    offset = serializers.CharField(
+        max_length=40,
+        required=False,
+        allow_blank=True,
+        help_text="How long after the anchor: an ISO 8601 duration (P3M, P14D, PT72H, P1DT12H). Date parts "
+        "are calendar arithmetic in `time_zone`; time parts are elapsed time.",
+    )
+    precision = serializers.ChoiceField(
+        choices=DeadlinePrecision.choices,
+        required=False,
+        help_text="Stated in the calendar: required. Anchored: derived from the anchor and the offset.",
+    )
     year = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=9999)
     month = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
     day = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
@@ -496,7 +578,7 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
     display_due = serializers.CharField(
         source="due_display", read_only=True, help_text="As stated, in its own time zone."
     )
-    api_names = {"commitment": "commitment_id", "source": "source_id"}
+    api_names = {"commitment": "commitment_id", "source": "source_id", "anchor": "anchor_id"}
 
     class Meta:
         model = Deadline
@@ -508,6 +590,10 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
             "wording",
             "source",
             "source_id",
+            "anchor_kind",
+            "anchor",
+            "anchor_id",
+            "offset",
             "precision",
             "time_zone",
             "year",
@@ -515,13 +601,23 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
             "day",
             "time",
             "due_at",
+            "due_precision",
             "display_due",
+            "waiting_for",
             "review_on",
             "state",
             "passed_at",
+            "met_at",
+            "extended_times",
             "created_at",
             "updated_at",
         ]
+        extra_kwargs = {
+            "due_precision": {"help_text": "The precision of due_at: the stated one, or the last extension's."},
+            "waiting_for": {"help_text": "Anchored and not yet dated: what it waits for. Empty otherwise."},
+            "met_at": {"help_text": "When it was met, as recorded (its dependents count from it)."},
+            "extended_times": {"help_text": "How many times it was extended (see the detail's extensions)."},
+        }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and "commitment" in attrs and attrs["commitment"] != self.instance.commitment:
@@ -534,6 +630,16 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
     def update(self, instance: Deadline, validated_data: dict[str, Any]) -> Deadline:
         validated_data.pop("commitment", None)
         return deadline_update(deadline=instance, changes=validated_data, user=_user(self))
+
+
+class DeadlineDetailSerializer(DeadlineSerializer):
+    """The detail adds the extensions, in order, and the deadlines that count from this one."""
+
+    extensions = DeadlineExtensionSerializer(many=True, read_only=True)
+    dependents = DeadlineLinkSerializer(many=True, read_only=True)
+
+    class Meta(DeadlineSerializer.Meta):
+        fields = [*DeadlineSerializer.Meta.fields, "extensions", "dependents"]
 
 
 # --- actions ---------------------------------------------------------------
@@ -553,8 +659,34 @@ class DeadlineStateInputSerializer(StrictTypes):
     """Mark a deadline met or cancelled, or reopen it (``upcoming``)."""
 
     state = serializers.ChoiceField(choices=DEADLINE_TARGET_STATES)
+    met_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="With `met`: when it happened, where a source says (ISO 8601; UTC if no offset). The "
+        "deadlines counting from this one count from then. Again on a met deadline: a correction.",
+    )
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
     source_ids = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
+
+
+class DeadlineExtendInputSerializer(StrictTypes):
+    """Extend a deadline by a duration (``by``), or to a date (``precision`` and its parts)."""
+
+    by = serializers.CharField(required=False, max_length=40, help_text="An ISO 8601 duration: PT72H, P7D, P1M.")
+    precision = serializers.ChoiceField(
+        choices=[c for c in DeadlinePrecision.choices if c[0] != DeadlinePrecision.UNSPECIFIED],
+        required=False,
+        help_text="Extend to a date: its precision, then its parts in the deadline's time zone.",
+    )
+    year = serializers.IntegerField(required=False, min_value=1, max_value=9999)
+    month = serializers.IntegerField(required=False, min_value=1, max_value=99)
+    day = serializers.IntegerField(required=False, min_value=1, max_value=99)
+    time = LocalTimeField(required=False, help_text="Local time, HH:MM[:SS].")
+    wording = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, default="", help_text="As the source words it."
+    )
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    source_id = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False, allow_null=True)
 
 
 # --- events ------------------------------------------------------------------

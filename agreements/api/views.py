@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -24,6 +25,7 @@ from agreements.models import (
     AgreementLink,
     Commitment,
     Deadline,
+    DeadlineExtension,
     Event,
     Signatory,
     Source,
@@ -32,7 +34,7 @@ from agreements.models import (
 from agreements.services.actors import actor_delete
 from agreements.services.agreements import agreement_delete
 from agreements.services.commitments import commitment_delete, commitment_set_status
-from agreements.services.deadlines import deadline_close, deadline_delete, deadline_reopen
+from agreements.services.deadlines import deadline_close, deadline_delete, deadline_extend, deadline_reopen
 from agreements.services.sources import source_delete
 from utilities.api.columns import columns, prefixed
 from utilities.api.views import AtomicWrites
@@ -270,26 +272,50 @@ class CommitmentViewSet(ServiceModelViewSet):
 
 
 class DeadlineViewSet(ServiceModelViewSet):
-    """Deadlines as stated, with ``due_at`` derived in UTC. Also as a calendar: ``/api/v1/deadlines.ics``."""
+    """Deadlines as stated — in the calendar, or counted from an anchor — with ``due_at`` derived in UTC.
+    Also as a calendar: ``/api/v1/deadlines.ics``."""
 
-    queryset = Deadline.objects.select_related("commitment__agreement", "source")
+    queryset = Deadline.objects.select_related("commitment__agreement", "source", "anchor")
+    write_queryset = Deadline.objects.select_related("commitment__agreement", "anchor")
     filterset_class = filtersets.DeadlineFilterSet
     ordering_fields = ["due_at", "passed_at", "created_at"]
     ordering = ["due_at", "id"]
+    model_field_names = {"anchor": "anchor_id", "source": "source_id", "commitment": "commitment_id"}
+
+    def get_read_queryset(self) -> QuerySet[Deadline]:
+        queryset = super().get_read_queryset()
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch("extensions", queryset=DeadlineExtension.objects.select_related("source", "extended_by")),
+                Prefetch("dependents", queryset=Deadline.objects.order_by("due_at", "id")),
+            )
+        return queryset
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         if self.action == "state":
             return serializers.DeadlineStateInputSerializer
+        if self.action == "extend":
+            return serializers.DeadlineExtendInputSerializer
+        if self.action == "retrieve":
+            return serializers.DeadlineDetailSerializer
         return serializers.DeadlineSerializer
 
     def perform_destroy(self, instance: Deadline) -> None:
         deadline_delete(deadline=instance, user=self.request.user)
 
+    def _reply(self, deadline: Deadline) -> Response:
+        fresh = self.get_read_queryset().prefetch_related("extensions", "dependents").get(pk=deadline.pk)
+        return Response(serializers.DeadlineDetailSerializer(fresh, context=self.get_serializer_context()).data)
+
     @extend_schema(
         request=serializers.DeadlineStateInputSerializer,
-        responses={200: serializers.DeadlineSerializer},
+        responses={200: serializers.DeadlineDetailSerializer},
         summary="Mark a deadline met or cancelled, or reopen it",
-        description="`met` or `cancelled` closes an upcoming or passed deadline; `upcoming` reopens a closed one.",
+        description=(
+            "`met` or `cancelled` closes an upcoming or passed deadline; `upcoming` reopens a closed one. "
+            "With `met`, `met_at` records when it happened: deadlines counting from this one then count from "
+            "that moment (and move, each with a `deadline.rescheduled` event)."
+        ),
     )
     @action(detail=True, methods=["post"], permission_classes=[CanChangeDeadline])
     def state(self, request: Request, pk: str | None = None) -> Response:
@@ -298,6 +324,8 @@ class DeadlineViewSet(ServiceModelViewSet):
         data.is_valid(raise_exception=True)
         target, note = data.validated_data["state"], data.validated_data["note"]
         if target == DeadlineState.UPCOMING:
+            if data.validated_data.get("met_at") is not None:
+                raise ValidationError({"met_at": ["Only a deadline marked met has a moment it was met at."]})
             deadline = deadline_reopen(deadline=deadline, note=note, user=request.user)
         else:
             deadline = deadline_close(
@@ -305,10 +333,40 @@ class DeadlineViewSet(ServiceModelViewSet):
                 state=target,
                 note=note,
                 sources=data.validated_data.get("source_ids", []),
+                met_at=data.validated_data.get("met_at"),
                 user=request.user,
             )
-        output = serializers.DeadlineSerializer(deadline, context=self.get_serializer_context())
-        return Response(output.data)
+        return self._reply(deadline)
+
+    @extend_schema(
+        request=serializers.DeadlineExtendInputSerializer,
+        responses={200: serializers.DeadlineDetailSerializer},
+        summary="Extend a deadline",
+        description=(
+            'By a duration (`{"by": "PT72H"}`) or to a date (`{"precision": "day", "year": 2025, '
+            '"month": 6, "day": 30}`), with the source\'s wording and the source. The statement stays as '
+            "written; the extension is kept in order in `extensions`, `due_at` moves, a passed deadline now "
+            "ahead reopens, and every deadline counting from this one moves too, each with a "
+            "`deadline.rescheduled` event."
+        ),
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanChangeDeadline])
+    def extend(self, request: Request, pk: str | None = None) -> Response:
+        deadline = self.get_object()
+        data = serializers.DeadlineExtendInputSerializer(data=request.data, context=self.get_serializer_context())
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        parts = {name: values[name] for name in ("precision", "year", "month", "day", "time") if name in values}
+        deadline = deadline_extend(
+            deadline=deadline,
+            by=values.get("by", ""),
+            to=parts or None,
+            wording=values["wording"],
+            note=values["note"],
+            source=values.get("source_id"),
+            user=request.user,
+        )
+        return self._reply(deadline)
 
 
 class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

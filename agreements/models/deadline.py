@@ -351,7 +351,7 @@ class DeadlineExtension(models.Model):
     def describe(self) -> str:
         if self.by:
             return f"by {Offset.parse(self.by).words()}"
-        moment = Moment.from_stated(self.stated_to("UTC"))
+        moment = Moment.from_stated(self.stated_to(self.deadline.time_zone))
         return f"to {moment.describe() if moment else 'an unspecified date'}"
 
     def stated_to(self, time_zone: str) -> StatedDeadline:

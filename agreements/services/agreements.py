@@ -126,7 +126,7 @@ def agreement_update(
         validated_save(agreement, user=user)
     if {"date", "date_precision"} & set(changed):
         counted = list(
-            Deadline.objects.select_for_update()
+            Deadline.objects.select_for_update(of=("self",))
             .filter(commitment__agreement=agreement, anchor_kind=DeadlineAnchor.SIGNED)
             .select_related("commitment")
             .prefetch_related("extensions")

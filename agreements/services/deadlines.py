@@ -42,7 +42,11 @@ _CLOSE_EVENT: dict[str, str] = {
 
 
 def _locked(deadline: Deadline) -> Deadline:
-    return Deadline.objects.select_for_update().select_related("commitment__agreement", "anchor").get(pk=deadline.pk)
+    return (
+        Deadline.objects.select_for_update(of=("self",))
+        .select_related("commitment__agreement", "anchor")
+        .get(pk=deadline.pk)
+    )
 
 
 def _statement(deadline: Deadline, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -335,10 +339,11 @@ def deadline_extend(
                 {"precision": f"That is not later than the deadline as it stands ({deadline.due_display})."}
             )
     before, previous_due, previous_state = deadline.moment(), deadline.due_at, deadline.state
+    earlier = deadline.extension_rows()
     extension.save()
     deadline.extended_times += 1
     # The rows as they now stand, without reading them back.
-    deadline._prefetched_objects_cache = {"extensions": [*deadline.extension_rows(), extension]}  # type: ignore[attr-defined]
+    deadline._prefetched_objects_cache = {"extensions": [*earlier, extension]}  # type: ignore[attr-defined]
     deadline.derive()
     reopened = moved(deadline, previous_due=previous_due, now=now)
     attribute(deadline, user)

@@ -115,7 +115,7 @@ WRITES: dict[str, Write] = {
     ),
     "delete a deadline": Write("delete", lambda: f"/api/v1/deadlines/{_deadline().pk}/", None, 204, 15),
     "mark a deadline met": Write(
-        "post", lambda: f"/api/v1/deadlines/{_deadline().pk}/state/", lambda: {"state": "met"}, 200, 12
+        "post", lambda: f"/api/v1/deadlines/{_deadline().pk}/state/", lambda: {"state": "met"}, 200, 15
     ),
 }
 
