@@ -16,7 +16,7 @@ EDITABLE = {
     "agreements": ["actor", "agreement", "signatory", "agreementlink", "commitment", "deadline", "source"],
 }
 EXTRA = {
-    "agreements": ["add_statuschange", "view_statuschange", "view_event", "view_sweeprecord"],
+    "agreements": ["add_statuschange", "view_statuschange", "view_event", "view_sweeprecord", "view_deadlineextension"],
     # Editors look after subscribers: they see endpoints and the delivery log in the admin.
     "webhooks": ["view_webhookendpoint", "view_webhookdelivery", "view_webhookattempt"],
 }

@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from jsonschema import Draft202012Validator, FormatChecker
 
+from agreements.choices import DeadlineAnchor
 from agreements.models import Actor, Agreement, Commitment, Deadline, Source
 from agreements.services.actors import actor_create, actor_update
 from agreements.services.agreements import LinkInput, SignatoryInput, agreement_create, agreement_update
@@ -112,6 +113,7 @@ class _Writer:
         self.sources: dict[str, Source] = {}
         self.actors: dict[str, Actor] = {}
         self.agreements: dict[str, Agreement] = {}
+        self.deadlines: dict[str, Deadline] = {}
         self.where = ""
 
     @contextmanager
@@ -271,26 +273,44 @@ class _Writer:
         return existing
 
     def deadline(self, commitment: Commitment, data: dict[str, Any]) -> None:
-        wanted = {
+        """A deadline in the calendar, or counted from an anchor: ``anchor: signed``, or the
+        ``key`` of a deadline stated earlier in the seed files, with an ``offset``."""
+        wanted: dict[str, Any] = {
             "wording": data["wording"],
-            "precision": data["precision"],
             "time_zone": data["time_zone"],
-            "year": data.get("year"),
-            "month": data.get("month"),
-            "day": data.get("day"),
-            "time": dt.time.fromisoformat(data["time"]) if "time" in data else None,
             "review_on": _date(data.get("review_on")),
             "source": self.ref(self.sources, data["source"], "source", "source") if "source" in data else None,
         }
+        if "anchor" in data:
+            anchor = (
+                None if data["anchor"] == "signed" else self.ref(self.deadlines, data["anchor"], "deadline", "anchor")
+            )
+            wanted.update(
+                anchor_kind=DeadlineAnchor.SIGNED if anchor is None else DeadlineAnchor.DEADLINE,
+                anchor=anchor,
+                offset=data["offset"],
+            )
+        else:
+            wanted.update(
+                anchor_kind="",
+                precision=data["precision"],
+                year=data.get("year"),
+                month=data.get("month"),
+                day=data.get("day"),
+                time=dt.time.fromisoformat(data["time"]) if "time" in data else None,
+            )
         existing: Deadline | None = commitment.deadlines.filter(wording=data["wording"]).first()
         if existing is None:
-            deadline_create(commitment=commitment, now=self.now, **wanted)
+            deadline = deadline_create(commitment=commitment, now=self.now, **wanted)
             self.tally("deadlines", True, False)
-            return
-        changes = self.diff(existing, wanted)
-        if changes:
-            deadline_update(deadline=existing, changes=changes, now=self.now)
-        self.tally("deadlines", False, bool(changes))
+        else:
+            changes = self.diff(existing, wanted)
+            deadline = deadline_update(deadline=existing, changes=changes, now=self.now) if changes else existing
+            self.tally("deadlines", False, bool(changes))
+        if "key" in data:
+            if data["key"] in self.deadlines:
+                raise SeedError(f"{self.where}: key: another deadline is already called {data['key']!r}.")
+            self.deadlines[data["key"]] = deadline
 
 
 def _date(value: str | None) -> dt.date | None:

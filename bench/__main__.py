@@ -1,4 +1,4 @@
-"""``python -m bench [api-list sweep fanout latency import]``: run the benchmarks, print ratios.
+"""``python -m bench [api-list sweep fanout latency import cascade]``: run the benchmarks, print ratios.
 
 Exits non-zero only if a benchmark could not run; a missed target is reported,
 not failed.
@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, str] = {
     "fanout": "bench.fanout",
     "latency": "bench.latency",
     "import": "bench.pax_import",
+    "cascade": "bench.cascade",
 }
 
 

@@ -33,23 +33,27 @@ from agreements.services.sources import source_create
 from utilities.admin import ReadOnlyInline
 
 from .base import ServiceAdmin, changed_fields, kept_forms
+from .deadlines import DeadlineForm
 from .filters import OverdueFilter
 
 
 class DeadlineInline(admin.StackedInline):
     model = Deadline
+    form = DeadlineForm
     extra = 0
     show_change_link = True
-    autocomplete_fields = ("source",)
+    autocomplete_fields = ("source", "anchor")
     fields = (
         "wording",
         "source",
         ("precision", "time_zone"),
         ("year", "month", "day", "time"),
+        ("anchor_kind", "anchor", "offset"),
         "review_on",
         ("due_at", "state", "passed_at"),
+        "due_display",
     )
-    readonly_fields = ("due_at", "state", "passed_at")
+    readonly_fields = ("due_at", "state", "passed_at", "due_display")
 
 
 class StatusChangeInline(ReadOnlyInline):

@@ -10,6 +10,7 @@ deadline counting from it, in the same transaction
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -101,6 +102,16 @@ def _cascade(deadline: Deadline, before: object, *, reason: str, now: dt.datetim
     """Move what counts from ``deadline`` if its moment is no longer ``before``."""
     if deadline.moment() != before:
         reschedule([deadline], reason=reason, now=now, user=user)
+
+
+def deadline_check(*, commitment: Commitment, changes: Mapping[str, Any], deadline: Deadline | None = None) -> None:
+    """Check a new statement (or a change to ``deadline``) as create and update would; write nothing.
+
+    For forms that must show every error before anything is saved (the admin).
+    """
+    candidate = copy.copy(deadline) if deadline is not None else Deadline(commitment=commitment)
+    apply_changes(candidate, _statement(candidate, changes), allowed=DEADLINE_FIELDS)
+    _validate(candidate)
 
 
 @transaction.atomic

@@ -178,3 +178,74 @@ def test_an_unknown_reference_is_named(db, tmp_path):
     with pytest.raises(SeedError, match=r"agreements\[0\] \(a\): sources: no source 'nowhere'"):
         seeds_load([path])
     assert counts() == (0, 0, 0, 0, 0)
+
+
+ANCHORED = """
+agreements:
+  - slug: 2015-02-12-minsk-package-of-measures
+    title: Package of Measures for the Implementation of the Minsk Agreements
+    kind: ceasefire_agreement
+    date: 2015-02-12
+    date_precision: day
+    commitments:
+      - number: "1"
+        category: ceasefire
+        wording: Immediate and comprehensive ceasefire.
+        deadlines:
+          - key: minsk-ceasefire
+            wording: from 00:00 (Kyiv time) on 15 February 2015
+            time_zone: Europe/Kyiv
+            precision: instant
+            year: 2015
+            month: 2
+            day: 15
+            time: "00:00"
+      - number: "2"
+        category: withdrawal
+        wording: Withdrawal of all heavy weapons.
+        deadlines:
+          - key: withdrawal-starts
+            wording: no later than the second day after the start of the ceasefire
+            time_zone: Europe/Kyiv
+            anchor: minsk-ceasefire
+            offset: P2D
+          - wording: completed within 14 days
+            time_zone: Europe/Kyiv
+            anchor: withdrawal-starts
+            offset: P14D
+          - wording: within three months of signing
+            time_zone: Europe/Kyiv
+            anchor: signed
+            offset: P3M
+"""
+
+
+def test_seeds_state_anchored_deadlines_and_load_them_twice_the_same(db, tmp_path):
+    path = write(tmp_path, ANCHORED)
+    seeds_load([path])
+    due = dict(Deadline.objects.values_list("wording", "due_at"))
+    assert due["no later than the second day after the start of the ceasefire"] == dt.datetime(
+        2015, 2, 16, 22, tzinfo=dt.UTC
+    )
+    assert due["completed within 14 days"] == dt.datetime(2015, 3, 2, 22, tzinfo=dt.UTC)
+    assert due["within three months of signing"] == dt.datetime(2015, 5, 12, 21, tzinfo=dt.UTC)
+    report = seeds_load([path])
+    assert sum(report.created.values()) == 0
+    assert sum(report.updated.values()) == 0
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "says"),
+    [
+        ("anchor: minsk-ceasefire", "anchor: nowhere", "anchor: no deadline 'nowhere'"),
+        ("offset: P2D", "offset: P-2D", "offset"),
+        ("            anchor: signed\n            offset: P3M", "            anchor: signed", "deadlines"),
+        ("            anchor: signed", "            anchor: signed\n            year: 2015", "deadlines"),
+    ],
+)
+def test_a_bad_anchored_deadline_in_the_seeds_loads_nothing(db, tmp_path, replace, by, says):
+    assert replace in ANCHORED
+    path = write(tmp_path, ANCHORED.replace(replace, by))
+    with pytest.raises(SeedError, match=says):
+        seeds_load([path])
+    assert Deadline.objects.count() == 0
