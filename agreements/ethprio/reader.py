@@ -24,6 +24,9 @@ before returning anything; otherwise it returns every ceasefire it could read
 and a ``RowError`` (line, column, reason) for every cell it could not. A
 ceasefire with any row in error is left out whole (its id is in
 ``ReadResult.refused``), so no ceasefire comes back with an actor missing.
+A date that cannot be (31 February) is not an error: it is read to the
+precision its valid parts give (February) and reported in
+``ReadResult.warnings`` — the 2022 release has five.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -244,6 +247,8 @@ class ReadResult:
     errors: list[RowError]
     rows: int
     refused: list[int]
+    # Cells read with less than they state: an impossible date read to the precision its valid parts give.
+    warnings: list[RowError] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -254,6 +259,7 @@ class ReadResult:
             "declarations": sum(len(c.declarations) for c in self.ceasefires),
             "refused": len(self.refused),
             "errors": len(self.errors),
+            "warnings": len(self.warnings),
         }
 
 
@@ -285,7 +291,17 @@ def _positive_or_none(text: str) -> int | None:
     return int(text) if _INTEGER.fullmatch(text) and int(text) > 0 else None
 
 
-def _partial_date(cells: dict[str, str], columns: tuple[str, str, str]) -> PartialDate | None:
+def _partial_date(
+    cells: dict[str, str], columns: tuple[str, str, str], warn: Callable[[str, str], None]
+) -> PartialDate | None:
+    """The date the three cells give: None for 0/0/0 (no date), an unknown part for -1.
+
+    A date that cannot be (31 February, month 13, a day without its month) is
+    read to the precision its valid parts give — 31 February 1994 as February
+    1994, a month without its year as unknown — and ``warn`` is told which
+    column and why: the file's own parts, to the precision it can vouch for.
+    Cells that are not date parts at all (text, 0 in one part only) are errors.
+    """
     parts = [_integer(cells, column) for column in columns]
     if parts == [0, 0, 0]:
         return None
@@ -298,7 +314,19 @@ def _partial_date(cells: dict[str, str], columns: tuple[str, str, str]) -> Parti
     try:
         return PartialDate(year, month, day)
     except PartialDateError as exc:
-        raise _CellError(columns[("year", "month", "day").index(exc.part)], str(exc)) from None
+        if exc.part == "day":
+            kept = (year, month, None)
+        elif exc.part == "month":
+            kept = (year, None, None)
+        else:
+            kept = (None, None, None)
+        try:
+            reduced = PartialDate(*kept)
+        except PartialDateError:
+            reduced = PartialDate(None, None, None)
+        column = columns[("year", "month", "day").index(exc.part)]
+        warn(column, f"{exc}; read as {reduced} ({reduced.precision} precision)")
+        return reduced
 
 
 def _links(cells: dict[str, str], link_columns: list[str]) -> tuple[int, ...]:
@@ -314,9 +342,14 @@ def _row_id(cells: dict[str, str]) -> int:
     return value
 
 
-def _declaration(line: int, cells: dict[str, str], cc: int, link_columns: list[str]) -> Declaration | list[RowError]:
+def _declaration(
+    line: int, cells: dict[str, str], cc: int, link_columns: list[str], warnings: list[RowError]
+) -> Declaration | list[RowError]:
     """One row read, or every cell of it that cannot be (so a file can be mended in one pass)."""
     errors: list[RowError] = []
+
+    def warn(column: str, reason: str) -> None:
+        warnings.append(RowError(line, column, reason))
 
     def read(function: Callable[..., T], *args: object) -> T | None:
         try:
@@ -328,7 +361,7 @@ def _declaration(line: int, cells: dict[str, str], cc: int, link_columns: list[s
     row_id = read(_row_id)
     actor_id = read(_positive_or_not_given, "ucdp_actor_id", "a UCDP actor id")
     pax = read(_positive_or_not_given, "pax_id", "a PA-X agreement id")
-    declared, effect, end = (read(_partial_date, columns) for columns in (DECLARED, EFFECT, END))
+    declared, effect, end = (read(_partial_date, columns, warn) for columns in (DECLARED, EFFECT, END))
     if errors:
         return errors
     assert row_id is not None
@@ -410,6 +443,7 @@ def read_ceasefires(source: Path | str | BinaryIO) -> ReadResult:
 
     groups: dict[int, _Group] = {}
     errors: list[RowError] = []
+    warnings: list[RowError] = []
     for line, cells in rows:
         try:
             uniq_id = _integer(cells, "uniq_id")
@@ -432,7 +466,7 @@ def read_ceasefires(source: Path | str | BinaryIO) -> ReadResult:
             for column in CEASEFIRE_LEVEL
             if column in cells and cells[column] != group.cells[column]
         )
-        declaration = _declaration(line, cells, cc, link_columns)
+        declaration = _declaration(line, cells, cc, link_columns, warnings)
         if isinstance(declaration, list):
             group.errors.extend(declaration)
         else:
@@ -468,4 +502,4 @@ def read_ceasefires(source: Path | str | BinaryIO) -> ReadResult:
             )
         )
     errors.sort(key=lambda error: error.line)
-    return ReadResult(ceasefires=ceasefires, errors=errors, rows=len(rows), refused=refused)
+    return ReadResult(ceasefires=ceasefires, errors=errors, rows=len(rows), refused=refused, warnings=warnings)

@@ -64,7 +64,14 @@ def test_the_libyan_pair_takes_effect_on_12_january_2020_in_tripoli(tmp_path):
         assert declaration.effect.precision == PartialDatePrecision.DAY
         assert declaration.effect.first_day() == dt.date(2020, 1, 12)
     assert result.ceasefires[1].actors == [Actor(111, "Government of Libya")]
-    assert result.counts == {"rows": 2, "ceasefires": 2, "declarations": 2, "refused": 0, "errors": 0}
+    assert result.counts == {
+        "rows": 2,
+        "ceasefires": 2,
+        "declarations": 2,
+        "refused": 0,
+        "errors": 0,
+        "warnings": 0,
+    }
 
 
 def test_it_reads_without_a_byte_order_mark_and_from_a_stream(tmp_path):
@@ -190,22 +197,70 @@ def test_zero_in_every_part_is_no_date(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("cells", "column", "reason", "attribute", "read_as"),
+    [
+        ({"cf_dec_month": 13}, "cf_dec_month", "13 is not a month", "declared", PartialDate(2020, None, None)),
+        (
+            {"cf_effect_month": 2, "cf_effect_day": 31},
+            "cf_effect_day",
+            "31 February 2020 is not a date",
+            "effect",
+            PartialDate(2020, 2, None),
+        ),
+        (
+            {"end_yr": 2020, "end_month": 6, "end_day": 31},
+            "end_day",
+            "31 June 2020 is not a date",
+            "end",
+            PartialDate(2020, 6, None),
+        ),
+        (
+            {"end_yr": 2019, "end_month": 2, "end_day": 29},
+            "end_day",
+            "29 February 2019 is not a date",
+            "end",
+            PartialDate(2019, 2, None),
+        ),
+        (
+            {"end_yr": 2020, "end_month": -1, "end_day": 1},
+            "end_day",
+            "a day (1) without a month",
+            "end",
+            PartialDate(2020, None, None),
+        ),
+        (
+            {"end_yr": -1, "end_month": 6, "end_day": -1},
+            "end_month",
+            "a month (6) without a year",
+            "end",
+            PartialDate(None, None, None),
+        ),
+        ({"cf_dec_day": 32}, "cf_dec_day", "32 is not a day of a month", "declared", PartialDate(2020, 1, None)),
+    ],
+)
+def test_an_impossible_date_is_read_to_the_precision_its_valid_parts_give(
+    tmp_path, cells, column, reason, attribute, read_as
+):
+    result = read(tmp_path, row(**cells), row(**LIBYA_GOVERNMENT))
+    assert result.errors == []
+    (warning,) = result.warnings
+    assert (warning.line, warning.column) == (2, column)
+    assert warning.reason.startswith(reason)
+    assert f"read as {read_as}" in warning.reason
+    assert [c.uniq_id for c in result.ceasefires] == [620077, 620078]
+    assert getattr(result.ceasefires[0].declarations[0], attribute) == read_as
+
+
+@pytest.mark.parametrize(
     ("cells", "column", "reason"),
     [
-        ({"cf_dec_month": 13}, "cf_dec_month", "13 is not a month"),
-        ({"cf_effect_month": 2, "cf_effect_day": 31}, "cf_effect_day", "31 February 2020 is not a date"),
-        ({"end_yr": 2020, "end_month": 6, "end_day": 31}, "end_day", "31 June 2020 is not a date"),
-        ({"end_yr": 2019, "end_month": 2, "end_day": 29}, "end_day", "29 February 2019 is not a date"),
-        ({"end_yr": 2020, "end_month": -1, "end_day": 1}, "end_day", "a day (1) without a month"),
-        ({"end_yr": -1, "end_month": 6, "end_day": -1}, "end_month", "a month (6) without a year"),
-        ({"cf_dec_day": 32}, "cf_dec_day", "32 is not a day of a month"),
         ({"cf_effect_month": 0}, "cf_effect_month", "0 in only part of a date"),
         ({"cf_dec_day": -2}, "cf_dec_day", "-2 is not a date part"),
         ({"cf_dec_yr": "2020.0"}, "cf_dec_yr", "'2020.0' is not a whole number"),
         ({"end_yr": ""}, "end_yr", "'' is not a whole number"),
     ],
 )
-def test_an_impossible_date_is_an_error_naming_its_column(tmp_path, cells, column, reason):
+def test_a_cell_that_is_no_date_part_is_an_error_naming_its_column(tmp_path, cells, column, reason):
     result = read(tmp_path, row(**cells), row(**LIBYA_GOVERNMENT))
     assert only_error(result) == (2, column)
     assert result.errors[0].reason.startswith(reason)
@@ -223,7 +278,7 @@ def test_every_bad_cell_of_a_row_is_reported_and_a_bad_row_refuses_its_whole_cea
     result = read(
         tmp_path,
         row(),
-        row(id=1841, cf_dec_month=13, end_yr=2020, end_month=2, end_day=30, pax_id=0, ucdp_actor_id=0),
+        row(id=1841, cf_dec_month=0, end_yr=2020, end_month=2, end_day="x", pax_id=0, ucdp_actor_id=0),
     )
     assert [(e.line, e.column) for e in result.errors] == [
         (3, "ucdp_actor_id"),
@@ -237,7 +292,14 @@ def test_every_bad_cell_of_a_row_is_reported_and_a_bad_row_refuses_its_whole_cea
         == "line 3, column pax_id: 0 is not a PA-X agreement id (a positive number, or -1 for none)"
     )
     assert (result.ceasefires, result.refused) == ([], [620077])
-    assert result.counts == {"rows": 2, "ceasefires": 0, "declarations": 0, "refused": 1, "errors": 4}
+    assert result.counts == {
+        "rows": 2,
+        "ceasefires": 0,
+        "declarations": 0,
+        "refused": 1,
+        "errors": 4,
+        "warnings": 0,
+    }
 
 
 # Places
@@ -417,21 +479,27 @@ def test_the_real_2022_release():
     require(path.is_file(), f"set ETHPRIO_CSV to the ETH/PRIO ceasefire dataset (no file at {path})")
     result = read_ceasefires(path)
     assert result.rows == 4091
-    # The release holds five impossible dates; each refuses its ceasefire.
-    assert [(e.line, e.column) for e in result.errors] == [
-        (213, "end_month"),  # 345015: June of no year
-        (1791, "cf_effect_day"),  # 570002: 31 February 1994, on both its rows
+    # The release holds five impossible dates, each read to the precision its valid parts give.
+    assert [(w.line, w.column) for w in result.warnings] == [
+        (213, "end_month"),  # 345015: June of no year: unknown
+        (1791, "cf_effect_day"),  # 570002: 31 February 1994, on both its rows: February 1994
         (1792, "cf_effect_day"),
-        (1984, "end_day"),  # 625099: day 1 of no month
-        (2123, "end_day"),  # 625194: 31 June 2020
+        (1984, "end_day"),  # 625099: day 1 of no month: the year
+        (2123, "end_day"),  # 625194: 31 June 2020: June 2020
     ]
-    assert result.refused == [345015, 570002, 625099, 625194]
-    assert len(result.ceasefires) + len(result.refused) == 2203
-    assert result.counts == {"rows": 4091, "ceasefires": 2199, "declarations": 4086, "refused": 4, "errors": 5}
+    assert (result.errors, result.refused) == ([], [])
+    assert result.counts == {
+        "rows": 4091,
+        "ceasefires": 2203,
+        "declarations": 4091,
+        "refused": 0,
+        "errors": 0,
+        "warnings": 5,
+    }
     declarations = [d for c in result.ceasefires for d in c.declarations]
-    # 469 distinct ucdp_actor_id values: 468 UCDP ids and -1 (35 rows, 27 names UCDP does not list; 1 refused).
+    # 469 distinct ucdp_actor_id values: 468 UCDP ids and -1 (35 rows, 27 names UCDP does not list).
     assert len({d.actor.ucdp_id for d in declarations}) == 469
-    assert sum(d.actor.ucdp_id is None for d in declarations) == 34
+    assert sum(d.actor.ucdp_id is None for d in declarations) == 35
     # PA-X: 613 rows, 236 ceasefires, 235 distinct AgtIds (AgtId 321 is both 516007's and 516008's).
     assert sum(d.pax_id is not None for d in declarations) == 613
     assert sum(bool(c.pax_ids) for c in result.ceasefires) == 236
@@ -444,14 +512,14 @@ def test_the_real_2022_release():
         (declaration,) = libya.declarations
         assert (libya.country, libya.time_zone) == ("LY", "Africa/Tripoli")
         assert (declaration.effect, declaration.effect.precision) == (PartialDate(2020, 1, 12), "day")
-    # The file has 1,592 rows with fixed 1 and a number of days; one is 625194's, refused.
-    assert sum(d.fixed_days is not None for d in declarations) == 1591
+    # The file has 1,592 rows with fixed 1 and a number of days.
+    assert sum(d.fixed_days is not None for d in declarations) == 1592
     assert sum(bool(d.damaged) for d in declarations) == 85
     assert sum(d.actor.name_damaged for d in declarations) == 10
-    assert sum(bool(d.mediators) for d in declarations) == 1742
+    assert sum(bool(d.mediators) for d in declarations) == 1744
     assert Counter(len(d.mediators) > 1 for d in declarations)[True] == 463
-    # Links: 538 ceasefires link to others; 4 link to themselves; 93003 and 840038 are not in the file.
-    assert sum(bool(c.linked_uniq_ids) for c in result.ceasefires) == 538
+    # Links: 540 ceasefires link to others; 4 link to themselves; 93003 and 840038 are not in the file.
+    assert sum(bool(c.linked_uniq_ids) for c in result.ceasefires) == 540
     assert sum(c.uniq_id in c.linked_uniq_ids for c in result.ceasefires) == 4
     in_file = {*by_id, *result.refused}
     assert sorted({u for c in result.ceasefires for u in c.linked_uniq_ids} - in_file) == [93003, 840038]
