@@ -137,6 +137,7 @@ def agreements(count: int = 10_000, commitments_each: int = 5, seed: int = 1) ->
                 day=1 + n % 28,
                 due_at=dt.datetime(2031, 1 + n % 12, 1 + n % 28, 22, tzinfo=dt.UTC),
                 due_display=f"end of {1 + n % 28} {dt.date(2031, 1 + n % 12, 1):%B %Y} (Africa/Tripoli)",
+                due_precision=DeadlinePrecision.DAY,
                 state=DeadlineState.UPCOMING,
             )
             for n, c in enumerate(commitments)
@@ -164,10 +165,11 @@ def deadlines(total: int, due: int, *, now: dt.datetime, per_commitment: int = 1
     past = field.get_db_prep_value(now - dt.timedelta(days=1), connection)
     future = field.get_db_prep_value(now + dt.timedelta(days=365), connection)
     stamp = field.get_db_prep_value(now, connection)
-    columns = (
-        "commitment_id, wording, time_zone, precision, year, month, day, time, due_at, due_display, state, "
-        "schedule_revision, search_text, created_at, updated_at"
+    names = (
+        "commitment_id wording time_zone precision year month day time due_at due_display state schedule_revision "
+        "search_text created_at updated_at anchor_kind offset due_precision waiting_for extended_times"
     )
+    columns = ", ".join(connection.ops.quote_name(name) for name in names.split())
     display = "00:00 on 1 January 2030 (UTC)"
     step = total // due if due else 0
 
@@ -189,6 +191,11 @@ def deadlines(total: int, due: int, *, now: dt.datetime, per_commitment: int = 1
                 "by then",
                 stamp,
                 stamp,
+                "",
+                "",
+                "instant",
+                "",
+                0,
             )
             for n in range(start, stop)
         ]

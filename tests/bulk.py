@@ -37,6 +37,7 @@ def due_deadlines(count: int, *, due: dt.datetime, per_commitment: int = 10, lab
                 day=local.day,
                 time=local.time().replace(tzinfo=None),
                 due_at=due,
+                due_precision=DeadlinePrecision.INSTANT,
                 due_display=describe_due("instant", "UTC", local.year, local.month, local.day, local.time()),
                 state=DeadlineState.UPCOMING,
                 search_text=fold(f"{label} deadline {n}"),
