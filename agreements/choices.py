@@ -46,12 +46,22 @@ class SignatoryRole(models.TextChoices):
     THIRD_PARTY = "third_party", "Third party (capacity not stated)"
 
 
+class RecordSource(models.TextChoices):
+    """Where an agreement's record comes from (its ``external_ids`` say)."""
+
+    ETHPRIO = "ethprio", "ETH/PRIO Civil Conflict Ceasefire Dataset"
+    PAX = "pax", "PA-X Peace Agreements Database"
+    EDITOR = "editor", "Entered by an editor"
+
+
 class LinkKind(models.TextChoices):
     BUILDS_ON = "builds_on", "Builds on"
     IMPLEMENTS = "implements", "Implements"
     REFERENCES = "references", "References"
     SUPERSEDES = "supersedes", "Supersedes"
     REAFFIRMS = "reaffirms", "Reaffirms"
+    # The same agreement as another dataset records it: an ETH/PRIO ceasefire and the PA-X entry of its text.
+    TEXT = "text", "Has its text in"
 
 
 class CommitmentCategory(models.TextChoices):
@@ -125,6 +135,8 @@ class EventType(models.TextChoices):
     DEADLINE_CANCELLED = "deadline.cancelled", "Deadline cancelled"
     DEADLINE_RESCHEDULED = "deadline.rescheduled", "Deadline rescheduled"
     DEADLINE_REOPENED = "deadline.reopened", "Deadline reopened"
+    # One per import run that wrote records (not one per record: history is not news).
+    DATASET_IMPORTED = "dataset.imported", "Dataset imported"
     WEBHOOK_PING = "webhook.ping", "Webhook ping"
 
 

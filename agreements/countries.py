@@ -49,3 +49,60 @@ def country_name(code: str) -> str:
     """The English short name for an alpha-2 code, or the code itself."""
     country = pycountry.countries.get(alpha_2=code)
     return country.name if country else code
+
+
+# Short forms documents use that ISO's names (pycountry) do not give.
+COMMON_NAMES: dict[str, str] = {
+    "Russia": "RU",
+    "Turkey": "TR",
+    "Iran": "IR",
+    "Syria": "SY",
+    "UK": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "USA": "US",
+    "US": "US",
+    "United States": "US",
+    "Vietnam": "VN",
+    "Laos": "LA",
+    "South Korea": "KR",
+    "North Korea": "KP",
+    "Tanzania": "TZ",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Moldova": "MD",
+    "Czech Republic": "CZ",
+    "Macedonia": "MK",
+    "Ivory Coast": "CI",
+    "Cape Verde": "CV",
+    "Swaziland": "SZ",
+    "Burma": "MM",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Democratic Republic of Congo": "CD",
+    "Congo-Brazzaville": "CG",
+    "Palestine": "PS",
+    "Vatican": "VA",
+    "Holy See": "VA",
+    "Brunei": "BN",
+    "East Timor": "TL",
+    "The Gambia": "GM",
+    "Gambia": "GM",
+}
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(value.casefold(), country.alpha_2)
+    names.update({name.casefold(): code for name, code in COMMON_NAMES.items()})
+    return names
+
+
+def alpha2_from_name(name: str) -> str | None:
+    """The alpha-2 code of a country named exactly (any case): ISO's names, or a common short form."""
+    return _by_name().get(name.strip().casefold())

@@ -15,6 +15,8 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tests.webhooks.receiver import Receiver
+
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -116,3 +118,11 @@ def reader_client(reader: User) -> APIClient:
 @pytest.fixture
 def seeded(db: None) -> None:
     call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A webhook receiver: a real HTTP server on loopback, recording what it is sent."""
+    server = Receiver()
+    yield server
+    server.close()

@@ -23,6 +23,7 @@ from agreements.choices import (
     DeadlinePrecision,
     DeadlineState,
     EventType,
+    RecordSource,
     SignatoryRole,
 )
 from agreements.countries import is_country_code
@@ -127,10 +128,42 @@ class AgreementFilterSet(filters.FilterSet):
     )
     has_overdue = StrictBooleanFilter(method="filter_has_overdue", help_text="Has an overdue commitment.")
     pax_id = filters.CharFilter(field_name="external_ids__pax", help_text="PA-X AgtId.")
+    ethprio_id = filters.CharFilter(
+        field_name="external_ids__ethprio", help_text="ETH/PRIO ceasefire id (`uniq_id`), e.g. 620077."
+    )
+    ucdp_actor = filters.NumberFilter(
+        method="filter_ucdp_actor", min_value=1, help_text="UCDP actor id of a party to it, e.g. 5802."
+    )
+    source = filters.ChoiceFilter(
+        choices=RecordSource.choices,
+        method="filter_source",
+        help_text="Where the record comes from: `ethprio` (ETH/PRIO ceasefire dataset), `pax` (PA-X), "
+        "`editor` (neither: entered by an editor).",
+    )
+    in_force_on = filters.DateFilter(
+        method="filter_in_force_on",
+        input_formats=["%Y-%m-%d"],
+        help_text="In force on this day (YYYY-MM-DD), as far as the record can tell: took effect on or before it "
+        "(at the precision known: a ceasefire that took effect in March 2020 is in force on 31 March, not on "
+        "1 March), and had not ended before it (no end recorded, or an end on or after it).",
+    )
 
     class Meta:
         model = Agreement
         fields: list[str] = []
+
+    def filter_ucdp_actor(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.filter(self._parties(actor__external_ids__ucdp=str(int(value))))
+
+    def filter_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == RecordSource.EDITOR:
+            return queryset.exclude(external_ids__has_key="pax").exclude(external_ids__has_key="ethprio")
+        return queryset.filter(external_ids__has_key=value)
+
+    def filter_in_force_on(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
+        return queryset.filter(in_force_from_latest__lte=value).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=value)
+        )
 
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(countries__has_item=value)
@@ -159,10 +192,14 @@ class ActorFilterSet(filters.FilterSet):
     agreement = IdOrSlugFilter(
         queryset=Agreement.objects.all(), field_name="parts__agreement", distinct=True, help_text="A party to it."
     )
+    ucdp_actor = filters.NumberFilter(method="filter_ucdp_actor", min_value=1, help_text="UCDP actor id, e.g. 5802.")
 
     class Meta:
         model = Actor
         fields: list[str] = []
+
+    def filter_ucdp_actor(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.filter(external_ids__ucdp=str(int(value)))
 
 
 class CommitmentFilterSet(filters.FilterSet):

@@ -194,6 +194,9 @@ class ActorSerializer(CompiledRepresentation, ModelValidated):
     represents_id = serializers.PrimaryKeyRelatedField(
         source="represents", queryset=Actor.objects.all(), write_only=True, required=False, allow_null=True
     )
+    external_ids = serializers.DictField(
+        child=serializers.CharField(max_length=100), required=False, help_text='e.g. {"ucdp": "5802"} (UCDP actor id)'
+    )
     api_names = {"represents": "represents_id"}
 
     class Meta:
@@ -209,6 +212,7 @@ class ActorSerializer(CompiledRepresentation, ModelValidated):
             "represents",
             "represents_id",
             "description",
+            "external_ids",
             "created_at",
             "updated_at",
         ]
@@ -357,6 +361,10 @@ class AgreementSerializer(CompiledRepresentation, ModelValidated):
             "info_url",
             "document_url",
             "external_ids",
+            "in_force_from",
+            "in_force_from_precision",
+            "ended_on",
+            "ended_on_precision",
             "signatories",
             "commitments",
             "links",
@@ -399,12 +407,24 @@ class AgreementSerializer(CompiledRepresentation, ModelValidated):
 
 
 class AgreementDetailSerializer(AgreementSerializer):
-    """The detail view adds the full text and the agreements that link here."""
+    """The detail view adds the full text, the agreements that link here, and a dataset's coded values."""
 
     referenced_by = BacklinkSerializer(many=True, read_only=True, source="links_in")
+    coded = serializers.JSONField(
+        read_only=True,
+        help_text="A dataset's coded values, verbatim under their column names, where the record comes from one "
+        "(ETH/PRIO: each row's cells, by column, with the dataset's own ids).",
+    )
 
     class Meta(AgreementSerializer.Meta):
-        fields = [*AgreementSerializer.Meta.fields[:-2], "full_text", "referenced_by", "created_at", "updated_at"]
+        fields = [
+            *AgreementSerializer.Meta.fields[:-2],
+            "full_text",
+            "referenced_by",
+            "coded",
+            "created_at",
+            "updated_at",
+        ]
 
 
 # --- commitments and deadlines ---------------------------------------------

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.json import KeyTextTransform
 from simple_history.models import HistoricalRecords
 
 from agreements.choices import ActorKind
 from agreements.countries import validate_country_code
+from agreements.models.validators import validate_external_ids
 from utilities.folding import fold_all
 from utilities.models import TimeStamped
 
@@ -47,6 +49,12 @@ class Actor(TimeStamped):
         help_text="For a person: the actor they represent (e.g. the state whose president they are).",
     )
     description = models.TextField(blank=True)
+    external_ids = models.JSONField(
+        default=dict,
+        blank=True,
+        validators=[validate_external_ids],
+        help_text='Ids in other datasets, e.g. {"ucdp": "5802"} (UCDP actor id).',
+    )
     search_text = models.TextField(editable=False, default="")
 
     history = HistoricalRecords()
@@ -54,6 +62,10 @@ class Actor(TimeStamped):
     class Meta:
         ordering = ["name", "id"]
         indexes = [models.Index(fields=["kind", "name"])]
+        constraints = [
+            # One actor per UCDP actor id: the ceasefire importer's key.
+            models.UniqueConstraint(KeyTextTransform("ucdp", "external_ids"), name="actor_unique_ucdp_id"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -12,16 +15,9 @@ from agreements.choices import AgreementKind, DatePrecision, LinkKind, Signatory
 from agreements.countries import validate_country_codes
 from agreements.models.actor import Actor
 from agreements.models.source import Source
+from agreements.models.validators import validate_external_ids
 from utilities.folding import fold_all
 from utilities.models import ChecksEnforcedByDatabase, TimeStamped
-
-
-def validate_external_ids(value: object) -> None:
-    """External ids are a flat object of scheme -> identifier strings."""
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
-    ):
-        raise ValidationError('External ids must be an object such as {"pax": "2320"}.')
 
 
 class AgreementType(models.TextChoices):
@@ -69,9 +65,29 @@ class Agreement(TimeStamped):
         editable=False,
         help_text="What an importer last said (e.g. PA-X), to tell its changes from editors'.",
     )
+    # When a ceasefire was in force, as precisely as a dataset knows it (ETH/PRIO: effect and end).
+    in_force_from = models.DateField(
+        null=True, blank=True, help_text="Took effect: the first day of the period its precision names."
+    )
+    in_force_from_precision = models.CharField(max_length=10, choices=DatePrecision.choices, blank=True)
+    in_force_from_latest = models.DateField(
+        null=True, blank=True, editable=False, help_text="Derived: the last day it can have taken effect."
+    )
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="Ended: the first day of the period its precision names."
+    )
+    ended_on_precision = models.CharField(max_length=10, choices=DatePrecision.choices, blank=True)
+    coded = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="A dataset's coded values, verbatim under their column names (e.g. ETH/PRIO's).",
+    )
     search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["imported", "search_text"])
+    history = HistoricalRecords(
+        m2m_fields=[sources], excluded_fields=["imported", "search_text", "coded", "in_force_from_latest"]
+    )
 
     class Meta:
         ordering = ["-date", "title", "id"]
@@ -80,8 +96,9 @@ class Agreement(TimeStamped):
             models.Index(fields=["kind", "date"]),
         ]
         constraints = [
-            # One agreement per PA-X AgtId: the importer's key.
+            # One agreement per PA-X AgtId, and per ETH/PRIO uniq_id: the importers' keys.
             models.UniqueConstraint(KeyTextTransform("pax", "external_ids"), name="agreement_unique_pax_id"),
+            models.UniqueConstraint(KeyTextTransform("ethprio", "external_ids"), name="agreement_unique_ethprio_id"),
         ]
 
     def __str__(self) -> str:
@@ -93,12 +110,33 @@ class Agreement(TimeStamped):
             raise ValidationError({"date": "A month-precise date is stored as the first of the month."})
         if self.date and self.date_precision == DatePrecision.YEAR and (self.date.month, self.date.day) != (1, 1):
             raise ValidationError({"date": "A year-precise date is stored as 1 January."})
+        errors: dict[str, str] = {}
+        for name in ("in_force_from", "ended_on"):
+            value, precision = getattr(self, name), getattr(self, f"{name}_precision")
+            if value is not None and not precision:
+                errors[f"{name}_precision"] = "Say how precise the date is: day, month or year."
+            elif value is None and precision:
+                errors[f"{name}_precision"] = f"Only with a date in {name}."
+            elif value and precision == DatePrecision.MONTH and value.day != 1:
+                errors[name] = "A month-precise date is stored as the first of the month."
+            elif value and precision == DatePrecision.YEAR and (value.month, value.day) != (1, 1):
+                errors[name] = "A year-precise date is stored as 1 January."
+        end = last_day(self.ended_on, self.ended_on_precision)
+        if self.in_force_from and end is not None and end < self.in_force_from:
+            errors["ended_on"] = "It cannot have ended before it took effect."
+        if errors:
+            raise ValidationError(errors)
 
     def compute_search_text(self) -> str:
         return fold_all([self.title, self.place, self.conflict, self.peace_process, self.summary])
 
+    def compute_in_force_from_latest(self) -> dt.date | None:
+        """The last day the agreement can have taken effect, given the precision of ``in_force_from``."""
+        return last_day(self.in_force_from, self.in_force_from_precision)
+
     def save(self, *args: object, **kwargs: object) -> None:
         self.search_text = self.compute_search_text()
+        self.in_force_from_latest = self.compute_in_force_from_latest()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
@@ -111,6 +149,17 @@ class Agreement(TimeStamped):
         if self.date_precision == DatePrecision.MONTH:
             return f"{self.date:%B %Y}"
         return f"{self.date.day} {self.date:%B %Y}"
+
+
+def last_day(first: dt.date | None, precision: str) -> dt.date | None:
+    """The last day of the period that starts on ``first`` and is as long as ``precision`` says."""
+    if first is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return dt.date(first.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        return dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    return first
 
 
 class Signatory(models.Model):

@@ -31,6 +31,7 @@ from agreements.choices import LinkKind
 from agreements.models import Actor, Agreement, AgreementLink, Signatory, Source
 from agreements.pax.parties import Party
 from agreements.pax.reader import PaxRow, RowError, read_release
+from agreements.services.links import TextLinks, agreements_link_texts
 from utilities.folding import fold
 from utilities.services import UserLike, author
 
@@ -72,6 +73,7 @@ class ImportReport:
     parties_added: int = 0
     parties_unreadable: int = 0
     links_added: int = 0
+    texts: TextLinks = field(default_factory=TextLinks)
     seconds: float = 0.0
 
     @property
@@ -85,6 +87,7 @@ class ImportReport:
             f"Parties: {self.actors_created} new actors, {self.parties_added} parts added; "
             f"{self.parties_unreadable} agreements name their parties in text that cannot be told apart.",
             f"Links from references to other agreements: {self.links_added} added.",
+            f"Ceasefires (ETH/PRIO) linked to their PA-X text: {self.texts.added} added, {self.texts.linked} in all.",
         ]
         if not self.changed:
             out.insert(0, "Nothing changed: this release is already imported.")
@@ -382,5 +385,6 @@ def pax_import(path: Path, *, user: UserLike = None, progress: Progress | None =
     flush()
     with transaction.atomic():
         importer.links()
+        report.texts = agreements_link_texts()
     report.seconds = time.perf_counter() - started
     return report

@@ -1,19 +1,8 @@
-"""Webhook test fixtures: a real receiver, endpoints registered through the service."""
+"""Webhook test fixtures: short timeouts, loopback allowed (the receiver itself is in tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-
-from tests.webhooks.receiver import Receiver
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.close()
 
 
 @pytest.fixture(autouse=True)

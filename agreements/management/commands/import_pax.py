@@ -17,8 +17,9 @@ class ProgressBar:
 
     WIDTH = 40
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, unit: str = "rows") -> None:
         self.stream = stream
+        self.unit = unit
         self.last = -1
 
     def __call__(self, done: int, total: int) -> None:
@@ -26,7 +27,7 @@ class ProgressBar:
         if filled == self.last and done != total:
             return
         self.last = filled
-        self.stream.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {done}/{total} rows")
+        self.stream.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {done}/{total} {self.unit}")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()

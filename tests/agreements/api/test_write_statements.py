@@ -42,10 +42,10 @@ def _deadline() -> Deadline:
 
 WRITES: dict[str, Write] = {
     "create an actor": Write(
-        "post", lambda: "/api/v1/actors/", lambda: {"name": "New Front", "kind": "armed_group"}, 201, 11
+        "post", lambda: "/api/v1/actors/", lambda: {"name": "New Front", "kind": "armed_group"}, 201, 12
     ),
     "change an actor": Write(
-        "patch", lambda: f"/api/v1/actors/{ActorFactory().pk}/", lambda: {"aliases": ["NF"]}, 200, 11
+        "patch", lambda: f"/api/v1/actors/{ActorFactory().pk}/", lambda: {"aliases": ["NF"]}, 200, 12
     ),
     "delete an actor": Write("delete", lambda: f"/api/v1/actors/{ActorFactory().pk}/", None, 204, 15),
     "create a source": Write(
@@ -66,10 +66,10 @@ WRITES: dict[str, Write] = {
             "source_ids": [SourceFactory().pk],
         },
         201,
-        34,
+        35,
     ),
     "change an agreement": Write(
-        "patch", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", lambda: {"place": "Geneva"}, 200, 19
+        "patch", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", lambda: {"place": "Geneva"}, 200, 20
     ),
     "delete an agreement": Write("delete", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", None, 204, 19),
     "create a commitment": Write(
