@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
+from agreements.ethprio.importer import ImportRefused, ceasefires_import
+from agreements.ethprio.reader import NotAnEthPrioFile
 from agreements.models import Agreement, AgreementLink, Commitment, Signatory
 from agreements.pax.importer import pax_import
 from agreements.pax.reader import NotAPaxRelease
@@ -30,6 +33,7 @@ from agreements.services.agreements import (
     agreement_update,
 )
 from agreements.services.commitments import COMMITMENT_FIELDS, commitment_create, commitment_delete, commitment_update
+from utilities.csvfile import CsvFileError
 
 from .base import ServiceAdmin, changed_fields, kept_forms
 from .filters import CountryFilter, HasOverdueFilter
@@ -62,6 +66,21 @@ class LinkInline(admin.TabularInline):
 
 
 MAX_RELEASE_BYTES = 50 * 1024 * 1024
+
+
+class CeasefireDatasetForm(forms.Form):
+    release = forms.FileField(
+        label="ETH/PRIO ceasefire dataset (CSV)", help_text="e.g. ethprio_ceasefires.csv, at most 50 MB."
+    )
+    skip_bad_rows = forms.BooleanField(
+        required=False, help_text="Import the ceasefires whose rows can be read, and list the others."
+    )
+
+    def clean_release(self) -> Any:
+        release = self.cleaned_data["release"]
+        if release.size > MAX_RELEASE_BYTES:
+            raise forms.ValidationError("The file is larger than 50 MB.")
+        return release
 
 
 class PaxReleaseForm(forms.Form):
@@ -97,36 +116,71 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
         return agreements_with_overview(super().get_queryset(request))
 
     def get_urls(self) -> list[Any]:
-        view = self.admin_site.admin_view(self.import_pax_view)
-        return [path("import-pax/", view, name="agreements_agreement_import_pax"), *super().get_urls()]
+        pax = self.admin_site.admin_view(self.import_pax_view)
+        ceasefires = self.admin_site.admin_view(self.import_ceasefires_view)
+        return [
+            path("import-pax/", pax, name="agreements_agreement_import_pax"),
+            path("import-ceasefires/", ceasefires, name="agreements_agreement_import_ceasefires"),
+            *super().get_urls(),
+        ]
 
-    def import_pax_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload a PA-X release; the same import and report as ``manage.py import_pax``."""
+    def _upload(
+        self, request: HttpRequest, form: forms.Form, run: Callable[[Path], list[str]], *, title: str, intro: str
+    ) -> HttpResponse:
+        """A dataset upload: the file saved aside, imported by ``run``, its report shown; errors by name."""
         if not (
             request.user.has_perm("agreements.add_agreement") and request.user.has_perm("agreements.change_agreement")
         ):
             raise PermissionDenied
-        form = PaxReleaseForm(request.POST or None, request.FILES or None)
         report, error = None, ""
         if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["release"]
             with tempfile.TemporaryDirectory() as folder:
-                target = Path(folder) / "release.csv"
+                target = Path(folder) / "upload.csv"
                 with target.open("wb") as out:
-                    for chunk in form.cleaned_data["release"].chunks():
+                    for chunk in upload.chunks():
                         out.write(chunk)
                 try:
-                    report = pax_import(target, user=request.user).lines()
-                except NotAPaxRelease as exc:
-                    error = str(exc).replace(str(target), form.cleaned_data["release"].name)
+                    report = run(target)
+                except (NotAPaxRelease, NotAnEthPrioFile, CsvFileError, ImportRefused) as exc:
+                    error = str(exc).replace(str(target), upload.name)
         context = {
             **self.admin_site.each_context(request),
-            "title": "Import a PA-X release",
+            "title": title,
+            "intro": intro,
             "opts": self.model._meta,
             "form": form,
             "report": report,
             "error": error,
         }
-        return TemplateResponse(request, "admin/agreements/agreement/import_pax.html", context)
+        return TemplateResponse(request, "admin/agreements/agreement/import_dataset.html", context)
+
+    def import_pax_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload a PA-X release; the same import and report as ``manage.py import_pax``."""
+        return self._upload(
+            request,
+            PaxReleaseForm(request.POST or None, request.FILES or None),
+            lambda path: pax_import(path, user=request.user).lines(),
+            title="Import a PA-X release",
+            intro="Upload a release of the PA-X Peace Agreements Database (CSV). Agreements are created or "
+            "updated by their PA-X id; what editors added or changed is kept.",
+        )
+
+    def import_ceasefires_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload the ETH/PRIO dataset; the same import and report as ``manage.py import_ceasefires``."""
+        form = CeasefireDatasetForm(request.POST or None, request.FILES or None)
+        return self._upload(
+            request,
+            form,
+            lambda path: ceasefires_import(
+                path, user=request.user, skip_bad_rows=form.cleaned_data["skip_bad_rows"]
+            ).lines(),
+            title="Import the ETH/PRIO ceasefire dataset",
+            intro="Upload the ETH/PRIO Civil Conflict Ceasefire Dataset (CSV). Each ceasefire (uniq_id) is "
+            "created or updated with its actors (one per UCDP id), its commitment and deadlines; deadlines that "
+            "passed before the import are recorded as passed without notifying subscribers. What editors "
+            "changed is kept. The whole file is checked first: nothing is written if it cannot be read.",
+        )
 
     @admin.display(description="Date", ordering="date")
     def display_date(self, agreement: Agreement) -> str:

@@ -328,6 +328,7 @@ class _Importer:
             country=country,
             aliases=aliases,
             external_ids={"ucdp": ucdp} if ucdp else {},
+            imported={"source": DATASET, "kind": kind},
         )
         actor.search_text = actor.compute_search_text()
         self.new_actors.append(actor)
@@ -365,15 +366,15 @@ class _Importer:
         for ucdp_id, spellings in names.items():
             ordered = [name for name, _ in spellings.most_common()]
             actor = self._by_id_or_name(str(ucdp_id), ordered)
+            government = ordered[0].startswith("Government of")
+            country = countries[ucdp_id].most_common(1)[0][0] if government else ""
+            kind = ActorKind.GOVERNMENT if government else ActorKind.ARMED_GROUP
             if actor is None:
-                name = ordered[0]
-                government = name.startswith("Government of")
-                country = countries[ucdp_id].most_common(1)[0][0] if government else ""
-                kind = ActorKind.GOVERNMENT if government else ActorKind.ARMED_GROUP
-                actor = self._new_actor(name, kind, country, ordered[1:], str(ucdp_id))
+                actor = self._new_actor(ordered[0], kind, country, ordered[1:], str(ucdp_id))
             else:
                 self.report.actors_reused += 1
                 self._add_aliases(actor, ordered)
+                self._adopt(actor, kind, country)
             if len(ordered) > 1 and not _same_name_family(ordered):
                 self.report.actor_notes.append(
                     f"UCDP id {ucdp_id} is named {', '.join(repr(n) for n in ordered)}: one actor, as the id says; "
@@ -412,6 +413,23 @@ class _Importer:
             return candidate
         return None
 
+    def _adopt(self, actor: Actor, kind: str, country: str) -> None:
+        """An actor another importer made from free text takes what UCDP's id says of it.
+
+        PA-X's parties are read from free text, UCDP's actors are catalogued: where the
+        two name the same actor, UCDP's kind and country win — whichever dataset came
+        first — unless an editor has changed them since (the actor's own values no longer
+        what its importer said).
+        """
+        made = actor.imported or {}
+        if made.get("source") == DATASET or actor.kind != made.get("kind"):
+            return
+        actor.kind = kind
+        actor.country = actor.country or country
+        actor.imported = {"source": DATASET, "kind": kind}
+        if actor.pk is not None:
+            self.changed_actors[actor.pk] = actor
+
     def mediator(self, name: str) -> Actor:
         actor = self.by_name.get(fold(name))
         if actor is not None:
@@ -429,7 +447,7 @@ class _Importer:
             bulk_update_with_history(
                 list(self.changed_actors.values()),
                 Actor,
-                fields=["aliases", "external_ids", "search_text", "updated_at"],
+                fields=["aliases", "external_ids", "kind", "country", "imported", "search_text", "updated_at"],
                 batch_size=500,
                 default_user=self.user,
                 default_change_reason="ETH/PRIO import",

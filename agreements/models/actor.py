@@ -55,9 +55,15 @@ class Actor(TimeStamped):
         validators=[validate_external_ids],
         help_text='Ids in other datasets, e.g. {"ucdp": "5802"} (UCDP actor id).',
     )
+    imported = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="What the importer that made it said (source, kind), to tell its values from editors'.",
+    )
     search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["imported"])
 
     class Meta:
         ordering = ["name", "id"]

@@ -106,6 +106,8 @@ class _Importer:
         self.user = author(user)
         self.seen: dict[str, int] = {}
         self.references: list[tuple[str, dt.date, str]] = []
+        # Spellings to add to existing actors, by actor id (written once, at the end).
+        self.aliases: dict[int, list[str]] = {}
         self.slugs = set(Agreement.objects.values_list("slug", flat=True))
         self.actor_slugs = set(Actor.objects.values_list("slug", flat=True))
         # Every folded spelling -> actor id (or the unsaved Actor created in this chunk).
@@ -241,16 +243,37 @@ class _Importer:
     # --- parties --------------------------------------------------------------------
 
     def _actor(self, party: Party, new: list[Actor]) -> int | Actor:
-        """The id of the actor known by any of the party's names, or a new, unsaved actor."""
-        for spelling in (party.name, *party.aliases):
+        """The id of the actor known by any of the party's names, or a new, unsaved actor.
+
+        An actor found by one of the names keeps the others as aliases: every spelling
+        seen in sources finds it (and the actors come out the same whichever dataset
+        named them first).
+        """
+        spellings = (party.name, *party.aliases)
+        for spelling in spellings:
             if (found := self.actors.get(fold(spelling))) is not None:
+                others = [s for s in spellings if fold(s) not in self.actors or self.actors[fold(s)] is not found]
+                if isinstance(found, Actor):
+                    known = {fold(n) for n in found.all_names}
+                    found.aliases = [*found.aliases, *(s for s in others if fold(s) not in known)]
+                    found.search_text = found.compute_search_text()
+                else:
+                    self.aliases.setdefault(found, []).extend(others)
+                for other in others:
+                    self.actors.setdefault(fold(other), found)
                 return found
         base = slugify(party.name)[:190].strip("-") or "actor"
         slug, n = base, 2
         while slug in self.actor_slugs:
             slug, n = f"{base}-{n}", n + 1
         self.actor_slugs.add(slug)
-        actor = Actor(name=party.name, slug=slug, kind=party.kind, aliases=list(party.aliases))
+        actor = Actor(
+            name=party.name,
+            slug=slug,
+            kind=party.kind,
+            aliases=list(party.aliases),
+            imported={"source": "pax", "kind": party.kind},
+        )
         actor.search_text = actor.compute_search_text()
         new.append(actor)
         for spelling in actor.all_names:
@@ -282,6 +305,26 @@ class _Importer:
             ignore_conflicts=True,
         )
         self.report.parties_added += len(missing)
+
+    def save_aliases(self) -> None:
+        """Add the spellings this release uses to the actors they found."""
+        changed = []
+        for actor in Actor.objects.filter(pk__in=self.aliases):
+            known = {fold(n) for n in actor.all_names}
+            new = [s for s in dict.fromkeys(self.aliases[actor.pk]) if fold(s) not in known]
+            if new:
+                actor.aliases = [*actor.aliases, *new]
+                actor.search_text = actor.compute_search_text()
+                changed.append(actor)
+        if changed:
+            bulk_update_with_history(
+                changed,
+                Actor,
+                fields=["aliases", "search_text", "updated_at"],
+                batch_size=500,
+                default_user=self.user,
+                default_change_reason="PA-X import",
+            )
 
     # --- links ------------------------------------------------------------------------
 
@@ -384,6 +427,7 @@ def pax_import(path: Path, *, user: UserLike = None, progress: Progress | None =
             progress(report.read, total)
     flush()
     with transaction.atomic():
+        importer.save_aliases()
         importer.links()
         report.texts = agreements_link_texts()
     report.seconds = time.perf_counter() - started
