@@ -1,4 +1,4 @@
-"""``python -m bench [api-list sweep fanout latency import cascade]``: run the benchmarks, print ratios.
+"""``python -m bench [NAME …]``: run the benchmarks (all, or those named), print ratios.
 
 Exits non-zero only if a benchmark could not run; a missed target is reported,
 not failed.
@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, str] = {
     "latency": "bench.latency",
     "import": "bench.pax_import",
     "cascade": "bench.cascade",
+    "import-ceasefires": "bench.ceasefire_import",
 }
 
 
