@@ -108,12 +108,14 @@ def deadline_event_data(deadline: Deadline, **extra: Any) -> dict[str, Any]:
     }
 
 
-def deadline_event_data_sql(vendor: str) -> tuple[str, list[Any]]:
-    """:func:`deadline_event_data` (without extras) as SQL over deadline ``d``, commitment ``c``,
-    agreement ``a`` joined, with its parameters."""
+def deadline_event_data_sql(
+    vendor: str, *, deadline: str = "d", commitment: str = "c", agreement: str = "a"
+) -> tuple[str, list[Any]]:
+    """:func:`deadline_event_data` (without extras) as SQL over the joined rows named ``deadline``,
+    ``commitment`` and ``agreement``, with its parameters."""
     build = "jsonb_build_object" if vendor == "postgresql" else "json_object"
-    parts = [("deadline", DEADLINE.sql("d", vendor)), ("commitment", COMMITMENT.sql("c", vendor))]
-    parts.append(("agreement", AGREEMENT.sql("a", vendor)))
+    parts = [("deadline", DEADLINE.sql(deadline, vendor)), ("commitment", COMMITMENT.sql(commitment, vendor))]
+    parts.append(("agreement", AGREEMENT.sql(agreement, vendor)))
     sql = ", ".join(f"'{key}', {expression}" for key, (expression, _) in parts)
     return f"{build}({sql})", [param for _, (_, params) in parts for param in params]
 

@@ -32,14 +32,21 @@ class Event(models.Model):
     deadline = models.ForeignKey(
         "agreements.Deadline", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
+    # No index on these two: nothing reads events by them (only a deletion of the user or status
+    # change, both rare, looks them up), and every index costs the sweep's outbox inserts.
     status_change = models.ForeignKey(
-        "agreements.StatusChange", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+        "agreements.StatusChange",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        db_index=False,
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     data = models.JSONField(default=dict)
-    dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True, editable=False)
     fanned_out_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -49,6 +56,11 @@ class Event(models.Model):
             models.Index(fields=["type", "-occurred_at"], name="event_type_time"),
             # The dispatcher's query: events not yet fanned out, oldest first.
             models.Index(fields=["id"], condition=Q(fanned_out_at__isnull=True), name="event_pending_fanout"),
+        ]
+        constraints = [
+            # Exactly once, enforced by the database. A constraint rather than unique=True:
+            # on PostgreSQL that would add a second, LIKE-pattern index nothing queries.
+            models.UniqueConstraint(fields=["dedupe_key"], name="event_unique_dedupe_key"),
         ]
 
     def __str__(self) -> str:
