@@ -46,7 +46,8 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     data = models.JSONField(default=dict)
-    dedupe_key = models.CharField(max_length=200, null=True, blank=True, editable=False)
+    # NULL, not "": most events have no key, and the unique constraint must leave them all be.
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True, editable=False)  # noqa: DJ001
     fanned_out_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
