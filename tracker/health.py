@@ -2,8 +2,10 @@
 
 ``/readyz`` is 200 only when the database answers, the broker is reachable,
 and a deadline sweep completed within the last three sweep intervals;
-otherwise 503. Either way the JSON body says what was checked and what is
-wrong, and nothing in it is secret (no URLs with passwords).
+otherwise 503. The throttles' cache is checked too, but a cache that is down
+only degrades the service (requests go unthrottled): 200, status "degraded".
+Either way the JSON body says what was checked and what is wrong, and nothing
+in it is secret (no URLs with passwords).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 import redis
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
@@ -80,7 +83,25 @@ def check_sweep(now: dt.datetime | None = None) -> dict[str, Any]:
     return result
 
 
-CHECKS: dict[str, Check] = {"database": check_database, "broker": check_broker, "sweep": check_sweep}
+def check_cache() -> dict[str, Any]:
+    """The shared cache of the throttle counters. Not required: while it is down requests go
+    unthrottled (``utilities.api.throttling``), so the service is degraded, not unready."""
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    probe = f"readyz:{os.getpid()}"
+    cache.set(probe, "ok", timeout=CHECK_TIMEOUT_SECONDS * 5)
+    if cache.get(probe) != "ok":
+        return {"ok": False, "backend": backend, "error": "the cache did not keep what was set"}
+    return {"ok": True, "backend": backend}
+
+
+CHECKS: dict[str, Check] = {
+    "database": check_database,
+    "broker": check_broker,
+    "sweep": check_sweep,
+    "cache": check_cache,
+}
+# Without these the service cannot do its work; without the others it is degraded.
+REQUIRED = ("database", "broker", "sweep")
 
 
 def _run(check: Check) -> dict[str, Any]:
@@ -105,5 +126,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def readyz(request: HttpRequest) -> JsonResponse:
     """Ready to serve: database and broker reachable, sweep recent."""
     results = {name: _run(check) for name, check in CHECKS.items()}
-    ready = all(result["ok"] for result in results.values())
-    return JsonResponse({"status": "ok" if ready else "unavailable", "checks": results}, status=200 if ready else 503)
+    ready = all(results[name]["ok"] for name in REQUIRED)
+    healthy = all(result["ok"] for result in results.values())
+    status = "ok" if healthy else "degraded" if ready else "unavailable"
+    return JsonResponse({"status": status, "checks": results}, status=200 if ready else 503)

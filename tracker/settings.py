@@ -197,8 +197,8 @@ REST_FRAMEWORK = {
     ],
     "SEARCH_PARAM": "q",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "utilities.api.throttling.AnonRateThrottle",
+        "utilities.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.string("API_THROTTLE_ANON", "120/minute"),
