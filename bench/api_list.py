@@ -521,4 +521,53 @@ def run() -> list[dict[str, Any]]:
                 target="target: ratio <= 2",
             )
         )
+    results += _compact_and_search()
     return results
+
+
+def _compact_and_search() -> list[dict[str, Any]]:
+    """``?brief=1`` against the full page (size and time), and ``?q=`` with the trigram index
+    against the same search with the index turned off (PostgreSQL; SQLite has no such index)."""
+    from django.db import connection
+
+    full_path, brief_path = "/api/v1/agreements/?page_size=100", "/api/v1/agreements/?page_size=100&brief=1"
+    full_size, brief_size = len(call(full_path)[1]), len(call(brief_path)[1])
+    full, brief = measure(full_path), measure(brief_path)
+    say(
+        f"api-brief: a page of 100 agreements is {brief_size / 1024:.0f} KB brief against {full_size / 1024:.0f} KB "
+        f"full; p50 {brief['p50']:.1f} ms against {full['p50']:.1f} ms"
+    )
+    out = [
+        summary(
+            "api-brief-size",
+            full_size / brief_size,
+            full_size,
+            brief_size,
+            "bytes, full page / brief page",
+            target="target: ratio >= 10",
+        ),
+        summary("api-brief-time", full["p50"] / brief["p50"], full["p50"], brief["p50"], "ms p50, full / brief"),
+    ]
+    if connection.vendor != "postgresql":
+        say("api-search: the trigram index is PostgreSQL's; not measured on SQLite")
+        return out
+    search = "/api/v1/agreements/?q=verification&page_size=20"
+    indexed = measure(search)
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_bitmapscan = off")
+    try:
+        scanned = measure(search)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET enable_bitmapscan")
+    say(f"api-search: ?q= p50 {indexed['p50']:.1f} ms with the trigram index, {scanned['p50']:.1f} ms without")
+    out.append(
+        summary(
+            "api-search",
+            scanned["p50"] / indexed["p50"],
+            indexed["p50"],
+            scanned["p50"],
+            "ms p50: without the index / with it",
+        )
+    )
+    return out

@@ -194,6 +194,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "agreements.api.search.FoldedSearchFilter",
         "utilities.api.ordering.OrderingFilter",
+        "utilities.api.shape.ShapeParameters",
     ],
     "SEARCH_PARAM": "q",
     "DEFAULT_THROTTLE_CLASSES": [
@@ -232,6 +233,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "utilities.api.schema.allow_empty_query_values",
+        "utilities.api.schema.shaped_list_items",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "agreements.choices.ActorKind",

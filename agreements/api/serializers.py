@@ -717,6 +717,17 @@ class LinkOnlySerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
+class EventBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """An entry of the timeline without its payload: what happened, when, to which agreement."""
+
+    url = ApiUrlField("events")
+    agreement = AgreementBriefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Event
+        fields = ["id", "url", "type", "occurred_at", "agreement"]
+
+
 class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
     """One entry of the timeline — the same ``type`` and ``data`` a webhook delivers."""
 

@@ -37,13 +37,14 @@ from agreements.services.commitments import commitment_delete, commitment_set_st
 from agreements.services.deadlines import deadline_close, deadline_delete, deadline_extend, deadline_reopen
 from agreements.services.sources import source_delete
 from utilities.api.columns import columns, prefixed
+from utilities.api.shape import ShapedLists
 from utilities.api.views import AtomicWrites
 
 from . import filtersets, serializers
 from .permissions import CanChangeDeadline, CanRecordStatus
 
 
-class ServiceModelViewSet(AtomicWrites, viewsets.ModelViewSet):
+class ServiceModelViewSet(ShapedLists, AtomicWrites, viewsets.ModelViewSet):
     """Create and update go through the serializer, which calls the services;
     each subclass's ``perform_destroy`` calls its delete service.
 
@@ -120,6 +121,7 @@ class AgreementViewSet(ServiceModelViewSet):
     """
 
     queryset = Agreement.objects.all()
+    brief_serializer_class = serializers.AgreementBriefSerializer
     filterset_class = filtersets.AgreementFilterSet
     ordering_fields = ["date", "title", "created_at", "updated_at"]
     ordering = ["-date", "id"]
@@ -129,8 +131,11 @@ class AgreementViewSet(ServiceModelViewSet):
     write_queryset = Agreement.objects.all()
 
     def get_read_queryset(self) -> QuerySet[Agreement]:
-        queryset = Agreement.objects.defer("search_text", "imported").prefetch_related(
-            Prefetch(
+        shape = self.list_shape()
+        if shape.brief:
+            return Agreement.objects.only(*columns(serializers.AgreementBriefSerializer))
+        related = {
+            "signatories": Prefetch(
                 "signatories",
                 to_attr="prefetched_signatories",
                 queryset=Signatory.objects.select_related("actor", "signed_by").only(
@@ -139,8 +144,8 @@ class AgreementViewSet(ServiceModelViewSet):
                     *_brief("signed_by", serializers.ActorBriefSerializer),
                 ),
             ),
-            _commitments_with_deadlines(),
-            Prefetch(
+            "commitments": _commitments_with_deadlines(),
+            "links": Prefetch(
                 "links_out",
                 to_attr="prefetched_links_out",
                 queryset=AgreementLink.objects.select_related("to_agreement").only(
@@ -148,11 +153,15 @@ class AgreementViewSet(ServiceModelViewSet):
                     *_brief("to_agreement", serializers.AgreementBriefSerializer),
                 ),
             ),
-            Prefetch(
+            "sources": Prefetch(
                 "sources",
                 to_attr="prefetched_sources",
                 queryset=Source.objects.only(*columns(serializers.SourceBriefSerializer)),
             ),
+        }
+        # Only what the page shows: ?fields=id,title reads no parties, commitments or links.
+        queryset = Agreement.objects.defer("search_text", "imported").prefetch_related(
+            *(prefetch for name, prefetch in related.items() if shape.wants(name))
         )
         if self.action != "list":
             queryset = queryset.prefetch_related(
@@ -163,7 +172,8 @@ class AgreementViewSet(ServiceModelViewSet):
                 )
             )
         else:
-            queryset = queryset.defer("full_text")
+            # The list shows neither the full text nor a dataset's coded values.
+            queryset = queryset.defer("full_text", "coded")
         return queryset
 
     def get_serializer_class(self) -> type[BaseSerializer]:
@@ -185,6 +195,7 @@ class ActorViewSet(ServiceModelViewSet):
 
     queryset = Actor.objects.select_related("represents")
     serializer_class = serializers.ActorSerializer
+    brief_serializer_class = serializers.ActorBriefSerializer
     filterset_class = filtersets.ActorFilterSet
     ordering_fields = ["name", "kind", "created_at"]
     ordering = ["name", "id"]
@@ -198,6 +209,7 @@ class SourceViewSet(ServiceModelViewSet):
 
     queryset = Source.objects.all()
     serializer_class = serializers.SourceSerializer
+    brief_serializer_class = serializers.SourceBriefSerializer
     filterset_class = filtersets.SourceFilterSet
     ordering_fields = ["published_on", "title", "created_at"]
     ordering = ["-published_on", "id"]
@@ -210,12 +222,18 @@ class CommitmentViewSet(ServiceModelViewSet):
     """Commitments with their deadlines, status and, in detail, their status history."""
 
     filterset_class = filtersets.CommitmentFilterSet
+    brief_serializer_class = serializers.CommitmentBriefSerializer
     ordering_fields = ["overdue_since", "status_changed_at", "created_at", "position"]
     ordering = ["agreement_id", "position", "id"]
 
     write_queryset = Commitment.objects.select_related("agreement")
 
     def get_read_queryset(self) -> QuerySet[Commitment]:
+        if self.list_shape().brief:
+            return Commitment.objects.select_related("agreement").only(
+                *columns(serializers.CommitmentBriefSerializer, "agreement_id"),
+                *_brief("agreement", serializers.AgreementBriefSerializer),
+            )
         queryset = (
             Commitment.objects.defer("search_text")
             .select_related("agreement", "wording_source")
@@ -276,6 +294,7 @@ class DeadlineViewSet(ServiceModelViewSet):
     Also as a calendar: ``/api/v1/deadlines.ics``."""
 
     queryset = Deadline.objects.select_related("commitment__agreement", "source", "anchor")
+    brief_serializer_class = serializers.DeadlineBriefSerializer
     write_queryset = Deadline.objects.select_related("commitment__agreement", "anchor")
     filterset_class = filtersets.DeadlineFilterSet
     ordering_fields = ["due_at", "passed_at", "created_at"]
@@ -283,6 +302,8 @@ class DeadlineViewSet(ServiceModelViewSet):
     model_field_names = {"anchor": "anchor_id", "source": "source_id", "commitment": "commitment_id"}
 
     def get_read_queryset(self) -> QuerySet[Deadline]:
+        if self.list_shape().brief:
+            return Deadline.objects.only(*columns(serializers.DeadlineBriefSerializer))
         queryset = super().get_read_queryset()
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
@@ -369,13 +390,14 @@ class DeadlineViewSet(ServiceModelViewSet):
         return self._reply(deadline)
 
 
-class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class EventViewSet(ShapedLists, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The timeline, newest first: deadlines approaching, passed, met, cancelled or rescheduled, and
     status changes — each with the same `type` and `data` a webhook delivers."""
 
     # Pings are private to one subscriber; they are not part of the public timeline.
     queryset = Event.objects.exclude(type=EventType.WEBHOOK_PING).select_related("agreement")
     serializer_class = serializers.EventSerializer
+    brief_serializer_class = serializers.EventBriefSerializer
     permission_classes = [permissions.AllowAny]  # read-only: there is nothing to write
     filterset_class = filtersets.EventFilterSet
     ordering_fields = ["occurred_at", "id"]

@@ -76,6 +76,15 @@ class TrackerAutoSchema(AutoSchema):
             errors["409"] = _detail("Conflict: still in use, or a concurrent change won.")
         return errors
 
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        operation = super().get_operation(*args, **kwargs)
+        brief = getattr(self.view, "brief_serializer_class", None)
+        if operation is not None and brief is not None and getattr(self.view, "action", None) == "list":
+            # Registers the brief form's component; ``shaped_list_items`` points the list at it.
+            component = self.resolve_serializer(brief, "response")
+            operation[BRIEF_FORM] = component.name
+        return operation
+
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         for code, response in self._error_responses().items():
@@ -85,6 +94,38 @@ class TrackerAutoSchema(AutoSchema):
                     response, code, media_types=["application/json"], direction=direction
                 )
         return responses
+
+
+BRIEF_FORM = "x-brief-form"
+
+
+def shaped_list_items(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """A shaped list's rows: the full form, the brief form (``?brief=1``), or some of their fields
+    (``?fields=``: the full form's properties, none of them required)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            brief = operation.pop(BRIEF_FORM, None)
+            if brief is None:
+                continue
+            ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+            page = schemas[ref.rsplit("/", 1)[-1]]
+            items = page["properties"]["results"]["items"]
+            if "anyOf" in items:
+                continue  # shared with another operation, done already
+            full = items["$ref"].rsplit("/", 1)[-1]
+            partial = f"{full}Fields"
+            schemas[partial] = {
+                key: value for key, value in schemas[full].items() if key not in ("required", "description")
+            } | {"description": f"Some fields of {full} or {brief}, as ?fields= named them."}
+            page["properties"]["results"]["items"] = {
+                "anyOf": [
+                    {"$ref": f"#/components/schemas/{full}"},
+                    {"$ref": f"#/components/schemas/{brief}"},
+                    {"$ref": f"#/components/schemas/{partial}"},
+                ]
+            }
+    return result
 
 
 def allow_empty_query_values(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
