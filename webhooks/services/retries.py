@@ -1,10 +1,18 @@
 """When a failed delivery is tried again, and when the service gives up.
 
-Delay before each attempt: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h;
-then given up — with ±10 % jitter, so the retries of many deliveries that
-failed together do not arrive together. 429 and 503 are retried no sooner than
-their ``Retry-After`` (capped). An endpoint failing continuously for
-``FAILING_LIMIT`` is disabled.
+The schedule follows the Standard Webhooks recommendation: exponential
+backoff spanning about three days, with jitter. The delay before each attempt
+of a delivery (see :data:`SCHEDULE`, and docs/webhooks.md "When it fails"):
+
+    at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, 20 h, 24 h
+
+— ten attempts, the last 71 h 35 min 5 s after the first; then it is given
+up. Each delay is jittered by ±10 %, so the retries of many deliveries that
+failed together do not arrive together.
+
+429 and 503 are retried no sooner than their ``Retry-After`` (at most
+``MAX_RETRY_AFTER``). An endpoint failing continuously for ``FAILING_LIMIT``
+is disabled.
 """
 
 from __future__ import annotations
@@ -13,6 +21,9 @@ import datetime as dt
 import email.utils
 import random
 
+# The delay before each attempt of one delivery; the first is at once. The first eight steps are
+# DESIGN.md's (and Svix's); the last two are the Standard Webhooks example's last two, so that a
+# receiver down for a weekend still gets its messages (issue 19).
 SCHEDULE = [
     dt.timedelta(0),
     dt.timedelta(seconds=5),
@@ -22,6 +33,8 @@ SCHEDULE = [
     dt.timedelta(hours=5),
     dt.timedelta(hours=10),
     dt.timedelta(hours=10),
+    dt.timedelta(hours=20),
+    dt.timedelta(hours=24),
 ]
 JITTER = 0.1
 FAILING_LIMIT = dt.timedelta(days=5)
@@ -29,7 +42,7 @@ MAX_RETRY_AFTER = dt.timedelta(hours=24)
 
 
 def parse_retry_after(value: str | None, now: dt.datetime) -> dt.timedelta | None:
-    """``Retry-After`` as seconds or an HTTP date; None if absent or unreadable."""
+    """``Retry-After`` as seconds or an HTTP date, at most ``MAX_RETRY_AFTER``; None if absent or unreadable."""
     if not value:
         return None
     value = value.strip()
