@@ -139,7 +139,7 @@ def test_410_disables_the_endpoint_and_says_why(owner, receiver):
     assert len(receiver.at("/hook")) == 1
 
 
-@pytest.mark.parametrize("status", [429, 503])
+@pytest.mark.parametrize("status", [429, 502, 503, 504])
 def test_retry_after_is_honoured(owner, receiver, status):
     subscribe(owner, receiver.url())
     receiver.reply("/hook", Reply(status, headers={"Retry-After": "120"}))
