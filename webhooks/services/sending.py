@@ -96,7 +96,8 @@ async def pump(*, resolver: Resolver, budget_seconds: float) -> DispatchReport:
     async with AsyncExitStack() as stack:
         # Several small connection pools rather than one big one: httpcore's pool does work
         # proportional to its connections and queue for every request, which at a hundred
-        # concurrent requests costs more than the requests themselves (see bench/README.md).
+        # concurrent requests costs more than the requests themselves (see bench/README.md). A pool is
+        # cheap to open: they all share the process's one TLS context (webhooks/transport.py).
         pools: list[httpx.AsyncClient] = []
         load: list[int] = []
 
