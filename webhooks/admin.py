@@ -31,6 +31,8 @@ class WebhookEndpointAdmin(ReadOnlyAdmin):
         "disabled_at",
         "disabled_reason",
         "failing_since",
+        "throttled_until",
+        "throttle_streak",
         "previous_secret_expires_at",
         "created_at",
         "updated_at",

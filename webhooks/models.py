@@ -35,6 +35,11 @@ class WebhookEndpoint(models.Model):
     During a rotation window the previous secret signs too, so a receiver can
     switch over without losing messages. The service disables an endpoint that
     answers 410 Gone or has failed continuously for five days, and says why.
+
+    An endpoint that asks the sender to slow down (429, 502, 503, 504) rests until
+    ``throttled_until``: none of its deliveries is claimed before then, while other
+    endpoints' go on. Its deliveries keep their schedule and their attempt counts —
+    an attempt not made is not counted — and go once the rest is over.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -53,6 +58,11 @@ class WebhookEndpoint(models.Model):
     disabled_at = models.DateTimeField(null=True, blank=True)
     disabled_reason = models.CharField(max_length=500, blank=True)
     failing_since = models.DateTimeField(null=True, blank=True)
+    throttled_until = models.DateTimeField(
+        null=True, blank=True, help_text="It answered 429, 502, 503 or 504: nothing is sent to it before then."
+    )
+    # Consecutive throttling answers; without a Retry-After the rest doubles with each, and a 2xx resets it.
+    throttle_streak = models.PositiveSmallIntegerField(default=0)
     secret_encrypted = models.TextField(editable=False)
     previous_secret_encrypted = models.TextField(blank=True, editable=False)
     previous_secret_expires_at = models.DateTimeField(null=True, blank=True, editable=False)

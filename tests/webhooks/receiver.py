@@ -26,6 +26,12 @@ class Received:
     at: float
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops the SYNs of a dispatcher opening dozens of connections at once;
+    # the client then waits a second to retry, past the tests' connect timeout.
+    request_queue_size = 128
+
+
 class Receiver:
     """``receiver.url("/a")``; ``receiver.reply("/a", Reply(500), Reply(200))`` — the last reply repeats."""
 
@@ -60,7 +66,7 @@ class Receiver:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

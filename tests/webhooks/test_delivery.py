@@ -139,7 +139,7 @@ def test_410_disables_the_endpoint_and_says_why(owner, receiver):
     assert len(receiver.at("/hook")) == 1
 
 
-@pytest.mark.parametrize("status", [429, 503])
+@pytest.mark.parametrize("status", [429, 502, 503, 504])
 def test_retry_after_is_honoured(owner, receiver, status):
     subscribe(owner, receiver.url())
     receiver.reply("/hook", Reply(status, headers={"Retry-After": "120"}))
@@ -220,9 +220,48 @@ def test_it_gives_up_after_the_last_scheduled_attempt(owner, receiver):
             webhooks_dispatch()
     delivery = WebhookDelivery.objects.get()
     assert delivery.state == DeliveryState.FAILED
-    assert delivery.attempt_count == len(SCHEDULE) == 8
+    assert delivery.attempt_count == len(SCHEDULE) == 10
     assert "gave up" in delivery.last_error
     assert len({m.headers["webhook-id"] for m in receiver.at("/hook")}) == 1
+
+
+@pytest.mark.parametrize("retry_after", [None, "3600"], ids=["no-retry-after", "retry-after-an-hour"])
+def test_a_receiver_answering_503_for_48_hours_still_gets_the_message_afterwards(owner, receiver, retry_after):
+    """Down for a weekend: the three-day schedule outlasts it, and the message arrives, signed, once."""
+    endpoint, secret = subscribe(owner, receiver.url())
+    down = Reply(503, b"maintenance", headers={"Retry-After": retry_after} if retry_after else {})
+    receiver.reply("/hook", down)
+    passed_deadline()
+    back_at = timezone.now() + dt.timedelta(hours=48)
+    webhooks_dispatch()
+    payload = None
+    for _ in range(len(SCHEDULE)):
+        delivery = WebhookDelivery.objects.get()
+        if delivery.state != DeliveryState.PENDING:
+            break
+        endpoint.refresh_from_db()
+        # As soon as the delivery is due and its endpoint's rest is over — not a moment earlier.
+        when = max(delivery.next_attempt_at, endpoint.throttled_until or delivery.next_attempt_at)
+        when += dt.timedelta(seconds=1)
+        receiver.reply("/hook", down if when < back_at else Reply(200))
+        with time_machine.travel(when, tick=True):
+            webhooks_dispatch()
+            if WebhookDelivery.objects.get().state == DeliveryState.SUCCEEDED:
+                payload = verified(secret, receiver.at("/hook")[-1])  # verified while its timestamp is fresh
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.state == DeliveryState.SUCCEEDED
+    assert payload is not None
+    assert payload["type"] == "deadline.passed"
+    assert delivery.succeeded_at >= back_at
+    codes = [attempt.status_code for attempt in delivery.attempts.all()]
+    assert codes[-1] == 200
+    assert set(codes[:-1]) == {503}
+    assert len(codes) <= len(SCHEDULE)
+    assert all(a.attempted_at < back_at for a in delivery.attempts.all() if a.status_code == 503)
+    assert len({m.headers["webhook-id"] for m in receiver.at("/hook")}) == 1
+    endpoint.refresh_from_db()
+    assert endpoint.status == "active"
+    assert (endpoint.failing_since, endpoint.throttle_streak) == (None, 0)
 
 
 def test_an_endpoint_failing_for_five_days_is_disabled(owner, receiver):

@@ -59,10 +59,18 @@ class WebhookEndpointSerializer(StrictTypes, serializers.ModelSerializer):
             "disabled_at",
             "disabled_reason",
             "failing_since",
+            "throttled_until",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["disabled_at", "disabled_reason", "failing_since", "created_at", "updated_at"]
+        read_only_fields = [
+            "disabled_at",
+            "disabled_reason",
+            "failing_since",
+            "throttled_until",
+            "created_at",
+            "updated_at",
+        ]
 
     def create(self, validated_data: dict[str, Any]) -> WebhookEndpoint:
         endpoint, secret = endpoint_create(owner=self.context["request"].user, **validated_data)

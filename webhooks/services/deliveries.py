@@ -9,6 +9,9 @@ sends again, with the same ``webhook-id``.
 Only a 2xx counts. 410 Gone disables the endpoint; anything else is retried
 on the schedule in :mod:`webhooks.services.retries`, and an endpoint failing
 continuously for five days is disabled, with the reason recorded for its owner.
+429, 502, 503 and 504 also rest the endpoint (``throttled_until``): the claim
+passes over its deliveries until then — they are not attempted, so their
+attempt counts and schedules are untouched — and takes other endpoints' instead.
 """
 
 from __future__ import annotations
@@ -20,14 +23,18 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import DateTimeField, F, Q, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from webhooks.models import DeliveryState, WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from webhooks.services.retries import FAILING_LIMIT, SCHEDULE, next_attempt_at
+from webhooks.services.retries import FAILING_LIMIT, SCHEDULE, THROTTLING, endpoint_pause, next_attempt_at
 from webhooks.signing import body_of, signed_headers
 
 logger = logging.getLogger("webhooks.delivery")
+
+# Where an endpoint's throttle streak stops counting (it fits the column; the pause stopped growing long before).
+MAX_STREAK = 1000
 
 
 @dataclass
@@ -57,7 +64,7 @@ class Outcome:
 
 
 def claim(now: dt.datetime, limit: int, lease_until: dt.datetime) -> list[uuid.UUID]:
-    """Lease up to ``limit`` due deliveries of active endpoints; return their ids."""
+    """Lease up to ``limit`` due deliveries of active endpoints that are not resting; return their ids."""
     deliveries = connection.ops.quote_name(WebhookDelivery._meta.db_table)
     endpoints = connection.ops.quote_name(WebhookEndpoint._meta.db_table)
     skip_locked = " FOR UPDATE OF d SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
@@ -69,6 +76,8 @@ def claim(now: dt.datetime, limit: int, lease_until: dt.datetime) -> list[uuid.U
         f"WHERE d.state = %s AND d.next_attempt_at <= %s AND (d.locked_until IS NULL OR d.locked_until < %s) "
         # Healthy receivers first: an endpoint on a failing streak waits behind them.
         f"AND e.paused = %s AND e.disabled_at IS NULL "
+        # An endpoint that asked us to slow down is passed over, not its deliveries' attempts spent.
+        f"AND (e.throttled_until IS NULL OR e.throttled_until <= %s) "
         f"ORDER BY CASE WHEN e.failing_since IS NULL THEN 0 ELSE 1 END, d.next_attempt_at LIMIT %s{skip_locked}) "
         f"UPDATE {deliveries} SET locked_until = %s FROM due "
         f"WHERE {deliveries}.id = due.due_id AND {deliveries}.state = %s RETURNING {deliveries}.id"
@@ -78,6 +87,7 @@ def claim(now: dt.datetime, limit: int, lease_until: dt.datetime) -> list[uuid.U
         stamp,
         stamp,
         False,
+        stamp,
         limit,
         field.get_db_prep_value(lease_until, connection),
         DeliveryState.PENDING,
@@ -156,13 +166,15 @@ def _record(results: list[tuple[WebhookDelivery, Outcome, dt.datetime | None]], 
         for delivery, outcome, _ in results
     )
     succeeded: dict[tuple[int, dt.datetime | None], list[uuid.UUID]] = {}
-    healthy, failing = set(), set()
+    healthy = {delivery.endpoint_id for delivery, outcome, _ in results if outcome.succeeded}
+    failing: set[uuid.UUID] = set()
+    # Endpoints that asked us to slow down: their new streak, and the longest rest any answer asked for.
+    throttled: dict[uuid.UUID, tuple[int, dt.timedelta]] = {}
     for delivery, outcome, lease in results:
         endpoint = delivery.endpoint
         if outcome.succeeded:
             assert outcome.status_code is not None
             succeeded.setdefault((outcome.status_code, lease), []).append(delivery.pk)
-            healthy.add(endpoint.pk)
         else:
             update: dict[str, object] = {
                 "attempt_count": delivery.attempt_count,
@@ -177,7 +189,14 @@ def _record(results: list[tuple[WebhookDelivery, Outcome, dt.datetime | None]], 
             else:
                 # Attempts in this schedule, this one included (a redelivery starts a new one).
                 made = delivery.attempt_count - delivery.retry_base
-                next_at = next_attempt_at(attempts_made=made, retry_after=outcome.retry_after, now=now)
+                wait = outcome.retry_after
+                if outcome.status_code in THROTTLING:
+                    # A receiver that also served some of this batch is coping: its streak starts over.
+                    streak = 1 if endpoint.pk in healthy else min(endpoint.throttle_streak + 1, MAX_STREAK)
+                    wait = endpoint_pause(streak=streak, retry_after=outcome.retry_after)
+                    longest = max(wait, throttled[endpoint.pk][1]) if endpoint.pk in throttled else wait
+                    throttled[endpoint.pk] = (streak, longest)
+                next_at = next_attempt_at(attempts_made=made, retry_after=wait, now=now)
                 update.update(next_attempt_at=next_at)
                 if next_at is None:
                     update.update(state=DeliveryState.FAILED, last_error=f"gave up after {len(SCHEDULE)} attempts")
@@ -201,9 +220,18 @@ def _record(results: list[tuple[WebhookDelivery, Outcome, dt.datetime | None]], 
             locked_until=None,
         )
     if healthy:
-        WebhookEndpoint.objects.filter(pk__in=healthy, failing_since__isnull=False).update(failing_since=None)
+        WebhookEndpoint.objects.filter(pk__in=healthy).filter(
+            Q(failing_since__isnull=False) | Q(throttle_streak__gt=0)
+        ).update(failing_since=None, throttle_streak=0)
     if failing - healthy:
         WebhookEndpoint.objects.filter(pk__in=failing - healthy, failing_since__isnull=True).update(failing_since=now)
+    for endpoint_id, (streak, pause) in throttled.items():
+        until = Value(now + pause, output_field=DateTimeField())
+        # Never shortened: a success does not lift it (requests sent before the rest began may still
+        # succeed), and another dispatcher may meanwhile have recorded a longer one.
+        WebhookEndpoint.objects.filter(pk=endpoint_id).update(
+            throttled_until=Greatest(Coalesce("throttled_until", until), until), throttle_streak=streak
+        )
 
 
 def finish(results: list[tuple[Request, Outcome]]) -> None:

@@ -63,11 +63,18 @@ def endpoint_create(
 def endpoint_update(
     *, endpoint: WebhookEndpoint, changes: Mapping[str, Any], resolver: Resolver = system_resolver
 ) -> WebhookEndpoint:
-    """Change an endpoint. Unpausing one the service disabled enables it again."""
+    """Change an endpoint. Unpausing one the service disabled enables it again.
+
+    A new URL, or enabling it again, also ends a rest its receiver asked for: that
+    receiver's ``Retry-After`` does not speak for the new one, nor for the owner.
+    """
     changed = apply_changes(endpoint, changes, allowed=ENDPOINT_FIELDS)
     _validate(endpoint, resolver, url_changed="url" in changed)
     if changes.get("paused") is False and endpoint.disabled_at is not None:
         endpoint.disabled_at, endpoint.disabled_reason, endpoint.failing_since = None, "", None
+        endpoint.throttled_until, endpoint.throttle_streak = None, 0
+    if "url" in changed:
+        endpoint.throttled_until, endpoint.throttle_streak = None, 0
     endpoint.save()
     return endpoint
 

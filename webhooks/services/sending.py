@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from webhooks.services.deliveries import Outcome, Request, finish, prepare
 from webhooks.services.fanout import fanout_pending
-from webhooks.services.retries import parse_retry_after
+from webhooks.services.retries import THROTTLING, parse_retry_after
 from webhooks.ssrf import Resolver
 from webhooks.transport import GuardedTransport
 
@@ -59,7 +59,7 @@ async def send_one(client: httpx.AsyncClient, request: Request) -> Outcome:
                     if len(received) >= settings.WEBHOOK_MAX_RESPONSE_BYTES:
                         break  # read no more than the cap; the status is what counts
                 outcome.excerpt = bytes(received[:EXCERPT_BYTES]).decode("utf-8", errors="replace")
-                if rsp.status_code in (429, 503):
+                if rsp.status_code in THROTTLING:
                     outcome.retry_after = parse_retry_after(rsp.headers.get("retry-after"), timezone.now())
                 if rsp.is_redirect:
                     outcome.error = f"redirect to {rsp.headers.get('location', '?')[:200]} not followed"
@@ -96,7 +96,8 @@ async def pump(*, resolver: Resolver, budget_seconds: float) -> DispatchReport:
     async with AsyncExitStack() as stack:
         # Several small connection pools rather than one big one: httpcore's pool does work
         # proportional to its connections and queue for every request, which at a hundred
-        # concurrent requests costs more than the requests themselves (see bench/README.md).
+        # concurrent requests costs more than the requests themselves (see bench/README.md). A pool is
+        # cheap to open: they all share the process's one TLS context (webhooks/transport.py).
         pools: list[httpx.AsyncClient] = []
         load: list[int] = []
 
