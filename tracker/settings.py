@@ -124,9 +124,10 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Throttle counts live here: share them between processes (several gunicorn
-# workers, several machines) with Redis; locmem counts per process.
-CACHES = {"default": env.cache("CACHE_URL", "locmem://")}
+# Throttle counts live here, shared by every process that serves the API: by
+# default a file cache under VAR_DIR (the processes of one machine, as make run
+# starts them); Redis to share them between machines.
+CACHES = {"default": env.cache("CACHE_URL", f"file://{VAR_DIR / 'cache'}")}
 
 # --- Auth -------------------------------------------------------------------
 
