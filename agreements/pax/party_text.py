@@ -1,0 +1,109 @@
+"""Cleaning a PA-X party cell into lines a reader can take one at a time.
+
+Cells are transcriptions of signature pages: editorial notes in brackets ("[Signed]",
+"[illegible]"), page markers, the PA-X footer, numbering and bullets, and names broken
+across lines ("United States of\\nAmerica"). None of that names anyone, and all of it
+confuses the reading of what does, so it goes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Line and paragraph separators that Python's splitlines honours but a cell does not mean.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "\r": "\n", "\t": " ", "\xa0": " "})
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+# "[Signed]", "[illegible]", "[...]", "[Page 9 has the same signatures in Somali]": notes, not
+# names. A bracket that is a whole line of its own ("[Government of Colombia]:") or a
+# translation inside a name ("Suqur al-Sham [Hawks of the Levant] Brigades") is handled apart.
+_BRACKET = re.compile(r"\[[^\]\n]*\]?")
+_NOTE_PARENS = re.compile(
+    r"\s*\((?:\s*(?:signed|unsigned|not signed|signature[^)]*|illegible|sic|stamp\w*|w|f|m|phd|dr|rtd\.?|retd\.?|"
+    r"ret\.?|seal|initialled|initialed|\d{1,2}|[ivx]{1,4}|[a-e]|representative\s*\(?\d?\)?)\s*)\)",
+    re.I,
+)
+# "(Desert Sector)", "(Northern Desert Sector)": where a unit fought, not a name (R10).
+_SECTOR = re.compile(r"\s*\((?:[^()]*\bsector)\)", re.I)
+_PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*:?\s*", re.I)
+_FOOTER = re.compile(r"PA-X,? Peace Agreement|peaceagreements\.org|Translation ©|University of Edinburgh", re.I)
+_BULLET = re.compile(
+    r"^\s*(?:[-•*·–—►▪o]\s+|[-•*·–—]+(?=\S)|\(?\d{1,2}\s*[.)]\s*|\(?[a-hA-H]\s*\)\s*|(?:I{1,3}|IV|VI{0,3}|IX|X)\.\s+(?=[A-Z]{2}))"
+)
+# Words that, ending a line, say the name goes on in the next one.
+_CONTINUES = re.compile(
+    r"(?:\b(?:of|and|the|for|de|del|la|le|les|du|des|et|y|to|in|on|al|el|da|do|dos|das|van|von)|[&/-])$", re.I
+)
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """Keep a bracket that names an actor on its own line ("[Government of Colombia]");
+    drop notes. A line that is nothing but a bracket is judged by the caller."""
+    inner = match.group(0).strip("[]").strip()
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    line_end = match.string.find("\n", match.end())
+    line = match.string[line_start : line_end if line_end >= 0 else None]
+    whole_line = line.strip().rstrip(":").strip() == match.group(0).strip()
+    if whole_line and inner and inner[0].isupper() and not _is_note(inner):
+        return inner
+    if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I):
+        # "[not signed, but referred to in the text]": the names below signed nothing, so the
+        # heading above them no longer holds.
+        return "\nNot signed:\n"
+    return " "
+
+
+_NOTE_WORDS = re.compile(
+    r"\b(?:sign\w*|illegible|unintelligible|stamp\w*|unclear|unknown|page|no name|name|see|missing|blank|"
+    r"handwritten|not|note|initial\w*|copy|original|document|translation|uploaded)\b|\.\.\.|…",
+    re.I,
+)
+
+
+def _is_note(text: str) -> bool:
+    return bool(_NOTE_WORDS.search(text))
+
+
+def clean(text: str) -> str:
+    """The cell without notes, invisible characters and stray spacing; lines kept."""
+    text = _INVISIBLE.sub("", (text or "").translate(_SEPARATORS))
+    text = _BRACKET.sub(_bracket, text)
+    text = _SECTOR.sub("", text)
+    text = _NOTE_PARENS.sub("", text)
+    text = text.replace("{", " ").replace("}", " ")
+    # "FARC - EP", "SPLM - FDs": one acronym spaced out, not a name and an office.
+    text = re.sub(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*) [-–] ([A-Z][A-Za-z']*[A-Z][a-z']*)\b", r"\1-\2", text)
+    return "\n".join(re.sub(r"[ ]{2,}", "  ", line).strip() for line in text.split("\n"))
+
+
+def logical_lines(text: str) -> list[str]:
+    """Lines of a cleaned cell: numbering, bullets and page markers gone, wrapped names joined.
+
+    Empty lines are kept as "" because a blank line ends a signature block.
+    """
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if _FOOTER.search(line):
+            continue
+        line = _PAGE.sub("", line)
+        # A bullet may follow a number: "1. - Name".
+        for _ in range(2):
+            line = _BULLET.sub("", line).strip()
+        if re.fullmatch(r"[\d\s.,:;)(\-–]*", line):
+            line = ""
+        previous = lines[-1] if lines else ""
+        joins = (
+            previous
+            and line
+            and (
+                _CONTINUES.search(previous)
+                or previous.count("(") > previous.count(")")
+                or (line[0].islower() and not re.match(r"(?:al|el|bin|ibn|de|da|van|von|wa)\b", line))
+            )
+        )
+        if joins:
+            lines[-1] = f"{previous} {line}"
+        else:
+            lines.append(line)
+    return lines
