@@ -290,7 +290,11 @@ _COALITION = ActorKind.COALITION
 
 ORGANISATIONS: tuple[Entry, ...] = (
     # The UN and its principal organs, agencies, funds and programmes.
-    Entry("United Nations", _ORG, aliases=("UN", "U.N.", "UNO", "Nations Unies", "ONU", "Naciones Unidas")),
+    Entry(
+        "United Nations",
+        _ORG,
+        aliases=("UN", "U.N.", "UNO", "Nations Unies", "ONU", "Naciones Unidas", "UNSRSG", "UNSG"),
+    ),
     Entry("United Nations Security Council", _ORG, aliases=("UN Security Council", "UNSC", "Security Council")),
     Entry("United Nations General Assembly", _ORG, aliases=("UN General Assembly", "UNGA")),
     Entry("United Nations Secretariat", _ORG, aliases=("UN Secretariat",)),
@@ -441,7 +445,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
             "International Organization of La Francophonie",
         ),
     ),
-    Entry("Commonwealth of Nations", _ORG, aliases=("Commonwealth Secretariat",)),
+    Entry("Commonwealth of Nations", _ORG, aliases=("Commonwealth Secretariat", "The Commonwealth", "Commonwealth")),
     Entry("International Conference on the Former Yugoslavia", _ORG, aliases=("ICFY",)),
     Entry("Office of the High Representative", _ORG, aliases=("OHR",)),
     # Non-governmental bodies that recur as mediators and witnesses.
@@ -454,6 +458,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
             "HD",
             "HD Centre",
             "Henry Dunant Centre for Humanitarian Dialogue",
+            "Henry Dunant Centre",
             "Henry Dunant Center for Humanitarian Dialogue",
             "Center for Humanitarian Dialogue",
         ),
@@ -570,6 +575,13 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         ("Syrian Democratic Forces", _ARMED, ("SDF",)),
         ("People's Protection Units", _ARMED, ("YPG",)),
         ("Ahrar al-Sham", _ARMED, ("Harakat Ahrar al-Sham",)),
+        ("Hurras al-Din", _ARMED, ("Hurrās ad-Dīn", "Hurras ad-Din", "Tanzim Hurras al-Din")),
+        ("Jabhat al-Nusra", _ARMED, ("al-Nusra Front", "Nusra Front", "Jabhat Fateh al-Sham")),
+        ("Jaysh al-Islam", _ARMED, ("Jaish al-Islam",)),
+        ("Faylaq al-Rahman", _ARMED, ()),
+        ("Free Syrian Army", _ARMED, ("FSA",)),
+        ("Syrian National Army", _ARMED, ("SNA",)),
+        ("Islamic State", _ARMED, ("ISIS", "ISIL", "Daesh", "Islamic State of Iraq and the Levant")),
     ),
     *_national(
         "AF",
@@ -615,6 +627,8 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         ("Palestine Liberation Organization", ActorKind.ORGANISATION, ("PLO", "Palestine Liberation Organisation")),
         ("Fatah", ActorKind.ORGANISATION, ()),
         ("Hamas", _ARMED, ()),
+        ("Palestinian Authority", _GOV, ("PA", "Palestinian National Authority", "PNA")),
+        also=("IL",),
     ),
     *_national(
         "GB",
@@ -673,7 +687,13 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
     ),
     *_national("KE", ("National Cohesion and Integration Commission", ActorKind.ORGANISATION, ("NCIC",))),
     *_national("AF", ("Afghanistan Independent Human Rights Commission", ActorKind.ORGANISATION, ("AIHRC",))),
-    *_national("BA", ("Croatian Defence Council", _ARMED, ("HVO",)), ("Republika Srpska", _OTHER, ("RS",))),
+    *_national(
+        "BA",
+        ("Croatian Defence Council", _ARMED, ("HVO",)),
+        ("Republika Srpska", _OTHER, ("RS",)),
+        ("Army of the Republic of Bosnia and Herzegovina", _GOV, ("ARBiH", "A BiH", "ABiH")),
+        also=("HR", "RS"),
+    ),
     *_national("MA", ("Polisario Front", _ARMED, ("POLISARIO", "Frente Polisario"))),
 )
 

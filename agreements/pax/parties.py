@@ -27,6 +27,7 @@ from agreements.choices import ActorKind, SignatoryRole
 from agreements.countries import alpha2_from_alpha3
 from agreements.pax import gazetteer
 from agreements.pax.party_names import (
+    GOVERNMENT_OFFICE,
     NOT_ACTORS,
     Context,
     Known,
@@ -34,9 +35,11 @@ from agreements.pax.party_names import (
     Mention,
     Person,
     Reading,
+    is_office_text,
     kind_of,
     read,
     read_name,
+    state_mention,
     state_of,
 )
 from agreements.pax.party_roles import heading, is_role_word_only, phrases
@@ -96,7 +99,7 @@ _FOR = re.compile(
 # Where the actor's name ends in "For X: person" / "For X, person" / "For X - Name: person".
 _AFTER_ACTOR = re.compile(r"\s*(?::|,|\s[-–]\s)\s*")
 _SIGNED_BY = re.compile(
-    r"^(?P<actor>.+?),?\s+(?:signed|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by\s+(?P<who>.+)$", re.I
+    r"^(?P<actor>.+?),?\s+(?:signed|sign|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by\s+(?P<who>.+)$", re.I
 )
 _ON_BEHALF = re.compile(
     r"(?:,\s*|\s)(?i:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|in\s+behalf\s+of|representing)\s+"
@@ -179,6 +182,7 @@ class _Reader:
         self.soft: _Entity | None = None
         # The cell names each signer above the party they sign for ("Hon. X / For the SSOA").
         self.person_first = False
+        self.headed = False  # a heading or role phrase gave a role somewhere in the cell
 
     # --- output ----------------------------------------------------------------------------
 
@@ -201,6 +205,8 @@ class _Reader:
 
     def parties(self) -> list[Party]:
         self.flush_pending()
+        if not self.headed:
+            self.capacities_from_offices()
         for person, role in self.orphans:
             # A person with no actor stated is an actor of their own (R5), where the role
             # names no actor at all: beside actors, a list of people is their delegates.
@@ -215,6 +221,19 @@ class _Reader:
                 same.aliases.extend(a for a in [entity.name, *entity.aliases] if a not in same.aliases)
                 same.signed_by = same.signed_by or entity.signed_by
         return [entity.party() for entity in merged]
+
+    def capacities_from_offices(self) -> None:
+        """With no heading in the cell, a capacity stated in an office decides the role (R7):
+        Kazimirov, "Head of the Russian Mediation Mission", mediated. The actor's own name does
+        not count ("CEDEAO Ministerial Council for Mediation and Security")."""
+        for entity in self.entities:
+            office = entity.signed_as
+            for name in sorted([entity.name, *entity.aliases], key=len, reverse=True):
+                office = re.sub(re.escape(name), " ", office, flags=re.I)
+            for pattern, role in _CAPACITIES:
+                if entity.role == self.default and re.search(pattern, office, re.I):
+                    entity.role = role
+                    break
 
     def flush_pending(self) -> None:
         if self.pending is not None and not self.in_group:
@@ -243,6 +262,7 @@ class _Reader:
         if found is not None:
             self.flush_pending()
             self.soft = None
+            self.headed = True
             self.role, self.heading_fresh, self.block, self.in_group = found.role, True, None, False
             if found.rest and not found.rest.rstrip().endswith(":"):
                 self.content(found.rest)
@@ -337,7 +357,13 @@ class _Reader:
         name = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", " ", text)).strip(" .,:;'’-")
         name = re.sub(r"^(?:the|la|le|l['’]|el|les)\s*", "", name, flags=re.I).strip()
         words = name.split()
-        if not words or len(words) > 7 or not name[:1].isupper() or fold(name) in NOT_ACTORS:
+        group_noun = re.match(
+            r"(?:communaut[ée]|community|communities|groupe?|peuple|people|youth|women|chefs|notables|tribu|clan|"
+            r"village)s?\b",
+            name,
+            re.I,
+        )
+        if not words or len(words) > 7 or not (name[:1].isupper() or group_noun) or fold(name) in NOT_ACTORS:
             return None
         if _PROSE.search(name) or re.search(r"\d", name) or is_role_word_only(name):
             return None
@@ -410,8 +436,10 @@ class _Reader:
                 position = phrase.end
                 continue
             self.piece(before, role)
-            role = self.role = phrase.role
-            self.heading_fresh = True
+            # A phrase inside a line ("signed in Doha in presence of ...") names the roles of the
+            # rest of the line only; a heading opening the line holds until the next heading.
+            role = phrase.role
+            self.headed = True
             position = phrase.end
         self.piece(text[position:], role)
 
@@ -431,8 +459,12 @@ class _Reader:
                 self.actor_and_person(actor, who, role, text)
                 return
         reading = read(text, self.ctx)
+        prose = bool(_PROSE.search(text))
+        if prose:
+            # In a sentence, capitalised words are as often places and phrases as people.
+            reading.people = []
         self.register_acronyms(text, reading)
-        mentions = self.without_bracketed(text, reading.mentions)
+        mentions = self.without_qualifying_country(text, self.without_bracketed(text, reading.mentions))
         if reading.people or (self.pending is not None and not reading.offices):
             # Beside a person, a bare acronym is as likely their initials or unit as an actor.
             mentions = [m for m in mentions if m.strength >= 1]
@@ -446,7 +478,6 @@ class _Reader:
             generic = self.generic_office(reading.offices)
             if generic is not None:
                 mentions = [generic]
-        prose = bool(_PROSE.search(text))
         if mentions:
             self.soft = None
         if mentions and reading.people:
@@ -493,8 +524,13 @@ class _Reader:
                 self.add(entity)
             return
         mention = reached[0]
-        entity = _entity(mention, mention.role or role)
         person = people[0]
+        between = text[person.end : mention.start]
+        if mention.kind == ActorKind.STATE and not mention.office and GOVERNMENT_OFFICE.search(between):
+            # "R. L. Bhatia, Minister of State for External Affairs, Republic of India": a minister
+            # acts for the government (R6).
+            mention = state_mention(mention.aliases[-1] if mention.aliases else mention.name, mention.country, between)
+        entity = _entity(mention, mention.role or role)
         entity.signed_by = _person_name(person)
         office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
         entity.signed_as = re.sub(r"\s+", " ", office)
@@ -540,8 +576,10 @@ class _Reader:
             if after is None:
                 continue
             inner = after.group("inner").strip()
-            if "," in inner or inner.lower() in _ROLE_WORDS or inner[:1].islower():
+            if "," in inner or inner.lower() in _ROLE_WORDS or inner[:1].islower() or len(inner.split()) > 6:
                 continue
+            if is_office_text(inner):
+                continue  # "(Chairman of the Regional Initiative)": a second office, not a name
             if state_of(inner) is not None and mention.kind != ActorKind.STATE:
                 continue  # "Taliban Political Office (Qatar)": a place, not another name (R10)
             if inner not in mention.aliases and fold(inner) != fold(mention.name):
@@ -565,6 +603,22 @@ class _Reader:
                 skip_until = end + after.end()
         return kept
 
+    def without_qualifying_country(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "Sanghiya Ganatantrik Rastriya Morcha, Nepal": the agreement's own country after a party
+        only says where the party is."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            if (
+                kept
+                and mention.kind == ActorKind.STATE
+                and mention.country == self.ctx.country
+                and kept[-1].kind not in (ActorKind.STATE, ActorKind.GOVERNMENT)
+                and re.fullmatch(r"\s*,\s*", text[max(kept[-1].end, kept[-1].chunk_end) : mention.start])
+            ):
+                continue
+            kept.append(mention)
+        return kept
+
     @staticmethod
     def without_hosts(text: str, mentions: list[Mention]) -> list[Mention]:
         """ "Ambassador, Norway to Nigeria": the state an envoy is sent to is no party."""
@@ -577,6 +631,12 @@ class _Reader:
         return kept
 
 
+_CAPACITIES = (
+    (r"\bguarantors?\b", SignatoryRole.GUARANTOR),
+    (r"\b(?:mediat\w*|facilitat\w*|conciliat\w*)\b", SignatoryRole.MEDIATOR),
+    (r"\bobservers?\b", SignatoryRole.OBSERVER),
+    (r"\bwitness\w*\b", SignatoryRole.WITNESS),
+)
 _ROLE_WORDS = {"chair", "chairman", "facilitator", "mediator", "observer", "observers", "guarantor", "witness"}
 
 

@@ -134,7 +134,9 @@ PERSON_OFFICES = frozenset(
         "Spokeperson Coordinator Coordinador Governor Speaker Commissioner Chargé Mayor Prefect Sub-Prefect "
         "Administrator Officer Negotiator Mediator Facilitator Moderator Rapporteur Director Director-General "
         "Vice-Chairman Vice-Chairperson Deputy-Chairman Premier Chancellor Emir King Sultan Consultant "
-        "Attorney Attorney-General Jefe Representante Représentant Observer"
+        "Attorney Attorney-General Jefe Representante Représentant Observer "
+        "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
+        "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador"
     )
 )
 # Words that may stand in an office before or after the actor's name.
@@ -145,7 +147,7 @@ OFFICE_WORDS = PERSON_OFFICES | frozenset(
         "Principal Current Lead Joint High Honorary Presidential Under-Secretary Undersecretary Assistant "
         "Embassy Delegation Delegación Délégation Delegations Delegates Representatives Members Advisers "
         "Advisors Officials Official Panel Team Staff Secretariat Mission Office General State Ministers "
-        "Ministry Ministère Ministerio Department Embassy"
+        "Ministry Ministère Ministerio Department Embassy SG SRSG USG ASG DSG ERSG"
     )
 )
 # Office and body words that may follow an acronym: "GRP Negotiating Panel", "NAS Head of Delegation".
@@ -165,8 +167,8 @@ _SUB_BODY = re.compile(
     re.I,
 )
 # Offices of a national government: a state reached through one is a government (R6).
-_GOVERNMENT_OFFICE = re.compile(
-    r"\b(?:president|presidente|président|prime|premier|minist\w*|minster|vice|head\s+of\s+state|"
+GOVERNMENT_OFFICE = re.compile(
+    r"\b(?:president|presidente|président|prime|premier|minist\w*|minster|head\s+of\s+state|"
     r"foreign\s+secretary|secretary\s+of\s+state|chancellor|emir|king|sultan|government|delegation|governmental)\b",
     re.I,
 )
@@ -198,7 +200,8 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bliberation\b|\blibération\b|\bliberación\b|\bmilitias?\b|\brebels?\b|\bguerr?ill\w*|\bbrigades?\b|"
         r"\bbattalions?\b|\bresistance\b|\bmujahid\w*|\btigers\b|\bjaysh\b|\bjabhat\b|\bliwa\b|\bfaylaq\b|"
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
-        r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b",
+        r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
+        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b",
         ActorKind.ARMED_GROUP,
     ),
     (
@@ -209,12 +212,13 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bmediation\b|\bassembly\b|\bcommunauté\b|\bcomunidad\b|\bconseil\b|\bcomité\b|"
         r"\bcomisión\b|\bobservatory\b|\bministry\b|\bauthority\b|\bcourt\b|\btrust\b|\bbureau\b|"
         r"\bepiscopal\b|\bconférence\b|\bconferencia\b|\buniversity\b|\bgroup\b|\bteam\b|\bcaucus\b|"
-        r"\bpresidency\b|\bdetainees\b",
+        r"\bpresidency\b|\bdetainees\b|\bconvention\b|\bparishad\b|\bsamiti\b|\bsangh\b|\bsangathan\b",
         ActorKind.ORGANISATION,
     ),
     (
         r"\bcounty\b|\blocality\b|\bprovince\b|\bdistrict\b|\bregion\b|\bmunicipality\b|\bvillages?\b|\bcity\b|"
-        r"\bside\b|\badministration\b|\bsultanate\b|\bpeople\b|\bcamp\b|\b[A-Z]\w+ state\b|\brepublic\b",
+        r"\bside\b|\badministration\b|\bsultanate\b|\bpeople\b|\bcamp\b|\b[A-Z]\w+ state\b|\brepublic\b|"
+        r"\bcommunit(?:y|ies)\b|\bcommunaut[ée]s?\b",
         ActorKind.OTHER,
     ),
 )
@@ -243,6 +247,13 @@ _DEPARTMENT = re.compile(
     r"decentrali[sz]ation|civisme|dialogue|internal|the)\b\s*)+$",
     re.I,
 )
+# Words that open the name of a ministry's field: "Minister of Defense of X" reads on to X.
+_DEPARTMENT_START = re.compile(
+    r"^(?:defen[cs]e|foreign|interior|justice|finance|home|internal|information|education|health|planning|"
+    r"agriculture|trade|commerce|labou?r|energy|transport|environment|culture|tourism|youth|sports?|"
+    r"communications?|reconstruction|reconciliation|humanitarian|external)$",
+    re.I,
+)
 # Words that are never an actor on their own: headings, fragments and generic categories.
 NOT_ACTORS = frozenset(
     fold(w)
@@ -262,7 +273,10 @@ NOT_ACTORS = frozenset(
         "Co-Chairmen, Chairs, Presence, In the Presence, Signing, Ceremony, Meeting, Talks, Negotiations, "
         "Peace, Peace Process, Ministry, Department, Staff, General Staff, The Government, Leadership, "
         "Participants, Accompanying, Persons, Accompanying Persons, Country, Countries, Guarantor Countries, "
-        "Parties to the Conflict"
+        "Parties to the Conflict, International Organizations, International Organisations, Other Representatives, "
+        "Other Parties, Communauté internationale, Comunidad Internacional, Regional Organizations, "
+        "Donor Countries, Friendly Countries, Neighbouring States, Observer States, Member States, "
+        "Heads of State and Government"
     )
 )
 _NOT_ACRONYMS = frozenset(
@@ -371,8 +385,6 @@ def chunks(text: str) -> list[list[_Token]]:
             flush()
         if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current):
             current.append(token)
-            if word in LOWER_HEADS:
-                flush()
         else:
             flush()
     flush()
@@ -443,7 +455,7 @@ def state_of(name: str) -> str | None:
 def _office_kind(office: str) -> str:
     """Which office is nearest the name decides: "Representative of the President of X" is the
     president's, so a government; "Ambassador of X" is the state's."""
-    government = max((m.end() for m in _GOVERNMENT_OFFICE.finditer(office)), default=-1)
+    government = max((m.end() for m in GOVERNMENT_OFFICE.finditer(office)), default=-1)
     state = max((m.end() for m in _STATE_OFFICE.finditer(office)), default=-1)
     return ActorKind.GOVERNMENT if government > state else ActorKind.STATE
 
@@ -608,6 +620,14 @@ def _is_office(word: _Token) -> bool:
     return fold(word.text) in OFFICE_WORDS or fold(word.text.split("-")[0]) in OFFICE_WORDS
 
 
+_PROCESS_NOUNS = (
+    "peace|talks|negotiations?|process|conflict|agreements?|ceasefire|dialogue|accords?|issue|question|crisis|war|"
+    "region|area|border|authorities|officials"
+)
+# Bodies an office may head: "United Nations Observer Mission in Bougainville" is one name.
+_BODIES = frozenset(fold(w) for w in word_list("Mission Office Commission Panel Team Committee Council Force Forces"))
+
+
 _MONTHS = re.compile(
     r"^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december|janvier|février|mars|avril|mai|juin|"
@@ -615,6 +635,12 @@ _MONTHS = re.compile(
     r"septiembre|octubre|noviembre|diciembre)$",
     re.I,
 )
+
+
+def is_office_text(text: str) -> bool:
+    """True for text that starts with an office: "Chairman of the Regional Initiative"."""
+    first = text.split()[0] if text.split() else ""
+    return fold(first) in OFFICE_WORDS or fold(first.split("-")[0]) in OFFICE_WORDS
 
 
 def _looks_like_person(words: list[_Token], titled: bool) -> bool:
@@ -626,7 +652,7 @@ def _looks_like_person(words: list[_Token], titled: bool) -> bool:
         return False  # "Doha on 14 July": a place and a date
     if any(fold(w.text) in gazetteer.STATE_FORM_WORDS and w.text[:1].isupper() and len(w.text) > 4 for w in names):
         return False  # "Bolivarian Republic"
-    if any(_is_office(w) or (fold(w.text) in TITLES and len(w.text) > 2) for w in names):
+    if any(_is_office(w) for w in names):
         return False
     if any(_HEAD.fullmatch(w.text) for w in names):
         return False
@@ -659,7 +685,12 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
     parts = [_strip_titles(p) for p in parts]
     if not all(parts):
         return None
+    if len(parts) >= 2 and all(len(p) >= 2 and _looks_like_person(p, False) for p in parts):
+        return parts  # "Lt. Gen. Philippe Morillon and ... Jean-Pierre Thebault": two people
     readable = [read_name(_text(p, source), ctx) for p in parts]
+    for i, part in enumerate(parts):
+        if readable[i] is None and _is_office(part[0]):
+            readable[i] = next((m for m in _peel(part, source, ctx) if isinstance(m, Mention)), None)
     if not any(r is not None and r.strength >= 1 for r in readable) and not all(len(p) == 1 for p in parts):
         return None
     for part, mention in zip(parts, readable, strict=True):
@@ -688,16 +719,23 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
         people = [Person(_text(holder, source), holder[0].start, holder[-1].end)]
     elif 0 < office_end < len(words) and words[office_end].text[:1].isupper():
         # "Ambassador M. Bah African Union Interim Commission ...": the holder, then the actor.
-        for k in range(office_end + 1, len(words)):
-            if words[k - 1].text.lower() in CONNECTORS:
-                break
-            if _looks_like_person(words[office_end:k], True):
-                tail = _read_words(words[k:], source, ctx, office=_text(words[:office_end], source))
-                if tail is not None and tail.strength >= 1:
-                    return [Person(_text(words[office_end:k], source), words[office_end].start, words[k - 1].end), tail]
+        stop = next((k for k in range(office_end, len(words)) if words[k].text in CONNECTORS), len(words))
+        for k in range(stop, office_end + 1, -1):
+            if not _looks_like_person(words[office_end:k], False):
+                continue
+            rest = words[k:]
+            while rest and rest[0].text.lower() in CONNECTORS:
+                rest = rest[1:]
+            tail = _read_words(rest, source, ctx, office=_text(words[:office_end], source))
+            # "Salva Kiir Mayardit and the Mediation team": a weak name must not swallow the holder.
+            if tail is not None and (tail.strength >= 2 or (tail.strength == 1 and " and " not in tail.name)):
+                person = Person(_text(words[office_end:k], source), words[office_end].start, words[k - 1].end)
+                return [person, tail]
     # "Representative World Council of Churches": the office runs straight into the name.
     if 0 < office_end < len(words) and words[office_end].text.lower() not in CONNECTORS and not people:
         mention = _read_words(words[office_end:], source, ctx, office=_text(words[:office_end], source))
+        if mention is not None and mention.strength == 0 and len(words) - office_end == 1:
+            mention.strength = 1  # "Acting General Secretary CPN": the acronym the office is of
         if mention is not None and mention.strength >= 1:
             return [mention]
     # "... for the Incumbent TGoNU": who the office holder signs for, when a known name follows "for".
@@ -723,13 +761,17 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             rest = rest[:cut]
         if not rest or (_is_office(rest[0]) and not _strong(rest, source, ctx)):
             continue
-        if _SUB_BODY.match(_text(rest, source)):
-            continue
+        if _SUB_BODY.match(_text(rest, source)) or _DEPARTMENT_START.match(rest[0].text):
+            continue  # "Minister of Defense of the Russian Federation": read on to the state
         office = _text(words[: i + 1], source)
-        if rest[0].text.lower() in {"republic", "république", "república"} and state_of(_text(rest, source)) is None:
+        if rest[0].text.lower() in {"republic", "république", "república"} and (
+            len(rest) == 1 or rest[1].text.lower() not in {"of", "de", "du", "del"}
+        ):
             # "President of the Republic": the agreement's own government (R4).
             return [*people, _own_government(_text(words[: i + len(rest) + 2], source), ctx, office)]
         mention = _read_words(rest, source, ctx, office=office)
+        if mention is not None and mention.state_like and word.text.lower() in {"for", "to", "in"}:
+            continue  # "Special Envoy for Somalia": the state the office is about, not for
         if mention is not None and mention.strength >= 1:
             return [*people, mention]
         # "Prefect of Vakaga", "Mayor of Birao": a local office is the actor (R6).
@@ -747,6 +789,9 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             return [*people, local_mention]
     if (whole := _strong(words, source, ctx)) is not None:
         return [whole]
+    if holder and j == len(words) and len(holder) <= 3 and not people and all(w.text[:1].isupper() for w in holder):
+        # "Ambassador Bah", "Deputy President Zuma": an office and its holder's name.
+        return [Person(_text(holder, source), holder[0].start, holder[-1].end), _text(words[:office_end], source)]
     return [*people, _text(words, source)]
 
 
@@ -759,10 +804,12 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
     if (
         len(words) > 1
         and _ACRONYM.match(first.text)
-        and all(fold(w.text) in _OFFICE_TAIL or w.text.lower() in CONNECTORS for w in words[1:])
+        and all(fold(w.text) in _OFFICE_TAIL or w.text.lower() in CONNECTORS or _is_acronym(w.text) for w in words[1:])
     ):
         head = read_name(first.text, ctx, office or _text(words[1:], source))
-        if head is not None:
+        # "GRP CCCH" (a unit of a known actor) but not "OUTS ALI" (a name in capitals).
+        units_only = all(fold(w.text) in _OFFICE_TAIL or w.text.lower() in CONNECTORS for w in words[1:])
+        if head is not None and (units_only or head.strength >= 2):
             head.start, head.end = first.start, first.end
             head.strength = max(head.strength, 1)
             return head
@@ -778,9 +825,13 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
         head = _strong(words[:j], source, ctx, office)
         if head is not None:
             tail = words[j:]
+            # "Taliban Political Office": the office of a party is the party; "United Nations
+            # Observer Mission in Bougainville" is a body of its own.
+            party_office = head.kind != ActorKind.ORGANISATION and all(fold(w.text) in _OFFICE_TAIL for w in tail)
             if (
                 tail[0].text.lower() in CONNECTORS
-                or fold(tail[0].text) in _OFFICE_TAIL
+                or party_office
+                or (_is_office(tail[0]) and not any(fold(w.text) in _BODIES for w in tail))
                 or _looks_like_person(tail, False)
                 or re.fullmatch(r"(?:[A-Z]\.)+", tail[0].text)
             ):
@@ -797,6 +848,11 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     titled = len(bare) < len(words)
     if not bare:
         return []
+    # "Rezeigat communities of El Nawaiba of Western Grazing Route": a lower-case head ends the
+    # name unless one place follows ("Peulh communities of Niger").
+    head_at = next((i for i, w in enumerate(bare) if i > 0 and w.text in LOWER_HEADS), None)
+    if head_at is not None and head_at + 1 < len(bare) and bare[head_at + 1].text == "of" and len(bare) - head_at > 3:
+        bare = bare[: head_at + 1]
     strong = _strong(bare, source, ctx)
     # An office in front reads on ("Chairman of the Council of ..."), unless the whole is a state
     # or an organisation by name ("State of Qatar", "Special Court for Sierra Leone").
@@ -827,8 +883,16 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
         head, tail = bare[:k], bare[k:]
         if [fold(w.text) for w in head] == ["former"]:
             return [_text(bare, source)]  # "Former President of Afghanistan" represents no one now (R5)
-        while head and fold(head[-1].text) in OFFICE_WORDS:
+        while head and _is_office(head[-1]):
             head = head[:-1]
+        code = state_of(_text(head, source)) if head else None
+        if code is None and len(head) == 1:
+            code = gazetteer.demonyms().get(fold(head[0].text))
+        if code:
+            # "Indian Foreign Secretary", "Pakistan Foreign Secretary": the state's government (R6).
+            mention = state_mention(_text(head, source), code, _text(bare[len(head) :], source))
+            mention.start, mention.end = head[0].start, head[-1].end
+            return [mention]
         peeled = [item for item in _peel(tail, source, ctx) if isinstance(item, Mention)]
         person = (
             [Person(_text(head, source), head[0].start, head[-1].end)]
@@ -913,6 +977,19 @@ def read(text: str, ctx: Context) -> Reading:
             and fold(lone) not in NOT_ACTORS
         ):
             reading.words.append((words[0].start, words[0].end, lone))
+    # "held a summit in Geneva, Switzerland", "Representation in Burundi": places, not parties.
+    reading.mentions = [
+        m
+        for m in reading.mentions
+        if not (
+            m.kind == ActorKind.STATE
+            and re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}$", text[: m.start])
+        )
+    ]
+    # "the GRP-NDFP peace negotiations": a name used as an adjective names no party.
+    reading.mentions = [
+        m for m in reading.mentions if not re.match(r"\s+(?:" + _PROCESS_NOUNS + r")\b", text[m.chunk_end or m.end :])
+    ]
     # "the Burundi peace process": a state named as an adjective is no party.
     reading.mentions = [
         m
@@ -956,6 +1033,9 @@ def _qualify(mention: Mention, text: str) -> None:
     inner = after.group("inner").strip()
     if (role := _ROLE_MARKERS.get(inner.lower())) is not None:
         mention.role = role
-    elif re.match(r"in\s+\w+", inner):
+    elif re.match(r"in\s+\w+", inner) or (
+        re.fullmatch(r"[A-Z][a-z]+", inner) and inner.lower() in {"maoist", "democratic", "united", "official"}
+    ):
+        # "SPLM/A (in Opposition)", "Communist Party of Nepal (Maoist)": part of the name.
         mention.aliases.append(mention.name)
         mention.name = f"{mention.name} ({inner})"

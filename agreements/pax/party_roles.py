@@ -35,7 +35,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
         _M,
     ),
     (r"observ(?:er|ers|ateur|ateurs|ador|adores)", _O),
-    (r"witness(?:es|ed|eth)?|t[ée]moins?|testigos?|attest\w*", _W),
+    (r"witness(?:es|ed|eth)?|t[ée]moins?|testigos?|attest\w*|present", _W),
     (r"signator(?:y|ies)(?:\s+part(?:y|ies))?|other\s+parties|the\s+parties|parties|ont\s+sign[ée]|firmantes", _S),
     # Notes that the names after them did not sign, and preambles, end any heading above.
     (
@@ -117,7 +117,7 @@ def heading(line: str, column_default: str) -> Heading | None:
     ending in a colon that holds a role noun is a heading too ("Signed by the Following
     Witnesses:", "The Kenya Government Facilitation Team:").
     """
-    text = line.strip()
+    text = re.sub(r"\s*[-–]+$", "", line.strip())  # "Signing of the agreement is witnessed by: -"
     match = HEADING_NOUN.match(text)
     if match:
         after = text[match.end() :]
@@ -125,7 +125,9 @@ def heading(line: str, column_default: str) -> Heading | None:
         after = re.sub(r"^\s*\([^)]{1,30}\)", "", after)
         tail = re.match(r"^(?:\s*(?:[/&,]|and|or)\s*(?:" + _any_noun() + r")\b)*", after, re.I)
         after = after[tail.end() :] if tail else after
-        role = _best_role(text[: match.end() + (tail.end() if tail else 0)]) or _noun_role(match.group("noun"))
+        # A short heading line says its role in full ("Ont signé comme témoins:").
+        said = text if text.endswith(":") and len(text) <= 60 else text[: match.end() + (tail.end() if tail else 0)]
+        role = _best_role(said) or _noun_role(match.group("noun"))
         if not role:
             role = column_default
         stripped = after.strip()

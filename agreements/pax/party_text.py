@@ -67,6 +67,10 @@ def _is_note(text: str) -> bool:
 def clean(text: str) -> str:
     """The cell without notes, invisible characters and stray spacing; lines kept."""
     text = _INVISIBLE.sub("", (text or "").translate(_SEPARATORS))
+    # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
+    text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
+    # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
+    text = re.sub(r"(?<!\w)Sd\s*(?:/-|\.|(?=\s*\())", " ", text)
     text = _BRACKET.sub(_bracket, text)
     text = _SECTOR.sub("", text)
     text = _NOTE_PARENS.sub("", text)
@@ -86,7 +90,9 @@ def logical_lines(text: str) -> list[str]:
         line = raw.strip()
         if _FOOTER.search(line):
             continue
-        line = _PAGE.sub("", line)
+        # "Page 2, PREAMBLE:": what follows is the text's preamble, not its signature page.
+        preamble = _PAGE.match(line) and re.search(r"\bpreamble\b", line, re.I)
+        line = "Preamble:" if preamble else _PAGE.sub("", line)
         # A bullet may follow a number: "1. - Name".
         for _ in range(2):
             line = _BULLET.sub("", line).strip()
