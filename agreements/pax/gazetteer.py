@@ -468,6 +468,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
     Entry("World Council of Churches", _ORG, aliases=("WCC",)),
     Entry("Crisis Management Initiative", _ORG, aliases=("CMI",)),
     # Collectives of states.
+    Entry("Caribbean Community", _ORG, aliases=("CARICOM",)),
     Entry("Troika", _COALITION, aliases=("Troika countries",)),
     Entry("Quartet", _COALITION, aliases=("Middle East Quartet",)),
     Entry("Contact Group", _COALITION),
@@ -695,6 +696,21 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         also=("HR", "RS"),
     ),
     *_national("MA", ("Polisario Front", _ARMED, ("POLISARIO", "Frente Polisario"))),
+    # De facto and sub-national authorities that sign as parties (kind other, R6), by name.
+    *_national("GE", ("Abkhazia", _OTHER, ("Abkhaz side", "Republic of Abkhazia")), ("South Ossetia", _OTHER, ())),
+    *_national("MD", ("Transnistria", _OTHER, ("Pridnestrovie", "Pridnestrovian Moldavian Republic", "Trans-Dniestr"))),
+    *_national("AZ", ("Nagorno-Karabakh", _OTHER, ("Nagorno Karabakh", "Artsakh"))),
+    *_national("CY", ("Turkish Cypriot side", _OTHER, ("Turkish Republic of Northern Cyprus", "TRNC"))),
+    *_national(
+        "SO",
+        ("Puntland", _OTHER, ("Puntland State of Somalia",)),
+        ("Galmudug", _OTHER, ("Galmudug State",)),
+        ("Jubaland", _OTHER, ("Jubbaland", "Juba Interim Administration")),
+        ("Somaliland", _OTHER, ()),
+        ("Hirshabelle", _OTHER, ()),
+        ("South West State", _OTHER, ()),
+    ),
+    *_national("PG", ("Bougainville", _OTHER, ("Autonomous Region of Bougainville",))),
 )
 
 
@@ -845,7 +861,7 @@ def national_actor(name: str, country: str) -> Entry | None:
     # is South Africa's, outside South Sudan), and an acronym nothing unless it is unscoped.
     exact = [e for e in candidates if fold(e.name) == fold(name)]
     for entry in [*exact, *candidates]:
-        if not entry.scope or (not is_acronym and len(name.split()) > 1):
+        if not entry.scope or not is_acronym:
             return entry
     return None
 

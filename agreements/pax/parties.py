@@ -27,6 +27,7 @@ from agreements.choices import ActorKind, SignatoryRole
 from agreements.countries import alpha2_from_alpha3
 from agreements.pax import gazetteer
 from agreements.pax.party_names import (
+    DEPARTMENT,
     GOVERNMENT_OFFICE,
     NOT_ACTORS,
     Context,
@@ -277,7 +278,10 @@ class _Reader:
         text = re.sub(r",?\s+alias\s+[^,;]+", "", text, flags=re.I).strip()
         if not text:
             return
-        if (match := _FOR.match(text)) is not None and not _PROSE.search(text[:40]):
+        if (match := _FOR.match(text)) is not None and self._signer_line(match.group("rest")):
+            # "By Amb. Howard Q. Dee, Chairman, GRP Negotiating Panel": a signer, not a party.
+            text = match.group("rest")
+        elif match is not None and not _PROSE.search(text[:40]):
             self.soft = None
             # Only "For X" / "On behalf of X" ends a heading's scope, not "Representative of X".
             self.for_block(match.group("rest"), ends_heading=bool(re.match(r"(?:for|pour|por|on|in)\b", text, re.I)))
@@ -293,6 +297,16 @@ class _Reader:
                 self.segment(segment.strip())
         self.heading_fresh = False
 
+    def _signer_line(self, rest: str) -> bool:
+        """True when "For/By ..." is followed by a titled person rather than a party."""
+        reading = read(rest, self.ctx)
+        first_mention = min((m.start for m in reading.mentions), default=len(rest))
+        return (
+            bool(reading.people)
+            and reading.people[0].start < first_mention
+            and bool(re.match(r"\s*(?:H\.?\s?E\.?|Mr|Mrs|Ms|Dr|Hon|Amb|Ambassador|Gen|Col|Rep|Sec|Atty)\b", rest))
+        )
+
     def for_block(self, rest: str, *, ends_heading: bool = True) -> None:
         """ "For the Government of X: Name, Office" — the actor opens a block its signers follow."""
         if ends_heading and not self.heading_fresh and self.role != self.default:
@@ -303,7 +317,7 @@ class _Reader:
         signer, self.pending = self.pending, None
         self.in_group = False
         # "On behalf of the Georgian Side A. Jorbenadze On behalf of the Abkhazian Side A. Jergenia"
-        parts = re.split(r"\s(?=(?:On\s+behalf\s+of|For\s+the|FOR\s+THE|Pour\s+l)\b)", rest)
+        parts = re.split(r"\s(?=(?:On\s+behalf\s+of|For\s+the|FOR\s+THE)\b)", rest)
         for number, part in enumerate(parts):
             if number:
                 part = _FOR.sub(r"\g<rest>", part)
@@ -324,7 +338,12 @@ class _Reader:
         reading = read(actor_text, self.ctx)
         self.register_acronyms(actor_text, reading)
         mentions = self.without_bracketed(actor_text, reading.mentions)
-        # "For the Government": the agreement's own government (R4), said of a party, not a heading.
+        # "For the Government": the agreement's own government (R4), said of a party, not a heading;
+        # "Por el Gobierno nacional FABIO VILLEGAS ...": its generic name runs into the signer.
+        generic = _GENERIC_START.match(actor_text)
+        if generic is not None and generic.end() < len(actor_text):
+            after = actor_text[generic.end() :] + (", " + after if after else "")
+            actor_text = generic.group(0)
         mention = read_name(actor_text, self.ctx, generic=True) if len(actor_text.split()) <= 3 else None
         if mention is not None and mention.kind != ActorKind.GOVERNMENT:
             mention = None
@@ -559,11 +578,18 @@ class _Reader:
         if not self.ctx.country and not self.ctx.country_name:
             return None
         for _, _, office in offices:
-            if re.match(
-                r"^(?:the\s+)?(?:(?:deputy|vice|first|federal)[-\s]+)*(?:president|prime\s+minister|minister|"
-                r"head\s+of\s+state|ministre|ministro)\b",
-                office,
+            # "Minister of Interior", "President of the Republic", "Prime Minister" — but not
+            # "President of Janamorcha Nepal", which names its own body.
+            match = re.match(
+                r"^(?:the\s+)?(?:(?:deputy|vice|first|federal|acting|interim)[-\s]+)*(?:president|prime\s+minister|"
+                r"minister|head\s+of\s+state|ministre|ministro)\b(?:\s+(?:of|for|de|du|des)\s+(?:the\s+|la\s+|l')?"
+                r"(?P<field>.+))?$",
+                office.strip(" ,.;:"),
                 re.I,
+            )
+            field = match.group("field") if match else None
+            if match and (
+                field is None or DEPARTMENT.match(field) or re.fullmatch(r"republic|r[ée]publique", field, re.I)
             ):
                 gov = gazetteer.government_name(self.ctx.country, self.ctx.country_name)
                 return Mention(gov, ActorKind.GOVERNMENT, self.ctx.country, [office], office=office, state_like=True)
@@ -598,8 +624,19 @@ class _Reader:
                 continue
             kept.append(mention)
             end = max(mention.end, mention.chunk_end)
-            after = re.match(r"\s*\((?P<inner>[^()]{1,80})\)", text[end:])
-            if after is not None and "," not in after.group("inner"):
+            after = re.match(r"\s*\((?P<inner>[^()]{1,120})\)", text[end:])
+            if after is None:
+                continue
+            items = [i.strip() for i in after.group("inner").split(",")]
+            # "(Union des Forces pour le Développement et la Démocratie, UFDD)": a translation and
+            # an acronym, not a list of members.
+            if len(items) == 1 or (len(items) == 2 and re.fullmatch(r"[A-Z][A-Za-z0-9/&.-]{1,10}", items[-1])):
+                # A place ("Taliban Political Office (Qatar)", R10), an office or a note is no alias.
+                mention.aliases.extend(
+                    i
+                    for i in items
+                    if i[:1].isupper() and i not in mention.aliases and state_of(i) is None and not is_office_text(i)
+                )
                 skip_until = end + after.end()
         return kept
 
@@ -631,6 +668,12 @@ class _Reader:
         return kept
 
 
+_GENERIC_START = re.compile(
+    r"(?:"
+    + "|".join(re.escape(g) for g in sorted(gazetteer.GENERIC_GOVERNMENT, key=len, reverse=True) if " " in g)
+    + r")(?=\s+\S)",
+    re.I,
+)
 _CAPACITIES = (
     (r"\bguarantors?\b", SignatoryRole.GUARANTOR),
     (r"\b(?:mediat\w*|facilitat\w*|conciliat\w*)\b", SignatoryRole.MEDIATOR),

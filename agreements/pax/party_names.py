@@ -92,7 +92,7 @@ class Reading:
 
 CONNECTORS = frozenset(
     word_list(
-        "of the for and de del della la le les des du da do dos das di van von der den el al y et e i in on "
+        "of the for and de del della la le les des du da do dos das di van von der den el al y et e i in on ag "
         "wal bin ibn bint ben abu au aux pour por para d l upon"
     )
 )
@@ -201,7 +201,8 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bbattalions?\b|\bresistance\b|\bmujahid\w*|\btigers\b|\bjaysh\b|\bjabhat\b|\bliwa\b|\bfaylaq\b|"
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
         r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
-        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b",
+        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
+        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b",
         ActorKind.ARMED_GROUP,
     ),
     (
@@ -239,7 +240,7 @@ _NATIONAL_ORGAN = re.compile(
     re.I,
 )
 # Departments that an office names and that are no actor: "Minister for Provincial Administration".
-_DEPARTMENT = re.compile(
+DEPARTMENT = re.compile(
     r"^(?:(?:state\s+for\s+)?(?:foreign|home|internal|interior|defen[cs]e|justice|finance|planning|education|"
     r"provincial|local|public|humanitarian|peace|national|high|east|african|security|information|"
     r"communication|reconstruction|administration|affairs|and|of|for|the|disaster|management|science|"
@@ -348,6 +349,8 @@ def _has_letter(word: str) -> bool:
 
 
 def _is_namey(word: str) -> bool:
+    if re.match(r"^[ldLD]['’][A-ZÀ-Ý]", word):
+        return True  # "l'Azawad", "d'Ivoire"
     first = next((c for c in word if c.isalpha()), "")
     if not first:
         return bool(re.fullmatch(r"\d{1,3}", word))
@@ -485,7 +488,7 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     """
     name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-"), flags=re.I).strip()
     name = re.sub(r"^l['’]\s*", "", name, flags=re.I)
-    name = re.sub(r"\s+(?:members?|representatives?|delegation)$", "", name, flags=re.I)
+    name = re.sub(r"(?:\s+(?:members?|representatives?|negotiati(?:on|ng)|delegation))+$", "", name, flags=re.I)
     folded = fold(name)
     if folded in _BARE_GOVERNMENT and (generic or office):
         return _own_government(name, ctx, office)
@@ -522,7 +525,7 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     if re.fullmatch(r"(?:the\s+)?(?:armed forces|national army|army|police|military)", name, re.I):
         # The armed forces of the agreement's own state are an organ of its government (R6).
         return Mention(name, ActorKind.GOVERNMENT, ctx.country, [], office=office, strength=1)
-    if _NATIONAL_ORGAN.search(name) and not _DEPARTMENT.match(name):
+    if _NATIONAL_ORGAN.search(name) and not DEPARTMENT.match(name):
         code = names_country(name)
         if code or (ctx.country and not re.search(r"\bof\b", name)):
             # "Sovereign Council", "Supreme Soviet of Kyrgyzstan": organs of a state (R6).
@@ -532,7 +535,7 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     if (
         _HEAD.search(name)
         and len(name.split()) >= 2
-        and not _DEPARTMENT.match(name)
+        and not DEPARTMENT.match(name)
         and _head_placed(name)
         # "Ag Minister for Provincial Administration" is an office, not a body.
         and not any(fold(w) in PERSON_OFFICES for w in name.split())
@@ -620,6 +623,15 @@ def _is_office(word: _Token) -> bool:
     return fold(word.text) in OFFICE_WORDS or fold(word.text.split("-")[0]) in OFFICE_WORDS
 
 
+_NAME_ADJECTIVES = frozenset(
+    fold(w)
+    for w in word_list(
+        "National Democratic Revolutionary United Popular Patriotic Islamic Socialist Republican Liberal "
+        "Independent Federal Union People's Peoples Unity Progressive Transitional Interim Provisional "
+        "Supreme Central Regional Local International Joint Civil Military Traditional"
+    )
+)
+_NOT_PERSONS = frozenset(fold(w) for w in word_list("Command Headquarters Staff Secretariat Office Presidency"))
 _PROCESS_NOUNS = (
     "peace|talks|negotiations?|process|conflict|agreements?|ceasefire|dialogue|accords?|issue|question|crisis|war|"
     "region|area|border|authorities|officials"
@@ -652,13 +664,21 @@ def _looks_like_person(words: list[_Token], titled: bool) -> bool:
         return False  # "Doha on 14 July": a place and a date
     if any(fold(w.text) in gazetteer.STATE_FORM_WORDS and w.text[:1].isupper() and len(w.text) > 4 for w in names):
         return False  # "Bolivarian Republic"
+    if any(fold(w.text) in _NAME_ADJECTIVES or fold(w.text) in gazetteer.demonyms() for w in names):
+        return False  # "National Chadian Concord": a body's name, not a person's
     if any(_is_office(w) for w in names):
         return False
     if any(_HEAD.fullmatch(w.text) for w in names):
         return False
     if len(names) == 1:
         word = names[0].text
-        return titled and len(word.strip(".")) > 2 and not _HEAD.fullmatch(word) and fold(word) not in NOT_ACTORS
+        return (
+            titled
+            and len(word.strip(".")) > 2
+            and not _HEAD.fullmatch(word)
+            and fold(word) not in NOT_ACTORS
+            and fold(word) not in _NOT_PERSONS
+        )
     return len(names) <= 7
 
 
@@ -667,13 +687,21 @@ def _strong(words: list[_Token], source: str, ctx: Context, office: str = "") ->
     if mention is not None and mention.strength >= 2:
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
+    # "COGS SPLM/A": an office acronym, then the known actor's.
+    if len(words) > 1 and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1]):
+        last = _strong(words[-1:], source, ctx, office or _text(words[:-1], source))
+        if last is not None:
+            return last
     return None
 
 
 def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Token]] | None:
     """ "Government of Rwanda and Rwandese Patriotic Front" is two names; "Social Democratic and
     Labour Party" is one. Split where every side reads as an actor or a person."""
-    cuts = [i for i, w in enumerate(words) if w.text.lower() in {"and", "y", "et", "&"} and 0 < i < len(words) - 1]
+    romance = any(w.text in {"de", "des", "du", "la", "le", "del", "pour", "por", "los", "las"} for w in words)
+    joins = {"and", "&"} if romance else {"and", "y", "et", "&"}
+    # "Coordination des Mouvements et Forces Patriotiques de Résistance" is one French name.
+    cuts = [i for i, w in enumerate(words) if w.text.lower() in joins and 0 < i < len(words) - 1]
     if not cuts:
         return None
     parts: list[list[_Token]] = []
@@ -693,9 +721,14 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
             readable[i] = next((m for m in _peel(part, source, ctx) if isinstance(m, Mention)), None)
     if not any(r is not None and r.strength >= 1 for r in readable) and not all(len(p) == 1 for p in parts):
         return None
-    for part, mention in zip(parts, readable, strict=True):
-        if mention is None and not _is_office(part[0]) and not _looks_like_person(part, False):
-            return None
+    strongest = max((r.strength for r in readable if r is not None), default=0)
+    for i, (part, mention) in enumerate(zip(parts, readable, strict=True)):
+        if mention is not None or _is_office(part[0]):
+            continue
+        # "Chin National Front and the Union- level ...": the article says a second party follows.
+        after_the = i > 0 and words[cuts[i - 1] + 1].text == "the"
+        if not after_the and (strongest < 2 or not _looks_like_person(part, False)):
+            return None  # "Union of Forces for Democracy and Basic Development" is one name
     return parts
 
 
@@ -770,6 +803,8 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             # "President of the Republic": the agreement's own government (R4).
             return [*people, _own_government(_text(words[: i + len(rest) + 2], source), ctx, office)]
         mention = _read_words(rest, source, ctx, office=office)
+        if mention is not None and mention.strength == 0 and len(rest) == 1 and word.text.lower() == "of":
+            mention.strength = 1  # "Chairman and C-in-C of EDF": the acronym the office is of
         if mention is not None and mention.state_like and word.text.lower() in {"for", "to", "in"}:
             continue  # "Special Envoy for Somalia": the state the office is about, not for
         if mention is not None and mention.strength >= 1:
@@ -789,6 +824,10 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             return [*people, local_mention]
     if (whole := _strong(words, source, ctx)) is not None:
         return [whole]
+    if (last := _strong(words[-1:], source, ctx, _text(words[:-1], source))) is not None and _is_acronym(
+        words[-1].text
+    ):
+        return [*people, last]  # "Deputy Chairman and COGS SPLM/A"
     if holder and j == len(words) and len(holder) <= 3 and not people and all(w.text[:1].isupper() for w in holder):
         # "Ambassador Bah", "Deputy President Zuma": an office and its holder's name.
         return [Person(_text(holder, source), holder[0].start, holder[-1].end), _text(words[:office_end], source)]
@@ -817,6 +856,11 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
     if mention is not None and mention.strength >= 2:
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
+    # "COGS SPLM/A": an office acronym, then the known actor's.
+    if len(words) > 1 and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1]):
+        last = _strong(words[-1:], source, ctx, office or _text(words[:-1], source))
+        if last is not None:
+            return last
     # A known name followed by a person or a qualifier: "Government of Georgia I. Menagarishvili",
     # "UN for Somalia", "African Union Interim Commission Representation in Burundi".
     for j in range(len(words) - 1, 0, -1):
@@ -836,6 +880,15 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
                 or re.fullmatch(r"(?:[A-Z]\.)+", tail[0].text)
             ):
                 return head
+    # "Corriente de Renovación Socialista GABRIEL BORIA JACINTO": a name, then its signer in capitals.
+    caps = len(words)
+    while caps > 0 and words[caps - 1].text.isupper() and len(words[caps - 1].text) > 1:
+        caps -= 1
+    if 1 < caps < len(words) - 1 and any(w.text[1:].islower() for w in words[:caps]):
+        head = read_name(_text(words[:caps], source), ctx, office)
+        if head is not None and head.strength >= 1:
+            head.start, head.end = words[0].start, words[caps - 1].end
+            return head
     if mention is not None and (mention.strength >= 1 or len(words) == 1):
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
@@ -921,7 +974,7 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     for j in range(1, len(bare)):
         if bare[j - 1].text in CONNECTORS:
             continue
-        if _looks_like_person(bare[:j], titled):
+        if _looks_like_person(bare[:j], titled) and (j >= 2 or not titled):
             rest = bare[j:]
             while rest and rest[0].text.lower() in CONNECTORS:
                 rest = rest[1:]
@@ -975,6 +1028,9 @@ def read(text: str, ctx: Context) -> Reading:
             and not _NOTE_WORDS.match(lone)
             and not _is_office(words[0])
             and fold(lone) not in NOT_ACTORS
+            and fold(lone) not in TITLES
+            and fold(lone.split("-")[0]) not in TITLES
+            and lone.upper().replace(".", "") not in _NOT_ACRONYMS
         ):
             reading.words.append((words[0].start, words[0].end, lone))
     # "held a summit in Geneva, Switzerland", "Representation in Burundi": places, not parties.
@@ -984,6 +1040,16 @@ def read(text: str, ctx: Context) -> Reading:
         if not (
             m.kind == ActorKind.STATE
             and re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}$", text[: m.start])
+        )
+    ]
+    # "the Congress of the Syrian national dialogue": a name cut off at an adjective is no name.
+    reading.mentions = [
+        m
+        for m in reading.mentions
+        if not (
+            m.strength < 2
+            and fold(m.name.split()[-1]) in gazetteer.demonyms()
+            and re.match(r"\s+[a-z]", text[m.chunk_end or m.end :])
         )
     ]
     # "the GRP-NDFP peace negotiations": a name used as an adjective names no party.

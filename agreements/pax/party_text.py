@@ -19,12 +19,12 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # translation inside a name ("Suqur al-Sham [Hawks of the Levant] Brigades") is handled apart.
 _BRACKET = re.compile(r"\[[^\]\n]*\]?")
 _NOTE_PARENS = re.compile(
-    r"\s*\((?:\s*(?:signed|unsigned|not signed|signature[^)]*|illegible|sic|stamp\w*|w|f|m|phd|dr|rtd\.?|retd\.?|"
+    r"[ \t]*\((?:\s*(?:signed|unsigned|not signed|signature[^)]*|illegible|sic|stamp\w*|w|f|m|phd|dr|rtd\.?|retd\.?|"
     r"ret\.?|seal|initialled|initialed|\d{1,2}|[ivx]{1,4}|[a-e]|representative\s*\(?\d?\)?)\s*)\)",
     re.I,
 )
 # "(Desert Sector)", "(Northern Desert Sector)": where a unit fought, not a name (R10).
-_SECTOR = re.compile(r"\s*\((?:[^()]*\bsector)\)", re.I)
+_SECTOR = re.compile(r"[ \t]*\((?:[^()]*\bsector)\)", re.I)
 _PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*:?\s*", re.I)
 _FOOTER = re.compile(r"PA-X,? Peace Agreement|peaceagreements\.org|Translation ©|University of Edinburgh", re.I)
 _BULLET = re.compile(
