@@ -402,7 +402,11 @@ ORGANISATIONS: tuple[Entry, ...] = (
         aliases=("IGAD", "Inter-Governmental Authority on Development"),
     ),
     Entry("Southern African Development Community", _ORG, aliases=("SADC",)),
-    Entry("East African Community", _ORG, aliases=("EAC",)),
+    Entry(
+        "East African Community",
+        _ORG,
+        aliases=("EAC", "Communauté de l'Afrique de l'Est", "Communauté d'Afrique de l'Est"),
+    ),
     Entry("International Conference on the Great Lakes Region", _ORG, aliases=("ICGLR",)),
     Entry("Community of Sahel-Saharan States", _ORG, aliases=("CEN-SAD",)),
     Entry("Lake Chad Basin Commission", _ORG, aliases=("LCBC", "CBLT")),

@@ -335,6 +335,23 @@ class _Reader:
         split = _AFTER_ACTOR.search(rest)
         actor_text, after = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
         actor_text = re.sub(r"\s+", " ", actor_text)
+        # "Pour la Communauté de l'Afrique de l'Est/Facilitateur": the capacity the block signs in.
+        capacity = re.search(
+            r"\s*/\s*(?P<role>facilitat\w*|mediat\w*|médiat\w*|garant\w*|guarant\w*|témoins?|witness\w*)$",
+            actor_text,
+            re.I,
+        )
+        role = self.role
+        if capacity is not None:
+            actor_text = actor_text[: capacity.start()]
+            word = capacity.group("role").lower()
+            role = (
+                SignatoryRole.GUARANTOR
+                if word.startswith(("garant", "guarant"))
+                else SignatoryRole.WITNESS
+                if word.startswith(("tém", "wit"))
+                else SignatoryRole.MEDIATOR
+            )
         reading = read(actor_text, self.ctx)
         self.register_acronyms(actor_text, reading)
         mentions = self.without_bracketed(actor_text, reading.mentions)
@@ -357,7 +374,7 @@ class _Reader:
             self.block = None
             self.in_group = True
             return
-        entity = self.add(_entity(mention, self.role))
+        entity = self.add(_entity(mention, role))
         self.block = entity
         if not reading.people:
             # "Representing Ahrar al-Sham and Hayat Tahrir al-Sham": several actors, one block; but
@@ -386,6 +403,8 @@ class _Reader:
             return None
         if _PROSE.search(name) or re.search(r"\d", name) or is_role_word_only(name):
             return None
+        if re.match(r"(?:through|with|by|under|in|at|from|to|on|as)\b", name, re.I) or is_office_text(name):
+            return None  # "Through the meditation of", "Négotiateur": a phrase or an office, not a group
         mention = read_name(name, self.ctx)
         if mention is not None:
             return mention
@@ -456,9 +475,11 @@ class _Reader:
                 continue
             self.piece(before, role)
             # A phrase inside a line ("signed in Doha in presence of ...") names the roles of the
-            # rest of the line only; a heading opening the line holds until the next heading.
+            # rest of the line only; one opening a segment ("...; Witnessed by: X") is a heading.
             role = phrase.role
             self.headed = True
+            if not text[:position].strip() and not text[: phrase.start].strip():
+                self.role = role
             position = phrase.end
         self.piece(text[position:], role)
 

@@ -117,10 +117,17 @@ TITLES = frozenset(
         "Sec Sec. Usec Usec. Rep Rep. Gov Gov. Sen Sen. Senator Hon'ble Shri Smt P/Chief Omda Chief Barr "
         "Barr. Elder Elders Ustaz Sheikh P/Chief Dame El-omda El-amiir El-ammir Sayed Sayyid Jr Jr. Ret Retd "
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
-        "Emeritus Grace Most Ustaz. Engineer Staff Police"
+        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Sri Tun Puan Datin"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.
+_RANKS = frozenset(
+    fold(t) for t in word_list("General Gen. Colonel Col. Brigadier Brig. Major Maj. Lieutenant Lt. Captain")
+)
+# Offices whose second word is "General": "Secretary General" is one office, not a rank before a name.
+_BEFORE_GENERAL = frozenset(
+    fold(w) for w in word_list("Secretary Director Attorney Consul Inspector Governor Procurator Auditor Solicitor")
+)
 _PERSON_START = frozenset(fold(t) for t in word_list("H.E. HE S.E Mr Mr. Mrs Ms Dr Dr. Hon Hon. Amb Amb. Prof Prof."))
 # Words of a person's office.
 PERSON_OFFICES = frozenset(
@@ -136,7 +143,8 @@ PERSON_OFFICES = frozenset(
         "Vice-Chairman Vice-Chairperson Deputy-Chairman Premier Chancellor Emir King Sultan Consultant "
         "Attorney Attorney-General Jefe Representante Représentant Observer "
         "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
-        "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador"
+        "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador "
+        "Négociateur Négotiateur Negociador Médiateur Facilitateur"
     )
 )
 # Words that may stand in an office before or after the actor's name.
@@ -147,7 +155,7 @@ OFFICE_WORDS = PERSON_OFFICES | frozenset(
         "Principal Current Lead Joint High Honorary Presidential Under-Secretary Undersecretary Assistant "
         "Embassy Delegation Delegación Délégation Delegations Delegates Representatives Members Advisers "
         "Advisors Officials Official Panel Team Staff Secretariat Mission Office General State Ministers "
-        "Ministry Ministère Ministerio Department Embassy SG SRSG USG ASG DSG ERSG"
+        "Ministry Ministère Ministerio Department Embassy SG SRSG USG ASG DSG ERSG Affairs"
     )
 )
 # Office and body words that may follow an acronym: "GRP Negotiating Panel", "NAS Head of Delegation".
@@ -163,7 +171,8 @@ _OFFICE_TAIL = OFFICE_WORDS | frozenset(
 # Sub-bodies: "Head of the Secretariat of the Council of X" reads on to X.
 _SUB_BODY = re.compile(
     r"^(?:(?:central|executive|political|standing|permanent)\s+(?:committee|bureau|council)|secretariat|"
-    r"delegation|governmental\s+delegation|office|bureau|cabinet|presidency\s+council)\s+(?:of|for)\b",
+    r"delegation|governmental\s+delegation|office|bureau|cabinet|presidency\s+council|"
+    r"(?:regional\s+)?(?:centre|center|headquarters|branch|section|unit))\s+(?:of|for)\b",
     re.I,
 )
 # Offices of a national government: a state reached through one is a government (R6).
@@ -202,7 +211,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
         r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
         r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
-        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b",
+        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b|\bansar\b",
         ActorKind.ARMED_GROUP,
     ),
     (
@@ -380,10 +389,11 @@ def chunks(text: str) -> list[list[_Token]]:
         previous = current[-1].text if current else ""
         # A title or a capitalised "The" inside a run starts a new name: "... South Africa The
         # African Union H.E. Ambassador M. Bah ...", "UNOMIG and Mr. Sergey Korobko".
+        rank = fold(word) in _RANKS and fold(previous) not in _BEFORE_GENERAL and previous not in CONNECTORS
         if (
             current
             and fold(previous) not in TITLES
-            and (fold(word) in _PERSON_START or (word in {"The", "THE"} and previous.lower() not in CONNECTORS))
+            and (fold(word) in _PERSON_START or rank or (word in {"The", "THE"} and previous.lower() not in CONNECTORS))
         ):
             flush()
         if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current):
@@ -522,6 +532,10 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
         return None  # an office of a government, read through its "of"
     if _GOVERNMENT_WORD.search(name):
         return _government(name, ctx, office)
+    army = re.fullmatch(r"(?:the\s+)?(?P<who>\w+)\s+(?:army|armed forces|police|military)", name, re.I)
+    if army and (code := gazetteer.demonyms().get(fold(army.group("who")))):
+        # "Syrian Army": the state's army, an organ of its government (R6).
+        return Mention(name, ActorKind.GOVERNMENT, code, [], office=office, strength=2)
     if re.fullmatch(r"(?:the\s+)?(?:armed forces|national army|army|police|military)", name, re.I):
         # The armed forces of the agreement's own state are an organ of its government (R6).
         return Mention(name, ActorKind.GOVERNMENT, ctx.country, [], office=office, strength=1)
@@ -563,7 +577,9 @@ def _is_acronym(word: str) -> bool:
         return False
     letters = re.sub(r"[^A-Za-z]", "", word)
     if re.search(r"[\d/\-]", word):
-        return True
+        # "FARC-EP", "SPLM/A", "AFC/M23" — but not "BUBU-LIKONI-G", a name in capitals.
+        parts = [p for p in re.split(r"[/\-]", word) if p]
+        return all(len(p) <= 4 or sum(c in "AEIOUaeiou" for c in p) < 2 or re.search(r"\d", p) for p in parts)
     vowels = sum(c in "AEIOUaeiou" for c in letters)
     return len(letters) <= 4 or (len(letters) <= 7 and vowels < 2)
 
@@ -652,7 +668,7 @@ _MONTHS = re.compile(
 def is_office_text(text: str) -> bool:
     """True for text that starts with an office: "Chairman of the Regional Initiative"."""
     first = text.split()[0] if text.split() else ""
-    return fold(first) in OFFICE_WORDS or fold(first.split("-")[0]) in OFFICE_WORDS
+    return fold(first) in PERSON_OFFICES or fold(first.split("-")[-1]) in PERSON_OFFICES
 
 
 def _looks_like_person(words: list[_Token], titled: bool) -> bool:
@@ -695,6 +711,11 @@ def _strong(words: list[_Token], source: str, ctx: Context, office: str = "") ->
     return None
 
 
+def _join(left: list[_Token], right: list[_Token], words: list[_Token]) -> list[_Token]:
+    """Two runs of ``words`` with the words between them."""
+    return words[words.index(left[0]) : words.index(right[-1]) + 1]
+
+
 def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Token]] | None:
     """ "Government of Rwanda and Rwandese Patriotic Front" is two names; "Social Democratic and
     Labour Party" is one. Split where every side reads as an actor or a person."""
@@ -710,7 +731,17 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
         parts.append(words[last:cut])
         last = cut + 1
     parts.append(words[last:])
-    parts = [_strip_titles(p) for p in parts]
+    # "United Kingdom of Great Britain and Northern Ireland and the United States of America":
+    # parts that together make a known name stay together.
+    merged: list[list[_Token]] = []
+    for part in parts:
+        if merged and _strong(_join(merged[-1], part, words), source, ctx) is not None:
+            merged[-1] = _join(merged[-1], part, words)
+        else:
+            merged.append(part)
+    if len(merged) == 1:
+        return None
+    parts = [_strip_titles(p) for p in merged]
     if not all(parts):
         return None
     if len(parts) >= 2 and all(len(p) >= 2 and _looks_like_person(p, False) for p in parts):
@@ -805,7 +836,8 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
         mention = _read_words(rest, source, ctx, office=office)
         if mention is not None and mention.strength == 0 and len(rest) == 1 and word.text.lower() == "of":
             mention.strength = 1  # "Chairman and C-in-C of EDF": the acronym the office is of
-        if mention is not None and mention.state_like and word.text.lower() in {"for", "to", "in"}:
+        formal = fold(rest[0].text) in gazetteer.STATE_FORM_WORDS or rest[0].text.lower() == "government"
+        if mention is not None and mention.state_like and word.text.lower() in {"for", "to", "in"} and not formal:
             continue  # "Special Envoy for Somalia": the state the office is about, not for
         if mention is not None and mention.strength >= 1:
             return [*people, mention]
@@ -938,6 +970,9 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
             return [_text(bare, source)]  # "Former President of Afghanistan" represents no one now (R5)
         while head and _is_office(head[-1]):
             head = head[:-1]
+        if len(head) >= 3 and (known := _strong(head[-1:], source, ctx, _text(tail, source))) is not None:
+            # "Heidi Tagliavini OSCE Ambassador": a person, their organisation, their office.
+            return [Person(_text(head[:-1], source), head[0].start, head[-2].end), known]
         code = state_of(_text(head, source)) if head else None
         if code is None and len(head) == 1:
             code = gazetteer.demonyms().get(fold(head[0].text))

@@ -56,13 +56,13 @@ _NOUNS: tuple[tuple[str, str], ...] = (
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"guaranteed\s+by", _G),
     (
-        r"chaired\s+by|under\s+the\s+chair(?:man|person)?ship\s+of|under\s+the\s+auspices\s+of|facilitated\s+by|"
+        r"through\s+the\s+medi\w*\s+of|chaired\s+by|under\s+the\s+chair(?:man|person)?ship\s+of|under\s+the\s+auspices\s+of|facilitated\s+by|"
         r"mediated\s+by|dialogue\s+initiated\s+by|initiated\s+by|sponsored\s+by|convened\s+by|"
         r"with\s+the\s+mediation\s+of|through\s+the\s+mediation\s+of",
         _M,
     ),
     (
-        r"(?:signed\s+|singed\s+)?(?:in\s+the\s+|in\s+)presence\s+of|witnessed\s+by|attested\s+by|"
+        r"(?:signed\s+|singed\s+)?(?:in\s+the\s+|in\s+)presence\s+of|witnessed\s+(?:and\s+\w+\s+)?by|attested\s+by|"
         r"en\s+pr[ée]sence\s+de|en\s+presencia\s+de",
         _W,
     ),
@@ -134,8 +134,8 @@ def heading(line: str, column_default: str) -> Heading | None:
         words = re.sub(r"\([^)]*\)", "", stripped).split()
         if text.endswith(":") and not re.match(r"^\s*(?:for|of)\b", after, re.I):
             return Heading(role, "")  # "Signatories, Chairpersons of ..., Signing on Behalf of ...:"
-        if not stripped or stripped.startswith(":") or re.match(r"^(?:by|of|for|to|as)\b", stripped, re.I):
-            rest = re.sub(r"^(?::|by\b|of\b|as\b)\s*", "", stripped, flags=re.I).strip(" :,-")
+        if not stripped or stripped.startswith(":") or re.match(r"^(?:by|of|for|to|as|from)\b", stripped, re.I):
+            rest = re.sub(r"^(?::|by\b|of\b|as\b|from\b)\s*", "", stripped, flags=re.I).strip(" :,-")
             return Heading(role, _strip_heading_tail(rest))
         if stripped.startswith((",", "-", "–")):
             return Heading(role, stripped.strip(" ,-–:"))

@@ -75,6 +75,8 @@ def clean(text: str) -> str:
     text = _SECTOR.sub("", text)
     text = _NOTE_PARENS.sub("", text)
     text = text.replace("{", " ").replace("}", " ")
+    # "the ECMM /European Community Monitoring Mission/": slashes used as brackets.
+    text = re.sub(r"(?<=\s)/([A-Z][^/\n]{3,80})/(?=\s|$)", r"(\1)", text)
     # "FARC - EP", "SPLM - FDs": one acronym spaced out, not a name and an office.
     text = re.sub(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*) [-–] ([A-Z][A-Za-z']*[A-Z][a-z']*)\b", r"\1-\2", text)
     return "\n".join(re.sub(r"[ ]{2,}", "  ", line).strip() for line in text.split("\n"))
