@@ -498,7 +498,12 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     """
     name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-"), flags=re.I).strip()
     name = re.sub(r"^l['’]\s*", "", name, flags=re.I)
-    name = re.sub(r"(?:\s+(?:members?|representatives?|negotiati(?:on|ng)|delegation))+$", "", name, flags=re.I)
+    name = re.sub(
+        r"(?:\s+(?:members?|representatives?|negotiati(?:on|ng)|delegations?|envoys?|delegates))+$",
+        "",
+        name,
+        flags=re.I,
+    )
     folded = fold(name)
     if folded in _BARE_GOVERNMENT and (generic or office):
         return _own_government(name, ctx, office)
@@ -731,6 +736,8 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
         parts.append(words[last:cut])
         last = cut + 1
     parts.append(words[last:])
+    if not all(parts):
+        return None
     # "United Kingdom of Great Britain and Northern Ireland and the United States of America":
     # parts that together make a known name stay together.
     merged: list[list[_Token]] = []
@@ -896,7 +903,7 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
     # A known name followed by a person or a qualifier: "Government of Georgia I. Menagarishvili",
     # "UN for Somalia", "African Union Interim Commission Representation in Burundi".
     for j in range(len(words) - 1, 0, -1):
-        if fold(_text(words[:j], source)) in gazetteer.generic_government():
+        if fold(_text(words[:j], source)) in gazetteer.generic_government() and words[j].text.lower() == "of":
             continue  # "Presidency of the European Union" is not the government's presidency
         head = _strong(words[:j], source, ctx, office)
         if head is not None:
@@ -933,6 +940,11 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     titled = len(bare) < len(words)
     if not bare:
         return []
+    # "General People's Congress", "General Command": "General" is part of the name here.
+    whole = read_name(_text(words, source), ctx) if titled and fold(words[0].text) == "general" else None
+    if whole is not None and whole.strength >= 1:
+        whole.start, whole.end = words[0].start, words[-1].end
+        return [whole]
     # "Rezeigat communities of El Nawaiba of Western Grazing Route": a lower-case head ends the
     # name unless one place follows ("Peulh communities of Niger").
     head_at = next((i for i, w in enumerate(bare) if i > 0 and w.text in LOWER_HEADS), None)
@@ -974,11 +986,12 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
             # "Heidi Tagliavini OSCE Ambassador": a person, their organisation, their office.
             return [Person(_text(head[:-1], source), head[0].start, head[-2].end), known]
         code = state_of(_text(head, source)) if head else None
-        if code is None and len(head) == 1:
-            code = gazetteer.demonyms().get(fold(head[0].text))
+        state_name = _text(head, source)
+        if code is None and len(head) == 1 and (code := gazetteer.demonyms().get(fold(head[0].text))):
+            state_name = short_name(code)  # "Malaysian Facilitator": Malaysia
         if code:
             # "Indian Foreign Secretary", "Pakistan Foreign Secretary": the state's government (R6).
-            mention = state_mention(_text(head, source), code, _text(bare[len(head) :], source))
+            mention = state_mention(state_name, code, _text(bare[len(head) :], source))
             mention.start, mention.end = head[0].start, head[-1].end
             return [mention]
         peeled = [item for item in _peel(tail, source, ctx) if isinstance(item, Mention)]

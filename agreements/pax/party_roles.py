@@ -36,7 +36,11 @@ _NOUNS: tuple[tuple[str, str], ...] = (
     ),
     (r"observ(?:er|ers|ateur|ateurs|ador|adores)", _O),
     (r"witness(?:es|ed|eth)?|t[ée]moins?|testigos?|attest\w*|present", _W),
-    (r"signator(?:y|ies)(?:\s+part(?:y|ies))?|other\s+parties|the\s+parties|parties|ont\s+sign[ée]|firmantes", _S),
+    (
+        r"signator(?:y|ies)(?:\s+part(?:y|ies))?|other\s+parties|the\s+parties|parties|ont\s+sign[ée]|firmantes|"
+        r"signed\s+by",
+        _S,
+    ),
     # Notes that the names after them did not sign, and preambles, end any heading above.
     (
         r"not\s+signed|unsigned|preamble|list\s+of\s+(?:the\s+)?(?:representatives|participants|signatories|"
@@ -127,15 +131,18 @@ def heading(line: str, column_default: str) -> Heading | None:
         after = after[tail.end() :] if tail else after
         # A short heading line says its role in full ("Ont signé comme témoins:").
         said = text if text.endswith(":") and len(text) <= 60 else text[: match.end() + (tail.end() if tail else 0)]
-        role = _best_role(said) or _noun_role(match.group("noun"))
+        role = _best_role(said) or _noun_role(match.group("noun")) or column_default
         if not role:
             role = column_default
         stripped = after.strip()
         words = re.sub(r"\([^)]*\)", "", stripped).split()
-        if text.endswith(":") and not re.match(r"^\s*(?:for|of)\b", after, re.I):
+        if text.endswith(":") and not re.match(r"^\s*(?:for|of|from)\b", after, re.I):
             return Heading(role, "")  # "Signatories, Chairpersons of ..., Signing on Behalf of ...:"
         if not stripped or stripped.startswith(":") or re.match(r"^(?:by|of|for|to|as|from)\b", stripped, re.I):
-            rest = re.sub(r"^(?::|by\b|of\b|as\b|from\b)\s*", "", stripped, flags=re.I).strip(" :,-")
+            # "As observers for the Armed Forces:", "As observer of the armed forces:": the actor
+            # the heading is for opens a block.
+            rest = re.sub(r"^(?:of|from)\b", "For", stripped, flags=re.I)
+            rest = re.sub(r"^(?::|by\b|as\b)\s*", "", rest, flags=re.I).strip(" :,-")
             return Heading(role, _strip_heading_tail(rest))
         if stripped.startswith((",", "-", "–")):
             return Heading(role, stripped.strip(" ,-–:"))
@@ -150,6 +157,7 @@ def heading(line: str, column_default: str) -> Heading | None:
     if text.endswith(":") and len(text) <= 100:
         named = _best_role(text)
         if named is not None:
+            named = named or column_default
             return Heading(named, "" if named != _M or not _names_an_actor(text) else text.rstrip(":"))
     return None
 
