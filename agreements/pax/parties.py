@@ -30,6 +30,7 @@ from agreements.pax.party_names import (
     DEPARTMENT,
     GOVERNMENT_OFFICE,
     NOT_ACTORS,
+    TITLES,
     Context,
     Known,
     KnownLookup,
@@ -403,7 +404,11 @@ class _Reader:
             return None
         if _PROSE.search(name) or re.search(r"\d", name) or is_role_word_only(name):
             return None
-        if re.match(r"(?:through|with|by|under|in|at|from|to|on|as)\b", name, re.I) or is_office_text(name):
+        rejected = (
+            r"(?:through|with|by|under|in|at|from|to|on|as|liste?|list|ministry|ministère|department)\b|"
+            r".*\b(?:represented|witness\w*|observers?|guarantors?|signatories)\b"
+        )
+        if re.match(rejected, name, re.I) or is_office_text(name) or fold(name) in TITLES:
             return None  # "Through the meditation of", "Négotiateur": a phrase or an office, not a group
         mention = read_name(name, self.ctx)
         if mention is not None:

@@ -144,7 +144,7 @@ PERSON_OFFICES = frozenset(
         "Attorney Attorney-General Jefe Representante Représentant Observer "
         "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
         "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador "
-        "Négociateur Négotiateur Negociador Médiateur Facilitateur"
+        "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General"
     )
 )
 # Words that may stand in an office before or after the actor's name.
@@ -222,7 +222,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bmediation\b|\bassembly\b|\bcommunauté\b|\bcomunidad\b|\bconseil\b|\bcomité\b|"
         r"\bcomisión\b|\bobservatory\b|\bministry\b|\bauthority\b|\bcourt\b|\btrust\b|\bbureau\b|"
         r"\bepiscopal\b|\bconférence\b|\bconferencia\b|\buniversity\b|\bgroup\b|\bteam\b|\bcaucus\b|"
-        r"\bpresidency\b|\bdetainees\b|\bconvention\b|\bparishad\b|\bsamiti\b|\bsangh\b|\bsangathan\b",
+        r"\bpresidency\b|\bdetainees\b|\bdirectorate\b|\bconvention\b|\bparishad\b|\bsamiti\b|\bsangh\b|\bsangathan\b",
         ActorKind.ORGANISATION,
     ),
     (
@@ -302,7 +302,9 @@ _NOTE_WORDS = re.compile(
     r"it|its|agreement|document|meeting|talks|parties|between|and|with|also|but|which|who|were|was|are|is|"
     r"held|made|reached|concluded|listed|mentioned|present|presence|copy|original|translation|signature|"
     r"signatures|stamp|seal|done|dated|date|at|in|on|for|by|of|to|from|as|representing|gathered|having|"
-    r"article|preamble|annex|signatories|witnesses|delegates|delegation|representatives)$",
+    r"article|preamble|annex|signatories|witnesses|delegates|delegation|representatives|thanking|thanks|"
+    r"grateful|appreciating|welcoming|noting|recalling|acknowledging|their|excellencies|his|her|dear|"
+    r"attention|copy|cc|whereas|considering)$",
     re.I,
 )
 _ROLE_MARKERS = {
@@ -348,7 +350,12 @@ def _tokens(text: str) -> list[_Token]:
             last_end = end
             continue
         gap = text[last_end:start]
+        dash = word.endswith(("-", "–")) and len(word) > 1
+        if dash:
+            word, end = word.rstrip("-–"), end - 1  # "MPIGO- Félix DOH": a dash after a name breaks
         tokens.append(_Token(word, start, end, bool(_BREAK.search(gap)) if tokens else False))
+        if dash:
+            tokens.append(_Token("", end, end + 1, True))
         last_end = end
     return tokens
 
@@ -867,7 +874,7 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
         words[-1].text
     ):
         return [*people, last]  # "Deputy Chairman and COGS SPLM/A"
-    if holder and j == len(words) and len(holder) <= 3 and not people and all(w.text[:1].isupper() for w in holder):
+    if holder and j == len(words) and len(holder) <= 3 and not people and _looks_like_person(holder, True):
         # "Ambassador Bah", "Deputy President Zuma": an office and its holder's name.
         return [Person(_text(holder, source), holder[0].start, holder[-1].end), _text(words[:office_end], source)]
     return [*people, _text(words, source)]
@@ -936,6 +943,9 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
 
 def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
     """What one chunk holds: actors, people, and offices that name no actor (as text)."""
+    # "Thanking MINUSCA", "Signed Hassan ...": a sentence's first word is no part of a name.
+    while len(words) > 1 and _NOTE_WORDS.match(words[0].text) and words[0].text[:1].isupper():
+        words = words[1:]
     bare = _strip_titles(words)
     titled = len(bare) < len(words)
     if not bare:
@@ -1010,6 +1020,10 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
         after = read_name(_text(bare[of + 1 :], source), ctx)
         if after is None or after.strength < 2:
             return [Person(_text(bare[:of], source), bare[0].start, bare[of - 1].end)]
+    # "Patricia Esquenazi Marín Republic of Chile": a person, then a known actor.
+    for j in range(2, len(bare)):
+        if _looks_like_person(bare[:j], titled) and (known := _strong(bare[j:], source, ctx)) is not None:
+            return [Person(_text(bare[:j], source), bare[0].start, bare[j - 1].end), known]
     mention = _read_words(bare, source, ctx)
     if mention is not None:
         if titled and mention.strength == 0:
