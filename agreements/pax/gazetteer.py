@@ -370,7 +370,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
     Entry("Organisation of African Unity", _ORG, aliases=("OAU", "OUA", "Organization of African Unity")),
     Entry("European Union", _ORG, aliases=("EU", "UE", "Union Européenne")),
     Entry("European Commission", _ORG, aliases=("Commission of the European Communities",)),
-    Entry("European Community", _ORG, aliases=("European Communities", "EEC", "European Economic Community")),
+    Entry("European Community", _ORG, aliases=("European Communities", "EEC", "European Economic Community", "EC")),
     Entry("European Community Monitoring Mission", _ORG, aliases=("ECMM",)),
     Entry("Council of Europe", _ORG, aliases=("CoE",)),
     Entry(
@@ -592,7 +592,11 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         ("Faylaq al-Rahman", _ARMED, ()),
         ("Free Syrian Army", _ARMED, ("FSA",)),
         ("Syrian National Army", _ARMED, ("SNA",)),
-        ("Islamic State", _ARMED, ("ISIS", "ISIL", "Daesh", "Islamic State of Iraq and the Levant")),
+        (
+            "Islamic State",
+            _ARMED,
+            ("ISIS", "ISIL", "Daesh", "Islamic State of Iraq and the Levant", "Islamic State in Iraq and the Levant"),
+        ),
     ),
     *_national(
         "AF",

@@ -293,7 +293,8 @@ class _Reader:
             return
         if self.block is not None and self.in_block(text):
             return
-        for segment in re.split(r";", text):
+        # Semicolons separate parties, except inside brackets: "(ISIS; ISIL)".
+        for segment in re.split(r";(?![^()]*\))", text):
             if segment.strip():
                 self.segment(segment.strip())
         self.heading_fresh = False
@@ -316,9 +317,19 @@ class _Reader:
         # "Hon. Pagan Amum Okiech / For the SPLM - FDs": the person above signed for this block,
         # and the people below belong to the blocks they stand above.
         signer, self.pending = self.pending, None
+        if self.in_group or self.block is not None:
+            # The person above belongs to the block above, not to this one.
+            if signer is not None and not self.in_group:
+                self.orphans.append((signer[0], self.role))
+            signer = None
         self.in_group = False
         # "On behalf of the Georgian Side A. Jorbenadze On behalf of the Abkhazian Side A. Jergenia"
         parts = re.split(r"\s(?=(?:On\s+behalf\s+of|For\s+the|FOR\s+THE)\b)", rest)
+        if ":" in rest:
+            # "Por el Gobierno colombiano: CAMILO GÓMEZ ... Por el Ejército de Liberación Nacional: ..."
+            parts = [
+                p for part in parts for p in re.split(r"\s(?=(?:Por|Pour)\s+(?:el|la|le|les|los|las|l['’])\s?)", part)
+            ]
         for number, part in enumerate(parts):
             if number:
                 part = _FOR.sub(r"\g<rest>", part)
@@ -385,7 +396,8 @@ class _Reader:
                 if other is not mention and other.strength >= 1 and re.search(r",|\band\b|&", between):
                     self.add(_entity(other, self.role))
         # A name run into the actor ("Government of Georgia I. Menagarishvili") or after it.
-        tail = (actor_text[mention.end :] + " , " + after) if mention.end else after
+        rest_of_actor = re.sub(r"^\s*\([^()]*\)", "", actor_text[mention.end :])  # "(Hārah al-Yamin)": a translation
+        tail = (rest_of_actor + " , " + after) if mention.end else after
         if tail.strip(" ,"):
             self.in_block(tail)
 
@@ -480,12 +492,19 @@ class _Reader:
                 continue
             self.piece(before, role)
             # A phrase inside a line ("signed in Doha in presence of ...") names the roles of the
-            # rest of the line only; one opening a segment ("...; Witnessed by: X") is a heading.
-            role = phrase.role
+            # rest of its sentence only; one opening a segment ("...; Witnessed by: X") is a heading.
             self.headed = True
-            if not text[:position].strip() and not text[: phrase.start].strip():
-                self.role = role
-            position = phrase.end
+            if not text[: phrase.start].strip():
+                role = self.role = phrase.role
+                position = phrase.end
+                continue
+            sentence_end = re.search(r"\.\s+(?=[A-Z])", text[phrase.end :])
+            if sentence_end is None:
+                role, position = phrase.role, phrase.end
+                continue
+            stop = phrase.end + sentence_end.start()
+            self.piece(text[phrase.end : stop], phrase.role)
+            position = stop + 1
         self.piece(text[position:], role)
 
     def piece(self, text: str, role: str) -> None:

@@ -117,7 +117,8 @@ TITLES = frozenset(
         "Sec Sec. Usec Usec. Rep Rep. Gov Gov. Sen Sen. Senator Hon'ble Shri Smt P/Chief Omda Chief Barr "
         "Barr. Elder Elders Ustaz Sheikh P/Chief Dame El-omda El-amiir El-ammir Sayed Sayyid Jr Jr. Ret Retd "
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
-        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Sri Tun Puan Datin"
+        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Sri Tun Puan Datin Monsieur Madame "
+        "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.
@@ -165,7 +166,7 @@ _OFFICE_TAIL = OFFICE_WORDS | frozenset(
         "Negotiating Implementing Peace Committee Legal Political Cessation Hostilities Talks Affairs Field "
         "Security Institutions Service Steering Technical Working Group Chairman's Representation Commission "
         "Council Interim Coordination Monitoring Ceasefire Military Joint Liaison Local Regional Humanitarian "
-        "Programme Program Unit Units"
+        "Programme Program Unit Units Sub-Committee Subcommittee Sub-committee"
     )
 )
 # Sub-bodies: "Head of the Secretariat of the Council of X" reads on to X.
@@ -344,7 +345,7 @@ def _tokens(text: str) -> list[_Token]:
         while word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
             word, end = word[:-1], end - 1
         if word in {"-", "–", "—", "&", "/"} or not word:
-            if word in {"-", "–", "—"}:
+            if word in {"-", "–", "—", "&"}:
                 # A dash between words is a break ("Name - Office").
                 tokens.append(_Token("", start, end, True))
             last_end = end
@@ -913,6 +914,8 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
         if fold(_text(words[:j], source)) in gazetteer.generic_government() and words[j].text.lower() == "of":
             continue  # "Presidency of the European Union" is not the government's presidency
         head = _strong(words[:j], source, ctx, office)
+        if head is not None and j == 1 and head.kind == ActorKind.STATE and _looks_like_person(words[1:], False):
+            continue  # "Nigeria Rentería Lozano": a person whose first name is a country
         if head is not None:
             tail = words[j:]
             # "Taliban Political Office": the office of a party is the party; "United Nations

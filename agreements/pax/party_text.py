@@ -46,11 +46,14 @@ def _bracket(match: re.Match[str]) -> str:
     whole_line = line.strip().rstrip(":").strip() == match.group(0).strip()
     if whole_line and inner and inner[0].isupper() and not _is_note(inner):
         return inner
-    if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I):
+    if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I) and whole_line:
         # "[not signed, but referred to in the text]": the names below signed nothing, so the
         # heading above them no longer holds.
         return "\nNot signed:\n"
-    return " "
+    # "Capt Ahmad Ghazalah [Signed] Islamic State ...": a note between a signer and a party
+    # separates them; a translation inside a name ("Suqur al-Sham [Hawks of the Levant] Brigades")
+    # does not.
+    return " , " if _is_note(inner) and not whole_line else " "
 
 
 _NOTE_WORDS = re.compile(
@@ -107,6 +110,11 @@ def logical_lines(text: str) -> list[str]:
             and (
                 _CONTINUES.search(previous)
                 or previous.count("(") > previous.count(")")
+                # "the Peoples\nRepublic of Bangladesh"
+                or (
+                    re.search(r"\b(?:peoples?|people's|democratic|islamic|federal|socialist|arab)$", previous, re.I)
+                    and re.match(r"(?:republic|kingdom|state|emirates)\b", line, re.I)
+                )
                 or (line[0].islower() and not re.match(r"(?:al|el|bin|ibn|de|da|van|von|wa)\b", line))
             )
         )
