@@ -498,7 +498,7 @@ class _Reader:
                 role = self.role = phrase.role
                 position = phrase.end
                 continue
-            sentence_end = re.search(r"\.\s+(?=[A-Z])", text[phrase.end :])
+            sentence_end = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", text[phrase.end :])  # not "Mr." or "A."
             if sentence_end is None:
                 role, position = phrase.role, phrase.end
                 continue
