@@ -595,7 +595,14 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         (
             "Islamic State",
             _ARMED,
-            ("ISIS", "ISIL", "Daesh", "Islamic State of Iraq and the Levant", "Islamic State in Iraq and the Levant"),
+            (
+                "ISIS",
+                "ISIL",
+                "Daesh",
+                "Islamic State of Iraq and the Levant",
+                "Islamic State in Iraq and the Levant",
+                "Islamic State of Iraq and Levant",
+            ),
         ),
     ),
     *_national(

@@ -94,7 +94,7 @@ def agreement_country(loc1iso: str, con: str = "") -> tuple[str, str]:
 
 _FOR = re.compile(
     r"^(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|"
-    r"for|pour|por|by|representing|(?:the\s+)?representatives?\s+of|(?:los\s+)?delegados\s+del?|"
+    r"for|pour|por|by|from|representing|(?:the\s+)?representatives?\s+of|(?:los\s+)?delegados\s+del?|"
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
 )
@@ -185,6 +185,8 @@ class _Reader:
         # The cell names each signer above the party they sign for ("Hon. X / For the SSOA").
         self.person_first = False
         self.headed = False  # a heading or role phrase gave a role somewhere in the cell
+        self.stale = False  # the pending person was followed by a blank line
+        self.listing = False  # the line is a list of parties separated by semicolons
 
     # --- output ----------------------------------------------------------------------------
 
@@ -241,6 +243,7 @@ class _Reader:
         if self.pending is not None and not self.in_group:
             self.orphans.append((self.pending[0], self.role))
         self.pending = None
+        self.stale = False
 
     def hold(self, person: str, office: str, role: str) -> None:
         """A person with no actor on their line: the signer of the actor above or below."""
@@ -255,11 +258,21 @@ class _Reader:
 
     def line(self, text: str) -> None:
         if not text:
-            self.flush_pending()
+            # A person's name and their office are often a blank line apart ("Sec. Silvestre H.
+            # Bello III / (blank) / Chairperson of the GRP Panel"): keep the name for one more line
+            # if it is an office's.
+            if self.pending is not None and not self.stale:
+                self.stale = True
+            else:
+                self.flush_pending()
             self.soft = None
             if self.block is not None and self.block.signed_by:
                 self.block = None
             return
+        if self.stale:
+            self.stale = False
+            if not is_office_text(text):
+                self.flush_pending()
         found = heading(text, self.default)
         if found is not None:
             self.flush_pending()
@@ -279,7 +292,15 @@ class _Reader:
         text = re.sub(r",?\s+alias\s+[^,;]+", "", text, flags=re.I).strip()
         if not text:
             return
-        if (match := _FOR.match(text)) is not None and self._signer_line(match.group("rest")):
+        if (
+            (match := _FOR.match(text)) is not None
+            and re.match(r"(?:the\s+)?(?:representatives|delegates)\s+of\b", text, re.I)
+            and match.group("rest").count(",") >= 2
+            and ":" not in match.group("rest")
+        ):
+            # "Representatives of the government, the National Reconciliation Commission and ...": a list.
+            text, match = re.sub(r"^(?:the\s+)?(?:representatives|delegates)\s+of\s+", "", text, flags=re.I), None
+        if match is not None and self._signer_line(match.group("rest")):
             # "By Amb. Howard Q. Dee, Chairman, GRP Negotiating Panel": a signer, not a party.
             text = match.group("rest")
         elif match is not None and not _PROSE.search(text[:40]):
@@ -294,7 +315,9 @@ class _Reader:
         if self.block is not None and self.in_block(text):
             return
         # Semicolons separate parties, except inside brackets: "(ISIS; ISIL)".
-        for segment in re.split(r";(?![^()]*\))", text):
+        segments = re.split(r";(?![^()]*\))", text)
+        self.listing = len([s for s in segments if s.strip()]) > 1
+        for segment in segments:
             if segment.strip():
                 self.segment(segment.strip())
         self.heading_fresh = False
@@ -344,7 +367,9 @@ class _Reader:
             self.block = None
 
     def _open_block(self, rest: str) -> None:
-        split = _AFTER_ACTOR.search(rest)
+        # "For X: person", "For X, person", "From HTS   Abu Mahood Khatab": whichever comes first.
+        splits = [s for s in (_AFTER_ACTOR.search(rest), re.search(r"\s{3,}", rest)) if s is not None]
+        split = min(splits, key=lambda s: s.start()) if splits else None
         actor_text, after = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
         actor_text = re.sub(r"\s+", " ", actor_text)
         # "Pour la Communauté de l'Afrique de l'Est/Facilitateur": the capacity the block signs in.
@@ -386,6 +411,16 @@ class _Reader:
             self.block = None
             self.in_group = True
             return
+        rest_text = actor_text[mention.end :] if mention.end else ""
+        if (
+            mention.strength <= 1
+            and not reading.people
+            and re.match(r"\s+(?:pour|de|du|des|la|le|l['’]|del|para|por)\b", rest_text)
+            and "," not in rest_text
+        ):
+            # "Pour le Haut Conseil pour l'unité de l'Azawad": a French name runs on in lower case.
+            mention.name = re.sub(r"^(?:the|le|la|les|el|l['’])\s*", "", actor_text.strip(" ,.:;"), flags=re.I)
+            mention.end = len(actor_text)
         entity = self.add(_entity(mention, role))
         self.block = entity
         if not reading.people:
@@ -522,6 +557,12 @@ class _Reader:
                 self.soft = None
                 self.actor_and_person(actor, who, role, text)
                 return
+        if re.fullmatch(r"(?:the\s+)?(?:government|gobierno|gouvernement)", text, re.I) and (
+            text[:3].lower() == "the" or self.listing
+        ):
+            # "The Government; the FARC - EP": the agreement's own government (R4), not a heading.
+            self.add(_entity(read_name(text, self.ctx, generic=True) or Mention(text, ActorKind.GOVERNMENT), role))
+            return
         reading = read(text, self.ctx)
         prose = bool(_PROSE.search(text))
         if prose:
@@ -529,6 +570,25 @@ class _Reader:
             reading.people = []
         self.register_acronyms(text, reading)
         mentions = self.without_qualifying_country(text, self.without_bracketed(text, reading.mentions))
+        acronyms = [m for m in mentions if m.strength == 0]
+        if len(acronyms) >= 3 and len(acronyms) > len(reading.people):
+            # "Abasa, CNDD, CNDD-FDD, FRODEBU, PALIPE AGAKIZA, ...": a list of parties by acronym,
+            # where a two-word name in capitals is one more party, not a person.
+            for person in reading.people:
+                if person.name.isupper():
+                    mentions.append(
+                        Mention(
+                            person.name,
+                            kind_of(person.name),
+                            self.ctx.country,
+                            [],
+                            person.start,
+                            person.end,
+                            strength=0,
+                        )
+                    )
+            reading.people = [p for p in reading.people if not p.name.isupper()]
+            mentions.sort(key=lambda m: m.start)
         if reading.people or (self.pending is not None and not reading.offices):
             # Beside a person, a bare acronym is as likely their initials or unit as an actor.
             mentions = [m for m in mentions if m.strength >= 1]
@@ -544,6 +604,14 @@ class _Reader:
                 mentions = [generic]
         if mentions:
             self.soft = None
+        if re.search(r"\bthe (?:national )?government\b(?! of)", text) and not any(
+            m.kind == ActorKind.GOVERNMENT and m.country == self.ctx.country for m in mentions
+        ):
+            # "Representatives of the government, the National Reconciliation Commission ...": the
+            # agreement's own government, in lower case in a sentence (R4).
+            own = read_name("Government", self.ctx, generic=True)
+            if own is not None and (self.ctx.country or self.ctx.country_name):
+                mentions.insert(0, own)
         if mentions and reading.people:
             self.with_people(text, mentions, reading.people, role)
         elif mentions and self.pending is not None:
@@ -603,6 +671,13 @@ class _Reader:
     def actor_and_person(self, actor: str, who: str, role: str, whole: str) -> None:
         """ "X, signed by Y" and "Y, for X": X is the actor whatever its shape."""
         reading = read(actor, self.ctx)
+        # "CNRT and Falintil, represented by ...": in a list of names, a lone capitalised word names
+        # a party too.
+        listed = re.fullmatch(r"\s*[A-Z][\w'’/-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'’/-]*)+\s*", actor)
+        for start, end, word in reading.words if listed else []:
+            if not any(m.start <= start < m.end for m in reading.mentions):
+                reading.mentions.append(Mention(word, kind_of(word), self.ctx.country, [], start, end, strength=1))
+        reading.mentions.sort(key=lambda m: m.start)
         mention = reading.mentions[0] if reading.mentions else self._constituency(actor.strip(" .,"))
         if mention is None:
             for found in read(whole, self.ctx).mentions:
@@ -617,6 +692,10 @@ class _Reader:
             rest = (who[: people[0].start] + " " + who[people[0].end :]).strip(" ,;:.-–")
             entity.signed_as = re.sub(r"\s+", " ", rest)
         self.add(entity)
+        # "representing ... Jabhat al-Nusra and Harakat Hazm, respectively": each actor named.
+        for other in reading.mentions[1:]:
+            if other.strength >= 1:
+                self.add(_entity(other, other.role or role))
 
     def generic_office(self, offices: list[tuple[int, int, str]]) -> Mention | None:
         """ "Minister of Interior" with no country: the agreement's own government (R4)."""

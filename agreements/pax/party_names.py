@@ -118,7 +118,7 @@ TITLES = frozenset(
         "Barr. Elder Elders Ustaz Sheikh P/Chief Dame El-omda El-amiir El-ammir Sayed Sayyid Jr Jr. Ret Retd "
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
         "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Sri Tun Puan Datin Monsieur Madame "
-        "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral"
+        "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.
@@ -212,7 +212,8 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
         r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
         r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
-        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b|\bansar\b",
+        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b|\bansar\b|"
+        r"\b(?:defen[cs]e|protection|mobili[sz]ation|resistance)\s+units\b",
         ActorKind.ARMED_GROUP,
     ),
     (
@@ -262,7 +263,9 @@ DEPARTMENT = re.compile(
 _DEPARTMENT_START = re.compile(
     r"^(?:defen[cs]e|foreign|interior|justice|finance|home|internal|information|education|health|planning|"
     r"agriculture|trade|commerce|labou?r|energy|transport|environment|culture|tourism|youth|sports?|"
-    r"communications?|reconstruction|reconciliation|humanitarian|external)$",
+    r"communications?|reconstruction|reconciliation|humanitarian|external|administration|d[ée]fense|"
+    r"int[ée]rieur|affaires|d[ée]centrali[sz]ation|territoriale?|anciens|combattants|relations|coop[ée]ration|"
+    r"int[ée]gration|s[ée]curit[ée]|economy|economic|social|public|works|industry|mines|petroleum|water)$",
     re.I,
 )
 # Words that are never an actor on their own: headings, fragments and generic categories.
@@ -404,6 +407,8 @@ def chunks(text: str) -> list[list[_Token]]:
             and (fold(word) in _PERSON_START or rank or (word in {"The", "THE"} and previous.lower() not in CONNECTORS))
         ):
             flush()
+        if word.lower() in {"l'", "d'", "l’", "d’"}:
+            word = word[0].lower()  # "de l' Administration": an elided article
         if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current):
             current.append(token)
         else:
@@ -685,6 +690,8 @@ def is_office_text(text: str) -> bool:
 
 
 def _looks_like_person(words: list[_Token], titled: bool) -> bool:
+    if any(w.text in {"and", "et", "y", "&"} for w in words):
+        return False  # "Belgrade and Pristina", "Acholi and Madi": two names, not a person
     # Lower-case particles are not names; capitalised ones ("Abu", "Al-Sharif") and "al-Jolani" are.
     names = [w for w in words if w.text not in CONNECTORS]
     if not names or _NOTE_WORDS.match(names[0].text):
@@ -765,7 +772,9 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
     for i, part in enumerate(parts):
         if readable[i] is None and _is_office(part[0]):
             readable[i] = next((m for m in _peel(part, source, ctx) if isinstance(m, Mention)), None)
-    if not any(r is not None and r.strength >= 1 for r in readable) and not all(len(p) == 1 for p in parts):
+    if all(len(p) == 1 for p in parts):
+        return parts  # "CNRT and Falintil", "Fatah and Hamas"
+    if not any(r is not None and r.strength >= 1 for r in readable):
         return None
     strongest = max((r.strength for r in readable if r is not None), default=0)
     for i, (part, mention) in enumerate(zip(parts, readable, strict=True)):
@@ -779,7 +788,7 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
 
 
 _OF = {"of", "de", "du", "des", "del", "for", "to", "pour", "por", "in"}
-_ARTICLES = {"the", "la", "le", "l", "el", "les", "los", "las"}
+_ARTICLES = {"the", "la", "le", "l", "el", "les", "los", "las", "l'", "l’"}
 
 
 def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
@@ -1098,6 +1107,21 @@ def read(text: str, ctx: Context) -> Reading:
             and lone.upper().replace(".", "") not in _NOT_ACRONYMS
         ):
             reading.words.append((words[0].start, words[0].end, lone))
+    # "the people and government of the Republic of South Sudan": that state's government;
+    # "the three main parties of Bosnia and Herzegovina": the state only says whose parties.
+    kept = []
+    for m in reading.mentions:
+        before = text[: m.start]
+        if m.kind == ActorKind.STATE and re.search(r"\bgovernments?\s+of\s+(?:the\s+)?$", before):
+            m = state_mention(m.aliases[-1] if m.aliases else m.name, m.country, "government of")
+        elif m.state_like and re.search(
+            r"\b(?:parties|people|peoples|citizens|communities|groups|leaders|members|territory|areas?|"
+            r"provinces?|regions?|population|inhabitants|factions)\s+of\s+(?:the\s+)?$",
+            before,
+        ):
+            continue
+        kept.append(m)
+    reading.mentions = kept
     # "held a summit in Geneva, Switzerland", "Representation in Burundi": places, not parties.
     reading.mentions = [
         m

@@ -138,6 +138,10 @@ def heading(line: str, column_default: str) -> Heading | None:
         words = re.sub(r"\([^)]*\)", "", stripped).split()
         if text.endswith(":") and not re.match(r"^\s*(?:for|of|from)\b", after, re.I):
             return Heading(role, "")  # "Signatories, Chairpersons of ..., Signing on Behalf of ...:"
+        colon = stripped.find(":")
+        if 0 < colon < 100 and not text.endswith(":") and re.match(r"^(?:of|from|in|to)\b", stripped, re.I):
+            # "Signatories Parties of Arusha Peace Agreement ...: Abasa, Anadde, CNDD, ...".
+            return Heading(role, stripped[colon + 1 :].strip())
         if not stripped or stripped.startswith(":") or re.match(r"^(?:by|of|for|to|as|from)\b", stripped, re.I):
             # "As observers for the Armed Forces:", "As observer of the armed forces:": the actor
             # the heading is for opens a block.
@@ -150,6 +154,10 @@ def heading(line: str, column_default: str) -> Heading | None:
             return Heading(role, "")
         if len(words) <= 2 and not any(w[:1].isupper() for w in words):
             return Heading(role, "")
+        colon = stripped.find(":")
+        if 0 < colon < 100 and len(stripped[:colon].split()) <= 12 and not re.search(r"\d", stripped[:colon]):
+            # "Signatories Parties of Arusha Peace Agreement ...: Abasa, Anadde, CNDD, ...".
+            return Heading(role, stripped[colon + 1 :].strip())
     opening = next((p for p in phrases(text) if not p.after), None)
     if opening is not None and _PHRASE_LEAD.match(text[: opening.start]):
         rest = text[opening.end :].strip()

@@ -46,6 +46,10 @@ def _bracket(match: re.Match[str]) -> str:
     whole_line = line.strip().rstrip(":").strip() == match.group(0).strip()
     if whole_line and inner and inner[0].isupper() and not _is_note(inner):
         return inner
+    if re.match(r"(?:for|representing|on behalf of)\s", inner, re.I):
+        return f", {inner}"  # "Amor Mašović [for the Bosniak commission]" (R10)
+    if re.fullmatch(r"[A-Z][A-Z0-9/&.-]{1,11}", inner):
+        return f" ({inner})"  # "SPABAT [UNPROFOR]": an acronym, as in brackets
     if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I) and whole_line:
         # "[not signed, but referred to in the text]": the names below signed nothing, so the
         # heading above them no longer holds.
