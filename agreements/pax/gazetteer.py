@@ -473,7 +473,11 @@ ORGANISATIONS: tuple[Entry, ...] = (
             "Center for Humanitarian Dialogue",
         ),
     ),
-    Entry("Community of Sant'Egidio", _ORG, aliases=("Sant'Egidio", "Comunità di Sant'Egidio")),
+    Entry(
+        "Community of Sant'Egidio",
+        _ORG,
+        aliases=("Sant'Egidio", "Comunità di Sant'Egidio", "Sant' Egidio", "Community of Sant' Egidio", "Sant Egidio"),
+    ),
     Entry("Carter Center", _ORG, aliases=("The Carter Center",)),
     Entry("World Council of Churches", _ORG, aliases=("WCC",)),
     Entry("Crisis Management Initiative", _ORG, aliases=("CMI",)),

@@ -455,7 +455,9 @@ class _Reader:
             r"(?:through|with|by|under|in|at|from|to|on|as|liste?|list|ministry|ministère|department)\b|"
             r".*\b(?:represented|witness\w*|observers?|guarantors?|signatories)\b"
         )
-        if re.match(rejected, name, re.I) or is_office_text(name) or fold(name) in TITLES:
+        if re.match(rejected, name, re.I) or is_office_text(name) or fold(name.split()[0]) in TITLES:
+            return None
+        if re.search(r"\b(?:agreements?|accords?|communiqu[ée]|declaration|protocol|annex)$", name, re.I):
             return None  # "Through the meditation of", "Négotiateur": a phrase or an office, not a group
         mention = read_name(name, self.ctx)
         if mention is not None:

@@ -118,7 +118,8 @@ TITLES = frozenset(
         "Barr. Elder Elders Ustaz Sheikh P/Chief Dame El-omda El-amiir El-ammir Sayed Sayyid Jr Jr. Ret Retd "
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
         "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Sri Tun Puan Datin Monsieur Madame "
-        "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air"
+        "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air "
+        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.
@@ -298,7 +299,7 @@ _NOT_ACRONYMS = frozenset(
         "HE SE SEM MP PHD JR SR SEC USEC REP GOV HON MR MRS MS DR LT COL GEN MGEN BGEN CDR CPT HRH OBE GCMG "
         "KB MBE KBE CMG II III IV VI VII VIII IX XI XII NB PS PPS CEO PM VP DG SG DSG SRSG ASG USG ASEC TO OF "
         "THE AND FOR BY IN ON AT AS DE LA LE ET DU DES EL LOS LAS DEL PO OK ID NO AM RTD RETD INC LTD CO NA "
-        "NN NIL ATTY ENG ENGR ESQ AG DEP ASST MED GCB KCMG CBE PC QC SC MNA MPA MHA MLA DCM CDA USA UK US"
+        "NN NIL ATTY ENG ENGR ESQ AG DEP ASST MED GCB KCMG CBE PC QC SC MNA MPA MHA MLA DCM CDA USA UK US MFA MOD MOI MOFA"
     )
 )
 _NOTE_WORDS = re.compile(
@@ -569,8 +570,12 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
         and len(name.split()) >= 2
         and not DEPARTMENT.match(name)
         and _head_placed(name)
-        # "Ag Minister for Provincial Administration" is an office, not a body.
-        and not any(fold(w) in PERSON_OFFICES for w in name.split())
+        # "Ag Minister for Provincial Administration" is an office, not a body; "United Nations
+        # Observer Mission" is a body.
+        and not any(
+            fold(w) in PERSON_OFFICES and fold(n) not in _BODIES
+            for w, n in zip(name.split(), [*name.split()[1:], ""], strict=True)
+        )
     ):
         kind = kind_of(name, ctx.column)
         # "ECOWAS Standing Mediation Committee": a body of a known organisation is known by it too.
@@ -662,9 +667,18 @@ _NAME_ADJECTIVES = frozenset(
     for w in word_list(
         "National Democratic Revolutionary United Popular Patriotic Islamic Socialist Republican Liberal "
         "Independent Federal Union People's Peoples Unity Progressive Transitional Interim Provisional "
-        "Supreme Central Regional Local International Joint Civil Military Traditional"
+        "Supreme Central Regional Local International Joint Civil Military Traditional North South East West "
+        "Northern Southern Eastern Western"
     )
 )
+_NOT_PERSON_WORDS = frozenset(
+    fold(w)
+    for w in word_list(
+        "Agreement Agreements Accord Accords Protocol Framework Declaration Communiqué Communique Memorandum "
+        "Treaty Peace Ceasefire Annex Article Chapter Headquarters Office Secretariat Country Countries"
+    )
+)
+_ROLE_NOUN = re.compile(r"^(?:co-?)?(?:signator\w*|witness\w*|observers?|guarantors?|mediators?|facilitators?)$", re.I)
 _NOT_PERSONS = frozenset(fold(w) for w in word_list("Command Headquarters Staff Secretariat Office Presidency"))
 _PROCESS_NOUNS = (
     "peace|talks|negotiations?|process|conflict|agreements?|ceasefire|dialogue|accords?|issue|question|crisis|war|"
@@ -702,6 +716,8 @@ def _looks_like_person(words: list[_Token], titled: bool) -> bool:
         return False  # "Bolivarian Republic"
     if any(fold(w.text) in _NAME_ADJECTIVES or fold(w.text) in gazetteer.demonyms() for w in names):
         return False  # "National Chadian Concord": a body's name, not a person's
+    if any(fold(w.text) in _NOT_PERSON_WORDS or _ROLE_NOUN.match(w.text) for w in names):
+        return False  # "General Framework Agreement for Peace", "COSIGNATORY OF THE PMEZ"
     if any(_is_office(w) for w in names):
         return False
     if any(_HEAD.fullmatch(w.text) for w in names):
@@ -724,7 +740,11 @@ def _strong(words: list[_Token], source: str, ctx: Context, office: str = "") ->
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
     # "COGS SPLM/A": an office acronym, then the known actor's.
-    if len(words) > 1 and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1]):
+    if (
+        len(words) > 1
+        and _is_acronym(words[-1].text)
+        and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1])
+    ):
         last = _strong(words[-1:], source, ctx, office or _text(words[:-1], source))
         if last is not None:
             return last
@@ -913,7 +933,11 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
     # "COGS SPLM/A": an office acronym, then the known actor's.
-    if len(words) > 1 and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1]):
+    if (
+        len(words) > 1
+        and _is_acronym(words[-1].text)
+        and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1])
+    ):
         last = _strong(words[-1:], source, ctx, office or _text(words[:-1], source))
         if last is not None:
             return last
@@ -1034,7 +1058,12 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
             return [Person(_text(bare[:of], source), bare[0].start, bare[of - 1].end)]
     # "Patricia Esquenazi Marín Republic of Chile": a person, then a known actor.
     for j in range(2, len(bare)):
-        if _looks_like_person(bare[:j], titled) and (known := _strong(bare[j:], source, ctx)) is not None:
+        if bare[j - 1].text in CONNECTORS:
+            continue
+        rest = bare[j:]
+        while rest and rest[0].text in CONNECTORS:
+            rest = rest[1:]
+        if rest and _looks_like_person(bare[:j], titled) and (known := _strong(rest, source, ctx)) is not None:
             return [Person(_text(bare[:j], source), bare[0].start, bare[j - 1].end), known]
     mention = _read_words(bare, source, ctx)
     if mention is not None:

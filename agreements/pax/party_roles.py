@@ -37,7 +37,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
     (r"observ(?:er|ers|ateur|ateurs|ador|adores)", _O),
     (r"witness(?:es|ed|eth)?|t[ée]moins?|testigos?|attest\w*|present", _W),
     (
-        r"signator(?:y|ies)(?:\s+part(?:y|ies))?|other\s+parties|the\s+parties|parties|ont\s+sign[ée]|firmantes|"
+        r"(?:co-?)?signator(?:y|ies)(?:\s+part(?:y|ies))?|other\s+parties|the\s+parties|parties|ont\s+sign[ée]|firmantes|"
         r"signed\s+by",
         _S,
     ),
