@@ -105,7 +105,7 @@ _SIGNED_BY = re.compile(
 )
 _ON_BEHALF = re.compile(
     r"(?:,\s*|\s)(?i:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|in\s+behalf\s+of|representing)\s+"
-    r"|,\s*(?i:for)\s+|\sFor\s+(?=(?:the\s+)?[A-Z])|\sFOR\s+"
+    r"|,\s*(?i:for)\s+|\sFor\s+(?=(?:the\s+)?[A-Z])|\sFOR\s+|\sfor\s+the\s+(?=[A-Z])"
 )
 _LABELS = re.compile(r"\b(?:name of the representative|title|name|nom|nombre|cargo|signature)\s*:\s*", re.I)
 _COLON_BLOCK = re.compile(r"^(?P<actor>[^:]{2,70}):\s*(?P<rest>.*)$")
@@ -288,6 +288,8 @@ class _Reader:
 
     def content(self, text: str) -> None:
         text = _LABELS.sub("", text).strip()
+        # "THE REPUBLIKA SRPSKA, REPRESENTED BY:": a block heading whose signers follow.
+        text = re.sub(r",?\s+(?:represented|ratified|signed)\s+by\s*:\s*$", ":", text, flags=re.I)
         # "Bishop Dacillia Joseph, alias Buyengero": a second name of the same person.
         text = re.sub(r",?\s+alias\s+[^,;]+", "", text, flags=re.I).strip()
         if not text:
@@ -572,6 +574,8 @@ class _Reader:
             reading.people = []
         self.register_acronyms(text, reading)
         mentions = self.without_qualifying_country(text, self.without_bracketed(text, reading.mentions))
+        if len(mentions) == 1 and mentions[0].strength == 0 and text.strip(" .,;:") == mentions[0].name:
+            mentions[0].strength = 1  # "NDFB" on a line of its own, under its signer's name
         acronyms = [m for m in mentions if m.strength == 0]
         if len(acronyms) >= 3 and len(acronyms) > len(reading.people):
             # "Abasa, CNDD, CNDD-FDD, FRODEBU, PALIPE AGAKIZA, ...": a list of parties by acronym,
@@ -606,7 +610,7 @@ class _Reader:
                 mentions = [generic]
         if mentions:
             self.soft = None
-        if re.search(r"\bthe (?:national )?government\b(?! of)", text) and not any(
+        if re.search(r"\bthe (?:national )?government\b(?! of)", text, re.I) and not any(
             m.kind == ActorKind.GOVERNMENT and m.country == self.ctx.country for m in mentions
         ):
             # "Representatives of the government, the National Reconciliation Commission ...": the
@@ -648,6 +652,12 @@ class _Reader:
         closing = [m for m in mentions if m.start > last_part >= 0 and m.start > people[0].end]
         if closing and len(people) == 1:
             reached = closing
+        # "Nafie Ali Nafie, Government of Sudan, National Congress Party": the government he
+        # signs for before the party he belongs to.
+        after_person = [m for m in mentions if m.start > people[0].end]
+        governing = [m for m in after_person if m.state_like]
+        if len(people) == 1 and governing and len(after_person) > 1:
+            reached = governing
         if len(people) >= 2 and len(reached) >= 2:
             for mention in mentions:
                 entity = _entity(mention, mention.role or role)

@@ -117,7 +117,7 @@ TITLES = frozenset(
         "Sec Sec. Usec Usec. Rep Rep. Gov Gov. Sen Sen. Senator Hon'ble Shri Smt P/Chief Omda Chief Barr "
         "Barr. Elder Elders Ustaz Sheikh P/Chief Dame El-omda El-amiir El-ammir Sayed Sayyid Jr Jr. Ret Retd "
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
-        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Sri Tun Puan Datin Monsieur Madame "
+        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Tun Puan Datin Monsieur Madame "
         "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air "
         "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe"
     )
@@ -299,7 +299,7 @@ _NOT_ACRONYMS = frozenset(
         "HE SE SEM MP PHD JR SR SEC USEC REP GOV HON MR MRS MS DR LT COL GEN MGEN BGEN CDR CPT HRH OBE GCMG "
         "KB MBE KBE CMG II III IV VI VII VIII IX XI XII NB PS PPS CEO PM VP DG SG DSG SRSG ASG USG ASEC TO OF "
         "THE AND FOR BY IN ON AT AS DE LA LE ET DU DES EL LOS LAS DEL PO OK ID NO AM RTD RETD INC LTD CO NA "
-        "NN NIL ATTY ENG ENGR ESQ AG DEP ASST MED GCB KCMG CBE PC QC SC MNA MPA MHA MLA DCM CDA USA UK US "
+        "NN NIL ATTY ENG ENGR ESQ NE NW SW NER AG DEP ASST MED GCB KCMG CBE PC QC SC MNA MPA MHA MLA DCM CDA USA UK US "
         "MFA MOD MOI MOFA"
     )
 )
@@ -469,6 +469,10 @@ def state_of(name: str) -> str | None:
     if folded in table:
         return table[folded]
     words = folded.split()
+    for i in range(len(words) - 1, 0, -1):
+        # "Azerbaijan Republic": a country, then words of a state's form.
+        if " ".join(words[:i]) in table and all(w in gazetteer.STATE_FORM_WORDS for w in words[i:]):
+            return table[" ".join(words[:i])]
     for i in range(1, len(words)):
         head, rest = words[:i], words[i:]
         if rest and rest[0] in {"of", "de", "du", "del"}:
@@ -676,7 +680,8 @@ _NOT_PERSON_WORDS = frozenset(
     fold(w)
     for w in word_list(
         "Agreement Agreements Accord Accords Protocol Framework Declaration Communiqué Communique Memorandum "
-        "Treaty Peace Ceasefire Annex Article Chapter Headquarters Office Secretariat Country Countries"
+        "Treaty Peace Ceasefire Annex Article Chapter Headquarters Office Secretariat Country Countries Track "
+        "Platform"
     )
 )
 _ROLE_NOUN = re.compile(r"^(?:co-?)?(?:signator\w*|witness\w*|observers?|guarantors?|mediators?|facilitators?)$", re.I)
@@ -1219,8 +1224,11 @@ def _qualify(mention: Mention, text: str) -> None:
     if (role := _ROLE_MARKERS.get(inner.lower())) is not None:
         mention.role = role
     elif re.match(r"in\s+\w+", inner) or (
-        re.fullmatch(r"[A-Z][a-z]+", inner) and inner.lower() in {"maoist", "democratic", "united", "official"}
+        re.fullmatch(r"[A-Z][a-z]+", inner)
+        and inner.lower() in {"maoist", "maoists", "democratic", "united", "official", "north", "south"}
     ):
         # "SPLM/A (in Opposition)", "Communist Party of Nepal (Maoist)": part of the name.
         mention.aliases.append(mention.name)
         mention.name = f"{mention.name} ({inner})"
+        if (known := gazetteer.national_actor(mention.name, mention.country)) is not None:
+            mention.kind, mention.strength = known.kind, max(mention.strength, 2)  # "CPN (Maoist)"

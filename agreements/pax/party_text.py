@@ -28,7 +28,7 @@ _SECTOR = re.compile(r"[ \t]*\((?:[^()]*\bsector)\)", re.I)
 _PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*:?\s*", re.I)
 _FOOTER = re.compile(r"PA-X,? Peace Agreement|peaceagreements\.org|Translation ©|University of Edinburgh", re.I)
 _BULLET = re.compile(
-    r"^\s*(?:[-•*·–—►▪o]\s+|[-•*·–—]+(?=\S)|\(?\d{1,2}\s*[.)]\s*|\(?[a-hA-H]\s*\)\s*|(?:I{1,3}|IV|VI{0,3}|IX|X)\.\s+(?=[A-Z]{2}))"
+    r"^\s*(?:[-•*·–—►▪o]\s+|[-•*·–—]+(?=\S)|\(?\d{1,2}\s*[.)]\s*|\(?[a-hA-H]\s*\)\s*|(?:I{1,3}|IV|VI{1,3}|IX)\.\s+(?=[A-Z]{2}))"
 )
 # Words that, ending a line, say the name goes on in the next one.
 _CONTINUES = re.compile(
@@ -48,6 +48,13 @@ def _bracket(match: re.Match[str]) -> str:
         return inner
     if re.match(r"(?:for|representing|on behalf of)\s", inner, re.I):
         return f", {inner}"  # "Amor Mašović [for the Bosniak commission]" (R10)
+    if re.match(
+        r"(?:spokes\w+|general\s+secretary|secretary|president|chairman|chair|leader|head|representative|"
+        r"commander|minister|delegate)\b",
+        inner,
+        re.I,
+    ):
+        return f", {inner}"  # "Muhammad ‘Abd al-Salam [Spokesman for Ansar Allah]": the signer's office
     if re.fullmatch(r"[A-Z][A-Z0-9/&.-]{1,11}", inner):
         return f" ({inner})"  # "SPABAT [UNPROFOR]": an acronym, as in brackets
     if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I) and whole_line:
