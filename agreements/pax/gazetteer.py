@@ -469,6 +469,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
             "HD Centre",
             "Henry Dunant Centre for Humanitarian Dialogue",
             "Henry Dunant Centre",
+            "Humanitarian Dialogue Centre",
             "Henry Dunant Center for Humanitarian Dialogue",
             "Center for Humanitarian Dialogue",
         ),

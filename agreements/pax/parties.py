@@ -273,6 +273,10 @@ class _Reader:
             self.stale = False
             if not is_office_text(text):
                 self.flush_pending()
+        if re.fullmatch(r"signed\s+by\s*:?", text, re.I) and (self.soft is not None or self.block is not None):
+            # "Political and Diplomatic Commission, / Signed by: / names": its signers follow.
+            self.block = self.block or self.soft
+            return
         found = heading(text, self.default)
         if found is not None:
             self.flush_pending()

@@ -117,7 +117,7 @@ TITLES = frozenset(
         "Sec Sec. Usec Usec. Rep Rep. Gov Gov. Sen Sen. Senator Hon'ble Shri Smt P/Chief Omda Chief Barr "
         "Barr. Elder Elders Ustaz Sheikh P/Chief Dame El-omda El-amiir El-ammir Sayed Sayyid Jr Jr. Ret Retd "
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
-        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Tun Puan Datin Monsieur Madame "
+        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Tun Puan Datin U Daw Monsieur Madame "
         "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air "
         "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe"
     )
@@ -515,7 +515,7 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     ("For the Government", "Head of the Delegation of the Government": ``generic`` or an
     ``office``); on a line of its own it is a heading (R1).
     """
-    name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-"), flags=re.I).strip()
+    name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-/"), flags=re.I).strip()
     name = re.sub(r"^l['’]\s*", "", name, flags=re.I)
     name = re.sub(
         r"(?:\s+(?:members?|representatives?|negotiati(?:on|ng)|delegations?|envoys?|delegates))+$",

@@ -30,6 +30,11 @@ _FOOTER = re.compile(r"PA-X,? Peace Agreement|peaceagreements\.org|Translation �
 _BULLET = re.compile(
     r"^\s*(?:[-•*·–—►▪o]\s+|[-•*·–—]+(?=\S)|\(?\d{1,2}\s*[.)]\s*|\(?[a-hA-H]\s*\)\s*|(?:I{1,3}|IV|VI{1,3}|IX)\.\s+(?=[A-Z]{2}))"
 )
+# Adjectives that never end a name: a line ending in one goes on in the next.
+_ADJECTIVE_END = re.compile(
+    r"\b(?:American|African|Arab|Islamic|Democratic|National|United|Episcopal|Bolivarian|Federal|Socialist|"
+    r"Popular|Revolutionary|Patriotic|European|International|Regional|Joint|Interim|Transitional)$"
+)
 # Words that, ending a line, say the name goes on in the next one.
 _CONTINUES = re.compile(
     r"(?:\b(?:of|and|the|for|de|del|la|le|les|du|des|et|y|to|in|on|al|el|da|do|dos|das|van|von)|[&/-])$", re.I
@@ -121,6 +126,12 @@ def logical_lines(text: str) -> list[str]:
             and (
                 _CONTINUES.search(previous)
                 or previous.count("(") > previous.count(")")
+                # "Organisation of American\nStates": a name broken after an adjective
+                or (
+                    re.search(_ADJECTIVE_END, previous)
+                    and re.match(r"[A-Z][a-z]+\b", line)
+                    and not re.match(r"(?:H\.?E|Mr|Mrs|Ms|Dr|Hon|For|Pour|Por|On)\b", line)
+                )
                 # "the Peoples\nRepublic of Bangladesh"
                 or (
                     re.search(r"\b(?:peoples?|people's|democratic|islamic|federal|socialist|arab)$", previous, re.I)
