@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pycountry
+
 from agreements.choices import ActorKind, SignatoryRole
 from agreements.countries import alpha2_from_alpha3
 from agreements.pax import gazetteer
@@ -55,8 +57,9 @@ __all__ = ["Known", "KnownLookup", "Party", "agreement_country", "parse_cell"]
 class Party:
     """An actor a PA-X cell names, in one role.
 
-    ``name`` is the actor as the cell names it (the agreement's own government as
-    "Government of <country>"); ``aliases`` are its other names (acronyms, short forms);
+    ``name`` is the actor as the cell names it, except that a national government is always
+    "Government of <country>" (R4) and an acronym the cell spells out is named by its
+    expansion; ``aliases`` are its other names (the cell's wording, acronyms, short forms);
     ``country`` is ISO 3166-1 alpha-2 or ""; ``signed_by`` and ``signed_as`` say who signed
     for it and in what office.
     """
@@ -83,8 +86,6 @@ def agreement_country(loc1iso: str, con: str = "") -> tuple[str, str]:
     first = re.split(r"[/]", con or "")[0].strip(" ()")
     code = gazetteer.state_names().get(fold(first), None) if first else None
     if code:
-        import pycountry
-
         country = pycountry.countries.get(alpha_2=code)
         return (country.alpha_3 if country else ""), gazetteer.country_short_name(code)
     return "", first

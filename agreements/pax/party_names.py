@@ -855,7 +855,6 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
     # "... for the Incumbent TGoNU": who the office holder signs for, when a known name follows "for".
     for i in range(len(words) - 1, 0, -1):
         if words[i].text.lower() == "for":
-            rest = [w for w in words[i + 1 :] if w.text.lower() not in _ARTICLES or w is not words[i + 1]]
             rest = words[i + 1 :]
             while rest and rest[0].text.lower() in _ARTICLES:
                 rest = rest[1:]
