@@ -91,6 +91,7 @@ def _payloads(now: dt.datetime, build_in_sql: bool) -> float:
                             Event(
                                 type=EventType.DEADLINE_PASSED,
                                 occurred_at=now,
+                                happened_at=d.due_at or now,
                                 agreement_id=d.commitment.agreement_id,
                                 commitment_id=d.commitment_id,
                                 deadline_id=d.pk,

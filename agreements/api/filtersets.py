@@ -290,6 +290,12 @@ class EventFilterSet(filters.FilterSet):
     deadline = filters.ModelChoiceFilter(queryset=Deadline.objects.all())
     occurred_after = InstantFilter(field_name="occurred_at", lookup_expr="gte")
     occurred_before = InstantFilter(field_name="occurred_at", lookup_expr="lte")
+    happened_after = InstantFilter(
+        field_name="happened_at", lookup_expr="gte", help_text="Happened in the world at or after this instant."
+    )
+    happened_before = InstantFilter(
+        field_name="happened_at", lookup_expr="lte", help_text="Happened in the world at or before this instant."
+    )
 
     class Meta:
         model = Event

@@ -717,6 +717,16 @@ class LinkOnlySerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
+# An event's two times, as both forms of a timeline entry describe them.
+EVENT_TIMES = {
+    "occurred_at": {"help_text": "When the tracker recorded it (a webhook's timestamp); the feed's order."},
+    "happened_at": {
+        "help_text": "When it happened in the world: a deadline passed at its due time, was met at its "
+        "met_at, was approaching when the lead was reached — though recorded later. Otherwise occurred_at."
+    },
+}
+
+
 class EventBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     """An entry of the timeline without its payload: what happened, when, to which agreement."""
 
@@ -725,7 +735,8 @@ class EventBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = ["id", "url", "type", "occurred_at", "agreement"]
+        fields = ["id", "url", "type", "occurred_at", "happened_at", "agreement"]
+        extra_kwargs = EVENT_TIMES
 
 
 class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
@@ -740,7 +751,8 @@ class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = ["id", "url", "type", "occurred_at", "agreement", "commitment", "deadline", "data"]
+        fields = ["id", "url", "type", "occurred_at", "happened_at", "agreement", "commitment", "deadline", "data"]
+        extra_kwargs = EVENT_TIMES
 
     def _link(self, pk: int | None, resource: str) -> dict[str, Any] | None:
         if pk is None:

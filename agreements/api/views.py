@@ -400,5 +400,6 @@ class EventViewSet(ShapedLists, mixins.ListModelMixin, mixins.RetrieveModelMixin
     brief_serializer_class = serializers.EventBriefSerializer
     permission_classes = [permissions.AllowAny]  # read-only: there is nothing to write
     filterset_class = filtersets.EventFilterSet
-    ordering_fields = ["occurred_at", "id"]
+    # Newest recorded first (a feed); ?ordering=-happened_at reads it as history.
+    ordering_fields = ["occurred_at", "happened_at", "id"]
     ordering = ["-occurred_at", "-id"]
