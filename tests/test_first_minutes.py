@@ -74,6 +74,8 @@ _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
 def test_the_readme_first_minutes_work_as_typed_on_a_fresh_copy(tmp_path):
     require(all(shutil.which(tool) for tool in ("git", "make", "bash", "curl")), "git, make, bash and curl")
     require(Path("/proc/self/stat").exists(), "/proc, to see what is left running")
+    in_git = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=ROOT, capture_output=True, check=False)
+    require(in_git.returncode == 0, "a git work tree, to know which files a clone holds")
     commands = readme.sh_commands(readme.section("Run it"))
     assert commands[0] == "make run", commands
     clone = tmp_path / "clone"
