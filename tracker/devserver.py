@@ -55,6 +55,7 @@ def _setup(only_here: list[str]) -> None:
         f"""
 Ceasefire Tracker
   API          {base}/api/v1/
+  Calendar     {base}/api/v1/deadlines.ics
   API docs     {base}/api/docs/
   Admin        {base}/admin/
   Health       {base}/healthz  {base}/readyz
