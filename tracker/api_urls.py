@@ -20,7 +20,6 @@ from webhooks.api.views import WebhookEndpointViewSet
 app_name = "api"
 
 
-
 class TrackerRouter(DefaultRouter):
     """The default router, its root also naming the routes outside the registry (the iCalendar feed)."""
 
