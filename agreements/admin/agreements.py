@@ -63,6 +63,7 @@ class LinkInline(admin.TabularInline):
     autocomplete_fields = ("to_agreement",)
     fields = ("kind", "to_agreement", "note")
     verbose_name = "link to another agreement"
+    verbose_name_plural = "links to other agreements"
 
 
 MAX_RELEASE_BYTES = 50 * 1024 * 1024

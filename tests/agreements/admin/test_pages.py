@@ -43,6 +43,27 @@ def test_every_page_renders(superuser_client, model):
         assert superuser_client.get(reverse("admin:{}_{}_history".format(*info), args=[obj.pk])).status_code == 200
 
 
+def registered_inlines() -> list[type]:
+    return [inline for model in registered_models() for inline in admin.site._registry[model].inlines]
+
+
+@pytest.mark.parametrize("inline", registered_inlines(), ids=lambda i: i.__name__)
+def test_an_inline_that_names_itself_names_its_plural_too(inline):
+    # Django makes the plural of an inline's own verbose_name by adding an "s":
+    # "link to another agreement" would head its table "link to another agreements".
+    if "verbose_name" in vars(inline):
+        assert "verbose_name_plural" in vars(inline), f"{inline.__name__} names itself but not its plural"
+
+
+def test_the_agreement_page_heads_its_links_in_good_english(superuser_client):
+    from agreements.models import Agreement
+
+    agreement = Agreement.objects.get(slug__contains="ankara")
+    page = superuser_client.get(reverse("admin:agreements_agreement_change", args=[agreement.pk])).content.decode()
+    assert "Links to other agreements" in page
+    assert "link to another agreements" not in page.lower()
+
+
 def test_the_editors_index_lists_what_they_edit(seeded, staff_editor):
     client = Client()
     client.force_login(staff_editor)
