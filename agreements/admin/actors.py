@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from agreements.models import Actor
 from agreements.services.actors import ACTOR_FIELDS, actor_create, actor_delete, actor_update
+from utilities.admin import related_column
 
 from .base import ServiceAdmin, changed_fields
 
@@ -38,8 +39,9 @@ class ActorForm(ModelForm):
 @admin.register(Actor)
 class ActorAdmin(ServiceAdmin[Actor]):
     form = ActorForm
-    list_display = ("name", "kind", "country", "alias_list", "represents")
+    list_display = ("name", "kind", "country", "alias_list", related_column("represents"))
     list_filter = ("kind", "country")
+    list_select_related = ("represents",)
     autocomplete_fields = ("represents",)
     prepopulated_fields = {"slug": ("name",)}
 

@@ -31,6 +31,7 @@ from agreements.services.commitments import (
 from agreements.services.deadlines import DEADLINE_FIELDS, deadline_create, deadline_delete, deadline_update
 from agreements.services.sources import source_create
 from utilities.admin import ReadOnlyInline
+from utilities.text import shorten
 
 from .base import ServiceAdmin, changed_fields, kept_forms
 from .deadlines import DeadlineForm
@@ -135,7 +136,7 @@ class CommitmentAdmin(ServiceAdmin[Commitment]):
 
     @admin.display(description="Commitment", ordering="position")
     def label(self, commitment: Commitment) -> str:
-        return f"{commitment.number}. {commitment.summary or commitment.wording[:80]}"
+        return f"{commitment.number}. {shorten(commitment.summary or commitment.wording, 80)}"
 
     @admin.display(description="Agreement", ordering="agreement__date")
     def agreement_link(self, commitment: Commitment) -> str:

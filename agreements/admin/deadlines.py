@@ -33,7 +33,8 @@ from agreements.services.deadlines import (
     deadline_reopen,
     deadline_update,
 )
-from utilities.admin import ReadOnlyInline
+from utilities.admin import ReadOnlyInline, related_column
+from utilities.text import shorten
 
 from .base import ServiceAdmin, changed_fields
 
@@ -116,7 +117,7 @@ class ExtensionInline(ReadOnlyInline):
 @admin.register(Deadline)
 class DeadlineAdmin(ServiceAdmin[Deadline]):
     form = DeadlineForm
-    list_display = ("wording", "commitment", "display_due", "due_at", "state", "passed_at", "anchored")
+    list_display = ("wording", related_column("commitment"), "display_due", "due_at", "state", "passed_at", "anchored")
     list_filter = ("state", "precision", "anchor_kind", "time_zone")
     list_select_related = ("commitment__agreement",)
     autocomplete_fields = ("commitment", "source", "anchor")
@@ -199,7 +200,7 @@ class DeadlineAdmin(ServiceAdmin[Deadline]):
                 service(deadline=deadline, user=request.user, note=f"{done} in the admin.")  # type: ignore[operator]
                 changed += 1
             except ValidationError as exc:
-                refused.append(f"“{deadline.wording[:40]}”: {' '.join(exc.messages)}")
+                refused.append(f"“{shorten(deadline.wording, 40)}”: {' '.join(exc.messages)}")
         if changed:
             self.message_user(request, f"{done}: {changed} deadline(s).", messages.SUCCESS)
         for line in refused:
