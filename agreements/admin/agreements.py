@@ -36,6 +36,7 @@ from agreements.services.commitments import COMMITMENT_FIELDS, commitment_create
 from utilities.csvfile import CsvFileError
 
 from .base import ServiceAdmin, changed_fields, kept_forms
+from .countries import CountriesField
 from .filters import CountryFilter, HasOverdueFilter
 
 
@@ -64,6 +65,16 @@ class LinkInline(admin.TabularInline):
     fields = ("kind", "to_agreement", "note")
     verbose_name = "link to another agreement"
     verbose_name_plural = "links to other agreements"
+
+
+class AgreementForm(ModelForm):
+    """An agreement as editors enter it: its countries picked by name, not typed as JSON."""
+
+    countries = CountriesField(required=False)
+
+    class Meta:
+        model = Agreement
+        fields = ["countries"]  # the admin adds the fields its fieldsets name
 
 
 MAX_RELEASE_BYTES = 50 * 1024 * 1024
@@ -96,6 +107,7 @@ class PaxReleaseForm(forms.Form):
 
 @admin.register(Agreement)
 class AgreementAdmin(ServiceAdmin[Agreement]):
+    form = AgreementForm
     list_display = ("title", "display_date", "kind", "country_list", "commitments", "overdue", "next_due")
     list_filter = ("kind", CountryFilter, HasOverdueFilter, "date_precision", "agreement_type")
     date_hierarchy = "date"
