@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
@@ -33,6 +34,7 @@ from agreements.services.agreements import (
     agreement_update,
 )
 from agreements.services.commitments import COMMITMENT_FIELDS, commitment_create, commitment_delete, commitment_update
+from utilities.admin import LongTextInputs
 from utilities.csvfile import CsvFileError
 
 from .base import ServiceAdmin, changed_fields, kept_forms
@@ -46,9 +48,11 @@ class SignatoryInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ("actor", "signed_by")
     fields = ("actor", "role", "signed_by", "signed_as", "note")
+    classes = ("fluid",)  # as wide as the page, no wider (editor.css)
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(LongTextInputs, admin.StackedInline):
     model = Commitment
     extra = 0
     show_change_link = True
@@ -63,6 +67,8 @@ class LinkInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ("to_agreement",)
     fields = ("kind", "to_agreement", "note")
+    classes = ("fluid",)
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     verbose_name = "link to another agreement"
     verbose_name_plural = "links to other agreements"
 

@@ -13,8 +13,10 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.search import search
+from utilities.admin import LongTextInputs
 
 M = TypeVar("M", bound=Model)
+EDITOR_CSS = "agreements/admin/editor.css"
 InlineSaver = Callable[[HttpRequest, Model, BaseInlineFormSet], None]
 
 
@@ -29,7 +31,7 @@ def changed_fields(form: ModelForm, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in form.changed_data if name in fields}
 
 
-class ServiceAdmin(SimpleHistoryAdmin, Generic[M]):
+class ServiceAdmin(LongTextInputs, SimpleHistoryAdmin, Generic[M]):
     """A model admin whose writes go through service functions, not ``obj.save()``.
 
     Subclasses define ``create_via_service``, ``update_via_service`` and
@@ -42,6 +44,9 @@ class ServiceAdmin(SimpleHistoryAdmin, Generic[M]):
     inline_savers: dict[type[Model], str] = {}
     search_fields = ("search_text",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    class Media:
+        css = {"all": (EDITOR_CSS,)}
 
     def create_via_service(self, request: HttpRequest, form: ModelForm) -> M:
         raise ImproperlyConfigured(f"{type(self).__name__} does not create objects.")

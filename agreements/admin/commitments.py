@@ -30,7 +30,7 @@ from agreements.services.commitments import (
 )
 from agreements.services.deadlines import DEADLINE_FIELDS, deadline_create, deadline_delete, deadline_update
 from agreements.services.sources import source_create
-from utilities.admin import ReadOnlyInline
+from utilities.admin import LongTextInputs, ReadOnlyInline
 from utilities.text import shorten
 
 from .base import ServiceAdmin, changed_fields, kept_forms
@@ -38,7 +38,7 @@ from .deadlines import DeadlineForm
 from .filters import OverdueFilter
 
 
-class DeadlineInline(admin.StackedInline):
+class DeadlineInline(LongTextInputs, admin.StackedInline):
     model = Deadline
     form = DeadlineForm
     extra = 0
