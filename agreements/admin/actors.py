@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.forms import ModelForm
@@ -58,3 +60,8 @@ class ActorAdmin(ServiceAdmin[Actor]):
 
     def delete_via_service(self, request: HttpRequest, obj: Actor) -> None:
         actor_delete(actor=obj, user=request.user)
+
+    revert_fields = ACTOR_FIELDS
+
+    def revert_via_service(self, request: HttpRequest, obj: Actor, changes: dict[str, Any]) -> None:
+        actor_update(actor=self.fresh(obj), changes=changes, user=request.user)

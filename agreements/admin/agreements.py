@@ -238,6 +238,13 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
     def delete_via_service(self, request: HttpRequest, obj: Agreement) -> None:
         agreement_delete(agreement=obj, user=request.user)
 
+    revert_fields = (*AGREEMENT_FIELDS, "sources")
+    revert_note = "Signatories, commitments and links keep histories of their own: a revert leaves them as they are."
+
+    def revert_via_service(self, request: HttpRequest, obj: Agreement, changes: dict[str, Any]) -> None:
+        sources = changes.pop("sources", None)
+        agreement_update(agreement=self.fresh(obj), changes=changes, sources=sources, user=request.user)
+
     def save_signatories(self, request: HttpRequest, agreement: Agreement, formset: BaseInlineFormSet) -> None:
         parts = [
             SignatoryInput(

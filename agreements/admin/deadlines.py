@@ -193,6 +193,19 @@ class DeadlineAdmin(ServiceAdmin[Deadline]):
     def delete_via_service(self, request: HttpRequest, obj: Deadline) -> None:
         deadline_delete(deadline=obj, user=request.user)
 
+    revert_fields = DEADLINE_FIELDS
+    revert_leaves = {
+        "commitment": "A deadline stays with its commitment; add one to the other commitment instead.",
+        "state": "The state changes only by the deadline actions (Mark met, Cancel or Reopen) and the sweep, "
+        "each with its own record; a revert does not set it.",
+        "passed_at": "Set once, by the sweep, when the deadline passed.",
+        "met_at": "Recorded with “Mark met at a recorded moment”; a revert does not set it.",
+        "extended_times": "Extensions stay on the record; extend the deadline again to move it.",
+    }
+
+    def revert_via_service(self, request: HttpRequest, obj: Deadline, changes: dict[str, Any]) -> None:
+        deadline_update(deadline=self.fresh(obj), changes=changes, user=request.user)
+
     def _transition(self, request: HttpRequest, queryset: QuerySet, service: object, done: str) -> None:
         changed, refused = 0, []
         for deadline in queryset:
