@@ -4,69 +4,16 @@ var/screenshots/ (SCREENSHOT_DIR) for a person to look at."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any
-
 import pytest
-from django.contrib.auth.models import User
 
-from agreements.models import Agreement, Commitment
+from agreements.models import Commitment
 from agreements.services.commitments import commitment_set_status
+from tests.browser.pages import ankara, box, cut_off, overlap, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "var/screenshots"))
 # A laptop, and the width at which Django's admin switches to its narrow layout.
 WIDTHS = (1280, 1024)
-
-
-def shot(page: Any, name: str, *, selector: str = "", full_page: bool = True) -> None:
-    """Keep what the page shows: all of it, what the window shows, or one element."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    if selector:
-        page.locator(selector).screenshot(path=str(SHOTS / f"{name}.png"))
-    else:
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
-
-
-def box(page: Any, selector: str) -> dict[str, float]:
-    found = page.locator(selector).bounding_box()
-    assert found is not None, f"{selector} is not on the page"
-    return found
-
-
-def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
-    return (
-        a["x"] < b["x"] + b["width"]
-        and b["x"] < a["x"] + a["width"]
-        and a["y"] < b["y"] + b["height"]
-        and b["y"] < a["y"] + a["height"]
-    )
-
-
-def cut_off(page: Any, selector: str) -> list[str]:
-    """The texts of elements under ``selector`` that do not fit their box (shown cut, with an ellipsis)."""
-    return page.eval_on_selector_all(
-        selector, "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())"
-    )
-
-
-@pytest.fixture
-def editor_page(live_server, page, seeded) -> Any:
-    editor = User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
-    editor.groups.add(*User.groups.field.related_model.objects.filter(name="editors"))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "correct-horse-battery")
-    page.click("input[type=submit]")
-    page.wait_for_selector("#site-name")
-    page.base = live_server.url
-    return page
-
-
-def ankara() -> Agreement:
-    return Agreement.objects.get(slug__contains="ankara")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
