@@ -240,3 +240,17 @@ def test_a_deleted_record_is_not_brought_back_by_a_revert(client):
     assert response.status_code == 302
     assert not Deadline.objects.filter(pk=pk).exists()
     assert said(response)[0][0] == "warning"
+
+
+@pytest.mark.parametrize("name", ["agreement", "commitment", "deadline", "actor", "source"])
+def test_every_version_page_renders_with_what_differs(seeded, name):
+    from django.apps import apps
+
+    root = User.objects.create_superuser("root", "root@example.org", "correct-horse-battery")
+    client = Client()
+    client.force_login(root)
+    obj = apps.get_model("agreements", name).objects.first()
+    for version in obj.history.all():
+        page = client.get(version_url(obj, version))
+        assert page.status_code == 200
+        assert page.context["plan"].version.history_id == version.history_id
