@@ -1,10 +1,55 @@
-"""Admin building blocks that know nothing of the domain: views of rows only the system writes."""
+"""Admin building blocks that know nothing of the domain: views of rows only the system writes,
+list columns that read well."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Model
 from django.http import HttpRequest
+
+EMPTY = "-"  # as Django shows an empty cell
+
+
+def related_column(name: str, description: str = "") -> Callable[[Model], str]:
+    """A list column naming the row a foreign key points to, wrapped like any text.
+
+    Django keeps a foreign key's column on one line (``nowrap``): a long name —
+    an agreement's title with a commitment's summary — then runs past the edge
+    of the list and is cut mid-word. This column shows the same name, sorted
+    the same way, and wraps.
+    """
+
+    def column(obj: Model) -> str:
+        related: Model | None = getattr(obj, name)
+        return EMPTY if related is None else str(related)
+
+    column.__name__ = name  # the cell's class stays ``field-<name>``
+    return admin.display(description=description or name.replace("_", " "), ordering=name)(column)
+
+
+LONG_TEXT = 200  # characters: a title or a summary, not a code or a number
+
+
+class LongTextInputs:
+    """Admin mixin: a one-line text field that may hold a long text gets a wide box.
+
+    Django gives every ``CharField`` the same 20em box, which shows the first
+    forty characters of a title and cuts the rest off mid-word. The box of a
+    field of ``LONG_TEXT`` characters or more is marked ``long-text``, for the
+    stylesheet to widen.
+    """
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> forms.Field | None:
+        field: forms.Field | None = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        long = isinstance(db_field, models.CharField) and (db_field.max_length or 0) >= LONG_TEXT
+        if field is not None and long and isinstance(field.widget, forms.TextInput):
+            field.widget.attrs["class"] = " ".join(filter(None, [field.widget.attrs.get("class"), "long-text"]))
+        return field
 
 
 class ReadOnlyInline(admin.TabularInline):

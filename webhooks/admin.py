@@ -6,14 +6,14 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from utilities.admin import ReadOnlyAdmin, ReadOnlyInline
+from utilities.admin import ReadOnlyAdmin, ReadOnlyInline, related_column
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services.endpoints import delivery_redeliver
 
 
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(ReadOnlyAdmin):
-    list_display = ("url", "owner", "status", "types", "failing_since", "disabled_reason", "created_at")
+    list_display = ("url", related_column("owner"), "status", "types", "failing_since", "disabled_reason", "created_at")
     list_filter = ("paused", "disabled_at")
     list_select_related = ("owner",)
     search_fields = ("url", "description", "owner__username")
@@ -53,7 +53,15 @@ class AttemptInline(ReadOnlyInline):
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(ReadOnlyAdmin):
-    list_display = ("message_id", "endpoint", "event", "state", "attempt_count", "last_status_code", "next_attempt_at")
+    list_display = (
+        "message_id",
+        related_column("endpoint"),
+        related_column("event"),
+        "state",
+        "attempt_count",
+        "last_status_code",
+        "next_attempt_at",
+    )
     list_filter = ("state",)
     list_select_related = ("endpoint", "event")
     search_fields = ("endpoint__url",)

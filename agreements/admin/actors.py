@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.forms import ModelForm
@@ -9,6 +11,7 @@ from django.http import HttpRequest
 
 from agreements.models import Actor
 from agreements.services.actors import ACTOR_FIELDS, actor_create, actor_delete, actor_update
+from utilities.admin import related_column
 
 from .base import ServiceAdmin, changed_fields
 
@@ -38,8 +41,9 @@ class ActorForm(ModelForm):
 @admin.register(Actor)
 class ActorAdmin(ServiceAdmin[Actor]):
     form = ActorForm
-    list_display = ("name", "kind", "country", "alias_list", "represents")
+    list_display = ("name", "kind", "country", "alias_list", related_column("represents"))
     list_filter = ("kind", "country")
+    list_select_related = ("represents",)
     autocomplete_fields = ("represents",)
     prepopulated_fields = {"slug": ("name",)}
 
@@ -56,3 +60,8 @@ class ActorAdmin(ServiceAdmin[Actor]):
 
     def delete_via_service(self, request: HttpRequest, obj: Actor) -> None:
         actor_delete(actor=obj, user=request.user)
+
+    revert_fields = ACTOR_FIELDS
+
+    def revert_via_service(self, request: HttpRequest, obj: Actor, changes: dict[str, Any]) -> None:
+        actor_update(actor=self.fresh(obj), changes=changes, user=request.user)

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
@@ -33,9 +34,11 @@ from agreements.services.agreements import (
     agreement_update,
 )
 from agreements.services.commitments import COMMITMENT_FIELDS, commitment_create, commitment_delete, commitment_update
+from utilities.admin import LongTextInputs
 from utilities.csvfile import CsvFileError
 
 from .base import ServiceAdmin, changed_fields, kept_forms
+from .countries import CountriesField
 from .filters import CountryFilter, HasOverdueFilter
 
 
@@ -45,9 +48,11 @@ class SignatoryInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ("actor", "signed_by")
     fields = ("actor", "role", "signed_by", "signed_as", "note")
+    classes = ("fluid",)  # as wide as the page, no wider (editor.css)
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(LongTextInputs, admin.StackedInline):
     model = Commitment
     extra = 0
     show_change_link = True
@@ -62,7 +67,20 @@ class LinkInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ("to_agreement",)
     fields = ("kind", "to_agreement", "note")
+    classes = ("fluid",)
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     verbose_name = "link to another agreement"
+    verbose_name_plural = "links to other agreements"
+
+
+class AgreementForm(ModelForm):
+    """An agreement as editors enter it: its countries picked by name, not typed as JSON."""
+
+    countries = CountriesField(required=False)
+
+    class Meta:
+        model = Agreement
+        fields = ["countries"]  # the admin adds the fields its fieldsets name
 
 
 MAX_RELEASE_BYTES = 50 * 1024 * 1024
@@ -95,6 +113,7 @@ class PaxReleaseForm(forms.Form):
 
 @admin.register(Agreement)
 class AgreementAdmin(ServiceAdmin[Agreement]):
+    form = AgreementForm
     list_display = ("title", "display_date", "kind", "country_list", "commitments", "overdue", "next_due")
     list_filter = ("kind", CountryFilter, HasOverdueFilter, "date_precision", "agreement_type")
     date_hierarchy = "date"
@@ -218,6 +237,13 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
 
     def delete_via_service(self, request: HttpRequest, obj: Agreement) -> None:
         agreement_delete(agreement=obj, user=request.user)
+
+    revert_fields = (*AGREEMENT_FIELDS, "sources")
+    revert_note = "Signatories, commitments and links keep histories of their own: a revert leaves them as they are."
+
+    def revert_via_service(self, request: HttpRequest, obj: Agreement, changes: dict[str, Any]) -> None:
+        sources = changes.pop("sources", None)
+        agreement_update(agreement=self.fresh(obj), changes=changes, sources=sources, user=request.user)
 
     def save_signatories(self, request: HttpRequest, agreement: Agreement, formset: BaseInlineFormSet) -> None:
         parts = [

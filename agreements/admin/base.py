@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Model, QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.search import search
+from utilities.admin import LongTextInputs
+
+from .history import HistoryAdmin
 
 M = TypeVar("M", bound=Model)
+EDITOR_CSS = "agreements/admin/editor.css"
 InlineSaver = Callable[[HttpRequest, Model, BaseInlineFormSet], None]
 
 
@@ -29,19 +32,24 @@ def changed_fields(form: ModelForm, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in form.changed_data if name in fields}
 
 
-class ServiceAdmin(SimpleHistoryAdmin, Generic[M]):
+class ServiceAdmin(LongTextInputs, HistoryAdmin[M]):
     """A model admin whose writes go through service functions, not ``obj.save()``.
 
     Subclasses define ``create_via_service``, ``update_via_service`` and
     ``delete_via_service``; inline formsets are saved by the functions in
     ``inline_savers``, keyed by the inline's model. Inlines without a saver are
     read-only. The admin's own change view is one transaction, so a failure in
-    any service rolls the whole save back.
+    any service rolls the whole save back. Reverting to a version from the
+    history goes through the services too (``revert_via_service``, see
+    :mod:`agreements.admin.history`).
     """
 
     inline_savers: dict[type[Model], str] = {}
     search_fields = ("search_text",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    class Media:
+        css = {"all": (EDITOR_CSS,)}
 
     def create_via_service(self, request: HttpRequest, form: ModelForm) -> M:
         raise ImproperlyConfigured(f"{type(self).__name__} does not create objects.")

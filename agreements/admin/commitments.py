@@ -30,14 +30,16 @@ from agreements.services.commitments import (
 )
 from agreements.services.deadlines import DEADLINE_FIELDS, deadline_create, deadline_delete, deadline_update
 from agreements.services.sources import source_create
-from utilities.admin import ReadOnlyInline
+from utilities.admin import LongTextInputs, ReadOnlyInline
+from utilities.text import shorten
 
 from .base import ServiceAdmin, changed_fields, kept_forms
 from .deadlines import DeadlineForm
 from .filters import OverdueFilter
+from .history import version_label
 
 
-class DeadlineInline(admin.StackedInline):
+class DeadlineInline(LongTextInputs, admin.StackedInline):
     model = Deadline
     form = DeadlineForm
     extra = 0
@@ -108,6 +110,22 @@ class StatusChangeForm(forms.Form):
         return cleaned
 
 
+class StatusRevertForm(forms.Form):
+    """Why a status goes back to what a version said, and the sources that support it."""
+
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Why: e.g. the change was recorded against the wrong commitment.",
+    )
+    sources = forms.ModelMultipleChoiceField(
+        queryset=Source.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(StatusChange._meta.get_field("sources"), admin.site),
+        help_text="Needed to go back to met, partially met or breached.",
+    )
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(ServiceAdmin[Commitment]):
     list_display = ("label", "agreement_link", "category", "status", "overdue", "next_due")
@@ -135,7 +153,7 @@ class CommitmentAdmin(ServiceAdmin[Commitment]):
 
     @admin.display(description="Commitment", ordering="position")
     def label(self, commitment: Commitment) -> str:
-        return f"{commitment.number}. {commitment.summary or commitment.wording[:80]}"
+        return f"{commitment.number}. {shorten(commitment.summary or commitment.wording, 80)}"
 
     @admin.display(description="Agreement", ordering="agreement__date")
     def agreement_link(self, commitment: Commitment) -> str:
@@ -172,6 +190,49 @@ class CommitmentAdmin(ServiceAdmin[Commitment]):
 
     def delete_via_service(self, request: HttpRequest, obj: Commitment) -> None:
         commitment_delete(commitment=obj, user=request.user)
+
+    # --- reverting to a version: the text through commitment_update, the status through
+    # commitment_set_status (a status change like any other, with its sources and event) ---
+
+    revert_fields = (*COMMITMENT_FIELDS, "bound_actors")
+    revert_leaves = {
+        "agreement": "A commitment stays with its agreement; add one to the other agreement instead.",
+        "status": "Only an editor who may record status changes can revert a status.",
+    }
+    revert_note = "Deadlines keep histories of their own: a revert leaves them as they are."
+
+    def revert_via_service(self, request: HttpRequest, obj: Commitment, changes: dict[str, Any]) -> None:
+        bound_actors = changes.pop("bound_actors", None)
+        commitment_update(commitment=self.fresh(obj), changes=changes, bound_actors=bound_actors, user=request.user)
+
+    def _reverts_status(self, request: HttpRequest, obj: Commitment, version: Any) -> bool:
+        return bool(version.status != obj.status and self.has_record_status_permission(request))
+
+    def revert_extra_fields(self, request: HttpRequest, obj: Commitment, version: Any) -> tuple[str, ...]:
+        return ("status",) if self._reverts_status(request, obj, version) else ()
+
+    def revert_extra_form(self, request: HttpRequest, obj: Commitment, version: Any) -> forms.Form | None:
+        """The note and sources of the status change a revert records, offering the sources that backed
+        the version's status (the change that set it)."""
+        if not self._reverts_status(request, obj, version):
+            return None
+        backing = (
+            StatusChange.objects.filter(commitment=obj, to_status=version.status, changed_at__lte=version.history_date)
+            .order_by("-changed_at", "-id")
+            .first()
+        )
+        initial = {"sources": [s.pk for s in backing.sources.all()]} if backing else {}
+        return StatusRevertForm(request.POST if request.method == "POST" else None, initial=initial)
+
+    def revert_extra(self, request: HttpRequest, obj: Commitment, version: Any, form: forms.Form) -> None:
+        why = [f"Reverted to the version of {version_label(version)}.", form.cleaned_data["note"]]
+        commitment_set_status(
+            commitment=obj,
+            status=version.status,
+            sources=list(form.cleaned_data["sources"]),
+            note=" ".join(filter(None, why)),
+            user=request.user,
+        )
 
     def save_deadlines(self, request: HttpRequest, commitment: Commitment, formset: BaseInlineFormSet) -> None:
         for f in formset.deleted_forms:

@@ -33,7 +33,8 @@ from agreements.services.deadlines import (
     deadline_reopen,
     deadline_update,
 )
-from utilities.admin import ReadOnlyInline
+from utilities.admin import ReadOnlyInline, related_column
+from utilities.text import shorten
 
 from .base import ServiceAdmin, changed_fields
 
@@ -116,7 +117,7 @@ class ExtensionInline(ReadOnlyInline):
 @admin.register(Deadline)
 class DeadlineAdmin(ServiceAdmin[Deadline]):
     form = DeadlineForm
-    list_display = ("wording", "commitment", "display_due", "due_at", "state", "passed_at", "anchored")
+    list_display = ("wording", related_column("commitment"), "display_due", "due_at", "state", "passed_at", "anchored")
     list_filter = ("state", "precision", "anchor_kind", "time_zone")
     list_select_related = ("commitment__agreement",)
     autocomplete_fields = ("commitment", "source", "anchor")
@@ -192,6 +193,19 @@ class DeadlineAdmin(ServiceAdmin[Deadline]):
     def delete_via_service(self, request: HttpRequest, obj: Deadline) -> None:
         deadline_delete(deadline=obj, user=request.user)
 
+    revert_fields = DEADLINE_FIELDS
+    revert_leaves = {
+        "commitment": "A deadline stays with its commitment; add one to the other commitment instead.",
+        "state": "The state changes only by the deadline actions (Mark met, Cancel or Reopen) and the sweep, "
+        "each with its own record; a revert does not set it.",
+        "passed_at": "Set once, by the sweep, when the deadline passed.",
+        "met_at": "Recorded with “Mark met at a recorded moment”; a revert does not set it.",
+        "extended_times": "Extensions stay on the record; extend the deadline again to move it.",
+    }
+
+    def revert_via_service(self, request: HttpRequest, obj: Deadline, changes: dict[str, Any]) -> None:
+        deadline_update(deadline=self.fresh(obj), changes=changes, user=request.user)
+
     def _transition(self, request: HttpRequest, queryset: QuerySet, service: object, done: str) -> None:
         changed, refused = 0, []
         for deadline in queryset:
@@ -199,7 +213,7 @@ class DeadlineAdmin(ServiceAdmin[Deadline]):
                 service(deadline=deadline, user=request.user, note=f"{done} in the admin.")  # type: ignore[operator]
                 changed += 1
             except ValidationError as exc:
-                refused.append(f"“{deadline.wording[:40]}”: {' '.join(exc.messages)}")
+                refused.append(f"“{shorten(deadline.wording, 40)}”: {' '.join(exc.messages)}")
         if changed:
             self.message_user(request, f"{done}: {changed} deadline(s).", messages.SUCCESS)
         for line in refused:

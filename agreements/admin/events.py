@@ -8,12 +8,20 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from agreements.models import Event, StatusChange, SweepRecord
-from utilities.admin import ReadOnlyAdmin
+from utilities.admin import ReadOnlyAdmin, related_column
 
 
 @admin.register(Event)
 class EventAdmin(ReadOnlyAdmin):
-    list_display = ("occurred_at", "type", "agreement", "commitment", "deadline", "user", "fanned_out_at")
+    list_display = (
+        "occurred_at",
+        "type",
+        related_column("agreement"),
+        related_column("commitment"),
+        related_column("deadline"),
+        related_column("user"),
+        "fanned_out_at",
+    )
     list_filter = ("type",)
     list_select_related = ("agreement", "commitment__agreement", "deadline", "user")
     date_hierarchy = "occurred_at"
@@ -28,7 +36,13 @@ class EventAdmin(ReadOnlyAdmin):
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(ReadOnlyAdmin):
-    list_display = ("changed_at", "commitment", "from_status", "to_status", "changed_by")
+    list_display = (
+        "changed_at",
+        related_column("commitment"),
+        "from_status",
+        "to_status",
+        related_column("changed_by", "changed by"),
+    )
     list_filter = ("to_status",)
     list_select_related = ("commitment__agreement", "changed_by")
     date_hierarchy = "changed_at"

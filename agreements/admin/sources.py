@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
@@ -28,3 +30,8 @@ class SourceAdmin(ServiceAdmin[Source]):
 
     def delete_via_service(self, request: HttpRequest, obj: Source) -> None:
         source_delete(source=obj, user=request.user)
+
+    revert_fields = SOURCE_FIELDS
+
+    def revert_via_service(self, request: HttpRequest, obj: Source, changes: dict[str, Any]) -> None:
+        source_update(source=self.fresh(obj), changes=changes, user=request.user)

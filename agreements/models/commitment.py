@@ -14,6 +14,7 @@ from agreements.models.agreement import Agreement
 from agreements.models.source import Source
 from utilities.folding import fold_all
 from utilities.models import TimeStamped
+from utilities.text import shorten
 
 
 class Commitment(TimeStamped):
@@ -62,8 +63,7 @@ class Commitment(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        label = self.summary or self.wording
-        return f"{self.agreement.title} — {self.number}. {label[:80]}"
+        return f"{self.agreement.title} — {self.number}. {shorten(self.summary or self.wording, 80)}"
 
     @property
     def is_overdue(self) -> bool:

@@ -19,6 +19,7 @@ from agreements.models.source import Source
 from agreements.schedule import Extension, Moment, Schedule, anchored_schedule, calendar_schedule
 from utilities.folding import fold_all
 from utilities.models import ChecksEnforcedByDatabase, TimeStamped
+from utilities.text import shorten
 
 
 def validate_iana_zone(name: str) -> None:
@@ -155,7 +156,7 @@ class Deadline(ChecksEnforcedByDatabase, TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.wording[:60]} ({self.due_display})"
+        return f"{shorten(self.wording, 60)} ({self.due_display})"
 
     @property
     def is_anchored(self) -> bool:
@@ -186,9 +187,7 @@ class Deadline(ChecksEnforcedByDatabase, TimeStamped):
 
     def label(self) -> str:
         """How a dependent names it: 'deadline 14 (“ceasefire from 00:00 on 15 February”)'."""
-        words = " ".join(self.wording.split())
-        short = words if len(words) <= 60 else words[:57].rsplit(" ", 1)[0] + "…"
-        return f"deadline {self.pk} (“{short}”)"
+        return f"deadline {self.pk} (“{shorten(self.wording, 60)}”)"
 
     def _waiting_reason(self) -> str:
         if self.waiting_for:

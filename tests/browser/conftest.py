@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from django.contrib.auth.models import Group, User
 
 from tests.conftest import require
 
@@ -49,3 +51,17 @@ def page(browser: object, tmp_path: object) -> Iterator[object]:
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def editor_page(live_server: Any, page: Any, seeded: None) -> Any:
+    """The browser logged in to the admin as a staff editor, over the seeds; ``page.base`` is the server's URL."""
+    editor = User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
+    editor.groups.add(Group.objects.get(name="editors"))
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "correct-horse-battery")
+    page.click("input[type=submit]")
+    page.wait_for_selector("#site-name")
+    page.base = live_server.url
+    return page

@@ -28,7 +28,16 @@ def test_an_editor_records_an_agreement_and_what_became_of_it(live_server, page)
     page.fill("#id_title", "Agreement for a Complete and Permanent Ceasefire in Libya")
     page.select_option("#id_kind", "ceasefire_agreement")
     page.fill("#id_date", "2020-10-23")
-    page.fill("#id_countries", '["LY"]')
+    # The countries by name ("Libya"), found by another name too ("Turkey" for Türkiye).
+    for name, shown in (("Libya", "Libya (LY)"), ("Turkey", "Türkiye (TR)")):
+        page.click(".field-countries .select2-search__field")
+        page.keyboard.type(name)
+        page.wait_for_selector(f".select2-results__option--highlighted:has-text('{shown}')")
+        page.keyboard.press("Enter")
+    assert page.locator(".field-countries .select2-selection__choice").all_inner_texts() == [
+        "×Libya (LY)",
+        "×Türkiye (TR)",
+    ]
     page.click("#commitments-group .add-row a")
     page.fill("#id_commitments-0-number", "1")
     page.select_option("#id_commitments-0-category", "withdrawal")
@@ -41,6 +50,7 @@ def test_an_editor_records_an_agreement_and_what_became_of_it(live_server, page)
 
     agreement = Agreement.objects.get()
     assert agreement.slug.startswith("agreement-for-a-complete-and-permanent-ceasefire")
+    assert sorted(agreement.countries) == ["LY", "TR"]
     commitment = Commitment.objects.get(agreement=agreement)
 
     # A deadline on the commitment: within three days (day precision, Libyan time).

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.db.models import ForeignKey
 from django.test import Client
 from django.urls import reverse
 
@@ -41,6 +44,55 @@ def test_every_page_renders(superuser_client, model):
     if obj is not None:
         assert superuser_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk])).status_code == 200
         assert superuser_client.get(reverse("admin:{}_{}_history".format(*info), args=[obj.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("model", registered_models(), ids=lambda m: m._meta.model_name)
+def test_no_list_keeps_a_related_name_on_one_line(superuser_client, model):
+    # Django never wraps a foreign key's column: a long name runs off the list, cut mid-word.
+    from agreements.models import Commitment
+    from agreements.services.commitments import commitment_set_status
+    from agreements.services.sweep import sweep_run
+
+    sweep_run()  # events to list
+    commitment_set_status(commitment=Commitment.objects.first(), status="in_progress")
+    info = (model._meta.app_label, model._meta.model_name)
+    page = superuser_client.get(reverse("admin:{}_{}_changelist".format(*info))).content.decode()
+    unwrapped = set(re.findall(r'class="field-(\w+) nowrap"', page))
+    foreign_keys = {f.name for f in model._meta.get_fields() if isinstance(f, ForeignKey)}
+    assert not unwrapped & foreign_keys
+
+
+def test_a_commitment_without_a_summary_is_listed_by_whole_words(superuser_client):
+    from tests.factories import CommitmentFactory
+
+    wording = "Consider creating a Joint Working Group on Libya and convene the next round of consultations in Moscow."
+    CommitmentFactory(number="9", summary="", wording=wording)
+    page = superuser_client.get(reverse("admin:agreements_commitment_changelist"), {"q": "joint working group"})
+    label = re.search(r"9\. (Consider creating[^<]*)</a>", page.content.decode()).group(1)
+    assert label.endswith("…")
+    assert wording.startswith(label.removesuffix("…"))
+    assert label.removesuffix("…").split(" ") == wording.split(" ")[: len(label.removesuffix("…").split(" "))]
+
+
+def registered_inlines() -> list[type]:
+    return [inline for model in registered_models() for inline in admin.site._registry[model].inlines]
+
+
+@pytest.mark.parametrize("inline", registered_inlines(), ids=lambda i: i.__name__)
+def test_an_inline_that_names_itself_names_its_plural_too(inline):
+    # Django makes the plural of an inline's own verbose_name by adding an "s":
+    # "link to another agreement" would head its table "link to another agreements".
+    if "verbose_name" in vars(inline):
+        assert "verbose_name_plural" in vars(inline), f"{inline.__name__} names itself but not its plural"
+
+
+def test_the_agreement_page_heads_its_links_in_good_english(superuser_client):
+    from agreements.models import Agreement
+
+    agreement = Agreement.objects.get(slug__contains="ankara")
+    page = superuser_client.get(reverse("admin:agreements_agreement_change", args=[agreement.pk])).content.decode()
+    assert "Links to other agreements" in page
+    assert "link to another agreements" not in page.lower()
 
 
 def test_the_editors_index_lists_what_they_edit(seeded, staff_editor):

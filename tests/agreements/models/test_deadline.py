@@ -77,3 +77,13 @@ def test_the_next_reminder_is_the_earliest_lead_still_ahead():
         2030, 1, 9, 12, tzinfo=dt.UTC
     )
     assert deadline.compute_next_reminder_at(dt.datetime(2030, 1, 10, tzinfo=dt.UTC), leads) is None
+
+
+def test_its_name_is_cut_after_a_whole_word():
+    wording = "by the end of the month following the signature of this agreement by all the parties"
+    deadline = DeadlineFactory(wording=wording)
+    name = str(deadline).split(" (")[0]
+    assert name.endswith("…")
+    kept = name.removesuffix("…").split(" ")
+    assert kept == wording.split(" ")[: len(kept)]
+    assert deadline.label() == f"deadline {deadline.pk} (“{name}”)"
