@@ -164,3 +164,35 @@ def test_the_delivery_log_and_redelivery_keep_the_message_id(client, receiver):
     assert again.status_code == 202
     assert again.json()["id"] == ping["id"]
     assert client.post(f"{URL}{body['id']}/deliveries/msg_nothing/redeliver/").status_code == 404
+
+
+def test_unknown_and_read_only_fields_are_refused_by_name(client, receiver):
+    endpoint = register(client, receiver.url())
+    detail = f"{URL}{endpoint['id']}/"
+    body = {"status": "disabled", "secret": "whsec_mine", "filters": {"country": "LY", "conflict": "Libya"}}
+    response = client.patch(detail, body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "status": [
+            'status is read-only: set paused instead: {"paused": true} pauses it, {"paused": false} resumes it '
+            "(and re-enables a disabled one)."
+        ],
+        "secret": [
+            "secret cannot be written here: it is made for you and shown once; for a new one, use "
+            f"POST /api/v1/webhooks/{endpoint['id']}/rotate-secret/."
+        ],
+        "filters": {"conflict": ["No field conflict here; the writable fields are: actor, agreement, country."]},
+    }
+    stored = WebhookEndpoint.objects.get(pk=endpoint["id"])
+    assert (stored.status, stored.filter_country) == ("active", "")
+
+
+def test_registering_with_an_unknown_field_is_refused(client, receiver):
+    body = {"url": receiver.url(), "event_types": ["deadline.passed"], "events": ["deadline.passed"]}
+    response = client.post(URL, body, format="json")
+    assert response.status_code == 400
+    assert response.json()["events"] == [
+        "No field events here; the writable fields are: description, event_types, filters, paused, url. "
+        "Did you mean event_types?"
+    ]
+    assert not WebhookEndpoint.objects.exists()

@@ -104,9 +104,12 @@ def test_recording_a_status_needs_the_permission(anon_client, reader_client):
 
 def test_status_is_not_writable_directly(editor_client):
     commitment = CommitmentFactory()
-    editor_client.patch(f"{URL}{commitment.pk}/", {"status": "met", "summary": "New"}, format="json")
+    response = editor_client.patch(f"{URL}{commitment.pk}/", {"status": "met", "summary": "New"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["status"]
+    assert f"/api/v1/commitments/{commitment.pk}/status/" in response.json()["status"][0]
     commitment.refresh_from_db()
-    assert (commitment.status, commitment.summary) == ("not_assessed", "New")
+    assert (commitment.status, commitment.summary) == ("not_assessed", "")
 
 
 def test_an_editor_creates_a_commitment(editor_client, seeded):

@@ -59,8 +59,10 @@ def test_due_at_cannot_be_typed_in(editor_client):
         },
         format="json",
     )
-    assert response.json()["due_at"] == "2031-01-01T00:00:00Z"
-    assert response.json()["state"] == "upcoming"
+    assert response.status_code == 400
+    assert sorted(response.json()) == ["due_at", "state"]
+    assert response.json()["due_at"][0].startswith("due_at is read-only: derived from precision, year, month")
+    assert not Deadline.objects.exists()
 
 
 @pytest.mark.parametrize(
