@@ -196,3 +196,15 @@ def test_registering_with_an_unknown_field_is_refused(client, receiver):
         "Did you mean event_types?"
     ]
     assert not WebhookEndpoint.objects.exists()
+
+
+def test_the_delivery_log_pages_and_refuses_unknown_parameters(client, receiver):
+    endpoint = register(client, receiver.url())
+    deliveries = f"{URL}{endpoint['id']}/deliveries/"
+    assert client.get(deliveries, {"page": 1, "page_size": 10}).status_code == 200
+    response = client.get(deliveries, {"state": "failed"})
+    assert response.status_code == 400
+    assert response.json() == {
+        "state": ["No parameter state here. The parameters known here: format, page, page_size."]
+    }
+    assert client.get(f"{URL}{endpoint['id']}/", {"page": 1}).status_code == 400
