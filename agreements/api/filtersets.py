@@ -28,7 +28,7 @@ from agreements.choices import (
 )
 from agreements.countries import is_country_code
 from agreements.models import Actor, Agreement, Commitment, Deadline, Event, Signatory, Source
-from agreements.selectors import agreements_having_overdue
+from agreements.selectors import actors_called, actors_standing_for, agreements_having_overdue
 
 # --- fields and filters shared by the filter sets ------------------------------
 
@@ -56,6 +56,43 @@ class IdOrSlugField(forms.ModelChoiceField):
 @extend_schema_field(OpenApiTypes.STR)
 class IdOrSlugFilter(filters.ModelChoiceFilter):
     field_class = IdOrSlugField
+
+
+class ActorsField(forms.Field):
+    """An actor by id, by slug, or by a name or alias in any case and accents: every actor so called."""
+
+    def to_python(self, value: Any) -> list[Actor] | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        actors = Actor.objects.only("id", "represents_id")
+        try:
+            found = list(actors.filter(pk=int(text))) if text.isdigit() else list(actors.filter(slug=text))
+        except (ValueError, OverflowError):
+            found = []
+        found = found or actors_called(text)
+        if not found:
+            # The value goes in params, never into the message itself: it may hold a "%".
+            raise ValidationError(
+                "No actor with id, slug, name or alias %(value)r (/api/v1/actors/?q= searches them).",
+                code="invalid_choice",
+                params={"value": text},
+            )
+        return found
+
+
+ACTOR_HELP = (
+    "Id, slug, or a name or alias in any case and accents (`khalifa-haftar`, `Hafter`; a spelling several "
+    "actors share means any of them). A person also stands for the actor they represent: Khalifa Haftar "
+    "finds what binds or addresses the Libyan National Army."
+)
+
+
+class ActorFilter(filters.Filter):
+    """Matches through :class:`ActorsField`; each filter set's method says what taking part means
+    (the schema reads its type, a string, from the method's ``value``, its description from ``help_text``)."""
+
+    field_class = ActorsField
 
 
 class CountryCodeField(forms.CharField):
@@ -106,6 +143,12 @@ class StrictBooleanFilter(filters.TypedChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+def _binds(actors: list[Actor], **commitment: Any) -> Exists:
+    """The commitment binds one of ``actors``, or an actor one of them represents."""
+    bound = Commitment.bound_actors.through.objects.filter(actor__in=actors_standing_for(actors), **commitment)
+    return Exists(bound)
+
+
 # --- the filter sets ------------------------------------------------------------
 
 
@@ -114,10 +157,9 @@ class AgreementFilterSet(filters.FilterSet):
         method="filter_country", help_text="ISO 3166-1 alpha-2 code of a country the agreement concerns."
     )
     kind = filters.MultipleChoiceFilter(choices=AgreementKind.choices)
-    actor = IdOrSlugFilter(
-        queryset=Actor.objects.all(),
+    actor = ActorFilter(
         method="filter_actor",
-        help_text="Id or slug of an actor taking part (in the `role` if given, else in any).",
+        help_text=f"An actor taking part (in the `role` if given, else in any, or signing for a party). {ACTOR_HELP}",
     )
     role = filters.ChoiceFilter(
         choices=SignatoryRole.choices, method="filter_role", help_text="Some party has this role."
@@ -171,11 +213,12 @@ class AgreementFilterSet(filters.FilterSet):
     def _parties(self, **conditions: Any) -> Exists:
         return Exists(Signatory.objects.filter(agreement=OuterRef("pk"), **conditions))
 
-    def filter_actor(self, queryset: QuerySet, name: str, actor: Actor) -> QuerySet:
+    def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
+        parties = actors_standing_for(value)
         role = self.form.cleaned_data.get("role")
         if role:
-            return queryset.filter(self._parties(actor=actor, role=role))
-        return queryset.filter(self._parties(actor=actor) | self._parties(signed_by=actor))
+            return queryset.filter(self._parties(actor__in=parties, role=role))
+        return queryset.filter(self._parties(actor__in=parties) | self._parties(signed_by__in=value))
 
     def filter_role(self, queryset: QuerySet, name: str, role: str) -> QuerySet:
         if self.form.cleaned_data.get("actor"):
@@ -209,14 +252,15 @@ class CommitmentFilterSet(filters.FilterSet):
         method="filter_overdue", help_text="A deadline passed and it is not met or withdrawn."
     )
     category = filters.MultipleChoiceFilter(choices=CommitmentCategory.choices)
-    actor = IdOrSlugFilter(
-        queryset=Actor.objects.all(), field_name="bound_actors", distinct=True, help_text="Bound actor id or slug."
-    )
+    actor = ActorFilter(method="filter_actor", help_text=f"An actor the commitment binds. {ACTOR_HELP}")
     country = CountryFilter(method="filter_country")
 
     class Meta:
         model = Commitment
         fields: list[str] = []
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
+        return queryset.filter(_binds(value, commitment=OuterRef("pk")))
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(overdue_since__isnull=not value)
@@ -239,9 +283,7 @@ class DeadlineFilterSet(filters.FilterSet):
     agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="commitment__agreement")
     commitment = filters.ModelChoiceFilter(queryset=Commitment.objects.all())
     country = CountryFilter(method="filter_country")
-    actor = IdOrSlugFilter(
-        queryset=Actor.objects.all(), field_name="commitment__bound_actors", distinct=True, help_text="Bound actor."
-    )
+    actor = ActorFilter(method="filter_actor", help_text=f"An actor its commitment binds. {ACTOR_HELP}")
     anchored = StrictBooleanFilter(
         method="filter_anchored", help_text="true: stated as an offset from an anchor; false: in the calendar."
     )
@@ -255,6 +297,9 @@ class DeadlineFilterSet(filters.FilterSet):
     class Meta:
         model = Deadline
         fields: list[str] = []
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
+        return queryset.filter(_binds(value, commitment=OuterRef("commitment_id")))
 
     def filter_anchored(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.exclude(anchor_kind="") if value else queryset.filter(anchor_kind="")

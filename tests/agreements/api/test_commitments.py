@@ -38,6 +38,9 @@ def test_overdue_filter_after_the_sweep(anon_client, seeded):
 def test_filters(anon_client, seeded):
     assert len(results(anon_client.get(URL, {"category": "ceasefire"}))) == 3
     assert len(results(anon_client.get(URL, {"actor": "libyan-national-army"}))) == 3
+    lna = {row["id"] for row in results(anon_client.get(URL, {"actor": "libyan-national-army"}))}
+    assert {row["id"] for row in results(anon_client.get(URL, {"actor": "khalifa-haftar"}))} == lna
+    assert {row["id"] for row in results(anon_client.get(URL, {"actor": "Hifter"}))} == lna
     assert len(results(anon_client.get(URL, {"status": "not_assessed"}))) == 7
     assert len(results(anon_client.get(URL, {"country": "LY", "q": "convene"}))) == 1
     assert anon_client.get(URL, {"status": "done"}).status_code == 400

@@ -25,6 +25,13 @@ def test_the_12_january_deadline_is_found_by_search(anon_client, seeded):
     assert rows[0]["commitment"]["agreement"]["slug"] == "2020-01-08-istanbul-joint-statement-on-libya"
 
 
+def test_a_person_finds_the_deadlines_binding_the_actor_they_represent(anon_client, seeded):
+    lna = ids(anon_client.get(URL, {"actor": "libyan-national-army"}))
+    assert len(lna) == 2
+    assert ids(anon_client.get(URL, {"actor": "khalifa-haftar"})) == lna
+    assert ids(anon_client.get(URL, {"actor": "Hafter"})) == lna
+
+
 @pytest.mark.parametrize(
     ("payload", "due_at"),
     [
