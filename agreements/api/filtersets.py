@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django import forms
@@ -111,15 +112,52 @@ class CountryFilter(filters.CharFilter):
     field_class = CountryCodeField
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class IsoDateField(forms.DateField):
+    """A date written YYYY-MM-DD, nothing else: Django's defaults would read 10/01/2020 as 1 October."""
+
+    input_formats = ["%Y-%m-%d"]
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str) and value.strip() and not ISO_DATE.fullmatch(value.strip()):
+            raise _not_iso_date(value)
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            raise _not_iso_date(value) from None
+
+
+def _not_iso_date(value: Any) -> ValidationError:
+    # The value goes in params, never into the message itself: it may hold a "%".
+    return ValidationError(
+        "%(value)r is not a date written YYYY-MM-DD (such as 2020-01-08).", code="invalid", params={"value": value}
+    )
+
+
+class IsoDateFilter(filters.DateFilter):
+    field_class = IsoDateField
+
+
 # Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses past ±15:59.
 MAX_UTC_OFFSET = dt.timedelta(hours=14)
 
 
 class InstantField(IsoDateTimeField):
-    """An ISO 8601 date-time; an offset no place on Earth uses is refused, not sent to the database."""
+    """An ISO 8601 date-time (UTC without an offset); an offset no place on Earth uses is refused,
+    not sent to the database."""
 
     def to_python(self, value: Any) -> dt.datetime | None:
-        instant = super().to_python(value)
+        try:
+            instant = super().to_python(value)
+        except ValidationError:
+            raise ValidationError(
+                "%(value)r is not an ISO 8601 date and time, such as 2020-01-12T00:00:00+02:00 or 2020-01-12 "
+                "(UTC when it has no offset).",
+                code="invalid",
+                params={"value": value},
+            ) from None
         offset = instant.utcoffset() if instant is not None else None
         if offset is not None and abs(offset) > MAX_UTC_OFFSET:
             raise ValidationError("The UTC offset must be between -14:00 and +14:00.", code="invalid")
@@ -164,10 +202,8 @@ class AgreementFilterSet(filters.FilterSet):
     role = filters.ChoiceFilter(
         choices=SignatoryRole.choices, method="filter_role", help_text="Some party has this role."
     )
-    signed_after = filters.DateFilter(field_name="date", lookup_expr="gte", help_text="Dated on or after (YYYY-MM-DD).")
-    signed_before = filters.DateFilter(
-        field_name="date", lookup_expr="lte", help_text="Dated on or before (YYYY-MM-DD)."
-    )
+    signed_after = IsoDateFilter(field_name="date", lookup_expr="gte", help_text="Dated on or after (YYYY-MM-DD).")
+    signed_before = IsoDateFilter(field_name="date", lookup_expr="lte", help_text="Dated on or before (YYYY-MM-DD).")
     has_overdue = StrictBooleanFilter(method="filter_has_overdue", help_text="Has an overdue commitment.")
     pax_id = filters.CharFilter(field_name="external_ids__pax", help_text="PA-X AgtId.")
     ethprio_id = filters.CharFilter(
@@ -182,9 +218,8 @@ class AgreementFilterSet(filters.FilterSet):
         help_text="Where the record comes from: `ethprio` (ETH/PRIO ceasefire dataset), `pax` (PA-X), "
         "`editor` (neither: entered by an editor).",
     )
-    in_force_on = filters.DateFilter(
+    in_force_on = IsoDateFilter(
         method="filter_in_force_on",
-        input_formats=["%Y-%m-%d"],
         help_text="In force on this day (YYYY-MM-DD), as far as the record can tell: took effect on or before it "
         "(at the precision known: a ceasefire that took effect in March 2020 is in force on 31 March, not on "
         "1 March), and had not ended before it (no end recorded, or an end on or after it).",
@@ -319,8 +354,12 @@ class DeadlineFilterSet(filters.FilterSet):
 
 
 class SourceFilterSet(filters.FilterSet):
-    published_after = filters.DateFilter(field_name="published_on", lookup_expr="gte")
-    published_before = filters.DateFilter(field_name="published_on", lookup_expr="lte")
+    published_after = IsoDateFilter(
+        field_name="published_on", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."
+    )
+    published_before = IsoDateFilter(
+        field_name="published_on", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD)."
+    )
     agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="agreements", distinct=True)
 
     class Meta:
