@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import empty
 from rest_framework.validators import UniqueValidator
 
 from agreements.choices import (
@@ -102,6 +103,19 @@ class CountriesField(serializers.ListField):
         return codes
 
 
+class OptionalUrlField(serializers.URLField):
+    """A URL where one is known, null where none is (stored as ""): the same shape as events give it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(allow_null=True, allow_blank=True, required=False, **kwargs)
+
+    def run_validation(self, data: Any = empty) -> Any:
+        return super().run_validation("" if data is None else data)
+
+    def to_representation(self, value: Any) -> Any:  # str, or None where there is none
+        return value or None
+
+
 @extend_schema_field(
     {
         "type": "string",
@@ -113,6 +127,8 @@ class CountriesField(serializers.ListField):
 class LocalTimeField(serializers.TimeField):
     """A wall-clock time without an offset: the deadline's zone says where."""
 
+
+LINK_HELP = "The document's URL, if the document gives one; null otherwise."
 
 # --- brief forms, for nesting ---------------------------------------------
 
@@ -135,6 +151,7 @@ class AgreementBriefSerializer(CompiledRepresentation, serializers.ModelSerializ
 
 class SourceBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("sources")
+    link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
@@ -227,6 +244,7 @@ class ActorSerializer(CompiledRepresentation, ModelValidated):
 
 class SourceSerializer(CompiledRepresentation, ModelValidated):
     url = ApiUrlField("sources")
+    link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
@@ -254,6 +272,8 @@ class SourceSerializer(CompiledRepresentation, ModelValidated):
 
 class SourceInputSerializer(StrictTypes, serializers.ModelSerializer):
     """A new source given inline with a status change."""
+
+    link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
