@@ -208,3 +208,17 @@ def test_the_delivery_log_pages_and_refuses_unknown_parameters(client, receiver)
         "state": ["No parameter state here. The parameters known here: format, page, page_size."]
     }
     assert client.get(f"{URL}{endpoint['id']}/", {"page": 1}).status_code == 400
+
+
+def test_a_loopback_receiver_is_refused_naming_the_setting(client, settings):
+    settings.WEBHOOK_ALLOW_LOOPBACK = False
+    response = client.post(URL, {"url": "http://127.0.0.1:9/hook", "event_types": ["deadline.passed"]}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "url": [
+            "This URL cannot receive webhooks: 127.0.0.1 is a loopback address (in 127.0.0.0/8, Loopback), refused "
+            "unless WEBHOOK_ALLOW_LOOPBACK=true (for local development and tests); webhooks only go to public "
+            "addresses."
+        ]
+    }
+    assert not WebhookEndpoint.objects.exists()
