@@ -7,6 +7,8 @@ from joined rows (the sweep, which flags a backlog of a hundred thousand
 deadlines without turning each into Python objects). A field added to a spec
 appears in both; ``tests/agreements/test_payloads.py`` holds them equal.
 Instants are rendered by :mod:`utilities.time`, URLs by :mod:`utilities.urls`.
+Keys are named as the API names the same values (``display_due``), and
+``tests/agreements/test_payloads.py`` holds them to it.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ DEADLINE = Snapshot(
         Part("precision"),
         Part("time_zone"),
         Part("due_at", kind=INSTANT),
-        Part("due_display"),
+        Part("display_due", attribute="due_display"),  # as the API names it
         Part("state"),
         Part("passed_at", kind=INSTANT),
     ),
@@ -121,7 +123,7 @@ def deadline_event_data_sql(
 
 
 def source_reference(source: Source) -> dict[str, Any]:
-    """A source as events cite it."""
+    """A source as events cite it: ``link`` null where none is known, as in the API."""
     return {"id": source.pk, "url": api_url("sources", source.pk), "title": source.title, "link": source.link or None}
 
 

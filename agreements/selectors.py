@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
 
 from agreements.choices import DeadlineState
-from agreements.models import Agreement, Commitment, Deadline
+from agreements.models import Actor, Agreement, Commitment, Deadline
+from utilities.folding import fold
 
 
 def _next_due(deadlines: QuerySet) -> Subquery:
@@ -51,7 +52,26 @@ def agreement_country_codes() -> list[str]:
     return sorted(codes)
 
 
+def actors_called(name: str) -> list[Actor]:
+    """Actors whose canonical name or one of whose aliases is ``name``, ignoring case, accents and
+    punctuation (``hafter``, ``HAFTAR``, ``al Serraj``). A spelling may belong to several actors."""
+    folded = fold(name)
+    if not folded:
+        return []
+    # The folded text holds every name: narrow in the database, then compare whole names.
+    candidates = Actor.objects.filter(search_text__contains=folded).only("id", "name", "aliases", "represents_id")
+    return [actor for actor in candidates if any(fold(n) == folded for n in actor.all_names)]
+
+
+def actors_standing_for(actors: list[Actor]) -> set[int]:
+    """The ids of ``actors`` and of the actors they represent: a person stands for the actor they
+    represent (Khalifa Haftar for the Libyan National Army), as search matches them."""
+    return {actor.pk for actor in actors} | {actor.represents_id for actor in actors if actor.represents_id}
+
+
 __all__ = [
+    "actors_called",
+    "actors_standing_for",
     "agreement_country_codes",
     "agreements_having_overdue",
     "agreements_with_overview",

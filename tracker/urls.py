@@ -1,11 +1,11 @@
 """URL configuration: the admin, the API under /api/v1/, its schema and docs, health."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from tracker import health
+from tracker import errors, health
 
 admin.site.site_header = "Ceasefire Tracker"
 admin.site.site_title = "Ceasefire Tracker"
@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Last: anything else under /api/ is a JSON 404, also with DEBUG on (see tracker.errors).
+    re_path(r"^api/", errors.api_not_found, name="api-not-found"),
 ]
 
 handler400 = "tracker.errors.bad_request"

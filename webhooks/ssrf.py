@@ -197,7 +197,10 @@ def non_public_block(address: IPAddress) -> tuple[IPNetwork, str] | None:
     return found
 
 
-def refusal(address: IPAddress, *, allow_loopback: bool | None = None) -> str | None:
+LOOPBACK_HINT = "refused unless WEBHOOK_ALLOW_LOOPBACK=true (for local development and tests)"
+
+
+def refusal(address: IPAddress, *, allow_loopback: bool | None = None, _this_host: bool = True) -> str | None:
     """Why a webhook may not connect to ``address``, or None if it may."""
     if allow_loopback is None:
         allow_loopback = settings.WEBHOOK_ALLOW_LOOPBACK
@@ -206,14 +209,18 @@ def refusal(address: IPAddress, *, allow_loopback: bool | None = None) -> str | 
             if address in embedding:
                 carried_v4 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
                 # ::ffff:127.0.0.1 is this host's loopback; 64:ff9b::127.0.0.1 is nobody's.
-                reason = refusal(carried_v4, allow_loopback=allow_loopback and embedding == _IPV4_MAPPED)
+                mapped = embedding == _IPV4_MAPPED
+                reason = refusal(carried_v4, allow_loopback=allow_loopback and mapped, _this_host=mapped)
                 return f"{address} embeds {carried_v4}: {reason}" if reason else None
     block = non_public_block(address)
     if block is None:
         return None
     network, name = block
     if network in LOOPBACK:
-        return None if allow_loopback else f"{address} is a loopback address (in {network}, {name})"
+        if allow_loopback:
+            return None
+        # Name the setting only where it would let the address through.
+        return f"{address} is a loopback address (in {network}, {name})" + (f", {LOOPBACK_HINT}" if _this_host else "")
     inside = embedded_ipv4(address)
     carried = f"; the IPv4 address inside is {inside}" if inside is not None else ""
     return f"{address} is in {network} ({name}){carried}"

@@ -32,6 +32,7 @@ from rest_framework.response import Response
 
 from agreements.choices import DeadlinePrecision, DeadlineState
 from agreements.models import Deadline
+from utilities.api.parameters import KnownQueryParameters
 from utilities.urls import api_url
 
 from .filtersets import DeadlineFilterSet
@@ -96,7 +97,7 @@ def deadline_to_vevent(deadline: Deadline, host: str) -> CalendarEvent:
     return event
 
 
-class DeadlineCalendarView(generics.GenericAPIView):
+class DeadlineCalendarView(KnownQueryParameters, generics.GenericAPIView):
     """Deadlines as an iCalendar feed; same filters as the deadlines list."""
 
     queryset = Deadline.objects.exclude(due_at=None).select_related("commitment__agreement")

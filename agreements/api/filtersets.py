@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django import forms
@@ -28,7 +29,7 @@ from agreements.choices import (
 )
 from agreements.countries import is_country_code
 from agreements.models import Actor, Agreement, Commitment, Deadline, Event, Signatory, Source
-from agreements.selectors import agreements_having_overdue
+from agreements.selectors import actors_called, actors_standing_for, agreements_having_overdue
 
 # --- fields and filters shared by the filter sets ------------------------------
 
@@ -58,6 +59,43 @@ class IdOrSlugFilter(filters.ModelChoiceFilter):
     field_class = IdOrSlugField
 
 
+class ActorsField(forms.Field):
+    """An actor by id, by slug, or by a name or alias in any case and accents: every actor so called."""
+
+    def to_python(self, value: Any) -> list[Actor] | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        actors = Actor.objects.only("id", "represents_id")
+        try:
+            found = list(actors.filter(pk=int(text))) if text.isdigit() else list(actors.filter(slug=text))
+        except (ValueError, OverflowError):
+            found = []
+        found = found or actors_called(text)
+        if not found:
+            # The value goes in params, never into the message itself: it may hold a "%".
+            raise ValidationError(
+                "No actor with id, slug, name or alias %(value)r (/api/v1/actors/?q= searches them).",
+                code="invalid_choice",
+                params={"value": text},
+            )
+        return found
+
+
+ACTOR_HELP = (
+    "Id, slug, or a name or alias in any case and accents (`khalifa-haftar`, `Hafter`; a spelling several "
+    "actors share means any of them). A person also stands for the actor they represent: Khalifa Haftar "
+    "finds what binds or addresses the Libyan National Army."
+)
+
+
+class ActorFilter(filters.Filter):
+    """Matches through :class:`ActorsField`; each filter set's method says what taking part means
+    (the schema reads its type, a string, from the method's ``value``, its description from ``help_text``)."""
+
+    field_class = ActorsField
+
+
 class CountryCodeField(forms.CharField):
     """An ISO 3166-1 alpha-2 code, any case."""
 
@@ -74,15 +112,52 @@ class CountryFilter(filters.CharFilter):
     field_class = CountryCodeField
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class IsoDateField(forms.DateField):
+    """A date written YYYY-MM-DD, nothing else: Django's defaults would read 10/01/2020 as 1 October."""
+
+    input_formats = ["%Y-%m-%d"]
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str) and value.strip() and not ISO_DATE.fullmatch(value.strip()):
+            raise _not_iso_date(value)
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            raise _not_iso_date(value) from None
+
+
+def _not_iso_date(value: Any) -> ValidationError:
+    # The value goes in params, never into the message itself: it may hold a "%".
+    return ValidationError(
+        "%(value)r is not a date written YYYY-MM-DD (such as 2020-01-08).", code="invalid", params={"value": value}
+    )
+
+
+class IsoDateFilter(filters.DateFilter):
+    field_class = IsoDateField
+
+
 # Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses past ±15:59.
 MAX_UTC_OFFSET = dt.timedelta(hours=14)
 
 
 class InstantField(IsoDateTimeField):
-    """An ISO 8601 date-time; an offset no place on Earth uses is refused, not sent to the database."""
+    """An ISO 8601 date-time (UTC without an offset); an offset no place on Earth uses is refused,
+    not sent to the database."""
 
     def to_python(self, value: Any) -> dt.datetime | None:
-        instant = super().to_python(value)
+        try:
+            instant = super().to_python(value)
+        except ValidationError:
+            raise ValidationError(
+                "%(value)r is not an ISO 8601 date and time, such as 2020-01-12T00:00:00+02:00 or 2020-01-12 "
+                "(UTC when it has no offset).",
+                code="invalid",
+                params={"value": value},
+            ) from None
         offset = instant.utcoffset() if instant is not None else None
         if offset is not None and abs(offset) > MAX_UTC_OFFSET:
             raise ValidationError("The UTC offset must be between -14:00 and +14:00.", code="invalid")
@@ -106,6 +181,12 @@ class StrictBooleanFilter(filters.TypedChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+def _binds(actors: list[Actor], **commitment: Any) -> Exists:
+    """The commitment binds one of ``actors``, or an actor one of them represents."""
+    bound = Commitment.bound_actors.through.objects.filter(actor__in=actors_standing_for(actors), **commitment)
+    return Exists(bound)
+
+
 # --- the filter sets ------------------------------------------------------------
 
 
@@ -114,18 +195,15 @@ class AgreementFilterSet(filters.FilterSet):
         method="filter_country", help_text="ISO 3166-1 alpha-2 code of a country the agreement concerns."
     )
     kind = filters.MultipleChoiceFilter(choices=AgreementKind.choices)
-    actor = IdOrSlugFilter(
-        queryset=Actor.objects.all(),
+    actor = ActorFilter(
         method="filter_actor",
-        help_text="Id or slug of an actor taking part (in the `role` if given, else in any).",
+        help_text=f"An actor taking part (in the `role` if given, else in any, or signing for a party). {ACTOR_HELP}",
     )
     role = filters.ChoiceFilter(
         choices=SignatoryRole.choices, method="filter_role", help_text="Some party has this role."
     )
-    signed_after = filters.DateFilter(field_name="date", lookup_expr="gte", help_text="Dated on or after (YYYY-MM-DD).")
-    signed_before = filters.DateFilter(
-        field_name="date", lookup_expr="lte", help_text="Dated on or before (YYYY-MM-DD)."
-    )
+    signed_after = IsoDateFilter(field_name="date", lookup_expr="gte", help_text="Dated on or after (YYYY-MM-DD).")
+    signed_before = IsoDateFilter(field_name="date", lookup_expr="lte", help_text="Dated on or before (YYYY-MM-DD).")
     has_overdue = StrictBooleanFilter(method="filter_has_overdue", help_text="Has an overdue commitment.")
     pax_id = filters.CharFilter(field_name="external_ids__pax", help_text="PA-X AgtId.")
     ethprio_id = filters.CharFilter(
@@ -140,9 +218,8 @@ class AgreementFilterSet(filters.FilterSet):
         help_text="Where the record comes from: `ethprio` (ETH/PRIO ceasefire dataset), `pax` (PA-X), "
         "`editor` (neither: entered by an editor).",
     )
-    in_force_on = filters.DateFilter(
+    in_force_on = IsoDateFilter(
         method="filter_in_force_on",
-        input_formats=["%Y-%m-%d"],
         help_text="In force on this day (YYYY-MM-DD), as far as the record can tell: took effect on or before it "
         "(at the precision known: a ceasefire that took effect in March 2020 is in force on 31 March, not on "
         "1 March), and had not ended before it (no end recorded, or an end on or after it).",
@@ -171,11 +248,12 @@ class AgreementFilterSet(filters.FilterSet):
     def _parties(self, **conditions: Any) -> Exists:
         return Exists(Signatory.objects.filter(agreement=OuterRef("pk"), **conditions))
 
-    def filter_actor(self, queryset: QuerySet, name: str, actor: Actor) -> QuerySet:
+    def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
+        parties = actors_standing_for(value)
         role = self.form.cleaned_data.get("role")
         if role:
-            return queryset.filter(self._parties(actor=actor, role=role))
-        return queryset.filter(self._parties(actor=actor) | self._parties(signed_by=actor))
+            return queryset.filter(self._parties(actor__in=parties, role=role))
+        return queryset.filter(self._parties(actor__in=parties) | self._parties(signed_by__in=value))
 
     def filter_role(self, queryset: QuerySet, name: str, role: str) -> QuerySet:
         if self.form.cleaned_data.get("actor"):
@@ -209,14 +287,15 @@ class CommitmentFilterSet(filters.FilterSet):
         method="filter_overdue", help_text="A deadline passed and it is not met or withdrawn."
     )
     category = filters.MultipleChoiceFilter(choices=CommitmentCategory.choices)
-    actor = IdOrSlugFilter(
-        queryset=Actor.objects.all(), field_name="bound_actors", distinct=True, help_text="Bound actor id or slug."
-    )
+    actor = ActorFilter(method="filter_actor", help_text=f"An actor the commitment binds. {ACTOR_HELP}")
     country = CountryFilter(method="filter_country")
 
     class Meta:
         model = Commitment
         fields: list[str] = []
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
+        return queryset.filter(_binds(value, commitment=OuterRef("pk")))
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(overdue_since__isnull=not value)
@@ -239,9 +318,7 @@ class DeadlineFilterSet(filters.FilterSet):
     agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="commitment__agreement")
     commitment = filters.ModelChoiceFilter(queryset=Commitment.objects.all())
     country = CountryFilter(method="filter_country")
-    actor = IdOrSlugFilter(
-        queryset=Actor.objects.all(), field_name="commitment__bound_actors", distinct=True, help_text="Bound actor."
-    )
+    actor = ActorFilter(method="filter_actor", help_text=f"An actor its commitment binds. {ACTOR_HELP}")
     anchored = StrictBooleanFilter(
         method="filter_anchored", help_text="true: stated as an offset from an anchor; false: in the calendar."
     )
@@ -255,6 +332,9 @@ class DeadlineFilterSet(filters.FilterSet):
     class Meta:
         model = Deadline
         fields: list[str] = []
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
+        return queryset.filter(_binds(value, commitment=OuterRef("commitment_id")))
 
     def filter_anchored(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.exclude(anchor_kind="") if value else queryset.filter(anchor_kind="")
@@ -274,8 +354,12 @@ class DeadlineFilterSet(filters.FilterSet):
 
 
 class SourceFilterSet(filters.FilterSet):
-    published_after = filters.DateFilter(field_name="published_on", lookup_expr="gte")
-    published_before = filters.DateFilter(field_name="published_on", lookup_expr="lte")
+    published_after = IsoDateFilter(
+        field_name="published_on", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."
+    )
+    published_before = IsoDateFilter(
+        field_name="published_on", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD)."
+    )
     agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="agreements", distinct=True)
 
     class Meta:

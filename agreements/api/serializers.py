@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import empty
 from rest_framework.validators import UniqueValidator
 
 from agreements.choices import (
@@ -102,6 +103,19 @@ class CountriesField(serializers.ListField):
         return codes
 
 
+class OptionalUrlField(serializers.URLField):
+    """A URL where one is known, null where none is (stored as ""): the same shape as events give it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(allow_null=True, allow_blank=True, required=False, **kwargs)
+
+    def run_validation(self, data: Any = empty) -> Any:
+        return super().run_validation("" if data is None else data)
+
+    def to_representation(self, value: Any) -> Any:  # str, or None where there is none
+        return value or None
+
+
 @extend_schema_field(
     {
         "type": "string",
@@ -113,6 +127,8 @@ class CountriesField(serializers.ListField):
 class LocalTimeField(serializers.TimeField):
     """A wall-clock time without an offset: the deadline's zone says where."""
 
+
+LINK_HELP = "The document's URL, if the document gives one; null otherwise."
 
 # --- brief forms, for nesting ---------------------------------------------
 
@@ -135,6 +151,7 @@ class AgreementBriefSerializer(CompiledRepresentation, serializers.ModelSerializ
 
 class SourceBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     url = ApiUrlField("sources")
+    link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
@@ -227,6 +244,7 @@ class ActorSerializer(CompiledRepresentation, ModelValidated):
 
 class SourceSerializer(CompiledRepresentation, ModelValidated):
     url = ApiUrlField("sources")
+    link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
@@ -254,6 +272,8 @@ class SourceSerializer(CompiledRepresentation, ModelValidated):
 
 class SourceInputSerializer(StrictTypes, serializers.ModelSerializer):
     """A new source given inline with a status change."""
+
+    link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
@@ -338,6 +358,7 @@ class AgreementSerializer(CompiledRepresentation, ModelValidated):
     source_ids = serializers.PrimaryKeyRelatedField(
         source="sources", queryset=Source.objects.all(), many=True, write_only=True, required=False
     )
+    read_only_hints = {"commitments": "add or change them at /api/v1/commitments/ (with agreement_id)."}
 
     class Meta:
         model = Agreement
@@ -429,6 +450,25 @@ class AgreementDetailSerializer(AgreementSerializer):
 
 # --- commitments and deadlines ---------------------------------------------
 
+# What changes a read-only field instead, as a refused write says it ({id}: the record's id).
+STATUS_ACTION = (
+    "record a status change with POST /api/v1/commitments/{id}/status/ "
+    '({"status": "met", "note": "…", "source_ids": […]}); each change is kept in status_history.'
+)
+OVERDUE = (
+    "set when one of its deadlines passes while the status is neither met nor withdrawn; a status change "
+    "to met or withdrawn (POST /api/v1/commitments/{id}/status/) clears it."
+)
+STATE_ACTION = (
+    'use POST /api/v1/deadlines/{id}/state/ with {"state": "met"} (and met_at, when it happened), '
+    '{"state": "cancelled"}, or {"state": "upcoming"} to reopen.'
+)
+DERIVED_DUE = (
+    "derived from precision, year, month, day, time and time_zone (or anchor_id and offset); to extend "
+    "the deadline, use POST /api/v1/deadlines/{id}/extend/."
+)
+EXTEND_ACTION = 'counts the extensions: use POST /api/v1/deadlines/{id}/extend/ ({"by": "PT72H"} or a new date).'
+
 
 class CommitmentSerializer(CompiledRepresentation, ModelValidated):
     url = ApiUrlField("commitments")
@@ -447,6 +487,13 @@ class CommitmentSerializer(CompiledRepresentation, ModelValidated):
     deadlines = DeadlineBriefSerializer(many=True, read_only=True)
     is_overdue = serializers.BooleanField(read_only=True)
     api_names = {"agreement": "agreement_id", "wording_source": "wording_source_id"}
+    read_only_hints = {
+        "status": STATUS_ACTION,
+        "status_changed_at": STATUS_ACTION,
+        "overdue_since": OVERDUE,
+        "is_overdue": OVERDUE,
+        "deadlines": "add or change them at /api/v1/deadlines/ (with commitment_id).",
+    }
 
     class Meta:
         model = Commitment
@@ -599,6 +646,11 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
         source="due_display", read_only=True, help_text="As stated, in its own time zone."
     )
     api_names = {"commitment": "commitment_id", "source": "source_id", "anchor": "anchor_id"}
+    read_only_hints = {
+        **dict.fromkeys(("state", "passed_at", "met_at"), STATE_ACTION),
+        **dict.fromkeys(("due_at", "due_precision", "display_due", "waiting_for"), DERIVED_DUE),
+        "extended_times": EXTEND_ACTION,
+    }
 
     class Meta:
         model = Deadline

@@ -37,6 +37,7 @@ from agreements.services.commitments import commitment_delete, commitment_set_st
 from agreements.services.deadlines import deadline_close, deadline_delete, deadline_extend, deadline_reopen
 from agreements.services.sources import source_delete
 from utilities.api.columns import columns, prefixed
+from utilities.api.parameters import KnownQueryParameters
 from utilities.api.shape import ShapedLists
 from utilities.api.views import AtomicWrites
 
@@ -44,7 +45,7 @@ from . import filtersets, serializers
 from .permissions import CanChangeDeadline, CanRecordStatus
 
 
-class ServiceModelViewSet(ShapedLists, AtomicWrites, viewsets.ModelViewSet):
+class ServiceModelViewSet(KnownQueryParameters, ShapedLists, AtomicWrites, viewsets.ModelViewSet):
     """Create and update go through the serializer, which calls the services;
     each subclass's ``perform_destroy`` calls its delete service.
 
@@ -390,7 +391,9 @@ class DeadlineViewSet(ServiceModelViewSet):
         return self._reply(deadline)
 
 
-class EventViewSet(ShapedLists, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class EventViewSet(
+    KnownQueryParameters, ShapedLists, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """The timeline, newest first: deadlines approaching, passed, met, cancelled or rescheduled, and
     status changes — each with the same `type` and `data` a webhook delivers."""
 

@@ -1,17 +1,27 @@
-"""What events say: the SQL-built payload (the sweep's) is byte for byte the Python one."""
+"""What events say: the SQL-built payload (the sweep's) is byte for byte the Python one, and
+each thing is said as the API says it: the same names, the same shapes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from agreements.choices import DatePrecision
-from agreements.models import Agreement, Commitment, Deadline
-from agreements.payloads import AGREEMENT, COMMITMENT, DEADLINE, deadline_event_data, deadline_event_data_sql
-from tests.factories import AgreementFactory, CommitmentFactory, DeadlineFactory
+from agreements.models import Agreement, Commitment, Deadline, Event
+from agreements.payloads import (
+    AGREEMENT,
+    COMMITMENT,
+    DEADLINE,
+    deadline_event_data,
+    deadline_event_data_sql,
+    source_reference,
+)
+from tests.factories import AgreementFactory, CommitmentFactory, DeadlineFactory, SourceFactory
 from utilities.time import iso, iso_sql
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +103,51 @@ def test_an_instant_renders_the_same_in_sql_and_python(value):
 def test_each_snapshot_reads_only_columns_its_model_has():
     for snapshot, model in ((AGREEMENT, Agreement), (COMMITMENT, Commitment), (DEADLINE, Deadline)):
         assert set(snapshot.columns) <= {f.name for f in model._meta.fields}, model
+
+
+def without_url(snapshot: dict) -> dict:
+    # Events give URLs on PUBLIC_BASE_URL, the API on the request's host: the same path.
+    return {key: value for key, value in snapshot.items() if key != "url"}
+
+
+def test_an_event_names_and_shapes_each_value_as_the_api_does(anon_client, seeded):
+    deadline = Deadline.objects.select_related("commitment__agreement").exclude(due_at=None).first()
+    data = deadline_event_data(deadline)
+    shown = {
+        "deadline": anon_client.get(f"/api/v1/deadlines/{deadline.pk}/").json(),
+        "commitment": anon_client.get(f"/api/v1/commitments/{deadline.commitment_id}/").json(),
+        "agreement": anon_client.get(f"/api/v1/agreements/{deadline.commitment.agreement_id}/").json(),
+    }
+    assert data["deadline"]["display_due"] == "00:00 on 12 January 2020 (Africa/Tripoli)"
+    for name, snapshot in shown.items():
+        assert set(data[name]) <= set(snapshot), name
+        assert without_url(data[name]) == {key: shown[name][key] for key in without_url(data[name])}, name
+
+
+@pytest.mark.parametrize("link", ["", "https://example.org/statement"])
+def test_a_source_is_cited_as_the_api_shows_it(anon_client, link):
+    source = SourceFactory(link=link)
+    cited = source_reference(source)
+    shown = anon_client.get(f"/api/v1/sources/{source.pk}/").json()
+    assert cited["link"] == shown["link"] == (link or None)
+    assert without_url(cited) == {key: shown[key] for key in without_url(cited)}
+
+
+def test_stored_events_are_renamed_by_the_migration_and_back():
+    migration = importlib.import_module("agreements.migrations.0011_events_say_display_due")
+    deadline = DeadlineFactory()
+    old = {"deadline": {"id": deadline.pk, "due_display": "end of 2030", "state": "upcoming"}, "reason": "x"}
+    now = timezone.now()
+    event = Event.objects.create(type="deadline.rescheduled", occurred_at=now, deadline=deadline, data=old)
+    other = Event.objects.create(type="commitment.status_changed", occurred_at=now, data={"commitment": {"id": 1}})
+    migration.rename(connection, "due_display", "display_due")
+    event.refresh_from_db()
+    assert event.data == {
+        "deadline": {"id": deadline.pk, "display_due": "end of 2030", "state": "upcoming"},
+        "reason": "x",
+    }
+    other.refresh_from_db()
+    assert other.data == {"commitment": {"id": 1}}
+    migration.rename(connection, "display_due", "due_display")
+    event.refresh_from_db()
+    assert event.data == old

@@ -164,3 +164,61 @@ def test_the_delivery_log_and_redelivery_keep_the_message_id(client, receiver):
     assert again.status_code == 202
     assert again.json()["id"] == ping["id"]
     assert client.post(f"{URL}{body['id']}/deliveries/msg_nothing/redeliver/").status_code == 404
+
+
+def test_unknown_and_read_only_fields_are_refused_by_name(client, receiver):
+    endpoint = register(client, receiver.url())
+    detail = f"{URL}{endpoint['id']}/"
+    body = {"status": "disabled", "secret": "whsec_mine", "filters": {"country": "LY", "conflict": "Libya"}}
+    response = client.patch(detail, body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "status": [
+            'status is read-only: set paused instead: {"paused": true} pauses it, {"paused": false} resumes it '
+            "(and re-enables a disabled one)."
+        ],
+        "secret": [
+            "secret cannot be written here: it is made for you and shown once; for a new one, use "
+            f"POST /api/v1/webhooks/{endpoint['id']}/rotate-secret/."
+        ],
+        "filters": {"conflict": ["No field conflict here; the writable fields are: actor, agreement, country."]},
+    }
+    stored = WebhookEndpoint.objects.get(pk=endpoint["id"])
+    assert (stored.status, stored.filter_country) == ("active", "")
+
+
+def test_registering_with_an_unknown_field_is_refused(client, receiver):
+    body = {"url": receiver.url(), "event_types": ["deadline.passed"], "events": ["deadline.passed"]}
+    response = client.post(URL, body, format="json")
+    assert response.status_code == 400
+    assert response.json()["events"] == [
+        "No field events here; the writable fields are: description, event_types, filters, paused, url. "
+        "Did you mean event_types?"
+    ]
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_the_delivery_log_pages_and_refuses_unknown_parameters(client, receiver):
+    endpoint = register(client, receiver.url())
+    deliveries = f"{URL}{endpoint['id']}/deliveries/"
+    assert client.get(deliveries, {"page": 1, "page_size": 10}).status_code == 200
+    response = client.get(deliveries, {"state": "failed"})
+    assert response.status_code == 400
+    assert response.json() == {
+        "state": ["No parameter state here. The parameters known here: format, page, page_size."]
+    }
+    assert client.get(f"{URL}{endpoint['id']}/", {"page": 1}).status_code == 400
+
+
+def test_a_loopback_receiver_is_refused_naming_the_setting(client, settings):
+    settings.WEBHOOK_ALLOW_LOOPBACK = False
+    response = client.post(URL, {"url": "http://127.0.0.1:9/hook", "event_types": ["deadline.passed"]}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "url": [
+            "This URL cannot receive webhooks: 127.0.0.1 is a loopback address (in 127.0.0.0/8, Loopback), refused "
+            "unless WEBHOOK_ALLOW_LOOPBACK=true (for local development and tests); webhooks only go to public "
+            "addresses."
+        ]
+    }
+    assert not WebhookEndpoint.objects.exists()

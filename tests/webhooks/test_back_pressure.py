@@ -269,6 +269,7 @@ def test_its_owner_sees_until_when_it_rests(owner, receiver):
     assert timezone.now() + dt.timedelta(minutes=14) < until <= timezone.now() + dt.timedelta(minutes=15)
     assert body["status"] == "active"  # resting is not disabled: nothing for the owner to do
     response = client.patch(f"/api/v1/webhooks/{endpoint.pk}/", {"throttled_until": None}, format="json")
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert response.json() == {"throttled_until": ["throttled_until is read-only."]}
     endpoint.refresh_from_db()
     assert endpoint.throttled_until is not None  # read-only: set by the service alone

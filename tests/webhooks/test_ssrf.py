@@ -486,3 +486,15 @@ def test_the_guard_does_not_consult_pythons_tables(monkeypatch):
     for address in hidden:
         assert refusal(address, allow_loopback=True) is not None, address
     assert refusal(ip("8.8.8.8"), allow_loopback=False) is None
+
+
+def test_a_loopback_refusal_names_the_setting_that_allows_it():
+    hint = "refused unless WEBHOOK_ALLOW_LOOPBACK=true (for local development and tests)"
+    assert refusal(ipaddress.ip_address("127.0.0.1"), allow_loopback=False) == (
+        f"127.0.0.1 is a loopback address (in 127.0.0.0/8, Loopback), {hint}"
+    )
+    assert hint in refusal(ipaddress.ip_address("::1"), allow_loopback=False)
+    assert hint in refusal(ipaddress.ip_address("::ffff:127.0.0.1"), allow_loopback=False)
+    # The setting lets nothing else through: naming it there would mislead.
+    assert "WEBHOOK_ALLOW_LOOPBACK" not in refusal(ipaddress.ip_address("64:ff9b::127.0.0.1"), allow_loopback=False)
+    assert "WEBHOOK_ALLOW_LOOPBACK" not in refusal(ipaddress.ip_address("10.0.0.1"), allow_loopback=False)

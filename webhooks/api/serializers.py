@@ -44,6 +44,11 @@ class WebhookEndpointSerializer(StrictTypes, serializers.ModelSerializer):
     filters = FiltersSerializer(source="*", required=False)
     status = serializers.ChoiceField(choices=EndpointStatus.choices, read_only=True)
     paused = serializers.BooleanField(required=False, help_text="Pause or resume; resuming re-enables a disabled one.")
+    read_only_hints = {
+        "status": 'set paused instead: {"paused": true} pauses it, {"paused": false} resumes it (and re-enables '
+        "a disabled one).",
+        "secret": "it is made for you and shown once; for a new one, use POST /api/v1/webhooks/{id}/rotate-secret/.",
+    }
 
     class Meta:
         model = WebhookEndpoint

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from utilities.api.parameters import KnownQueryParameters
 from utilities.api.views import AtomicWrites
 from utilities.services import author
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -31,13 +32,14 @@ DELIVERY_ID = OpenApiParameter(
 @extend_schema_view(
     create=extend_schema(responses={201: serializers.WebhookEndpointWithSecretSerializer}),
 )
-class WebhookEndpointViewSet(AtomicWrites, viewsets.ModelViewSet):
+class WebhookEndpointViewSet(KnownQueryParameters, AtomicWrites, viewsets.ModelViewSet):
     """Your webhook subscriptions. Register one to receive signed `deadline.approaching`,
     `deadline.passed` and `commitment.status_changed` events (Standard Webhooks)."""
 
     permission_classes = [permissions.IsAuthenticated]
     model_field_names = {"filter_agreement": "filters", "filter_actor": "filters", "filter_country": "filters"}
     filter_backends: list[Any] = []
+    paged_actions = frozenset({"deliveries"})
 
     def get_queryset(self) -> QuerySet[WebhookEndpoint]:
         if getattr(self, "swagger_fake_view", False):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from agreements.models import Agreement, Signatory
+from agreements.models import Actor, Agreement, Signatory
 from agreements.services.sweep import sweep_run
 from tests.agreements.api.conftest import ids, results
 from tests.factories import ActorFactory, AgreementFactory, CommitmentFactory, SourceFactory, deadline_due
@@ -83,6 +83,38 @@ def test_filters(anon_client, seeded):
     assert {r["slug"] for r in results(anon_client.get(URL, {"signed_before": "2020-01-10"}))} == {ISTANBUL}
     assert {r["slug"] for r in results(anon_client.get(URL, {"has_overdue": "true"}))} == {ISTANBUL}
     assert ISTANBUL not in {r["slug"] for r in results(anon_client.get(URL, {"has_overdue": "false"}))}
+
+
+def slugs(client, **params) -> set[str]:
+    return {row["slug"] for row in results(client.get(URL, params))}
+
+
+@pytest.mark.parametrize("actor", ["khalifa-haftar", "Haftar", "hafter", "KHALIFA HAFTER", "Khalifa Haftar"])
+def test_an_actor_is_found_by_slug_name_or_alias_and_stands_for_whom_they_represent(anon_client, seeded, actor):
+    # Haftar is a party to neither statement: the Libyan National Army he commands is addressed by both.
+    assert slugs(anon_client, actor=actor) == slugs(anon_client, q="Haftar") == {ISTANBUL, ANKARA}
+
+
+def test_an_actor_by_id_with_a_role(anon_client, seeded):
+    erdogan = Actor.objects.get(slug="recep-tayyip-erdogan")
+    assert slugs(anon_client, actor=erdogan.pk, role="mediator") == {ISTANBUL}
+    assert slugs(anon_client, actor="Erdogan", role="addressed_party") == set()
+
+
+def test_a_spelling_several_actors_share_means_any_of_them(anon_client, seeded):
+    other = ActorFactory(name="Hafter (PA-X)", aliases=["Haftar"])
+    agreement = AgreementFactory()
+    Signatory.objects.create(agreement=agreement, actor=other, role="signatory")
+    assert slugs(anon_client, actor="Haftar") == {ISTANBUL, ANKARA, agreement.slug}
+    assert slugs(anon_client, actor="khalifa-haftar") == {ISTANBUL, ANKARA}
+
+
+def test_an_actor_nobody_is_called_is_a_400(anon_client, seeded):
+    response = anon_client.get(URL, {"actor": "Hafta"})
+    assert response.status_code == 400
+    assert response.json() == {
+        "actor": ["No actor with id, slug, name or alias 'Hafta' (/api/v1/actors/?q= searches them)."]
+    }
 
 
 def test_pax_id_filter(anon_client):

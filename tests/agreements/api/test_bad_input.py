@@ -181,7 +181,8 @@ def test_a_hostile_id_or_slug_is_a_404(anon_client, value):
     for resource in ("agreements", "actors", "commitments", "deadlines", "sources", "events"):
         response = anon_client.get(f"/api/v1/{resource}/{value}/")
         assert response.status_code == 404, (resource, value, response.content[:200])
-        assert response.json() == {"detail": "Not found."} or "No " in response.json()["detail"]
+        detail = response.json()["detail"]
+        assert detail.startswith("Not found") or "No " in detail
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,9 @@ def test_overdue_filter_after_the_sweep(anon_client, seeded):
 def test_filters(anon_client, seeded):
     assert len(results(anon_client.get(URL, {"category": "ceasefire"}))) == 3
     assert len(results(anon_client.get(URL, {"actor": "libyan-national-army"}))) == 3
+    lna = {row["id"] for row in results(anon_client.get(URL, {"actor": "libyan-national-army"}))}
+    assert {row["id"] for row in results(anon_client.get(URL, {"actor": "khalifa-haftar"}))} == lna
+    assert {row["id"] for row in results(anon_client.get(URL, {"actor": "Hifter"}))} == lna
     assert len(results(anon_client.get(URL, {"status": "not_assessed"}))) == 7
     assert len(results(anon_client.get(URL, {"country": "LY", "q": "convene"}))) == 1
     assert anon_client.get(URL, {"status": "done"}).status_code == 400
@@ -104,9 +107,12 @@ def test_recording_a_status_needs_the_permission(anon_client, reader_client):
 
 def test_status_is_not_writable_directly(editor_client):
     commitment = CommitmentFactory()
-    editor_client.patch(f"{URL}{commitment.pk}/", {"status": "met", "summary": "New"}, format="json")
+    response = editor_client.patch(f"{URL}{commitment.pk}/", {"status": "met", "summary": "New"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["status"]
+    assert f"/api/v1/commitments/{commitment.pk}/status/" in response.json()["status"][0]
     commitment.refresh_from_db()
-    assert (commitment.status, commitment.summary) == ("not_assessed", "New")
+    assert (commitment.status, commitment.summary) == ("not_assessed", "")
 
 
 def test_an_editor_creates_a_commitment(editor_client, seeded):

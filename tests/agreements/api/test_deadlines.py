@@ -25,6 +25,13 @@ def test_the_12_january_deadline_is_found_by_search(anon_client, seeded):
     assert rows[0]["commitment"]["agreement"]["slug"] == "2020-01-08-istanbul-joint-statement-on-libya"
 
 
+def test_a_person_finds_the_deadlines_binding_the_actor_they_represent(anon_client, seeded):
+    lna = ids(anon_client.get(URL, {"actor": "libyan-national-army"}))
+    assert len(lna) == 2
+    assert ids(anon_client.get(URL, {"actor": "khalifa-haftar"})) == lna
+    assert ids(anon_client.get(URL, {"actor": "Hafter"})) == lna
+
+
 @pytest.mark.parametrize(
     ("payload", "due_at"),
     [
@@ -59,8 +66,10 @@ def test_due_at_cannot_be_typed_in(editor_client):
         },
         format="json",
     )
-    assert response.json()["due_at"] == "2031-01-01T00:00:00Z"
-    assert response.json()["state"] == "upcoming"
+    assert response.status_code == 400
+    assert sorted(response.json()) == ["due_at", "state"]
+    assert response.json()["due_at"][0].startswith("due_at is read-only: derived from precision, year, month")
+    assert not Deadline.objects.exists()
 
 
 @pytest.mark.parametrize(

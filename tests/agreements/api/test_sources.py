@@ -48,3 +48,17 @@ def test_bad_sources_are_refused(editor_client, payload, field):
     assert response.status_code == 400
     assert field in response.json()
     assert not Source.objects.exists()
+
+
+@pytest.mark.parametrize("absent", [None, ""])
+def test_a_source_without_a_link_shows_null(editor_client, absent):
+    response = editor_client.post(URL, {"title": "Briefing", "link": absent}, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["link"] is None
+    source = Source.objects.get()
+    assert source.link == ""
+    listed = results(editor_client.get(URL))[0]
+    assert listed["link"] is None
+    cleared = editor_client.patch(f"{URL}{source.pk}/", {"link": None}, format="json")
+    assert cleared.status_code == 200
+    assert cleared.json()["link"] is None

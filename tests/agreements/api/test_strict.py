@@ -1,11 +1,14 @@
-"""JSON types are checked as the schema states them: no silent coercion of a wrong type."""
+"""Bodies are checked as the schema states them: no silent coercion of a wrong type, and no
+unknown or read-only field silently dropped."""
 
 from __future__ import annotations
 
 import pytest
 
-from agreements.models import Actor, Agreement, Deadline
-from tests.factories import ActorFactory, CommitmentFactory
+from agreements.choices import CommitmentStatus, DeadlineState
+from agreements.models import Actor, Agreement, Commitment, Deadline
+from tests.agreements.api.test_bad_input import table_counts
+from tests.factories import ActorFactory, CommitmentFactory, DeadlineFactory, SourceFactory
 from webhooks.models import WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +77,129 @@ def test_booleans_must_be_booleans(editor_client):
 def test_the_right_types_pass(editor_client):
     response = editor_client.post("/api/v1/actors/", {"name": "A", "kind": "state", "aliases": ["B"]}, format="json")
     assert response.status_code == 201, response.json()
+
+
+# --- unknown and read-only fields: a 400 naming each, never a silent no-op --------------------
+
+
+@pytest.fixture
+def records(seeded):
+    """One record of each writable resource, by the path of its detail."""
+    commitment = CommitmentFactory()
+    deadline = DeadlineFactory(commitment=commitment, year=2040)
+    return {
+        "agreements": commitment.agreement_id,
+        "actors": ActorFactory().pk,
+        "sources": SourceFactory().pk,
+        "commitments": commitment.pk,
+        "deadlines": deadline.pk,
+    }
+
+
+WRITES = [
+    ("post", "/api/v1/{resource}/"),
+    ("patch", "/api/v1/{resource}/{id}/"),
+    ("put", "/api/v1/{resource}/{id}/"),
+]
+
+
+@pytest.mark.parametrize("resource", ["agreements", "actors", "sources", "commitments", "deadlines"])
+@pytest.mark.parametrize(("method", "path"), WRITES)
+def test_an_unknown_field_is_a_400_naming_it(editor_client, records, resource, method, path):
+    before = table_counts()
+    url = path.format(resource=resource, id=records[resource])
+    response = getattr(editor_client, method)(url, {"bogus_field": 1}, format="json")
+    assert response.status_code == 400
+    [message] = response.json()["bogus_field"]
+    assert message.startswith("No field bogus_field here; the writable fields are: ")
+    assert table_counts() == before
+
+
+ACTIONS = [
+    ("commitments", "status", {"status": "met", "note": "x", "source_ids": []}),
+    ("deadlines", "state", {"state": "met"}),
+    ("deadlines", "extend", {"by": "PT72H"}),
+]
+
+
+@pytest.mark.parametrize(("resource", "action", "body"), ACTIONS)
+def test_an_actions_body_takes_only_its_fields(editor_client, records, resource, action, body):
+    before = table_counts()
+    url = f"/api/v1/{resource}/{records[resource]}/{action}/"
+    response = editor_client.post(url, {**body, "bogus_field": 1}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["bogus_field"]
+    assert table_counts() == before
+
+
+def test_a_commitments_status_is_read_only_and_the_message_names_the_action(editor_client, records):
+    pk = records["commitments"]
+    response = editor_client.patch(f"/api/v1/commitments/{pk}/", {"status": "met"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "status": [
+            f"status is read-only: record a status change with POST /api/v1/commitments/{pk}/status/ "
+            '({"status": "met", "note": "…", "source_ids": […]}); each change is kept in status_history.'
+        ]
+    }
+    assert Commitment.objects.get(pk=pk).status == CommitmentStatus.NOT_ASSESSED
+
+
+def test_a_deadlines_state_is_read_only_and_the_message_names_the_action(editor_client, records):
+    pk = records["deadlines"]
+    response = editor_client.patch(f"/api/v1/deadlines/{pk}/", {"state": "met", "due_at": None}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "state": [
+            f'state is read-only: use POST /api/v1/deadlines/{pk}/state/ with {{"state": "met"}} (and met_at, when '
+            'it happened), {"state": "cancelled"}, or {"state": "upcoming"} to reopen.'
+        ],
+        "due_at": [
+            "due_at is read-only: derived from precision, year, month, day, time and time_zone (or anchor_id and "
+            f"offset); to extend the deadline, use POST /api/v1/deadlines/{pk}/extend/."
+        ],
+    }
+    assert Deadline.objects.get(pk=pk).state == DeadlineState.UPCOMING
+
+
+def test_a_read_only_field_on_create_names_the_action_by_its_pattern(editor_client, records):
+    body = {"commitment_id": records["commitments"], "wording": "x", "time_zone": "UTC", "precision": "year"}
+    response = editor_client.post("/api/v1/deadlines/", {**body, "year": 2030, "state": "met"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["state"][0].startswith("state is read-only: use POST /api/v1/deadlines/{id}/state/ ")
+
+
+def test_nested_parts_refuse_read_only_and_unknown_fields(editor_client, records):
+    turkey = ActorFactory()
+    pk = records["agreements"]
+    body = {
+        "signatories": [
+            {"actor_id": turkey.pk, "role": "signatory"},
+            {"actor": {"id": turkey.pk}, "actor_id": turkey.pk, "role": "mediator", "signed": True},
+        ],
+        "links": [{"to": 1, "kind": "references"}],
+        "sources": [],
+    }
+    response = editor_client.patch(f"/api/v1/agreements/{pk}/", body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "signatories": {
+            "1": {
+                "actor": ["actor is read-only: write actor_id instead."],
+                "signed": [
+                    "No field signed here; the writable fields are: actor_id, note, role, signed_as, signed_by_id. "
+                    "Did you mean signed_as?"
+                ],
+            }
+        },
+        "links": {"0": {"to": ["to is read-only: write to_id instead."]}},
+        "sources": ["sources is read-only: write source_ids instead."],
+    }
+    assert not Agreement.objects.get(pk=pk).signatories.exists()
+
+
+def test_writing_only_writable_fields_still_works(editor_client, records):
+    pk = records["commitments"]
+    response = editor_client.patch(f"/api/v1/commitments/{pk}/", {"summary": "Stop fighting."}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["summary"] == "Stop fighting."
