@@ -134,7 +134,7 @@ def test_a_source_is_cited_as_the_api_shows_it(anon_client, link):
 
 
 def test_stored_events_are_renamed_by_the_migration_and_back():
-    migration = importlib.import_module("agreements.migrations.0011_events_say_display_due")
+    migration = importlib.import_module("agreements.migrations.0013_events_say_display_due")
     deadline = DeadlineFactory()
     old = {"deadline": {"id": deadline.pk, "due_display": "end of 2030", "state": "upcoming"}, "reason": "x"}
     now = timezone.now()

@@ -37,7 +37,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agreements", "0010_trigram_search_indexes"),
+        ("agreements", "0012_event_happened_at"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=True)]
