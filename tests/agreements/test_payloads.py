@@ -138,8 +138,12 @@ def test_stored_events_are_renamed_by_the_migration_and_back():
     deadline = DeadlineFactory()
     old = {"deadline": {"id": deadline.pk, "due_display": "end of 2030", "state": "upcoming"}, "reason": "x"}
     now = timezone.now()
-    event = Event.objects.create(type="deadline.rescheduled", occurred_at=now, deadline=deadline, data=old)
-    other = Event.objects.create(type="commitment.status_changed", occurred_at=now, data={"commitment": {"id": 1}})
+    event = Event.objects.create(
+        type="deadline.rescheduled", occurred_at=now, happened_at=now, deadline=deadline, data=old
+    )
+    other = Event.objects.create(
+        type="commitment.status_changed", occurred_at=now, happened_at=now, data={"commitment": {"id": 1}}
+    )
     migration.rename(connection, "due_display", "display_due")
     event.refresh_from_db()
     assert event.data == {
