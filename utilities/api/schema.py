@@ -84,6 +84,18 @@ class TrackerAutoSchema(AutoSchema):
             schema.pop("description", None)
         return schema
 
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        # drf-spectacular looks for a list in the serializer itself: look inside an
+        # OpenApiResponse too, or a described list loses its pagination and its name.
+        if serializer is None:
+            serializer = self.get_response_serializers()
+        if isinstance(serializer, dict) and serializer:
+            serializer = {str(code): value for code, value in serializer.items()}
+            serializer = serializer[min(serializer)]
+        if isinstance(serializer, OpenApiResponse):
+            serializer = serializer.response
+        return bool(super()._is_list_view(serializer))
+
     def get_description(self) -> str:  # type: ignore[override]
         action = getattr(self.view, getattr(self.view, "action", self.method.lower()), None)
         action_doc = inspect.cleandoc(action.__doc__) if action is not None and action.__doc__ else ""
