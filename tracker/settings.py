@@ -236,6 +236,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "utilities.api.schema.allow_empty_query_values",
         "utilities.api.schema.shaped_list_items",
+        "agreements.api.event_schema.document_events",
         "utilities.api.schema.drop_unused_components",
     ],
     "ENUM_NAME_OVERRIDES": {

@@ -100,6 +100,8 @@ COMMITMENT = {
 DEADLINE = {
     **_record("deadline"),
     "wording": "When it falls due, in the document's words, e.g. “as of 00.00 hours on 12 January”.",
+    "time_zone": "The IANA time zone of the place it applies to, e.g. `Africa/Tripoli`: the date parts, the "
+    "offset's calendar arithmetic and `display_due` are in it.",
     "precision": "How precisely it is stated: `instant` (a date and a time), `day`, `month`, `year`, or "
     "`unspecified` (no date: “in the near future”, “immediately”; never flagged).",
     "year": "The stated year, in `time_zone`; null when `unspecified`. Derived for an anchored deadline.",

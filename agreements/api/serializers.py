@@ -737,8 +737,7 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
     )
     time_zone = serializers.CharField(
         max_length=64,
-        help_text="The IANA time zone of the place it applies to, e.g. `Africa/Tripoli`: the date parts, the "
-        "offset's calendar arithmetic and `display_due` are in it.",
+        help_text=DEADLINE["time_zone"],
     )
     anchor_kind = serializers.ChoiceField(
         choices=DeadlineAnchor.choices,
@@ -945,6 +944,11 @@ class DeadlineExtendInputSerializer(StrictTypes):
 # --- events ------------------------------------------------------------------
 
 
+@extend_schema_field({"$ref": "#/components/schemas/EventData"})
+class EventDataField(serializers.JSONField):
+    """An event's ``data``, as :mod:`agreements.api.event_schema` documents it."""
+
+
 class LinkOnlySerializer(serializers.Serializer):
     """Another record, by its id and URL."""
 
@@ -976,7 +980,7 @@ class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
         help_text="The deadline it concerns, by id and URL; null when none (or it was deleted since)."
     )
     # A declared field, not Serializer.data: DRF's metaclass takes it out of the class namespace.
-    data = serializers.JSONField(  # type: ignore[assignment]
+    data = EventDataField(  # type: ignore[assignment]
         read_only=True,
         help_text="What it says: a snapshot of the deadline, commitment and agreement taken when it happened, "
         "so later edits do not rewrite it — the same `data` a webhook delivers.",
