@@ -235,8 +235,10 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "utilities.api.schema.allow_empty_query_values",
+        "utilities.api.schema.blank_or_formatted",
         "utilities.api.schema.shaped_list_items",
         "agreements.api.event_schema.document_events",
+        "agreements.api.examples.add_examples",
         "utilities.api.schema.drop_unused_components",
     ],
     "ENUM_NAME_OVERRIDES": {

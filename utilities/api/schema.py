@@ -245,3 +245,28 @@ def drop_unused_components(result: dict[str, Any], generator: Any, request: Any,
             return result
         for name in unused:
             del schemas[name]
+
+
+BLANK = {"type": "string", "maxLength": 0}
+
+
+def _blank_alternatives(node: Any) -> None:
+    if isinstance(node, dict):
+        if BLANK in node.get("oneOf", []):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_alternatives(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_alternatives(value)
+
+
+def blank_or_formatted(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """A field that may be left blank is "a URL (say), or empty": ``anyOf``, not drf-spectacular's ``oneOf``.
+
+    In OpenAPI 3.1 a schema is JSON Schema, where ``format`` annotates rather than checks:
+    ``""`` matches both ``{"format": "uri"}`` and ``{"maxLength": 0}``, and ``oneOf``
+    (exactly one) would refuse the empty value the API sends.
+    """
+    _blank_alternatives(result.get("components", {}))
+    return result
