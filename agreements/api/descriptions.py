@@ -93,7 +93,7 @@ COMMITMENT = {
     "bound_actors": "The actors bound by it, in brief.",
     "deadlines": "When it falls due, earliest first, in brief; empty when the text sets no time.",
     "overdue_since": "Since when it is overdue: when its earliest passed deadline fell due (that deadline's "
-    f"`due_at`, {UTC_INSTANT}), set by the deadline sweep. Null while it is not overdue: no deadline has "
+    f"`due_at`, {UTC_INSTANT}). Null while it is not overdue: no deadline has "
     "passed, or its status is `met` or `withdrawn`.",
 }
 
@@ -119,10 +119,10 @@ DEADLINE = {
     "review_on": "For an `unspecified` deadline: the day (YYYY-MM-DD) an editor means to look at it again. "
     "Null when none is set.",
     "state": "`upcoming`; `passed` — its `due_at` went by while it was upcoming (set once, by the deadline "
-    "sweep); `met` or `cancelled` — closed by an editor. Read-only here: "
+    "sweep, or by an import for a deadline already past); `met` or `cancelled` — closed by an editor. Read-only here: "
     "`POST /api/v1/deadlines/{id}/state/` changes it.",
-    "passed_at": f"When the deadline sweep flagged it as passed ({UTC_INSTANT}); null unless `state` is "
-    "`passed`. When it fell due is `due_at`.",
+    "passed_at": f"When the tracker found it passed ({UTC_INSTANT}): at the deadline sweep, or at the import "
+    "of a deadline already past. Null unless `state` is `passed`. When it fell due is `due_at`.",
     "met_at": f"When it was met, where a source says ({UTC_INSTANT}); deadlines counting from it count from "
     "then. Null unless an editor recorded it with `state` `met`.",
     "extended_times": "How many times it was extended (the detail lists them in `extensions`).",

@@ -73,8 +73,9 @@ DELIVERY_ID = OpenApiParameter(
     ),
 )
 class WebhookEndpointViewSet(AtomicWrites, viewsets.ModelViewSet):
-    """Your webhook subscriptions. Register one to receive signed `deadline.approaching`,
-    `deadline.passed` and `commitment.status_changed` events (Standard Webhooks)."""
+    """Your webhook subscriptions. Register one to receive signed events — `deadline.passed`,
+    `deadline.approaching`, `commitment.status_changed` and the others listed under *Webhooks* —
+    per the Standard Webhooks spec. Nobody else's subscriptions are visible to you (404)."""
 
     permission_classes = [permissions.IsAuthenticated]
     model_field_names = {"filter_agreement": "filters", "filter_actor": "filters", "filter_country": "filters"}
