@@ -7,7 +7,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format bench install superuser lock clean
+.PHONY: run test lint format bench install superuser token editor need-user lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,22 @@ format: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(BIN)/python -m bench
 
+## An admin login (a superuser). These run beside `make run`, with the settings of the .env it wrote.
 superuser: $(RUNTIME_STAMP)
-	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py createsuperuser
+	$(BIN)/python manage.py createsuperuser
+
+# The user to act on, from the command line only (`make token USER=alice`): make would
+# otherwise take the shell's own $USER, the login name, without a word.
+need-user:
+	@if [ "$(origin USER)" != "command line" ]; then echo "Name the user: make $(MAKECMDGOALS) USER=username" >&2; exit 2; fi
+
+## An API token for a user (prints it; the same one again on a second run).
+token: need-user $(RUNTIME_STAMP)
+	$(BIN)/python manage.py drf_create_token "$(USER)"
+
+## Make an existing user an editor: staff, in the "editors" group.
+editor: need-user $(RUNTIME_STAMP)
+	$(BIN)/python manage.py make_editor "$(USER)"
 
 ## Regenerate the pinned requirements from requirements/*.in.
 lock: $(DEV_STAMP)

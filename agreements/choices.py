@@ -40,6 +40,8 @@ class SignatoryRole(models.TextChoices):
     MEDIATOR = "mediator", "Mediator"
     GUARANTOR = "guarantor", "Guarantor"
     WITNESS = "witness", "Witness"
+    # Attends as an observer (PA-X: "Observers", "As observers for"); neither signs nor guarantees.
+    OBSERVER = "observer", "Observer"
     # Called upon by the text but did not sign it.
     ADDRESSED_PARTY = "addressed_party", "Addressed party"
     # Named as a third party where the source does not say in what capacity.

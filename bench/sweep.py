@@ -6,19 +6,26 @@ the idle sweep over the same table (the common case), and peak memory with a
 backlog of 10,000 against 100,000 (it should not grow with the backlog); and
 whether building the ``deadline.passed`` payloads in SQL is still worth its
 second rendering (``sweep-payload``: the same events built in Python from model
-instances, against the sweep's ``INSERT … SELECT``).
+instances, against the sweep's ``INSERT … SELECT``); and the batch size
+(``sweep-batch-N``): for each candidate, the whole sweep's time against the
+baseline, the longest batch transaction (how long its row locks are held: what
+an editor's write to one of those deadlines may wait) and peak memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from bench.common import peak_memory, say, summary, timer
 
 TOTAL = int(os.environ.get("BENCH_SWEEP_TOTAL", "1000000"))
 DUE = int(os.environ.get("BENCH_SWEEP_DUE", "100000"))
+BATCH_SIZES = [int(n) for n in os.environ.get("BENCH_SWEEP_BATCHES", "500,2000,5000,20000").split(",") if n]
 
 
 def _reset(now: dt.datetime, due: int) -> None:
@@ -91,6 +98,7 @@ def _payloads(now: dt.datetime, build_in_sql: bool) -> float:
                             Event(
                                 type=EventType.DEADLINE_PASSED,
                                 occurred_at=now,
+                                happened_at=d.due_at or now,
                                 agreement_id=d.commitment.agreement_id,
                                 commitment_id=d.commitment_id,
                                 deadline_id=d.pk,
@@ -103,6 +111,82 @@ def _payloads(now: dt.datetime, build_in_sql: bool) -> float:
         except _RollBack:
             pass
     return elapsed()
+
+
+@contextmanager
+def _batch_timer() -> Iterator[list[float]]:
+    """Seconds each batch transaction of the sweep lasted, from its claim to its last write.
+
+    On PostgreSQL a batch is one statement (timed with its commit); on SQLite
+    the claim, the overdue marks and the events, timed from the claim's start to
+    the events' end.
+    """
+    from django.db import transaction
+
+    from agreements.services import sweep
+
+    spans: list[float] = []
+    originals = {
+        name: getattr(sweep, name) for name in ("_flag_batch_in_one_statement", "_claim_passed", "_record_passed")
+    }
+    started: list[float] = []
+
+    def one_statement(*args: Any) -> Any:
+        begun = time.perf_counter()
+        rows = originals["_flag_batch_in_one_statement"](*args)
+        transaction.on_commit(lambda: spans.append(time.perf_counter() - begun))
+        return rows
+
+    def claim(*args: Any) -> Any:
+        started.append(time.perf_counter())
+        return originals["_claim_passed"](*args)
+
+    def record(*args: Any) -> Any:
+        result = originals["_record_passed"](*args)
+        begun = started.pop()
+        transaction.on_commit(lambda: spans.append(time.perf_counter() - begun))
+        return result
+
+    sweep._flag_batch_in_one_statement = one_statement  # type: ignore[assignment]
+    sweep._claim_passed = claim  # type: ignore[assignment]
+    sweep._record_passed = record  # type: ignore[assignment]
+    try:
+        yield spans
+    finally:
+        for name, original in originals.items():
+            setattr(sweep, name, original)
+
+
+def _batch_sizes(now: dt.datetime, baseline: float) -> list[dict[str, Any]]:
+    """The sweep of the same backlog at each batch size: time, longest lock, peak memory."""
+    from django.test import override_settings
+
+    from agreements.services.sweep import sweep_run
+
+    rows = []
+    for size in BATCH_SIZES:
+        with override_settings(DEADLINE_SWEEP_BATCH_SIZE=size):
+            _reset(now, DUE)
+            with _batch_timer() as spans, timer() as elapsed:
+                assert sweep_run(now=now).flagged == DUE
+            _reset(now, DUE)
+            _, peak = peak_memory(lambda: sweep_run(now=now))
+        say(
+            f"batch {size}: {elapsed():.2f} s ({elapsed() / baseline:.2f}× the baseline), {len(spans)} batches, "
+            f"longest lock {max(spans) * 1000:.0f} ms (median {sorted(spans)[len(spans) // 2] * 1000:.0f} ms), "
+            f"peak memory {peak / 2**20:.1f} MB"
+        )
+        rows.append(
+            summary(
+                f"sweep-batch-{size}",
+                elapsed() / baseline,
+                elapsed(),
+                baseline,
+                f"s to flag {DUE}; longest lock {max(spans) * 1000:.0f} ms; peak {peak / 2**20:.1f} MB",
+                target="pick: ratio near the best with locks held briefly",
+            )
+        )
+    return rows
 
 
 def run() -> list[dict[str, Any]]:
@@ -141,6 +225,7 @@ def run() -> list[dict[str, Any]]:
     _reset(now, DUE)  # no events yet: each variant writes the same ones, then rolls back
     in_sql, in_python = _payloads(now, build_in_sql=True), _payloads(now, build_in_sql=False)
     say(f"{PAYLOAD_SAMPLE} deadline.passed events: payloads built in SQL {in_sql:.2f} s, in Python {in_python:.2f} s")
+    batches = _batch_sizes(now, baseline())
     return [
         summary("sweep", ours() / baseline(), ours(), baseline(), f"s to flag {DUE}", target="target: ratio <= 3"),
         summary("sweep-idle", idle() / 0.050, idle() * 1000, 50.0, "ms, baseline = the 50 ms target"),
@@ -153,4 +238,5 @@ def run() -> list[dict[str, Any]]:
             f"s for {PAYLOAD_SAMPLE} events, payloads built in Python vs in SQL",
             target="above 1: the SQL payload earns its keep",
         ),
+        *batches,
     ]

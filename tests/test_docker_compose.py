@@ -1,11 +1,27 @@
-"""docker-compose.yml describes the production shape (no Docker engine here: parse it)."""
+"""docker-compose.yml describes the production shape (no Docker engine here: parse it).
+
+The README's walk through it is checked the same way: its commands, the .env they make, and
+the settings the app containers would start with (compose's interpolation and env_file, read here).
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from dotenv import dotenv_values
+
+from tests import readme
+from tracker import envfile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,10 +123,155 @@ def test_gunicorn_takes_its_workers_from_the_environment():
 
 
 def test_every_setting_read_from_the_environment_is_documented():
-    import re
-
     settings_text = (ROOT / "tracker" / "settings.py").read_text()
     variables = set(re.findall(r'env\.\w+\(\s*"([A-Z][A-Z0-9_]+)"', settings_text))
     documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert variables
     assert variables - documented == set()
+
+
+# --- The production shape as the README walks it ------------------------------------------------
+
+APP_SERVICES = ("migrate", "web", "worker", "beat")
+_REFERENCE = re.compile(r"\$(?:(\$)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+class ComposeRefuses(Exception):
+    """What `docker compose up` stops with before starting anything."""
+
+
+def interpolate(value: Any, variables: Mapping[str, str]) -> Any:
+    """docker compose's interpolation of the file, with ``variables`` from .env: ``$$``, ``${X}``,
+    ``${X:-default}``, ``${X-default}``, ``${X:?error}``, ``${X?error}``, ``$X``."""
+    if isinstance(value, dict):
+        return {key: interpolate(item, variables) for key, item in value.items()}
+    if isinstance(value, list):
+        return [interpolate(item, variables) for item in value]
+    if not isinstance(value, str):
+        return value
+
+    def replace(match: re.Match[str]) -> str:
+        escaped, name, operator, argument, bare = match.groups()
+        if escaped:
+            return "$"
+        name = name or bare
+        found = variables.get(name)
+        missing = not found if operator and operator.startswith(":") else found is None
+        if operator and operator.endswith("?") and missing:
+            raise ComposeRefuses(f"required variable {name} is missing a value: {argument}")
+        if operator and operator.endswith("-") and missing:
+            return argument
+        return found or ""
+
+    return _REFERENCE.sub(replace, value)
+
+
+def app_environment(env_file: Path) -> dict[str, str]:
+    """What the app containers' processes see: .env (env_file), then the file's own ``environment``."""
+    variables = {name: value or "" for name, value in dotenv_values(env_file).items()}
+    services = interpolate(yaml.safe_load((ROOT / "docker-compose.yml").read_text()), variables)["services"]
+    environments = []
+    for name in APP_SERVICES:
+        assert services[name]["env_file"] == ".env"
+        environments.append({**variables, **{key: str(value) for key, value in services[name]["environment"].items()}})
+    assert all(environment == environments[0] for environment in environments)
+    return environments[0]
+
+
+def in_the_container(environment: Mapping[str, str], var_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``manage.py`` as the image runs it: this environment only, and no .env file (.dockerignore)."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "tracker.settings",
+        **environment,
+        "ENV_FILE": "/dev/null",
+        "VAR_DIR": str(var_dir),
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def required_in_env_example() -> set[str]:
+    """The variables .env.example marks REQUIRED (in the comment just above them)."""
+    required, comments = set(), []
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.startswith("#"):
+            comments.append(line)
+        elif match := re.match(r"([A-Z][A-Z0-9_]*)=", line):
+            if any("REQUIRED" in comment for comment in comments):
+                required.add(match.group(1))
+            comments = []
+        else:
+            comments = []
+    return required
+
+
+def needed_by_compose() -> set[str]:
+    """What .env must give: what the compose file requires (``${X:?…}``), and SECRET_KEY, which the
+    settings require with DEBUG off — and compose keeps DEBUG off."""
+    text = (ROOT / "docker-compose.yml").read_text()
+    return set(re.findall(r"\$\{([A-Z][A-Z0-9_]*):?\?", text)) | {"SECRET_KEY"}
+
+
+def test_compose_keeps_debug_off_whatever_env_says(services):
+    for name in APP_SERVICES:
+        assert services[name]["environment"]["DEBUG"] == "false", name
+
+
+def test_the_image_never_holds_a_env_file():
+    assert ".env" in (ROOT / ".dockerignore").read_text().split()
+
+
+def test_the_readme_names_every_variable_env_needs_and_env_example_marks_exactly_those():
+    needed = needed_by_compose()
+    assert needed == {"POSTGRES_PASSWORD", "SECRET_KEY"}
+    assert required_in_env_example() == needed
+    named = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", readme.section("Run the production shape")))
+    assert needed <= named
+    interpolated = {match[1] or match[4] for match in _REFERENCE.findall((ROOT / "docker-compose.yml").read_text())}
+    documented = set(re.findall(r"^([A-Z][A-Z0-9_]*)=", (ROOT / ".env.example").read_text(), re.M))
+    assert interpolated - {""} - documented == set()
+
+
+def test_the_readme_walk_gives_the_app_settings_that_pass_the_deploy_checks(tmp_path):
+    commands = readme.sh_commands(readme.section("Run the production shape"))
+    assert commands[0] == "cp .env.example .env"
+    assert "docker compose up -d" in commands
+    shutil.copy(ROOT / ".env.example", tmp_path)
+    subprocess.run(["bash", "-c", commands[0]], cwd=tmp_path, check=True)
+    with pytest.raises(ComposeRefuses, match="POSTGRES_PASSWORD"):
+        app_environment(tmp_path / ".env")  # as copied, before filling it in
+    # Fill in what the README says to, as an operator would in an editor.
+    env_file = tmp_path / ".env"
+    for name in needed_by_compose():
+        env_file.write_text(
+            re.sub(rf"^{name}=$", f"{name}={secrets.token_urlsafe(50)}", env_file.read_text(), flags=re.M)
+        )
+    environment = app_environment(env_file)
+    assert environment["DEBUG"] == "false"
+    result = in_the_container(environment, tmp_path / "var", "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_compose_refuses_the_development_env_file_of_make_run(tmp_path):
+    env_file = tmp_path / ".env"
+    envfile.write_development_file(env_file)
+    with pytest.raises(ComposeRefuses, match="POSTGRES_PASSWORD"):
+        app_environment(env_file)
+    # Even given the database password, its key never runs the production shape.
+    env_file.write_text(env_file.read_text() + "POSTGRES_PASSWORD=chosen-by-the-operator\n")
+    environment = app_environment(env_file)
+    assert environment["DEBUG"] == "false"
+    result = in_the_container(environment, tmp_path / "var", "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY is a development key" in result.stderr
+
+
+def test_the_interpolation_reads_as_compose_does():
+    variables = {"SET": "x", "EMPTY": ""}
+    assert interpolate("$$HOSTNAME ${SET} $SET ${EMPTY:-d} ${EMPTY-d} ${UNSET-d}", variables) == "$HOSTNAME x x d  d"
+    with pytest.raises(ComposeRefuses, match="EMPTY"):
+        interpolate("${EMPTY:?set it}", variables)
+    assert interpolate("${EMPTY?set it}", variables) == ""

@@ -1,6 +1,9 @@
 """``make run``: set up, then run the web server, a Celery worker and beat together.
 
-Migrates, loads the seeds, collects static files, prints where everything is,
+On its first start it writes a development ``.env`` (DEBUG on, a SECRET_KEY
+made for this machine: :mod:`tracker.envfile`), so that ``manage.py`` in a
+second shell runs with the same settings as the processes started here. Then it
+migrates, loads the seeds, collects static files, prints where everything is,
 and starts three processes: gunicorn on ``HOST:PORT``, a Celery worker and
 Celery beat, on whatever ``DATABASE_URL`` and ``CELERY_BROKER_URL`` say (SQLite
 and the filesystem broker under ``var/`` by default). Ctrl-C stops all three;
@@ -14,12 +17,30 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from types import FrameType
 
+from tracker import envfile
+
 STOP_GRACE_SECONDS = 10
+# Where the data is and what signs it: a second shell must see the same values, or
+# its manage.py works on another database (or cannot read the webhook secrets).
+SHARED_SETTINGS = ("DATABASE_URL", "CELERY_BROKER_URL", "VAR_DIR", "SECRET_KEY")
 
 
-def _setup() -> None:
+def _only_in_this_shell(env_file: Path) -> list[str]:
+    """Shared settings this shell exports that a second shell would not get from the env file."""
+    from dotenv import dotenv_values
+
+    in_file = dotenv_values(env_file) if env_file.is_file() else {}
+    return [
+        name
+        for name in SHARED_SETTINGS
+        if os.environ.get(name, "").strip() and os.environ[name].strip() != (in_file.get(name) or "").strip()
+    ]
+
+
+def _setup(only_here: list[str]) -> None:
     import django
     from django.conf import settings
     from django.core.management import call_command
@@ -34,6 +55,7 @@ def _setup() -> None:
         f"""
 Ceasefire Tracker
   API          {base}/api/v1/
+  Calendar     {base}/api/v1/deadlines.ics
   API docs     {base}/api/docs/
   Admin        {base}/admin/
   Health       {base}/healthz  {base}/readyz
@@ -41,12 +63,20 @@ Ceasefire Tracker
   Broker       {str(settings.CELERY_BROKER_URL).split("@")[-1]}
   Sweep every  {settings.DEADLINE_SWEEP_SECONDS} s
 
-An admin login:   .venv/bin/python manage.py createsuperuser
-An API token:     .venv/bin/python manage.py drf_create_token USERNAME
+In a second shell, from this directory:
+  an admin login   .venv/bin/python manage.py createsuperuser            (or: make superuser)
+  an editor        make editor USER=USERNAME
+  an API token     .venv/bin/python manage.py drf_create_token USERNAME  (or: make token USER=USERNAME)
 Ctrl-C stops everything.
 """,
         flush=True,
     )
+    if only_here:
+        print(
+            f"Note: {', '.join(only_here)} come from this shell only. A second shell needs the same: "
+            f"export them there too, or put them in {settings.ENV_FILE}.\n",
+            flush=True,
+        )
 
 
 def _commands() -> dict[str, list[str]]:
@@ -74,7 +104,10 @@ def main() -> int:
     os.environ.setdefault("DEBUG", "true")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     os.environ.setdefault("LOG_FORMAT", "text")
-    _setup()
+    env_file = envfile.path()
+    if envfile.write_development_file(env_file):
+        print(f"Wrote {env_file}: development settings for every process here (DEBUG on, a new SECRET_KEY).")
+    _setup(_only_in_this_shell(env_file))
 
     processes = {name: subprocess.Popen(command) for name, command in _commands().items()}
     stopping = False

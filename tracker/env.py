@@ -101,10 +101,16 @@ class Env:
         return dict(config)
 
     def cache(self, name: str, default: str) -> dict[str, Any]:
-        """A Django cache from ``locmem://`` or ``redis://host:port/db``."""
+        """A Django cache from ``file:///path``, ``locmem://`` or ``redis://host:port/db``."""
         url = self.string(name, default)
         if url.startswith("locmem://"):
             return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if url.startswith("file://"):
+            path = url.removeprefix("file://")
+            if not path.startswith("/"):
+                raise ImproperlyConfigured(f"{name}={url!r}: a file cache needs an absolute path, file:///path/to/dir.")
+            # Counters, not pages: enough entries that culling never resets a client's count.
+            return {"BACKEND": "utilities.cache.LockedFileCache", "LOCATION": path, "OPTIONS": {"MAX_ENTRIES": 100_000}}
         if url.startswith(("redis://", "rediss://")):
             return {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -112,7 +118,9 @@ class Env:
                 "TIMEOUT": 300,
                 "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
             }
-        raise ImproperlyConfigured(f"{name}={url!r}: use locmem:// (one process) or redis://host:port/db.")
+        raise ImproperlyConfigured(
+            f"{name}={url!r}: use redis://host:port/db, file:///path (one machine) or locmem:// (one process)."
+        )
 
     def broker_url(self, name: str, default: str) -> str:
         url = self.string(name, default)

@@ -1,9 +1,10 @@
 """Settings for the Ceasefire Tracker: one module, read from the environment.
 
-Every variable is documented in ``.env.example``. Values are read once,
-through the typed helpers in :mod:`tracker.env`, which refuse bad values at
-start-up with a message naming the variable. With nothing set, the service runs
-on its embedded defaults: SQLite and Celery's filesystem broker under ``var/``.
+Every variable is documented in ``.env.example``. Values are read once, from
+the environment and then the local ``.env`` (:mod:`tracker.envfile`), through
+the typed helpers in :mod:`tracker.env`, which refuse bad values at start-up
+with a message naming the variable. With nothing set, the service runs on its
+embedded defaults: SQLite and Celery's filesystem broker under ``var/``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
+from tracker import envfile
 from tracker.env import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# A developer's .env fills in what the real environment leaves unset.
-load_dotenv(BASE_DIR / ".env", override=False)
+# A local .env fills in what the real environment leaves unset (`make run` writes
+# a development one on first start: see tracker/envfile.py).
+ENV_FILE = envfile.path()
+load_dotenv(ENV_FILE, override=False)
 
 VAR_DIR = Path(env.string("VAR_DIR", str(BASE_DIR / "var"))).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -28,14 +32,23 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env.boolean("DEBUG", False)
 
 SECRET_KEY = env.string("SECRET_KEY")
+_NEW_KEY = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+if not DEBUG and not SECRET_KEY:
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is not set. It is required when DEBUG is off: set SECRET_KEY to a long "
+        f"random string ({_NEW_KEY}), or set DEBUG=true for local development "
+        f"(`make run` writes a development .env that does both)."
+    )
+if not DEBUG and envfile.is_development_key(SECRET_KEY):
+    # Whatever brought it here (the .env `make run` wrote, a compose env_file made
+    # from it, a copied value): a development key never signs anything in production.
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is a development key (it starts with {envfile.DEVELOPMENT_KEY_PREFIX!r}, like the "
+        f"one `make run` writes into .env) and DEBUG is off. A deployment needs a key of its own: set "
+        f"SECRET_KEY to a long random string ({_NEW_KEY}), e.g. in a .env copied from .env.example."
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. It is required when DEBUG is off: set SECRET_KEY to a long "
-            "random string (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "or set DEBUG=true for local development."
-        )
-    SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
+    SECRET_KEY = envfile.DEVELOPMENT_KEY_PREFIX + "development-only-never-use-in-production"
 
 ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS", [])
@@ -124,9 +137,10 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Throttle counts live here: share them between processes (several gunicorn
-# workers, several machines) with Redis; locmem counts per process.
-CACHES = {"default": env.cache("CACHE_URL", "locmem://")}
+# Throttle counts live here, shared by every process that serves the API: by
+# default a file cache under VAR_DIR (the processes of one machine, as make run
+# starts them); Redis to share them between machines.
+CACHES = {"default": env.cache("CACHE_URL", f"file://{VAR_DIR / 'cache'}")}
 
 # --- Auth -------------------------------------------------------------------
 

@@ -49,8 +49,13 @@ def _combining() -> dict[int, None]:
     return dict.fromkeys(cp for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp)))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Fold ``text`` for matching: lower case, no accents, words separated by one space."""
+    """Fold ``text`` for matching: lower case, no accents, words separated by one space.
+
+    Memoised: importers fold the same names and words again and again (the PA-X
+    parties parser, millions of times per release), and folding is pure.
+    """
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL)).translate(_combining()).casefold()
     # Apostrophes join (Qadhdhafi's -> qadhdhafis); other punctuation separates.
     text = text.replace("'", "")

@@ -66,7 +66,8 @@ AGREEMENT = {
 SIGNATORY = {
     "role": "The actor's part: `signatory` (signed it), `mediator`, `guarantor`, `witness`, `addressed_party` "
     "(called upon by the text but did not sign it, like the Libyan parties in the Turkish–Russian statements), "
-    "or `third_party` (named, in a capacity the source does not state).",
+    "`observer` (attended, neither signing nor guaranteeing), or `third_party` (named, in a capacity the source "
+    "does not state).",
     "signed_as": "The title the person signed or spoke under, e.g. `President`; empty if not recorded.",
     "note": "What the text says of this part, often its words, e.g. “all parties in Libya”; may be empty.",
 }
@@ -170,7 +171,9 @@ EVENT = {
     "deadline went by unmet), `deadline.met`, `deadline.cancelled`, `deadline.reopened`, "
     "`deadline.rescheduled` (its `due_at` moved), `commitment.status_changed`, or `dataset.imported`.",
     "agreement": "The agreement it concerns, in brief; null when none (or it was deleted since).",
-    "occurred_at": f"When it was recorded ({UTC_INSTANT}): when the change was made, or — for "
-    "`deadline.passed` and `deadline.approaching` — when the deadline sweep noticed (the deadline's `due_at` in "
-    "`data` says when it fell due).",
+    "occurred_at": f"When the tracker recorded it ({UTC_INSTANT}): a webhook message's `timestamp`, and "
+    "the order of the timeline unless `ordering` says otherwise.",
+    "happened_at": f"When it happened in the world ({UTC_INSTANT}): a deadline passed at its `due_at`, was met at "
+    "its `met_at`, was approaching when the lead time was reached — though the tracker may have recorded it "
+    "later (a 2020 deadline found passed in 2026 passed in 2020). Otherwise the same as `occurred_at`.",
 }

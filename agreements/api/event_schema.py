@@ -216,7 +216,8 @@ WEBHOOK_MESSAGE = _object(
         "timestamp": {
             "type": "string",
             "format": "date-time",
-            "description": f"When it happened ({INSTANT_TEXT}): the entry's `occurred_at` on the timeline.",
+            "description": f"When the tracker recorded it ({INSTANT_TEXT}): the entry's `occurred_at` on the "
+            "timeline, where `happened_at` says when it happened in the world.",
         },
         "data": _ref("EventData", "What it says."),
     },

@@ -1,13 +1,15 @@
-"""The API docs' examples: the Libya records as the API serves them, never typed by hand.
+"""The API docs' examples: the Libya records as the API serves them.
 
 ``examples.json`` holds, for each example, the operation (or webhook) it belongs to,
 where (a request body, or the response with this status), and the value. It is
 written by ``tests/agreements/api/test_examples.py`` from a freshly seeded database —
 the seeds loaded and the deadline sweep run on 23 July 2020, the day after the
-Ankara statement — by reading and writing through the API itself, and that test
-fails when the API no longer answers what the file says (ids aside). After a change
-to what the API says, ``UPDATE_OPENAPI_EXAMPLES=1 pytest tests/agreements/api/test_examples.py``
-writes it anew.
+Ankara statement — by reading and writing through the API itself (only the webhook
+registration is written out: registering it would resolve a subscriber's host name).
+That test fails when the API no longer answers what the file says (ids aside), or
+when an example breaks its schema. After a change to what the API says,
+``UPDATE_OPENAPI_EXAMPLES=1 pytest tests/agreements/api/test_examples.py`` writes it
+anew; a second run checks the new examples against their schemas.
 """
 
 from __future__ import annotations

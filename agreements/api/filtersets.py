@@ -365,6 +365,18 @@ class EventFilterSet(filters.FilterSet):
         lookup_expr="lte",
         help_text="Only entries recorded at or before this instant: ISO 8601, UTC if no offset is given.",
     )
+    happened_after = InstantFilter(
+        field_name="happened_at",
+        lookup_expr="gte",
+        help_text="Only entries that happened in the world at or after this instant (see `happened_at`): "
+        "ISO 8601, UTC if no offset is given.",
+    )
+    happened_before = InstantFilter(
+        field_name="happened_at",
+        lookup_expr="lte",
+        help_text="Only entries that happened in the world at or before this instant (see `happened_at`): "
+        "ISO 8601, UTC if no offset is given.",
+    )
 
     class Meta:
         model = Event

@@ -964,7 +964,7 @@ class EventBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = ["id", "url", "type", "occurred_at", "agreement"]
+        fields = ["id", "url", "type", "occurred_at", "happened_at", "agreement"]
         extra_kwargs = described(EVENT)
 
 
@@ -988,7 +988,7 @@ class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = ["id", "url", "type", "occurred_at", "agreement", "commitment", "deadline", "data"]
+        fields = ["id", "url", "type", "occurred_at", "happened_at", "agreement", "commitment", "deadline", "data"]
         extra_kwargs = described(EVENT)
 
     def _link(self, pk: int | None, resource: str) -> dict[str, Any] | None:

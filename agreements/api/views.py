@@ -596,8 +596,9 @@ class DeadlineViewSet(ServiceModelViewSet):
         responses={
             200: OpenApiResponse(
                 serializers.EventSerializer,
-                description="A page of the timeline, newest first unless `ordering` says otherwise, each entry "
-                f"with the same `type` and `data` a webhook delivers {SHAPES}",
+                description="A page of the timeline, newest recorded first unless `ordering` says otherwise "
+                "(`-happened_at` reads it as history), each entry with the same `type` and `data` a webhook "
+                f"delivers {SHAPES}",
             )
         }
     ),
@@ -615,5 +616,6 @@ class EventViewSet(ShapedLists, mixins.ListModelMixin, mixins.RetrieveModelMixin
     brief_serializer_class = serializers.EventBriefSerializer
     permission_classes = [permissions.AllowAny]  # read-only: there is nothing to write
     filterset_class = filtersets.EventFilterSet
-    ordering_fields = ["occurred_at", "id"]
+    # Newest recorded first (a feed); ?ordering=-happened_at reads it as history.
+    ordering_fields = ["occurred_at", "happened_at", "id"]
     ordering = ["-occurred_at", "-id"]

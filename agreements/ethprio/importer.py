@@ -797,6 +797,7 @@ def _commitments(
             event_new(
                 type=EventType.DEADLINE_PASSED,
                 occurred_at=now,
+                happened_at=deadline.due_at,
                 data=deadline_event_data(
                     deadline,
                     recorded_at_import=True,

@@ -19,10 +19,20 @@ class Event(models.Model):
     every matching webhook endpoint. ``dedupe_key`` makes a repeat impossible at
     the database level: one ``deadline.passed`` per deadline and due time, one
     ``deadline.approaching`` per deadline, due time and lead.
+
+    Two times: ``occurred_at`` is when the tracker recorded the event (a
+    subscriber's feed order); ``happened_at`` is when it happened in the world —
+    ``deadline.passed`` at the deadline's ``due_at``, ``deadline.met`` at its
+    ``met_at``, ``deadline.approaching`` when the lead was reached — and is the
+    order of a timeline.
     """
 
     type = models.CharField(max_length=40, choices=EventType.choices)
+    # When the tracker recorded it: the webhook's ``timestamp``, the order of the feed.
     occurred_at = models.DateTimeField()
+    # When it happened in the world: a deadline passed at its due time and was met when an editor
+    # says it was, though the sweep or the editor may record it years later. Otherwise occurred_at.
+    happened_at = models.DateTimeField()
     agreement = models.ForeignKey(
         "agreements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
@@ -55,6 +65,7 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["-occurred_at", "-id"], name="event_timeline"),
             models.Index(fields=["type", "-occurred_at"], name="event_type_time"),
+            models.Index(fields=["-happened_at", "-id"], name="event_history"),
             # The dispatcher's query: events not yet fanned out, oldest first.
             models.Index(fields=["id"], condition=Q(fanned_out_at__isnull=True), name="event_pending_fanout"),
         ]

@@ -1,215 +1,848 @@
-"""Telling parties apart in PA-X's free-text signatory and third-party columns.
+"""Reading the actors, and their roles, out of PA-X's free-text party cells.
 
-PA-X records who signed as the document shows it: sometimes "Government of Sri
-Lanka; Liberation Tigers of Tamil Eelam", often pages of names, titles and
-notes. Only the first kind can be read without guessing, so this parser is
-deliberately conservative: a cell yields actors only when it is one line of
-short, name-like parts separated by ";", "," or a single "and". Anything else
-yields nothing, and the import report counts it.
+PA-X's ``Part`` (signatories) and ``ThrdPart`` (third parties) columns are transcriptions of
+signature pages and notes: "Government of Sri Lanka; Liberation Tigers of Tamil Eelam",
+but also "For the State of Israel: Yitzhak Rabin, Prime Minister", pages of delegates,
+headings, run-on offices and sentences. ``parse_cell`` turns one cell into the actors it
+names, following the gold set's labelling rules (``tests/agreements/pax/gold/RULES.md``):
+
+- known names are matched before text is split (``gazetteer``; the caller's ``known``);
+- the agreement's own government, however it is written, is one actor, "Government of
+  <country>" (R4); acronyms are read in the agreement's country;
+- a role comes from the nearest heading above it, never from a word in a name (R7);
+- a person is who signed for an actor (``signed_by``), not an actor, unless no actor is
+  stated (R5);
+- headings, places, dates and notes are never actors (R1).
+
+The parser is pure (no database): the importer passes what it knows through ``known``, and
+``parties_score`` scores the parser offline against the gold set.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pycountry
 
 from agreements.choices import ActorKind, SignatoryRole
+from agreements.countries import alpha2_from_alpha3
+from agreements.pax import gazetteer
+from agreements.pax.party_names import (
+    DEPARTMENT,
+    GOVERNMENT_OFFICE,
+    NOT_ACTORS,
+    TITLES,
+    Context,
+    Known,
+    KnownLookup,
+    Mention,
+    Person,
+    Reading,
+    is_office_text,
+    kind_of,
+    read,
+    read_name,
+    state_mention,
+    state_of,
+)
+from agreements.pax.party_roles import heading, is_role_word_only, phrases
+from agreements.pax.party_text import clean, logical_lines
+from utilities.folding import fold
+
+__all__ = ["Known", "KnownLookup", "Party", "agreement_country", "parse_cell"]
 
 
 @dataclass(frozen=True)
 class Party:
-    """An actor named in a PA-X cell, with its role and any acronym given in brackets."""
+    """An actor a PA-X cell names, in one role.
+
+    ``name`` is the actor as the cell names it, except that a national government is always
+    "Government of <country>" (R4) and an acronym the cell spells out is named by its
+    expansion; ``aliases`` are its other names (the cell's wording, acronyms, short forms);
+    ``country`` is ISO 3166-1 alpha-2 or ""; ``signed_by`` and ``signed_as`` say who signed
+    for it and in what office.
+    """
 
     name: str
     role: str
     kind: str
     aliases: tuple[str, ...] = field(default=())
+    country: str = ""
+    signed_by: str = ""
+    signed_as: str = ""
 
 
-_NOTES = re.compile(r"\[[^\]]*\]|\((?:unilateral|signed|not signed|unsigned|capacity unclear)[^)]*\)", re.I)
-_PREFIX = re.compile(
-    r"^(?:signed(?: by)?|signatories|parties|witness(?:es|ed by)?|agreement witnessed by|mediators?|"
-    r"facilitators?|guarantors?|observers?)\s*[:\-]?\s*",
+def agreement_country(loc1iso: str, con: str = "") -> tuple[str, str]:
+    """(ISO alpha-3, English name) of an agreement's country, from ``Loc1ISO`` or else ``Con``.
+
+    PA-X leaves ``Loc1ISO`` empty for a few rows (Kosovo, multi-state processes); then the
+    first country ``Con`` names is used, by name.
+    """
+    alpha3 = (loc1iso or "").strip().upper()
+    alpha2 = alpha2_from_alpha3(alpha3) if alpha3 else None
+    if alpha2:
+        return alpha3, gazetteer.country_short_name(alpha2)
+    first = re.split(r"[/]", con or "")[0].strip(" ()")
+    code = gazetteer.state_names().get(fold(first), None) if first else None
+    if code:
+        country = pycountry.countries.get(alpha_2=code)
+        return (country.alpha_3 if country else ""), gazetteer.country_short_name(code)
+    return "", first
+
+
+# --- the cell's structure ---------------------------------------------------------------------
+
+_FOR = re.compile(
+    r"^(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|"
+    r"for|pour|por|by|from|representing|(?:the\s+)?representatives?\s+of|(?:los\s+)?delegados\s+del?|"
+    r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
 )
-_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&./\- ]{1,14})\)$")
-_NOT_A_NAME = re.compile(
-    r"\d|\b(?:signed|signature|agreement|document|listed|drafted|meeting|presumed|appears|uploaded|"
-    r"unclear|copy|mentions|following|consulted|participat\w*|represent\w*|on behalf|"
-    # A person described by office: where the name ends cannot be told.
-    r"president|presidents|minister|chairman|chairperson|ambassador|envoy|secretary|commander|leader|"
-    r"prime|facilitator|mediator|witness|observer|delegation|head|sponsorship|auspices|signatories)\b",
+# Where the actor's name ends in "For X: person" / "For X, person" / "For X - Name: person".
+_AFTER_ACTOR = re.compile(r"\s*(?::|,|\s[-–]\s)\s*")
+_SIGNED_BY = re.compile(
+    r"^(?P<actor>.+?),?\s+(?:signed|sign|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by\s+(?P<who>.+)$", re.I
+)
+_ON_BEHALF = re.compile(
+    r"(?:,\s*|\s)(?i:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|in\s+behalf\s+of|representing)\s+"
+    r"|,\s*(?i:for)\s+|\sFor\s+(?=(?:the\s+)?[A-Z])|\sFOR\s+|\sfor\s+the\s+(?=[A-Z])"
+)
+_LABELS = re.compile(r"\b(?:name of the representative|title|name|nom|nombre|cargo|signature)\s*:\s*", re.I)
+_COLON_BLOCK = re.compile(r"^(?P<actor>[^:]{2,70}):\s*(?P<rest>.*)$")
+_PROSE = re.compile(r"\b(?:was|were|is|are|has|have|had|agreed|met|held|between|which|who|that|includ\w*)\b", re.I)
+
+
+@dataclass
+class _Entity:
+    """An actor being assembled from the lines of a cell."""
+
+    name: str
+    kind: str
+    role: str
+    country: str = ""
+    aliases: list[str] = field(default_factory=list)
+    signed_by: str = ""
+    signed_as: str = ""
+    state_like: bool = False
+    office: str = ""  # reached through an office rather than named
+
+    def keys(self) -> set[str]:
+        keys = {fold(self.name), *(fold(a) for a in self.aliases)}
+        if self.state_like and self.country:
+            keys.add(f"country:{self.country}")
+        return {k for k in keys if k}
+
+    def party(self) -> Party:
+        aliases: list[str] = []
+        seen = {fold(self.name)}
+        for alias in self.aliases:
+            if alias.strip() and fold(alias) not in seen:
+                seen.add(fold(alias))
+                aliases.append(alias.strip())
+        return Party(
+            name=self.name,
+            role=self.role,
+            kind=self.kind,
+            aliases=tuple(aliases),
+            country=self.country,
+            signed_by=self.signed_by,
+            signed_as=self.signed_as[:300],
+        )
+
+
+def _entity(mention: Mention, role: str) -> _Entity:
+    return _Entity(
+        name=mention.name,
+        kind=mention.kind,
+        role=role,
+        country=mention.country,
+        aliases=list(mention.aliases),
+        state_like=mention.state_like,
+        office=mention.office,
+    )
+
+
+def _person_name(person: Person) -> str:
+    return re.sub(r"\s+", " ", person.name).strip(" ,.;")
+
+
+class _Reader:
+    """Walks a cell's lines, keeping the role in force and the signature block open."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.default = SignatoryRole.SIGNATORY if ctx.column == "Part" else SignatoryRole.THIRD_PARTY
+        self.role: str = self.default
+        self.heading_fresh = False  # a heading was just read and nothing under it yet
+        self.block: _Entity | None = None  # the actor of an open "For X:" block
+        self.pending: tuple[str, str] | None = None  # a person awaiting the actor on the next line
+        self.entities: list[_Entity] = []
+        self.orphans: list[tuple[str, str]] = []  # (person, role) never tied to an actor
+        self.roles_with_actors: set[str] = set()
+        self.in_group = False  # under a sub-heading that names no actor ("Government", "Rebel Groups")
+        # An actor named on a line of its own, whose people may follow ("HD Advisors / Alice ...").
+        self.soft: _Entity | None = None
+        # The cell names each signer above the party they sign for ("Hon. X / For the SSOA").
+        self.person_first = False
+        self.headed = False  # a heading or role phrase gave a role somewhere in the cell
+        self.stale = False  # the pending person was followed by a blank line
+        self.listing = False  # the line is a list of parties separated by semicolons
+
+    # --- output ----------------------------------------------------------------------------
+
+    def add(self, entity: _Entity) -> _Entity:
+        self.roles_with_actors.add(entity.role)
+        for existing in self.entities:
+            if existing.role == entity.role and existing.keys() & entity.keys():
+                if existing.office and not entity.office and entity.kind in (ActorKind.STATE, ActorKind.GOVERNMENT):
+                    # The fullest listing names the actor (R2): the state's own name beats
+                    # the one reached through its minister.
+                    existing.aliases.append(existing.name)
+                    existing.name, existing.kind, existing.office = entity.name, entity.kind, ""
+                existing.aliases.extend(a for a in [entity.name, *entity.aliases] if a not in existing.aliases)
+                existing.signed_by = existing.signed_by or entity.signed_by
+                existing.signed_as = existing.signed_as or entity.signed_as
+                existing.country = existing.country or entity.country
+                return existing
+        self.entities.append(entity)
+        return entity
+
+    def parties(self) -> list[Party]:
+        self.flush_pending()
+        if not self.headed:
+            self.capacities_from_offices()
+        for person, role in self.orphans:
+            # A person with no actor stated is an actor of their own (R5), where the role
+            # names no actor at all: beside actors, a list of people is their delegates.
+            if role not in self.roles_with_actors:
+                self.entities.append(_Entity(name=person, kind=ActorKind.PERSON, role=role))
+        merged: list[_Entity] = []
+        for entity in self.entities:
+            same = next((m for m in merged if m.role == entity.role and m.keys() & entity.keys()), None)
+            if same is None:
+                merged.append(entity)
+            else:
+                same.aliases.extend(a for a in [entity.name, *entity.aliases] if a not in same.aliases)
+                same.signed_by = same.signed_by or entity.signed_by
+        return [entity.party() for entity in merged]
+
+    def capacities_from_offices(self) -> None:
+        """With no heading in the cell, a capacity stated in an office decides the role (R7):
+        Kazimirov, "Head of the Russian Mediation Mission", mediated. The actor's own name does
+        not count ("CEDEAO Ministerial Council for Mediation and Security")."""
+        for entity in self.entities:
+            office = entity.signed_as
+            for name in sorted([entity.name, *entity.aliases], key=len, reverse=True):
+                office = re.sub(re.escape(name), " ", office, flags=re.I)
+            for pattern, role in _CAPACITIES:
+                if entity.role == self.default and re.search(pattern, office, re.I):
+                    entity.role = role
+                    break
+
+    def flush_pending(self) -> None:
+        if self.pending is not None and not self.in_group:
+            self.orphans.append((self.pending[0], self.role))
+        self.pending = None
+        self.stale = False
+
+    def hold(self, person: str, office: str, role: str) -> None:
+        """A person with no actor on their line: the signer of the actor above or below."""
+        if self.soft is not None:
+            if not self.soft.signed_by:
+                self.soft.signed_by, self.soft.signed_as = person, office
+            return
+        self.flush_pending()
+        self.pending = (person, office)
+
+    # --- lines -------------------------------------------------------------------------------
+
+    def line(self, text: str) -> None:
+        if not text:
+            # A person's name and their office are often a blank line apart ("Sec. Silvestre H.
+            # Bello III / (blank) / Chairperson of the GRP Panel"): keep the name for one more line
+            # if it is an office's.
+            if self.pending is not None and not self.stale:
+                self.stale = True
+            else:
+                self.flush_pending()
+            self.soft = None
+            if self.block is not None and self.block.signed_by:
+                self.block = None
+            return
+        if self.stale:
+            self.stale = False
+            if not is_office_text(text):
+                self.flush_pending()
+        if re.fullmatch(r"signed\s+by\s*:?", text, re.I) and (self.soft is not None or self.block is not None):
+            # "Political and Diplomatic Commission, / Signed by: / names": its signers follow.
+            self.block = self.block or self.soft
+            return
+        found = heading(text, self.default)
+        if found is not None:
+            self.flush_pending()
+            self.soft = None
+            self.headed = True
+            self.role, self.heading_fresh, self.block, self.in_group = found.role, True, None, False
+            if found.rest and not found.rest.rstrip().endswith(":"):
+                self.content(found.rest)
+            return
+        if is_role_word_only(text):
+            return
+        self.content(text)
+
+    def content(self, text: str) -> None:
+        text = _LABELS.sub("", text).strip()
+        # "THE REPUBLIKA SRPSKA, REPRESENTED BY:": a block heading whose signers follow.
+        text = re.sub(r",?\s+(?:represented|ratified|signed)\s+by\s*:\s*$", ":", text, flags=re.I)
+        # "Bishop Dacillia Joseph, alias Buyengero": a second name of the same person.
+        text = re.sub(r",?\s+alias\s+[^,;]+", "", text, flags=re.I).strip()
+        if not text:
+            return
+        if (
+            (match := _FOR.match(text)) is not None
+            and re.match(r"(?:the\s+)?(?:representatives|delegates)\s+of\b", text, re.I)
+            and match.group("rest").count(",") >= 2
+            and ":" not in match.group("rest")
+        ):
+            # "Representatives of the government, the National Reconciliation Commission and ...": a list.
+            text, match = re.sub(r"^(?:the\s+)?(?:representatives|delegates)\s+of\s+", "", text, flags=re.I), None
+        if match is not None and self._signer_line(match.group("rest")):
+            # "By Amb. Howard Q. Dee, Chairman, GRP Negotiating Panel": a signer, not a party.
+            text = match.group("rest")
+        elif match is not None and not _PROSE.search(text[:40]):
+            self.soft = None
+            # Only "For X" / "On behalf of X" ends a heading's scope, not "Representative of X".
+            self.for_block(match.group("rest"), ends_heading=bool(re.match(r"(?:for|pour|por|on|in)\b", text, re.I)))
+            return
+        if (match := _COLON_BLOCK.match(text)) is not None and self.colon_block(
+            match.group("actor"), match.group("rest")
+        ):
+            return
+        if self.block is not None and self.in_block(text):
+            return
+        # Semicolons separate parties, except inside brackets: "(ISIS; ISIL)".
+        segments = re.split(r";(?![^()]*\))", text)
+        self.listing = len([s for s in segments if s.strip()]) > 1
+        for segment in segments:
+            if segment.strip():
+                self.segment(segment.strip())
+        self.heading_fresh = False
+
+    def _signer_line(self, rest: str) -> bool:
+        """True when "For/By ..." is followed by a titled person rather than a party."""
+        reading = read(rest, self.ctx)
+        first_mention = min((m.start for m in reading.mentions), default=len(rest))
+        return (
+            bool(reading.people)
+            and reading.people[0].start < first_mention
+            and bool(re.match(r"\s*(?:H\.?\s?E\.?|Mr|Mrs|Ms|Dr|Hon|Amb|Ambassador|Gen|Col|Rep|Sec|Atty)\b", rest))
+        )
+
+    def for_block(self, rest: str, *, ends_heading: bool = True) -> None:
+        """ "For the Government of X: Name, Office" — the actor opens a block its signers follow."""
+        if ends_heading and not self.heading_fresh and self.role != self.default:
+            # A new "FOR <party>" block ends the scope of the heading above it (R7).
+            self.role = self.default
+        # "Hon. Pagan Amum Okiech / For the SPLM - FDs": the person above signed for this block,
+        # and the people below belong to the blocks they stand above.
+        signer, self.pending = self.pending, None
+        if self.in_group or self.block is not None:
+            # The person above belongs to the block above, not to this one.
+            if signer is not None and not self.in_group:
+                self.orphans.append((signer[0], self.role))
+            signer = None
+        self.in_group = False
+        # "On behalf of the Georgian Side A. Jorbenadze On behalf of the Abkhazian Side A. Jergenia"
+        parts = re.split(r"\s(?=(?:On\s+behalf\s+of|For\s+the|FOR\s+THE)\b)", rest)
+        if ":" in rest:
+            # "Por el Gobierno colombiano: CAMILO GÓMEZ ... Por el Ejército de Liberación Nacional: ..."
+            parts = [
+                p for part in parts for p in re.split(r"\s(?=(?:Por|Pour)\s+(?:el|la|le|les|los|las|l['’])\s?)", part)
+            ]
+        for number, part in enumerate(parts):
+            if number:
+                part = _FOR.sub(r"\g<rest>", part)
+            self._open_block(part)
+        if signer is not None and self.block is not None and not self.block.signed_by:
+            self.block.signed_by, self.block.signed_as = signer
+            self.person_first = True
+        elif signer is not None:
+            self.orphans.append((signer[0], self.role))
+        if self.person_first:
+            # In a cell laid out name-then-party, the people below sign for the next block.
+            self.block = None
+
+    def _open_block(self, rest: str) -> None:
+        # "For X: person", "For X, person", "From HTS   Abu Mahood Khatab": whichever comes first.
+        splits = [s for s in (_AFTER_ACTOR.search(rest), re.search(r"\s{3,}", rest)) if s is not None]
+        split = min(splits, key=lambda s: s.start()) if splits else None
+        actor_text, after = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
+        actor_text = re.sub(r"\s+", " ", actor_text)
+        # "Pour la Communauté de l'Afrique de l'Est/Facilitateur": the capacity the block signs in.
+        capacity = re.search(
+            r"\s*/\s*(?P<role>facilitat\w*|mediat\w*|médiat\w*|garant\w*|guarant\w*|témoins?|witness\w*)$",
+            actor_text,
+            re.I,
+        )
+        role = self.role
+        if capacity is not None:
+            actor_text = actor_text[: capacity.start()]
+            word = capacity.group("role").lower()
+            role = (
+                SignatoryRole.GUARANTOR
+                if word.startswith(("garant", "guarant"))
+                else SignatoryRole.WITNESS
+                if word.startswith(("tém", "wit"))
+                else SignatoryRole.MEDIATOR
+            )
+        reading = read(actor_text, self.ctx)
+        self.register_acronyms(actor_text, reading)
+        mentions = self.without_bracketed(actor_text, reading.mentions)
+        # "For the Government": the agreement's own government (R4), said of a party, not a heading;
+        # "Por el Gobierno nacional FABIO VILLEGAS ...": its generic name runs into the signer.
+        generic = _GENERIC_START.match(actor_text)
+        if generic is not None and generic.end() < len(actor_text):
+            after = actor_text[generic.end() :] + (", " + after if after else "")
+            actor_text = generic.group(0)
+        mention = read_name(actor_text, self.ctx, generic=True) if len(actor_text.split()) <= 3 else None
+        if mention is not None and mention.kind != ActorKind.GOVERNMENT:
+            mention = None
+        mention = mention or next((m for m in mentions if m.start <= 2 and m.strength >= 1), None)
+        if mention is None and mentions and not reading.people:
+            mention = mentions[0]
+        if mention is None and not re.match(r"\s*(?:H\.?\s?E\.?|Mr|Mrs|Ms|Dr|Hon)\b", actor_text):
+            mention = self._constituency(actor_text)
+        if mention is None:
+            # "For the Parties", "FOR THE AUTHORITY": no actor; signers below belong to no one named.
+            self.block = None
+            self.in_group = True
+            return
+        rest_text = actor_text[mention.end :] if mention.end else ""
+        if (
+            mention.strength <= 1
+            and not reading.people
+            and re.match(r"\s+(?:pour|de|du|des|la|le|l['’]|del|para|por)\b", rest_text)
+            and "," not in rest_text
+        ):
+            # "Pour le Haut Conseil pour l'unité de l'Azawad": a French name runs on in lower case.
+            mention.name = re.sub(r"^(?:the|le|la|les|el|l['’])\s*", "", actor_text.strip(" ,.:;"), flags=re.I)
+            mention.end = len(actor_text)
+        entity = self.add(_entity(mention, role))
+        self.block = entity
+        if not reading.people:
+            # "Representing Ahrar al-Sham and Hayat Tahrir al-Sham": several actors, one block; but
+            # not "Other Political Parties (OPP) of South Sudan", where the state only qualifies.
+            for other in mentions:
+                between = actor_text[min(other.start, mention.end) : max(other.start, mention.end)]
+                if other is not mention and other.strength >= 1 and re.search(r",|\band\b|&", between):
+                    self.add(_entity(other, self.role))
+        # A name run into the actor ("Government of Georgia I. Menagarishvili") or after it.
+        rest_of_actor = re.sub(r"^\s*\([^()]*\)", "", actor_text[mention.end :])  # "(Hārah al-Yamin)": a translation
+        tail = (rest_of_actor + " , " + after) if mention.end else after
+        if tail.strip(" ,"):
+            self.in_block(tail)
+
+    def _constituency(self, text: str) -> Mention | None:
+        """A group under whose name people sign ("For the Village leaders", "Pour la Mouvance")."""
+        name = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", " ", text)).strip(" .,:;'’-")
+        name = re.sub(r"^(?:the|la|le|l['’]|el|les)\s*", "", name, flags=re.I).strip()
+        words = name.split()
+        group_noun = re.match(
+            r"(?:communaut[ée]|community|communities|groupe?|peuple|people|youth|women|chefs|notables|tribu|clan|"
+            r"village)s?\b",
+            name,
+            re.I,
+        )
+        if not words or len(words) > 7 or not (name[:1].isupper() or group_noun) or fold(name) in NOT_ACTORS:
+            return None
+        if _PROSE.search(name) or re.search(r"\d", name) or is_role_word_only(name):
+            return None
+        rejected = (
+            r"(?:through|with|by|under|in|at|from|to|on|as|liste?|list|ministry|ministère|department)\b|"
+            r".*\b(?:represented|witness\w*|observers?|guarantors?|signatories)\b"
+        )
+        if re.match(rejected, name, re.I) or is_office_text(name) or fold(name.split()[0]) in TITLES:
+            return None
+        if re.search(r"\b(?:agreements?|accords?|communiqu[ée]|declaration|protocol|annex)$", name, re.I):
+            return None  # "Through the meditation of", "Négotiateur": a phrase or an office, not a group
+        mention = read_name(name, self.ctx)
+        if mention is not None:
+            return mention
+        kind = kind_of(name, self.ctx.column)
+        if kind in (ActorKind.ARMED_GROUP, ActorKind.ORGANISATION) and not re.search(
+            r"\b(?:army|front|forces?|movement|party|union|council|commission|committee|church|group)\b", name, re.I
+        ):
+            kind = ActorKind.OTHER
+        return Mention(name, kind, self.ctx.country, [], strength=1)
+
+    def colon_block(self, actor: str, rest: str) -> bool:
+        """ "Dinka Malual:" / "Afizere: Agwom Nyam Isha" — a group heading, with its signer or not."""
+        actor = actor.strip()
+        if len(actor.split()) > 8 or _PROSE.search(actor):
+            return False
+        rest_reading = read(rest, self.ctx) if rest else None
+        if rest_reading is not None and (rest_reading.mentions or not rest_reading.people):
+            return False  # "UN: the mission", "Article 4.29. This Agreement ..." — read as content
+        reading = read(actor, self.ctx)
+        mention = reading.mentions[0] if len(reading.mentions) == 1 and not reading.people else None
+        if mention is None and not reading.mentions and not any(o for o in reading.offices):
+            mention = self._constituency(actor)
+        if mention is None:
+            if fold(actor) in NOT_ACTORS or is_role_word_only(actor) or reading.offices:
+                # "Government:", "Rebel Groups:", "State Governor:": a sub-heading naming no actor.
+                self.flush_pending()
+                self.block, self.in_group = None, not rest
+                return not rest
+            return False
+        self.flush_pending()
+        self.in_group = False
+        self.block = self.add(_entity(mention, self.role))
+        if rest:
+            self.in_block(rest)
+        return True
+
+    def in_block(self, text: str) -> bool:
+        """A line inside an open block: its first person signed for the block's actor.
+
+        Returns False when the line is not a signer's (it names an actor directly and no
+        person), which closes the block.
+        """
+        assert self.block is not None
+        reading = read(text, self.ctx)
+        direct = [m for m in reading.mentions if not m.office and m.strength >= 1]
+        if direct and not reading.people:
+            self.block = None
+            return False
+        if reading.people and not self.block.signed_by:
+            person = reading.people[0]
+            self.block.signed_by = _person_name(person)
+            office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
+            self.block.signed_as = re.sub(r"\s+", " ", office)
+        elif not reading.people and not self.block.signed_as and self.block.signed_by:
+            self.block.signed_as = re.sub(r"\s+", " ", text).strip(" ,;:.")
+        return True
+
+    def segment(self, text: str) -> None:
+        """A piece of a line between semicolons: roles may change inside it ("chaired by ...")."""
+        spans = phrases(text)
+        position, role = 0, self.role
+        for phrase in spans:
+            before = text[position : phrase.start]
+            if phrase.after:
+                # "Group of Friends (France, ...) as observers": the phrase names what came before.
+                self.piece(before, phrase.role)
+                position = phrase.end
+                continue
+            self.piece(before, role)
+            # A phrase inside a line ("signed in Doha in presence of ...") names the roles of the
+            # rest of its sentence only; one opening a segment ("...; Witnessed by: X") is a heading.
+            self.headed = True
+            if not text[: phrase.start].strip():
+                role = self.role = phrase.role
+                position = phrase.end
+                continue
+            sentence_end = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", text[phrase.end :])  # not "Mr." or "A."
+            if sentence_end is None:
+                role, position = phrase.role, phrase.end
+                continue
+            stop = phrase.end + sentence_end.start()
+            self.piece(text[phrase.end : stop], phrase.role)
+            position = stop + 1
+        self.piece(text[position:], role)
+
+    def piece(self, text: str, role: str) -> None:
+        text = text.strip(" ,.;:")
+        if not text:
+            return
+        if (match := _SIGNED_BY.match(text)) is not None:
+            self.actor_and_person(match.group("actor"), match.group("who"), role, text)
+            return
+        behalf = list(_ON_BEHALF.finditer(text))
+        if behalf:
+            last = behalf[-1]
+            who, actor = text[: last.start()], text[last.end() :]
+            if read(who, self.ctx).people and (read(actor, self.ctx).mentions or self._constituency(actor)):
+                self.soft = None
+                self.actor_and_person(actor, who, role, text)
+                return
+        if re.fullmatch(r"(?:the\s+)?(?:government|gobierno|gouvernement)", text, re.I) and (
+            text[:3].lower() == "the" or self.listing
+        ):
+            # "The Government; the FARC - EP": the agreement's own government (R4), not a heading.
+            self.add(_entity(read_name(text, self.ctx, generic=True) or Mention(text, ActorKind.GOVERNMENT), role))
+            return
+        reading = read(text, self.ctx)
+        prose = bool(_PROSE.search(text))
+        if prose:
+            # In a sentence, capitalised words are as often places and phrases as people.
+            reading.people = []
+        self.register_acronyms(text, reading)
+        mentions = self.without_qualifying_country(text, self.without_bracketed(text, reading.mentions))
+        if len(mentions) == 1 and mentions[0].strength == 0 and text.strip(" .,;:") == mentions[0].name:
+            mentions[0].strength = 1  # "NDFB" on a line of its own, under its signer's name
+        acronyms = [m for m in mentions if m.strength == 0]
+        if len(acronyms) >= 3 and len(acronyms) > len(reading.people):
+            # "Abasa, CNDD, CNDD-FDD, FRODEBU, PALIPE AGAKIZA, ...": a list of parties by acronym,
+            # where a two-word name in capitals is one more party, not a person.
+            for person in reading.people:
+                if person.name.isupper():
+                    mentions.append(
+                        Mention(
+                            person.name,
+                            kind_of(person.name),
+                            self.ctx.country,
+                            [],
+                            person.start,
+                            person.end,
+                            strength=0,
+                        )
+                    )
+            reading.people = [p for p in reading.people if not p.name.isupper()]
+            mentions.sort(key=lambda m: m.start)
+        if reading.people or (self.pending is not None and not reading.offices):
+            # Beside a person, a bare acronym is as likely their initials or unit as an actor.
+            mentions = [m for m in mentions if m.strength >= 1]
+        mentions = self.without_hosts(text, mentions)
+        if not mentions and reading.people and reading.words:
+            # "Mustafa Muhammad Karwad, Misrata": a person and the community they sign for.
+            start, end, word = reading.words[-1]
+            if start > reading.people[0].end and not text[end:].strip(" .,;"):
+                mentions = [Mention(word, ActorKind.OTHER, self.ctx.country, [], start=start, end=end, strength=1)]
+        if not mentions and reading.people and reading.offices:
+            generic = self.generic_office(reading.offices)
+            if generic is not None:
+                mentions = [generic]
+        if mentions:
+            self.soft = None
+        if re.search(r"\bthe (?:national )?government\b(?! of)", text, re.I) and not any(
+            m.kind == ActorKind.GOVERNMENT and m.country == self.ctx.country for m in mentions
+        ):
+            # "Representatives of the government, the National Reconciliation Commission ...": the
+            # agreement's own government, in lower case in a sentence (R4).
+            own = read_name("Government", self.ctx, generic=True)
+            if own is not None and (self.ctx.country or self.ctx.country_name):
+                mentions.insert(0, own)
+        if mentions and reading.people:
+            self.with_people(text, mentions, reading.people, role)
+        elif mentions and self.pending is not None:
+            # The actor of the person on the line above ("Hon. Nhial Deng Nhial / TGoNU Head of
+            # Delegation"): one actor; other names on the line are their offices.
+            primary = next((m for m in mentions if m.office), mentions[0])
+            entity = _entity(primary, primary.role or role)
+            entity.signed_by, entity.signed_as = self.pending[0], re.sub(r"\s+", " ", text)
+            self.pending = None
+            self.add(entity)
+            for mention in mentions:
+                if mention is not primary and not mention.office:
+                    self.add(_entity(mention, mention.role or role))
+        elif mentions:
+            added = [self.add(_entity(mention, mention.role or role)) for mention in mentions]
+            if len(added) == 1 and not prose and not mentions[0].office:
+                self.soft = added[0]
+        elif reading.people and not prose:
+            person = reading.people[0]
+            office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
+            self.hold(_person_name(person), re.sub(r"\s+", " ", office), role)
+            for other in reading.people[1:]:
+                if not self.in_group and self.soft is None:
+                    self.orphans.append((_person_name(other), role))
+
+    def with_people(self, text: str, mentions: list[Mention], people: list[Person], role: str) -> None:
+        """People and actors in one piece: each actor gets the person named before it."""
+        self.flush_pending()
+        reached = [m for m in mentions if m.office] or mentions
+        # "Y, office, X": the actor named last, after the office, is the one Y signs for (R5).
+        last_part = text.rfind(",")
+        closing = [m for m in mentions if m.start > last_part >= 0 and m.start > people[0].end]
+        if closing and len(people) == 1:
+            reached = closing
+        # "Nafie Ali Nafie, Government of Sudan, National Congress Party": the government he
+        # signs for before the party he belongs to.
+        after_person = [m for m in mentions if m.start > people[0].end]
+        governing = [m for m in after_person if m.state_like]
+        if len(people) == 1 and governing and len(after_person) > 1:
+            reached = governing
+        if len(people) >= 2 and len(reached) >= 2:
+            for mention in mentions:
+                entity = _entity(mention, mention.role or role)
+                if mention.office:
+                    before = [p for p in people if p.end <= mention.start] or people
+                    entity.signed_by = _person_name(before[-1])
+                    entity.signed_as = mention.office
+                self.add(entity)
+            return
+        mention = reached[0]
+        person = people[0]
+        between = text[person.end : mention.start]
+        if mention.kind == ActorKind.STATE and not mention.office and GOVERNMENT_OFFICE.search(between):
+            # "R. L. Bhatia, Minister of State for External Affairs, Republic of India": a minister
+            # acts for the government (R6).
+            mention = state_mention(mention.aliases[-1] if mention.aliases else mention.name, mention.country, between)
+        entity = _entity(mention, mention.role or role)
+        entity.signed_by = _person_name(person)
+        office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
+        entity.signed_as = re.sub(r"\s+", " ", office)
+        self.add(entity)
+
+    def actor_and_person(self, actor: str, who: str, role: str, whole: str) -> None:
+        """ "X, signed by Y" and "Y, for X": X is the actor whatever its shape."""
+        reading = read(actor, self.ctx)
+        # "CNRT and Falintil, represented by ...": in a list of names, a lone capitalised word names
+        # a party too.
+        listed = re.fullmatch(r"\s*[A-Z][\w'’/-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'’/-]*)+\s*", actor)
+        for start, end, word in reading.words if listed else []:
+            if not any(m.start <= start < m.end for m in reading.mentions):
+                reading.mentions.append(Mention(word, kind_of(word), self.ctx.country, [], start, end, strength=1))
+        reading.mentions.sort(key=lambda m: m.start)
+        mention = reading.mentions[0] if reading.mentions else self._constituency(actor.strip(" .,"))
+        if mention is None:
+            for found in read(whole, self.ctx).mentions:
+                if found.strength >= 1:
+                    self.add(_entity(found, found.role or role))
+            return
+        self.flush_pending()
+        entity = _entity(mention, mention.role or role)
+        people = read(who, self.ctx).people
+        if people:
+            entity.signed_by = _person_name(people[0])
+            rest = (who[: people[0].start] + " " + who[people[0].end :]).strip(" ,;:.-–")
+            entity.signed_as = re.sub(r"\s+", " ", rest)
+        self.add(entity)
+        # "representing ... Jabhat al-Nusra and Harakat Hazm, respectively": each actor named.
+        for other in reading.mentions[1:]:
+            if other.strength >= 1:
+                self.add(_entity(other, other.role or role))
+
+    def generic_office(self, offices: list[tuple[int, int, str]]) -> Mention | None:
+        """ "Minister of Interior" with no country: the agreement's own government (R4)."""
+        if not self.ctx.country and not self.ctx.country_name:
+            return None
+        for _, _, office in offices:
+            # "Minister of Interior", "President of the Republic", "Prime Minister" — but not
+            # "President of Janamorcha Nepal", which names its own body.
+            match = re.match(
+                r"^(?:the\s+)?(?:(?:deputy|vice|first|federal|acting|interim)[-\s]+)*(?:president|prime\s+minister|"
+                r"minister|head\s+of\s+state|ministre|ministro)\b(?:\s+(?:of|for|de|du|des)\s+(?:the\s+|la\s+|l')?"
+                r"(?P<field>.+))?$",
+                office.strip(" ,.;:"),
+                re.I,
+            )
+            field = match.group("field") if match else None
+            if match and (
+                field is None or DEPARTMENT.match(field) or re.fullmatch(r"republic|r[ée]publique", field, re.I)
+            ):
+                gov = gazetteer.government_name(self.ctx.country, self.ctx.country_name)
+                return Mention(gov, ActorKind.GOVERNMENT, self.ctx.country, [office], office=office, state_like=True)
+        return None
+
+    def register_acronyms(self, text: str, reading: Reading) -> None:
+        """ "Liberation Tigers of Tamil Eelam (LTTE)": the acronym now means that actor."""
+        for mention in reading.mentions:
+            after = re.match(r"\s*\((?P<inner>[^()]{1,80})\)", text[max(mention.end, mention.chunk_end) :])
+            if after is None:
+                continue
+            inner = after.group("inner").strip()
+            if "," in inner or inner.lower() in _ROLE_WORDS or inner[:1].islower() or len(inner.split()) > 6:
+                continue
+            if is_office_text(inner):
+                continue  # "(Chairman of the Regional Initiative)": a second office, not a name
+            if state_of(inner) is not None and mention.kind != ActorKind.STATE:
+                continue  # "Taliban Political Office (Qatar)": a place, not another name (R10)
+            if inner not in mention.aliases and fold(inner) != fold(mention.name):
+                mention.aliases.append(inner)
+            if len(inner) <= 14:
+                self.ctx.acronyms[fold(inner)] = mention
+
+    @staticmethod
+    def without_bracketed(text: str, mentions: list[Mention]) -> list[Mention]:
+        """Drop what a bracket after an actor says of it (its acronym, its place), but keep a
+        bracketed list of members ("Group of Friends (France, Germany, ...)")."""
+        kept: list[Mention] = []
+        skip_until = -1
+        for mention in mentions:
+            if mention.start < skip_until:
+                continue
+            kept.append(mention)
+            end = max(mention.end, mention.chunk_end)
+            after = re.match(r"\s*\((?P<inner>[^()]{1,120})\)", text[end:])
+            if after is None:
+                continue
+            items = [i.strip() for i in after.group("inner").split(",")]
+            # "(Union des Forces pour le Développement et la Démocratie, UFDD)": a translation and
+            # an acronym, not a list of members.
+            if len(items) == 1 or (len(items) == 2 and re.fullmatch(r"[A-Z][A-Za-z0-9/&.-]{1,10}", items[-1])):
+                # A place ("Taliban Political Office (Qatar)", R10), an office or a note is no alias.
+                mention.aliases.extend(
+                    i
+                    for i in items
+                    if i[:1].isupper() and i not in mention.aliases and state_of(i) is None and not is_office_text(i)
+                )
+                skip_until = end + after.end()
+        return kept
+
+    def without_qualifying_country(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "Sanghiya Ganatantrik Rastriya Morcha, Nepal": the agreement's own country after a party
+        only says where the party is."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            if (
+                kept
+                and mention.kind == ActorKind.STATE
+                and mention.country == self.ctx.country
+                and kept[-1].kind not in (ActorKind.STATE, ActorKind.GOVERNMENT)
+                and re.fullmatch(r"\s*,\s*", text[max(kept[-1].end, kept[-1].chunk_end) : mention.start])
+            ):
+                continue
+            kept.append(mention)
+        return kept
+
+    @staticmethod
+    def without_hosts(text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "Ambassador, Norway to Nigeria": the state an envoy is sent to is no party."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            between = text[kept[-1].end : mention.start] if kept else ""
+            if kept and kept[-1].kind == ActorKind.STATE and re.fullmatch(r"\s+to\s+(?:the\s+)?", between):
+                continue
+            kept.append(mention)
+        return kept
+
+
+_GENERIC_START = re.compile(
+    r"(?:"
+    + "|".join(re.escape(g) for g in sorted(gazetteer.GENERIC_GOVERNMENT, key=len, reverse=True) if " " in g)
+    + r")(?=\s+\S)",
     re.I,
 )
-# The only lower-case words a name may hold; any other ("led by", "was passed") makes it prose.
-_NAME_PARTICLES = {
-    "of",
-    "the",
-    "and",
-    "de",
-    "del",
-    "la",
-    "le",
-    "les",
-    "des",
-    "du",
-    "al",
-    "el",
-    "y",
-    "et",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "di",
-    "van",
-    "von",
-    "bin",
-    "in",
-    "on",
-    "to",
-}
-_GROUP_LINE = re.compile(
-    r"^(?:(?:the\s+)?representatives?|delegation|on behalf|for|pour|por)\s+(?:of\s+)?"
-    r"(?:the\s+|le\s+|la\s+|el\s+)?(?P<name>.+?)\s*:?$",
-    re.I,
+_CAPACITIES = (
+    (r"\bguarantors?\b", SignatoryRole.GUARANTOR),
+    (r"\b(?:mediat\w*|facilitat\w*|conciliat\w*)\b", SignatoryRole.MEDIATOR),
+    (r"\bobservers?\b", SignatoryRole.OBSERVER),
+    (r"\bwitness\w*\b", SignatoryRole.WITNESS),
 )
-_ROLE_LINE = re.compile(
-    r"^(?P<word>witness(?:es|ed by)?|mediators?|facilitators?|guarantors?|observers?|"
-    r"signed(?: by)?|signatories)\s*:?\s*$",
-    re.I,
-)
-_TITLES = re.compile(
-    r"^(?:H\.?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|President|Prime Minister|Minister|General|"
-    r"Gen\.?|Colonel|Col\.?|Major|Sheikh|Chief|Commander|Cdr\.?|Ambassador|Senator)\s+",
-    re.I,
-)
-_ARMED = re.compile(
-    r"\b(army|front|forces?|movement|liberation|militia|rebels?|guerrill\w+|brigades?|mujahideen)\b", re.I
-)
-_ORGANISATION = re.compile(
-    r"\b(united nations|union|organi[sz]ation|commission|community|council|league|committee|"
-    r"mission|office|bank|nato|osce|ecowas|igad|unhcr|unicef|icrc|institute)\b",
-    re.I,
-)
+_ROLE_WORDS = {"chair", "chairman", "facilitator", "mediator", "observer", "observers", "guarantor", "witness"}
 
 
-# Names that name nobody in particular.
-_GENERIC = {"government", "presidency", "parties", "the parties", "opposition", "national government"}
+def parse_cell(
+    text: str,
+    *,
+    column: str,
+    country_alpha3: str = "",
+    country_name: str = "",
+    known: KnownLookup | None = None,
+) -> list[Party]:
+    """The actors a PA-X party cell names, each with its role, kind and signer.
 
-
-@lru_cache(maxsize=1)
-def _compound_countries() -> tuple[str, ...]:
-    """Country names with "and" in them, which an "and" must not split."""
-    names = {c.name for c in pycountry.countries} | {getattr(c, "official_name", "") for c in pycountry.countries}
-    return tuple(sorted((n for n in names if " and " in n), key=len, reverse=True))
-
-
-def _kind(name: str) -> str:
-    if re.search(r"\b(?:government|gobierno|gouvernement)\b", name, re.I):
-        return ActorKind.GOVERNMENT
-    if _ARMED.search(name):
-        return ActorKind.ARMED_GROUP
-    if _ORGANISATION.search(name):
-        return ActorKind.ORGANISATION
-    if re.match(r"^(?:the\s+)?(?:republic|kingdom|state|federal|democratic|people'?s)\b", name, re.I):
-        return ActorKind.STATE
-    if pycountry.countries.get(name=name) is not None:
-        return ActorKind.STATE
-    return ActorKind.OTHER
-
-
-def _split(text: str) -> list[str]:
-    protected = text
-    for n, country in enumerate(_compound_countries()):
-        protected = re.sub(re.escape(country), f"\x00{n}\x00", protected, flags=re.I)
-    if ";" in protected:
-        parts = protected.split(";")
-    elif "," in protected:
-        parts = re.split(r",\s*(?:and\s+)?", protected)
-    else:
-        parts = re.split(r"\s+and\s+", protected)
-        # "Fatah and Hamas", "Government of Rwanda and Rwandese Patriotic Front": two names.
-        # Anything longer, or a side that is not a name by itself, stays whole (and is refused).
-        if len(parts) != 2 or any(len(p.split()) > 6 for p in parts):
-            parts = [protected]
-    countries = _compound_countries()
-    return [re.sub("\x00(\\d+)\x00", lambda m: countries[int(m.group(1))], p).strip(" .") for p in parts]
-
-
-def _party(text: str, role: str) -> Party | None:
-    name = re.sub(r"\s+", " ", text).strip(" .,:;")
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
-    if not name or not name[0].isupper() or len(name) > 100 or len(name.split()) > 10 or _NOT_A_NAME.search(name):
-        return None
-    aliases: tuple[str, ...] = ()
-    if match := _ACRONYM.match(name):
-        name, aliases = match.group("name").strip(), (match.group("acronym").strip(),)
-    if any(mark in name for mark in "():,") or re.match(r"^(?:for|by)\b", name, re.I):
-        return None
-    if name.casefold() in _GENERIC:
-        return None
-    words = re.findall(r"[^\W\d_][\w'’.\-/]*", name)
-    if any(w[0].islower() and w.lower() not in _NAME_PARTICLES for w in words):
-        return None
-    kind = _kind(name)
-    if kind == ActorKind.OTHER and _TITLES.match(name):
-        name, kind = _TITLES.sub("", name).strip(), ActorKind.PERSON
-    return Party(name=name, role=role, kind=kind, aliases=aliases)
-
-
-def third_party_role(text: str) -> str:
-    """What a third-parties cell says their part was."""
-    lowered = text.lower()
-    if "guarant" in lowered:
-        return SignatoryRole.GUARANTOR
-    if any(word in lowered for word in ("mediat", "facilitat", "chair", "auspices")):
-        return SignatoryRole.MEDIATOR
-    if "witness" in lowered or "observer" in lowered:
-        return SignatoryRole.WITNESS
-    return SignatoryRole.THIRD_PARTY
-
-
-def _parse_lines(text: str, role: str) -> list[Party] | None:
-    """A cell of several lines: headings ("Witness", "Representatives of the Libyan Army") and
-    lines that are an organisation's, a government's or an armed group's name on their own.
-    People's names and titles in between are passed over: who they sign for is in the headings."""
-    found: dict[str, Party] = {}
-    current = role
-    for raw in text.splitlines():
-        line = re.sub(r"^[\dA-Za-z]{1,3}[.)]\s+|^[-•*]\s*", "", raw.strip()).strip()
-        if not line:
-            continue
-        if match := _ROLE_LINE.match(line):
-            word = match.group("word").lower()
-            current = third_party_role(word) if not word.startswith("sign") else role
-            continue
-        candidate = match.group("name") if (match := _GROUP_LINE.match(line)) else line
-        party = _party(candidate, current)
-        if party is not None and (match or party.kind not in (ActorKind.OTHER, ActorKind.PERSON)):
-            found.setdefault(party.name.casefold(), party)
-    return list(found.values()) or None
-
-
-def parse_parties(text: str, role: str) -> list[Party] | None:
-    """The actors a cell names, or None when they cannot be told apart (or there are none)."""
-    text = _NOTES.sub(" ", text or "").strip()
-    if "\n" in text:
-        return _parse_lines(text, role)
-    if not text or len(text) > 400:
-        return None
-    text = _PREFIX.sub("", text).strip()
-    parts = _split(text)
-    parties = [_party(part, role) for part in parts if part.strip()]
-    if not parties or any(p is None for p in parties):
-        return None
-    if any(" and " in p.name and p.name not in _compound_countries() for p in parties if p is not None):
-        return None
-    unique: dict[str, Party] = {}
-    for party in parties:
-        assert party is not None
-        unique.setdefault(party.name.casefold(), party)
-    return list(unique.values())
+    ``column`` is "Part" (signatories) or "ThrdPart" (third parties); ``country_alpha3`` and
+    ``country_name`` are the agreement's country (``Loc1ISO``; see ``agreement_country``),
+    which generic references ("the Government", "GRP") and acronyms are read against;
+    ``known`` may map a name to an actor the caller already has (it must not touch the
+    database per call if the caller cares about speed). A cell that names no actor yields [].
+    """
+    country = alpha2_from_alpha3(country_alpha3) or "" if country_alpha3 else ""
+    ctx = Context(country=country, country_name=country_name, column=column, known=known)
+    reader = _Reader(ctx)
+    for line in logical_lines(clean(text)):
+        reader.line(line)
+    return reader.parties()

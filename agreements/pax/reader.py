@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from agreements.choices import AgreementKind, DatePrecision, SignatoryRole
+from agreements.choices import AgreementKind, DatePrecision
 from agreements.countries import alpha2_from_alpha3
 from agreements.models.agreement import AgreementType
-from agreements.pax.parties import Party, parse_parties, third_party_role
+from agreements.pax.parties import KnownLookup, Party, agreement_country, parse_cell
 
 REQUIRED = ("AgtId", "Agt", "Dat")
 # Columns a release is recognised by (with the required ones): enough to tell PA-X from any CSV.
@@ -111,7 +111,7 @@ def _number_text(value: str) -> str:
     return value[:-2] if value.endswith(".0") else value
 
 
-def _row(line: int, cells: dict[str, str]) -> PaxRow | RowError:
+def _row(line: int, cells: dict[str, str], known: KnownLookup | None = None) -> PaxRow | RowError:
     def cell(name: str) -> str:
         return (cells.get(name) or "").strip()
 
@@ -155,16 +155,18 @@ def _row(line: int, cells: dict[str, str]) -> PaxRow | RowError:
         "document_url": cell("PDF_Hyperlink") if cell("PDF_Hyperlink").startswith("http") else "",
         "external_ids": external,
     }
-    signed = parse_parties(cell("Part"), SignatoryRole.SIGNATORY)
-    third_text = cell("ThrdPart")
-    third = parse_parties(third_text, third_party_role(third_text))
-    unreadable = (bool(cell("Part")) and signed is None) or (bool(third_text) and third is None)
+    # Parties are read against the agreement's country: "the Government" is its government,
+    # and acronyms mean what they mean there.
+    alpha3, country = agreement_country(cell("Loc1ISO"), cell("Con"))
+    signed = parse_cell(cell("Part"), column="Part", country_alpha3=alpha3, country_name=country, known=known)
+    third = parse_cell(cell("ThrdPart"), column="ThrdPart", country_alpha3=alpha3, country_name=country, known=known)
+    unreadable = (bool(cell("Part")) and not signed) or (bool(cell("ThrdPart")) and not third)
     return PaxRow(
         line=line,
         pax_id=pax_id,
         version=int(version_text),
         fields=fields,
-        parties=[*(signed or []), *(third or [])],
+        parties=[*signed, *third],
         parties_unreadable=unreadable,
         references=cell("OthAgr"),
     )
@@ -187,8 +189,12 @@ def check_header(columns: list[str] | None, path: Path) -> None:
         )
 
 
-def read_release(path: Path) -> Iterator[PaxRow | RowError]:
-    """Every row of a release, read or refused, streaming (one row in memory at a time)."""
+def read_release(path: Path, *, known: KnownLookup | None = None) -> Iterator[PaxRow | RowError]:
+    """Every row of a release, read or refused, streaming (one row in memory at a time).
+
+    ``known`` (a name -> known actor lookup, see ``parties.parse_cell``) lets the parties
+    parser use actors the caller already has.
+    """
     with open_release(path) as handle:
         reader = csv.DictReader(handle)
         try:
@@ -207,5 +213,5 @@ def read_release(path: Path) -> Iterator[PaxRow | RowError]:
                 yield RowError(line, "(row)", f"cannot be read: {exc}")
                 return
             if any((value or "").strip() for value in cells.values() if isinstance(value, str)):
-                yield _row(line, cells)
+                yield _row(line, cells, known)
             line = reader.line_num + 1

@@ -232,6 +232,7 @@ def deadline_close(
         event_record(
             type=_CLOSE_EVENT[state],
             occurred_at=now,
+            happened_at=met_at,
             data=deadline_event_data(
                 deadline,
                 note=note,

@@ -15,6 +15,7 @@ def event_new(
     type: str,
     occurred_at: dt.datetime,
     data: dict[str, Any],
+    happened_at: dt.datetime | None = None,
     deadline: Deadline | None = None,
     commitment: Commitment | None = None,
     agreement: Agreement | None = None,
@@ -23,7 +24,10 @@ def event_new(
     dedupe_key: str | None = None,
     fanned_out_at: dt.datetime | None = None,
 ) -> Event:
-    """An unsaved Event, its links filled in from the most specific object given."""
+    """An unsaved Event, its links filled in from the most specific object given.
+
+    ``happened_at`` is when it happened in the world, if not when it is recorded.
+    """
     if deadline is not None and commitment is None:
         commitment = deadline.commitment
     if commitment is not None and agreement is None:
@@ -31,6 +35,7 @@ def event_new(
     return Event(
         type=type,
         occurred_at=occurred_at,
+        happened_at=happened_at or occurred_at,
         data=data,
         deadline=deadline,
         commitment=commitment,

@@ -109,8 +109,9 @@ def _record_passed(ids: list[int], now: dt.datetime) -> None:
     key = "%s || d.id || ':' || d.schedule_revision"
     payload, payload_params = deadline_event_data_sql(connection.vendor)
     sql = (
-        f"INSERT INTO {names[Event]} (type, occurred_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "  # noqa: S608
-        f"SELECT %s, %s, a.id, c.id, d.id, {payload}, {key} "
+        f"INSERT INTO {names[Event]} "  # noqa: S608
+        f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
+        f"SELECT %s, %s, d.due_at, a.id, c.id, d.id, {payload}, {key} "
         f"FROM {names[Deadline]} d JOIN {names[Commitment]} c ON c.id = d.commitment_id "
         f"JOIN {names[Agreement]} a ON a.id = c.agreement_id WHERE d.id IN ({marks})"
     )
@@ -149,8 +150,8 @@ def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int
         f"WHERE {commitments}.id = first.commitment_id AND {commitments}.overdue_since IS NULL "
         f"AND {commitments}.status NOT IN (%s, %s) RETURNING {commitments}.id, {commitments}.overdue_since), "
         f"recorded AS (INSERT INTO {names[Event]} "
-        f"(type, occurred_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
-        f"SELECT %s, %s, a.id, cm.id, f.id, {payload}, %s || f.id || ':' || f.schedule_revision "
+        f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
+        f"SELECT %s, %s, f.due_at, a.id, cm.id, f.id, {payload}, %s || f.id || ':' || f.schedule_revision "
         f"FROM flipped f JOIN (SELECT {snapshot}, c.agreement_id, "
         f"COALESCE(marked.overdue_since, c.overdue_since) AS overdue_since "
         f"FROM {commitments} c LEFT JOIN marked ON marked.id = c.id "
@@ -258,15 +259,17 @@ def deadlines_send_reminders(*, now: dt.datetime, leads: Sequence[dt.timedelta],
                     pk=deadline.pk, state=DeadlineState.UPCOMING, next_reminder_at=deadline.next_reminder_at
                 ).update(next_reminder_at=next_at)
                 if moved and lead is not None:
+                    assert deadline.due_at is not None  # reminders are scheduled only for a due time
                     seconds = int(lead.total_seconds())
                     events.append(
                         event_new(
                             type=EventType.DEADLINE_APPROACHING,
                             occurred_at=now,
+                            happened_at=deadline.due_at - lead,
                             data=deadline_event_data(
                                 deadline,
                                 lead_seconds=seconds,
-                                due_in_seconds=int((deadline.due_at - now).total_seconds()),  # type: ignore[operator]
+                                due_in_seconds=int((deadline.due_at - now).total_seconds()),
                             ),
                             deadline=deadline,
                             dedupe_key=(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -75,3 +78,18 @@ def test_caches():
     )
     with pytest.raises(ImproperlyConfigured, match=r"^CACHE_URL='memcached://"):
         Env({"CACHE_URL": "memcached://x"}).cache("CACHE_URL", "locmem://")
+    files = Env({"CACHE_URL": "file:///srv/tracker/cache"}).cache("CACHE_URL", "locmem://")
+    assert (files["BACKEND"], files["LOCATION"]) == ("utilities.cache.LockedFileCache", "/srv/tracker/cache")
+    with pytest.raises(ImproperlyConfigured, match=r"^CACHE_URL='file://var/cache': a file cache needs an absolute"):
+        Env({"CACHE_URL": "file://var/cache"}).cache("CACHE_URL", "locmem://")
+
+
+def test_the_default_cache_is_a_file_cache_under_var_dir():
+    """What make run's several gunicorn workers share (the tests run on locmem:// by pyproject's env)."""
+    code = "from django.conf import settings; c = settings.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
+    env = {k: v for k, v in os.environ.items() if k != "CACHE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="tracker.settings", VAR_DIR="/tmp/ceasefire-cache-default")
+    out = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"], env=env, capture_output=True, text=True
+    )
+    assert out.stdout.split() == ["utilities.cache.LockedFileCache", "/tmp/ceasefire-cache-default/cache"], out.stderr

@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from dotenv import dotenv_values
+
+from tracker import envfile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,3 +130,43 @@ def test_the_filesystem_broker_keeps_all_its_folders_under_var_dir(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "broker" / "control" / "probe.exchange").exists()
     assert not (ROOT / "control" / "probe.exchange").exists()
+
+
+def test_a_development_key_is_refused_when_debug_is_off(tmp_path):
+    key = envfile.development_key()
+    result = start(tmp_path, DEBUG="false", SECRET_KEY=key)
+    assert result.returncode != 0
+    assert "SECRET_KEY is a development key" in result.stderr
+    assert key not in result.stderr  # the message names the variable, never prints the secret
+    assert "started" not in result.stdout
+
+
+def test_manage_py_reads_the_development_env_file_that_make_run_writes(tmp_path):
+    env_file = tmp_path / ".env"
+    assert envfile.write_development_file(env_file)
+    key = dotenv_values(env_file)["SECRET_KEY"]
+    result = run_with(
+        tmp_path, "from django.conf import settings as s; print(s.DEBUG, s.SECRET_KEY)", ENV_FILE=str(env_file)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", key]
+
+
+def test_the_development_env_file_never_runs_a_process_with_debug_off(tmp_path):
+    env_file = tmp_path / ".env"
+    envfile.write_development_file(env_file)
+    result = start(tmp_path, ENV_FILE=str(env_file), DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY is a development key" in result.stderr
+
+
+def test_the_real_environment_wins_over_the_env_file(tmp_path):
+    env_file = tmp_path / ".env"
+    envfile.write_development_file(env_file)
+    result = run_with(
+        tmp_path,
+        "from django.conf import settings as s; print(s.DEBUG, s.SECRET_KEY)",
+        ENV_FILE=str(env_file),
+        SECRET_KEY="from-the-environment-" + "x" * 40,
+    )
+    assert result.stdout.split() == ["True", "from-the-environment-" + "x" * 40], result.stderr

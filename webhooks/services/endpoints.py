@@ -110,6 +110,7 @@ def endpoint_ping(*, endpoint: WebhookEndpoint, now: dt.datetime | None = None) 
             Event(
                 type=EventType.WEBHOOK_PING,
                 occurred_at=now,
+                happened_at=now,
                 data={
                     "endpoint": {"id": str(endpoint.pk), "url": endpoint.url},
                     "message": "Ping from Ceasefire Tracker.",

@@ -58,3 +58,11 @@ def test_a_bad_filter_is_a_json_400(anon_client):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert "within" in response.json()
+
+
+def test_the_api_root_names_the_feed(anon_client):
+    root = anon_client.get("/api/v1/").json()
+    assert root["deadlines.ics"] == "http://testserver/api/v1/deadlines.ics"
+    assert set(root) >= {"agreements", "deadlines", "events", "deadlines.ics"}
+    feed = anon_client.get(root["deadlines.ics"])
+    assert (feed.status_code, feed["Content-Type"].split(";")[0]) == (200, "text/calendar")

@@ -4,7 +4,8 @@
 sweep run on 23 July 2020, the day after the Ankara statement, then each example read
 or written through the API (each write in a savepoint rolled back, so the next example
 sees the seeds as they are). The file must equal what this builds, ids aside (a
-database may number rows otherwise); ``UPDATE_OPENAPI_EXAMPLES=1`` writes it anew.
+database may number rows otherwise); ``UPDATE_OPENAPI_EXAMPLES=1`` writes it anew (the
+examples checked in that run are the old ones: run it again).
 Every example must also be valid against its schema — strictly: no key the schema does
 not document — and the served schema must carry them.
 """

@@ -1,65 +1,324 @@
-"""Telling parties apart in PA-X's free text — and saying so when it cannot be done."""
+"""Reading actors and roles out of PA-X party cells: one test per way the old parser went wrong."""
 
 from __future__ import annotations
 
 import pytest
 
-from agreements.pax.parties import parse_parties, third_party_role
+from agreements.pax.parties import Known, Party, agreement_country, parse_cell
+from utilities.folding import fold
+
+
+def parse(text: str, *, column: str = "Part", loc1iso: str = "", con: str = "", known=None) -> list[Party]:
+    alpha3, name = agreement_country(loc1iso, con)
+    return parse_cell(text, column=column, country_alpha3=alpha3, country_name=name, known=known)
+
+
+def names(parties: list[Party]) -> list[str]:
+    return [p.name for p in parties]
+
+
+def folded(parties: list[Party]) -> set[str]:
+    return {fold(n) for p in parties for n in (p.name, *p.aliases)}
+
+
+# --- headings and fragments are never actors (R1) -------------------------------------------
+
+
+def test_rebel_groups_and_government_headings_are_not_actors():
+    cell = (
+        "Government\nBrigadier General Ahmad Hassan\n\nRebel Groups\n"
+        "Faylaq al-Sham: Abu Abdo\nJaysh al-Islam: Muhammad Alloush"
+    )
+    parties = parse(cell, loc1iso="SYR")
+    assert fold("Rebel Groups") not in {fold(p.name) for p in parties}
+    assert fold("Government") not in {fold(p.name) for p in parties}
+    assert {"Faylaq al-Sham", "Jaysh al-Islam"} <= set(names(parties))
+
+
+def test_for_the_authority_is_a_signature_block_not_an_actor():
+    cell = "H. E. DAWDA KAIRABA JAWARA\nCHAIRMAN \nECOWAS STANDING MEDIATION COMMITTEE \nFOR THE AUTHORITY"
+    (party,) = parse(cell, loc1iso="LBR")
+    assert party.name == "ECOWAS STANDING MEDIATION COMMITTEE"
+    assert party.signed_by == "DAWDA KAIRABA JAWARA"
+    assert "ECOWAS" in party.aliases
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("cell", "expected"),
     [
+        ("Julián Lopez - Accompanying person, Central General Staff", set()),
+        ("World Bank, Asian Development Bank", {"World Bank", "Asian Development Bank"}),
         (
-            "Government of Sri Lanka; Liberation Tigers of Tamil Eelam (LTTE)",
-            [
-                ("Government of Sri Lanka", "government", ()),
-                ("Liberation Tigers of Tamil Eelam", "armed_group", ("LTTE",)),
-            ],
-        ),
-        ("Fatah and Hamas", [("Fatah", "other", ()), ("Hamas", "other", ())]),
-        ("Government of Ukraine (unilateral)", [("Government of Ukraine", "government", ())]),
-        (
-            "The Republic of Bosnia and Herzegovina, the Republic of Croatia",
-            [("Republic of Bosnia and Herzegovina", "state", ()), ("Republic of Croatia", "state", ())],
-        ),
-        ("Ecuador, Peru", [("Ecuador", "state", ()), ("Peru", "state", ())]),
-        (
-            "Representatives of the Libyan Army\nMajor General Ahmed Ali Abu Shahma\nColonel Mustafa Ali Yahya",
-            [("Libyan Army", "armed_group", ())],
+            "Central African Republic; World Council of Churches",
+            {"Central African Republic", "World Council of Churches"},
         ),
     ],
 )
-def test_parties_that_can_be_told_apart(text, expected):
-    parties = parse_parties(text, "signatory")
-    assert [(p.name, p.kind, p.aliases) for p in parties] == expected
+def test_central_and_world_are_never_actors_on_their_own(cell, expected):
+    parties = parse(cell, column="ThrdPart", loc1iso="COL")
+    assert not {"central", "world"} & {fold(p.name) for p in parties}
+    assert expected <= set(names(parties))
 
 
 @pytest.mark.parametrize(
-    "text",
+    "cell",
     [
-        "",
-        "Not signed, agreement mentions the following parties as having produced it: the Government",
-        "Kofi Annan, Special Envoy of the United Nations and the League of Arab States.",
-        "Yemeni Government led by President Hadi; Ansar Allah led by Abdel Malik al-Houthi",
-        "Boris Trajkovski, President of the Republic of Macedonia; Ljubeo Georgievski",
-        "Mate Boban\nAlija Izetbegovic\nRadovan Karadzic",
+        "Not signed, parties not listed.",
+        "Third signatory unknown.",
+        "Witness one  [illegible] \nWitness two  [illegible]",
+        "[Unknown - writing illegible]",
+        "Signed at Doha on 14 July 2011 [Signed]",
+        "The parties",
     ],
 )
-def test_prose_and_lists_of_people_yield_nothing(text):
-    assert parse_parties(text, "signatory") is None
+def test_notes_places_dates_and_the_parties_name_no_one(cell):
+    assert parse(cell, column="ThrdPart", loc1iso="SDN") == []
 
 
-def test_third_party_roles():
-    assert third_party_role("Witnessed by: Yasushi Akashi") == "witness"
-    assert third_party_role("facilitated by the United Nations") == "mediator"
-    assert third_party_role("Guarantors: Turkey, Russia") == "guarantor"
-    assert third_party_role("Kingdom of Saudi Arabia") == "third_party"
-    (unsmil,) = parse_parties(
-        "Witness\nUnited Nations Support Mission in Libya\nMs. Stephanie Williams, Acting SRSG", "x"
+# --- people and offices (R5) ------------------------------------------------------------------
+
+
+def test_a_person_and_their_office_are_one_actor_and_its_signer():
+    cell = "For the State of Israel: Yitzhak Rabin, Prime Minister"
+    (israel,) = parse(cell, loc1iso="ISR")
+    assert (israel.name, israel.kind, israel.country) == ("State of Israel", "state", "IL")
+    assert (israel.signed_by, israel.signed_as) == ("Yitzhak Rabin", "Prime Minister")
+    assert "Israel" in israel.aliases
+
+
+def test_israel_and_jordan_each_with_their_signer():
+    cell = (
+        "For the State of Israel: Yitzhak Rabin, Prime Minister; "
+        "For the Hashemite Kingdom of Jordan: Abdul Salam Majali, Prime Minister"
     )
-    assert (unsmil.name, unsmil.role, unsmil.kind) == (
-        "United Nations Support Mission in Libya",
-        "witness",
-        "organisation",
+    israel, jordan = parse(cell, loc1iso="ISR")
+    assert (israel.name, israel.signed_by) == ("State of Israel", "Yitzhak Rabin")
+    assert (jordan.name, jordan.signed_by, jordan.country) == (
+        "Hashemite Kingdom of Jordan",
+        "Abdul Salam Majali",
+        "JO",
     )
+
+
+def test_a_head_of_state_signs_for_a_government():
+    (party,) = parse("H.E. Thabo Mbeki, President of the Republic of South Africa", column="ThrdPart", loc1iso="BDI")
+    assert (party.name, party.kind, party.country, party.signed_by) == (
+        "Government of South Africa",
+        "government",
+        "ZA",
+        "Thabo Mbeki",
+    )
+
+
+def test_a_person_with_no_actor_is_a_person():
+    parties = parse("Radovan Karadzic; Alija Izetbegovic; Mate Boban", loc1iso="BIH")
+    assert [(p.name, p.kind) for p in parties] == [
+        ("Radovan Karadzic", "person"),
+        ("Alija Izetbegovic", "person"),
+        ("Mate Boban", "person"),
+    ]
+
+
+def test_offices_run_into_the_party_a_person_signs_for():
+    cell = (
+        "3. Hon. Gabriel Changson Chang, Minister of High Education, Science and Technology "
+        "For the South Sudan Opposition Alliance (SSOA)"
+    )
+    (party,) = parse(cell, loc1iso="SSD")
+    assert (party.name, party.signed_by) == ("South Sudan Opposition Alliance", "Gabriel Changson Chang")
+    assert "SSOA" in party.aliases
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            "Government of Rwanda and Rwandese Patriotic Front",
+            ["Government of Rwanda", "Rwandese Patriotic Front"],
+        ),
+        ("Yemeni government and the Houthi movement", ["Government of Yemen", "Houthi movement"]),
+        ("Social Democratic and Labour Party", ["Social Democratic and Labour Party"]),
+        ("Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),
+    ],
+)
+def test_and_splits_two_parties_but_not_one_name(cell, expected):
+    assert names(parse(cell, loc1iso="RWA")) == expected
+
+
+def test_taliban_political_office_in_qatar_is_the_taliban_not_qatar():
+    parties = parse("Taliban Political Office (Qatar)\nTaliban insurgent group in negotiations.", loc1iso="AFG")
+    assert [(p.name, p.kind, p.country) for p in parties] == [("Taliban", "armed_group", "AF")]
+    assert "qatar" not in folded(parties)
+
+
+def test_acronyms_are_read_in_the_agreements_country():
+    (south_sudan,) = parse("Hon. Wilson Lodiong Sebit\nANC Representative", loc1iso="SSD")
+    (south_africa,) = parse("Cyril Ramaphosa, ANC", loc1iso="ZAF")
+    assert (south_sudan.name, south_sudan.country) == ("ANC", "SS")
+    assert "African National Congress of South Sudan" in south_sudan.aliases
+    assert (south_africa.name, south_africa.country) == ("ANC", "ZA")
+    (full_name,) = parse("For African National Congress (ANC)\nHon. Wilson Lionding Sabit", loc1iso="SSD")
+    assert (full_name.name, full_name.country) == ("African National Congress", "SS")
+
+
+def test_a_bracketed_acronym_is_an_alias_and_names_the_actor_later():
+    cell = "Liberation Tigers of Tamil Eelam (LTTE)\nWitnessed by: S. Solheim for the LTTE"
+    parties = parse(cell, loc1iso="LKA")
+    assert [(p.name, p.role) for p in parties] == [
+        ("Liberation Tigers of Tamil Eelam", "signatory"),
+        ("Liberation Tigers of Tamil Eelam", "witness"),
+    ]
+    assert parties[0].aliases[0] == "LTTE"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Gobierno Nacional, FARC-EP",
+        "The National Government; the FARC - EP.",
+        "Delegates of Government of the Republic of Colombia (The National Government) and the Revolutionary "
+        "Armed Forces of Colombia (FARC-EP)",
+        "By the Head of the Delegation of the Government, Juan Camilo Restrepo.",
+        "For the Government:\nHumberto de la Calle",
+        "Por el Gobierno Nacional,\nHUMBERTO DE LA CALLE LOMBANA\nMinistro de Gobierno",
+        "Colombian government",
+    ],
+)
+def test_the_colombian_government_written_any_way_is_one_actor(cell):
+    governments = [p for p in parse(cell, loc1iso="COL", con="Colombia") if p.kind == "government"]
+    assert [(p.name, p.country) for p in governments] == [("Government of Colombia", "CO")]
+
+
+def test_the_colombian_government_twice_in_one_cell_is_one_entity():
+    cell = "Por el Gobierno Nacional: Juan Pérez\nGovernment of the Republic of Colombia\nGRP"
+    governments = [p for p in parse(cell, loc1iso="COL") if p.kind == "government"]
+    assert names(governments) == ["Government of Colombia"]
+
+
+def test_arabic_particles_and_hayat_tahrir_al_sham():
+    cell = (
+        "Hay'at Tahrir al-Sham, signed by Abu Muhammed al-Jolani;\n"
+        "Syrian Liberation Front, signed by Hasan Muhammad Soufan;"
+    )
+    hts, slf = parse(cell, loc1iso="SYR")
+    assert (hts.name, hts.kind, hts.signed_by) == ("Hay'at Tahrir al-Sham", "armed_group", "Abu Muhammed al-Jolani")
+    assert "HTS" in hts.aliases
+    assert (slf.name, slf.signed_by) == ("Syrian Liberation Front", "Hasan Muhammad Soufan")
+
+
+@pytest.mark.parametrize("name", ["AFC/M23", "M23", "SPLM/A", "FARC-EP"])
+def test_names_with_slashes_dashes_and_digits_are_names(name):
+    cell = f"Government of the Democratic Republic of the Congo; {name}"
+    parties = parse(cell, loc1iso="COD")
+    assert names(parties) == ["Government of the Democratic Republic of the Congo", name]
+    assert parties[1].kind == "armed_group"
+
+
+def test_five_states_split_across_a_line_break():
+    cell = "France, the Russian Federation, Spain, the United Kingdom, and the United States of\nAmerica"
+    parties = parse(cell, loc1iso="BIH")
+    assert names(parties) == ["France", "Russian Federation", "Spain", "United Kingdom", "United States of America"]
+    assert [p.country for p in parties] == ["FR", "RU", "ES", "GB", "US"]
+    assert {p.kind for p in parties} == {"state"}
+
+
+# --- kinds (R6) -----------------------------------------------------------------------------------
+
+
+def test_a_political_party_is_an_organisation_not_a_state():
+    cell = "Government of the United Kingdom\nDemocratic Unionist Party\nSinn Féin\nUlster Unionist Party"
+    parties = parse(cell, loc1iso="GBR")
+    kinds = {p.name: p.kind for p in parties}
+    assert kinds["Democratic Unionist Party"] == "organisation"
+    assert kinds["Ulster Unionist Party"] == "organisation"
+    assert kinds["Sinn Féin"] == "organisation"
+    assert kinds["Government of the United Kingdom"] == "government"
+    dup = next(p for p in parties if p.name == "Democratic Unionist Party")
+    assert (dup.country, dup.aliases[0]) == ("GB", "DUP")
+
+
+def test_a_minister_of_a_party_signs_for_the_party():
+    (dup,) = parse("Arlene Foster, First Minister (Democratic Unionist Party)", loc1iso="GBR")
+    assert (dup.name, dup.kind, dup.signed_by) == ("Democratic Unionist Party", "organisation", "Arlene Foster")
+
+
+# --- roles (R7) ---------------------------------------------------------------------------------------
+
+
+def test_roles_come_from_the_nearest_heading_and_hold_until_the_next():
+    cell = (
+        "Guarantors:\n- Yoweri Kaguta Museveni, President of the Republic of Uganda\n\n"
+        "Witnesses:\n- Benjamin Mkapa, President of the United Republic of Tanzania\n"
+        "- Ambassador Dinka, Special Representative of the United Nations Secretary-General in Burundi\n\n"
+        "Observers:\nOSCE\n\nFacilitation:\nCentre for Humanitarian Dialogue"
+    )
+    roles = {p.name: p.role for p in parse(cell, column="ThrdPart", loc1iso="BDI")}
+    assert roles == {
+        "Government of Uganda": "guarantor",
+        "Government of Tanzania": "witness",
+        "United Nations": "witness",
+        "OSCE": "observer",
+        "Centre for Humanitarian Dialogue": "mediator",
+    }
+
+
+@pytest.mark.parametrize(
+    ("cell", "role"),
+    [
+        ("Witnessed by: H.E. Pierre Buyoya, on behalf of the African Union High Level Implementation Panel", "witness"),
+        ("In the presence of: Rajesh Pilot, Minister of Home Affairs, Government of India", "witness"),
+        ("Guarantor countries\nRepublic of Cuba\nKingdom of Norway", "guarantor"),
+        ("Mediator: Kingdom of Saudi Arabia", "mediator"),
+        ("Meeting chaired by Representative of Indonesia, Rezlan I. Jenie, acting as a facilitator.", "mediator"),
+        ("Observers\nEuropean Union", "observer"),
+        ("Kingdom of Saudi Arabia", "third_party"),
+    ],
+)
+def test_role_headings(cell, role):
+    parties = parse(cell, column="ThrdPart", loc1iso="SDN")
+    assert parties
+    assert {p.role for p in parties} == {role}
+
+
+def test_a_word_inside_a_name_or_office_gives_no_role():
+    cell = (
+        "List of representatives:\nMultilateral Investment Guarantee Agency\nWorld Health Organization\n"
+        "International Monetary Fund"
+    )
+    parties = parse(cell, column="ThrdPart", loc1iso="LKA")
+    assert [(p.name, p.role) for p in parties] == [
+        ("Multilateral Investment Guarantee Agency", "third_party"),
+        ("World Health Organization", "third_party"),
+        ("International Monetary Fund", "third_party"),
+    ]
+    witnesses = parse("WITNESSES:\nAmb. Ture Lundh - Third Party Facilitator For the Royal Norwegian Government")
+    assert [(p.name, p.role) for p in witnesses] == [("Government of Norway", "witness")]
+
+
+def test_a_new_for_block_ends_the_heading_above_it():
+    cell = "WITNESSED BY\nThabo Mbeki, President of the Republic of South Africa\n\nFOR SUDAN:\nAli Osman Taha"
+    parties = parse(cell, column="ThrdPart", loc1iso="UGA")
+    assert [(p.name, p.role) for p in parties] == [
+        ("Government of South Africa", "witness"),
+        ("SUDAN", "third_party"),
+    ]
+
+
+# --- what the caller knows -----------------------------------------------------------------------
+
+
+def test_a_known_actor_is_named_as_the_caller_knows_it():
+    known = {fold("LNA"): Known("Libyan National Army", "armed_group", "LY")}
+    (party,) = parse("LNA", loc1iso="LBY", known=lambda name: known.get(fold(name)))
+    assert (party.name, party.kind, party.country) == ("Libyan National Army", "armed_group", "LY")
+    assert party.aliases == ("LNA",)
+
+
+def test_the_country_comes_from_con_when_loc1iso_is_empty():
+    assert agreement_country("", "Kosovo/Serbia/Yugoslavia (former)") == ("", "Kosovo")
+    assert agreement_country("COL", "Colombia") == ("COL", "Colombia")
+    congo = ("COD", "the Democratic Republic of the Congo")
+    assert agreement_country("", "Democratic Republic of Congo/Rwanda") == congo

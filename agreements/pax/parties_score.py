@@ -1,0 +1,235 @@
+"""Scoring the parties parser against the hand-labelled gold set, honestly.
+
+The gold set (``tests/agreements/pax/gold/parties.jsonl``, rules in ``RULES.md`` there) was
+labelled by reading the cells, without any parser. Scoring is by entity:
+
+- An extracted party matches a gold entity of the same cell when their folded names are
+  equal, or the extracted name folds equal to one of the gold entity's ``also`` names, or
+  the gold entity is a government and the extracted name is the country-resolved name of
+  that government ("Government of <country>", as ``gazetteer.government_name`` writes it).
+  Each gold entity matches at most once; an extracted party that matches nothing is a
+  false positive, a gold entity left unmatched a miss.
+- Role and kind accuracy are measured over matched pairs only.
+
+The cells are split deterministically into a dev half (looked at while developing the
+parser) and a held-out test half (not looked at), by a hash of ``agt_id/column``, so the
+numbers on the held-out half say how well the parser generalises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from agreements.pax.gazetteer import government_name
+from agreements.pax.parties import Party, agreement_country, parse_cell
+from utilities.folding import fold
+
+GOLD_PATH = Path(__file__).resolve().parents[2] / "tests" / "agreements" / "pax" / "gold" / "parties.jsonl"
+SPLITS = ("dev", "test", "all")
+COLUMNS = ("Part", "ThrdPart")
+
+
+@dataclass(frozen=True)
+class GoldCell:
+    """One labelled cell of the gold set."""
+
+    agt_id: str
+    column: str
+    con: str
+    loc1iso: str
+    cell: str
+    entities: tuple[dict[str, Any], ...]
+
+    @property
+    def split(self) -> str:
+        """ "dev" or "test": half the cells each, fixed by the cell's identity alone."""
+        digest = hashlib.sha256(f"{self.agt_id}/{self.column}".encode()).digest()
+        return "dev" if digest[0] % 2 == 0 else "test"
+
+
+def load_gold(path: Path = GOLD_PATH) -> list[GoldCell]:
+    """Every labelled cell, in file order."""
+    cells = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                cells.append(
+                    GoldCell(
+                        agt_id=record["agt_id"],
+                        column=record["column"],
+                        con=record["con"],
+                        loc1iso=record["loc1iso"],
+                        cell=record["cell"],
+                        entities=tuple(record["entities"]),
+                    )
+                )
+    return cells
+
+
+def _accepted_names(entity: dict[str, Any]) -> set[str]:
+    names = {fold(entity["name"]), *(fold(a) for a in entity.get("also", []))}
+    if entity.get("kind") == "government" and entity.get("country"):
+        names.add(fold(government_name(entity["country"])))
+    return names
+
+
+@dataclass
+class CellResult:
+    """How one cell scored: matched pairs, false positives and misses."""
+
+    cell: GoldCell
+    parties: list[Party]
+    matched: list[tuple[Party, dict[str, Any]]] = field(default_factory=list)
+    false_positives: list[Party] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+
+
+def score_cell(cell: GoldCell, parties: list[Party]) -> CellResult:
+    """Match extracted parties to gold entities (same role first, then any role)."""
+    result = CellResult(cell=cell, parties=parties)
+    accepted = [_accepted_names(entity) for entity in cell.entities]
+    taken: set[int] = set()
+    pending: list[Party] = []
+    pairs: dict[int, int] = {}
+    for same_role in (True, False):
+        pending = []
+        for index, party in enumerate(parties):
+            if index in pairs:
+                continue
+            name = fold(party.name)
+            found = next(
+                (
+                    i
+                    for i, entity in enumerate(cell.entities)
+                    if i not in taken and name in accepted[i] and (not same_role or entity["role"] == party.role)
+                ),
+                None,
+            )
+            if found is None:
+                pending.append(party)
+            else:
+                taken.add(found)
+                pairs[index] = found
+    result.matched = [(parties[p], cell.entities[g]) for p, g in sorted(pairs.items())]
+    result.false_positives = pending
+    result.missed = [entity for i, entity in enumerate(cell.entities) if i not in taken]
+    return result
+
+
+@dataclass
+class Tally:
+    """Counts for one slice of the gold set, and the rates made from them."""
+
+    cells: int = 0
+    extracted: int = 0
+    gold: int = 0
+    matched: int = 0
+    role_right: int = 0
+    kind_right: int = 0
+
+    def add(self, result: CellResult) -> None:
+        self.cells += 1
+        self.extracted += len(result.parties)
+        self.gold += len(result.cell.entities)
+        self.matched += len(result.matched)
+        self.role_right += sum(party.role == entity["role"] for party, entity in result.matched)
+        self.kind_right += sum(party.kind == entity["kind"] for party, entity in result.matched)
+
+    @staticmethod
+    def _rate(part: int, whole: int) -> float:
+        return part / whole if whole else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self._rate(self.matched, self.extracted)
+
+    @property
+    def recall(self) -> float:
+        return self._rate(self.matched, self.gold)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def role_accuracy(self) -> float:
+        return self._rate(self.role_right, self.matched)
+
+    @property
+    def kind_accuracy(self) -> float:
+        return self._rate(self.kind_right, self.matched)
+
+
+@dataclass
+class Score:
+    """Tallies by split ("dev", "test", "all") and column ("Part", "ThrdPart", "all")."""
+
+    tallies: dict[tuple[str, str], Tally]
+    results: list[CellResult]
+
+    def tally(self, split: str = "all", column: str = "all") -> Tally:
+        return self.tallies[(split, column)]
+
+
+Parser = Callable[[GoldCell], list[Party]]
+
+
+def parse_gold_cell(cell: GoldCell) -> list[Party]:
+    """Run the parser on a gold cell with what the importer would know of its row."""
+    alpha3, name = agreement_country(cell.loc1iso, cell.con)
+    return parse_cell(cell.cell, column=cell.column, country_alpha3=alpha3, country_name=name)
+
+
+def score(cells: Iterable[GoldCell], parser: Parser = parse_gold_cell) -> Score:
+    """Score ``parser`` over the gold cells, by split and column."""
+    tallies = {(split, column): Tally() for split in SPLITS for column in (*COLUMNS, "all")}
+    results = []
+    for cell in cells:
+        result = score_cell(cell, parser(cell))
+        results.append(result)
+        for split in (cell.split, "all"):
+            for column in (cell.column, "all"):
+                tallies[(split, column)].add(result)
+    return Score(tallies=tallies, results=results)
+
+
+def report_lines(result: Score, splits: Iterable[str] = SPLITS) -> Iterator[str]:
+    """A table of the scores, one line per split and column."""
+    yield f"{'split':<6} {'column':<9} {'cells':>5} {'gold':>5} {'found':>5} {'match':>5}  " + (
+        f"{'precision':>9} {'recall':>7} {'F1':>6} {'role acc':>8} {'kind acc':>8}"
+    )
+    for split in splits:
+        for column in (*COLUMNS, "all"):
+            t = result.tally(split, column)
+            yield (
+                f"{split:<6} {column:<9} {t.cells:>5} {t.gold:>5} {t.extracted:>5} {t.matched:>5}  "
+                f"{t.precision:>9.3f} {t.recall:>7.3f} {t.f1:>6.3f} {t.role_accuracy:>8.3f} {t.kind_accuracy:>8.3f}"
+            )
+
+
+def detail_lines(result: Score, split: str = "all") -> Iterator[str]:
+    """Per cell: false positives, misses and wrong roles/kinds — what to look at next."""
+    for cell_result in result.results:
+        cell = cell_result.cell
+        if split != "all" and cell.split != split:
+            continue
+        wrong = [(p, e) for p, e in cell_result.matched if p.role != e["role"] or p.kind != e["kind"]]
+        if not (cell_result.false_positives or cell_result.missed or wrong):
+            continue
+        yield f"== {cell.agt_id} {cell.column} ({cell.split}, {cell.loc1iso or cell.con})"
+        for party in cell_result.false_positives:
+            yield f"   + {party.name!r} [{party.role}, {party.kind}]"
+        for entity in cell_result.missed:
+            yield f"   - {entity['name']!r} [{entity['role']}, {entity['kind']}]"
+        for party, entity in wrong:
+            yield (
+                f"   ~ {party.name!r}: role {party.role} (gold {entity['role']}), "
+                f"kind {party.kind} (gold {entity['kind']})"
+            )

@@ -1,0 +1,1233 @@
+"""Finding actors, people and offices in a piece of a PA-X party cell.
+
+A piece ("H.E. Thabo Mbeki, President of the Republic of South Africa") is cut into name
+chunks: runs of capitalised words and the small words names hold ("of", "de", "al-",
+"bin"). Each chunk is then read, known names first:
+
+1. what the caller already knows (the importer's actors), the agreement's own government
+   in any of its generic wordings, states, international organisations and national actors
+   from the gazetteer (acronyms only in their own country);
+2. "Government of X" / "X government" shapes;
+3. names that carry a head word saying what they are ("Front", "Party", "Commission");
+4. acronyms, when the text around them says they name an actor ("NAS Head of Delegation");
+5. what is left may be a person (with titles dropped) or an office with no actor.
+
+An office in front of a name ("President of", "Head of the Delegation of the") is peeled
+off and remembered: it tells who signed for whom, and makes a state's head a government.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from agreements.choices import ActorKind, SignatoryRole
+from agreements.pax import gazetteer
+from agreements.pax.gazetteer import phrase_list, word_list
+from utilities.folding import fold
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the caller knows of an actor: its canonical name, kind and country."""
+
+    name: str
+    kind: str
+    country: str = ""
+
+
+KnownLookup = Callable[[str], Known | None]
+
+
+@dataclass
+class Mention:
+    """An actor named in a piece of text."""
+
+    name: str
+    kind: str
+    country: str = ""
+    aliases: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    office: str = ""  # the office it was reached through ("President of"), "" if named directly
+    state_like: bool = False  # a state or its national government: within a role, one actor
+    strength: int = 1  # 3 known, 2 gazetteer or shaped, 1 head word, 0 bare acronym
+    role: str = ""  # a capacity stated right after it: "UN (Chair)"
+    chunk_end: int = 0  # where the run of words it was read from ends ("Taliban Political Office")
+
+
+@dataclass
+class Context:
+    """What a cell is read against: the agreement's country and what is already known."""
+
+    country: str = ""  # ISO alpha-2 of the agreement's country, "" if none
+    country_name: str = ""
+    column: str = "Part"
+    known: KnownLookup | None = None
+    # Acronyms the cell defines ("Liberation Tigers of Tamil Eelam (LTTE)"): folded -> mention.
+    acronyms: dict[str, Mention] = field(default_factory=dict)
+
+
+@dataclass
+class Person:
+    """A person named in a piece of text, titles dropped."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class Reading:
+    """What a piece of text holds, in order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    offices: list[tuple[int, int, str]] = field(default_factory=list)  # offices naming no actor
+    words: list[tuple[int, int, str]] = field(default_factory=list)  # lone capitalised words
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+CONNECTORS = frozenset(
+    word_list(
+        "of the for and de del della la le les des du da do dos das di van von der den el al y et e i in on ag "
+        "wal bin ibn bint ben abu au aux pour por para d l upon"
+    )
+)
+# Lower-case head nouns that end a capitalised name: "the Yemeni government", "Rajoelina group".
+LOWER_HEADS = frozenset(
+    word_list(
+        "government movement group party forces army front community communities side militia militias "
+        "delegation leaders elders administration authorities"
+    )
+)
+_ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|az|ul|ud|bin|ibn|wa|wal)[-‑'’]\w", re.I)
+TITLES = frozenset(
+    fold(t)
+    for t in word_list(
+        "H.E. HE H. E. S.E S.E. S.E.M SEM His Her Excellency Excellencies Mr Mr. Mrs Mrs. Ms Ms. Mme Mme. M. "
+        "Dr Dr. Prof Prof. Professor Hon Hon. Honorable Honourable Hons Rt Rt. Right Sir Dame Lord Lady Gen "
+        "Gen. General Lt Lt. L.t Lieutenant Col Col. Colonel Maj Maj. Major Brig Brig. Brigadier Capt Capt. "
+        "Captain Cdr Cdr. Commandant Cmdr Adm Admiral Sgt MGen BGen M/Gen LtGen Lt-Gen Lt-Colonel Gén Général "
+        "Ge Ge. Amb Amb. Sheikh Shiekh Shaykh Sheik Al-Sheikh Ustaz Ustadh Bishop Archbishop Msgr Msgr. "
+        "Monsignor Mgr Padre Father Fr Fr. Brother Sister Rev Rev. Reverend Imam Pastor Pasteur Apostle "
+        "Cardinal Dato Dato' Datuk Tengku Tun Haj Haj. Hajji Alhaji Alh Mallam Engr Eng Atty Atty. Me Maître "
+        "Sec Sec. Usec Usec. Rep Rep. Gov Gov. Sen Sen. Senator Hon'ble Shri Smt P/Chief Omda Chief Barr "
+        "Barr. Elder Elders Ustaz Sheikh P/Chief Dame El-omda El-amiir El-ammir Sayed Sayyid Jr Jr. Ret Retd "
+        "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
+        "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Tun Puan Datin U Daw Monsieur Madame "
+        "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air "
+        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe"
+    )
+)
+# Titles that, in the middle of a run of capitalised words, start a new person.
+_RANKS = frozenset(
+    fold(t) for t in word_list("General Gen. Colonel Col. Brigadier Brig. Major Maj. Lieutenant Lt. Captain")
+)
+# Offices whose second word is "General": "Secretary General" is one office, not a rank before a name.
+_BEFORE_GENERAL = frozenset(
+    fold(w) for w in word_list("Secretary Director Attorney Consul Inspector Governor Procurator Auditor Solicitor")
+)
+_PERSON_START = frozenset(fold(t) for t in word_list("H.E. HE S.E Mr Mr. Mrs Ms Dr Dr. Hon Hon. Amb Amb. Prof Prof."))
+# Words of a person's office.
+PERSON_OFFICES = frozenset(
+    fold(w)
+    for w in word_list(
+        "President Vice-President Presidente Président Prime Minister Ministre Ministro Minster Viceministro "
+        "Vice-Minister Secretary Secretary-General General-Secretary Secretaire Secretario Chairman "
+        "Chairperson Chairwoman Chair Co-Chair Co-Chairman Co-Chairmen Head Leader Commander "
+        "Commander-in-Chief C-in-C Representative Representing Delegate Ambassador Ambassdor Envoy Consul "
+        "Consul-General Counsellor Counselor Adviser Advisor Asesor Consejero Member Spokesperson Spokesman "
+        "Spokeperson Coordinator Coordinador Governor Speaker Commissioner Chargé Mayor Prefect Sub-Prefect "
+        "Administrator Officer Negotiator Mediator Facilitator Moderator Rapporteur Director Director-General "
+        "Vice-Chairman Vice-Chairperson Deputy-Chairman Premier Chancellor Emir King Sultan Consultant "
+        "Attorney Attorney-General Jefe Representante Représentant Observer "
+        "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
+        "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador "
+        "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General"
+    )
+)
+# Words that may stand in an office before or after the actor's name.
+OFFICE_WORDS = PERSON_OFFICES | frozenset(
+    fold(w)
+    for w in word_list(
+        "Vice Deputy First Second Acting Special Chief Foreign Senior Permanent Plenipotentiary Executive "
+        "Principal Current Lead Joint High Honorary Presidential Under-Secretary Undersecretary Assistant "
+        "Embassy Delegation Delegación Délégation Delegations Delegates Representatives Members Advisers "
+        "Advisors Officials Official Panel Team Staff Secretariat Mission Office General State Ministers "
+        "Ministry Ministère Ministerio Department Embassy SG SRSG USG ASG DSG ERSG Affairs"
+    )
+)
+# Office and body words that may follow an acronym: "GRP Negotiating Panel", "NAS Head of Delegation".
+_OFFICE_TAIL = OFFICE_WORDS | frozenset(
+    fold(w)
+    for w in word_list(
+        "Negotiating Implementing Peace Committee Legal Political Cessation Hostilities Talks Affairs Field "
+        "Security Institutions Service Steering Technical Working Group Chairman's Representation Commission "
+        "Council Interim Coordination Monitoring Ceasefire Military Joint Liaison Local Regional Humanitarian "
+        "Programme Program Unit Units Sub-Committee Subcommittee Sub-committee"
+    )
+)
+# Sub-bodies: "Head of the Secretariat of the Council of X" reads on to X.
+_SUB_BODY = re.compile(
+    r"^(?:(?:central|executive|political|standing|permanent)\s+(?:committee|bureau|council)|secretariat|"
+    r"delegation|governmental\s+delegation|office|bureau|cabinet|presidency\s+council|"
+    r"(?:regional\s+)?(?:centre|center|headquarters|branch|section|unit))\s+(?:of|for)\b",
+    re.I,
+)
+# Offices of a national government: a state reached through one is a government (R6).
+GOVERNMENT_OFFICE = re.compile(
+    r"\b(?:president|presidente|président|prime|premier|minist\w*|minster|head\s+of\s+state|"
+    r"foreign\s+secretary|secretary\s+of\s+state|chancellor|emir|king|sultan|government|delegation|governmental)\b",
+    re.I,
+)
+# Offices that represent a state as such: its envoy is the state (R6).
+_STATE_OFFICE = re.compile(
+    r"\b(?:ambassad\w*|ambassdor|embassy|envoy|consul\w*|charg[ée]|mission|representative|represent\w*|"
+    r"counsel+or|attach[ée]|first\s+secretary|on\s+behalf)\b",
+    re.I,
+)
+# Offices held over a place: "Prefect of Vakaga" is the actor (R6: prefects, mayors, counties).
+_LOCAL_OFFICE = frozenset(
+    fold(w) for w in word_list("Prefect Sub-Prefect Mayor Governor Commissioner Administrator Sultan Chief Chiefs")
+)
+# Head words and the kind of actor they make (first match wins, most telling first).
+_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        r"\b(?:leaders|elders|chiefs|notables|youth|women|organi[sz]ations|communit(?:y|ies)|tribes?|clans?)$",
+        ActorKind.OTHER,
+    ),
+    (r"\bparty\b|\bpartido\b|\bparti\b|\bcongress\b|\bcongr[eè]s\b|\bsinn\b", ActorKind.ORGANISATION),
+    (
+        r"\balliance\b|\bcoalition\b|\bplatform\b|\bplateforme\b|\bcoordination\b|\bcoordinadora\b|\bumbrella\b|"
+        r"\bpolitical parties\b|\bparties\b|\bgroup of friends\b|\btroika\b|\bquartet\b|\bcontact group\b|"
+        r"\bopposition$|\bmouvance\b|\bbloc\b|\bconsortium\b|\bunited front\b",
+        ActorKind.COALITION,
+    ),
+    (
+        r"\barmy\b|\bfront\b|\bfrente\b|\bforces?\b|\bfuerzas\b|\bmovement\b|\bmouvement\b|\bmovimiento\b|"
+        r"\bliberation\b|\blibération\b|\bliberación\b|\bmilitias?\b|\brebels?\b|\bguerr?ill\w*|\bbrigades?\b|"
+        r"\bbattalions?\b|\bresistance\b|\bmujahid\w*|\btigers\b|\bjaysh\b|\bjabhat\b|\bliwa\b|\bfaylaq\b|"
+        r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
+        r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
+        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
+        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b|\bansar\b|"
+        r"\b(?:defen[cs]e|protection|mobili[sz]ation|resistance)\s+units\b",
+        ActorKind.ARMED_GROUP,
+    ),
+    (
+        r"\bunion\b|\bnations\b|\borgani[sz]ation\b|\bcommission\b|\bcouncil\b|\bcommittee\b|\bconference\b|"
+        r"\bchurch\w*|\bbank\b|\bfund\b|\bprogramme\b|\bprogram\b|\bagency\b|\binstitute\b|\bcent(?:re|er)\b|"
+        r"\bsociety\b|\binitiative\b|\bmission\b|\bpanel\b|\bleague\b|\bassociation\b|\bfoundation\b|"
+        r"\bsecretariat\b|\boffice\b|\bnetwork\b|\bforum\b|\bfederation\b|\bred cross\b|\bdialogue\b|"
+        r"\bmediation\b|\bassembly\b|\bcommunauté\b|\bcomunidad\b|\bconseil\b|\bcomité\b|"
+        r"\bcomisión\b|\bobservatory\b|\bministry\b|\bauthority\b|\bcourt\b|\btrust\b|\bbureau\b|"
+        r"\bepiscopal\b|\bconférence\b|\bconferencia\b|\buniversity\b|\bgroup\b|\bteam\b|\bcaucus\b|"
+        r"\bpresidency\b|\bdetainees\b|\bdirectorate\b|\bconvention\b|\bparishad\b|\bsamiti\b|\bsangh\b|\bsangathan\b",
+        ActorKind.ORGANISATION,
+    ),
+    (
+        r"\bcounty\b|\blocality\b|\bprovince\b|\bdistrict\b|\bregion\b|\bmunicipality\b|\bvillages?\b|\bcity\b|"
+        r"\bside\b|\badministration\b|\bsultanate\b|\bpeople\b|\bcamp\b|\b[A-Z]\w+ state\b|\brepublic\b|"
+        r"\bcommunit(?:y|ies)\b|\bcommunaut[ée]s?\b",
+        ActorKind.OTHER,
+    ),
+)
+_KIND_PATTERNS = tuple((re.compile(p, re.I), kind) for p, kind in _KIND_WORDS)
+# Head words that make a name an actor by themselves ("Rapid Support Forces").
+_HEAD = re.compile("|".join(p for p, _ in _KIND_WORDS) + r"|\b[A-Z]\w+ State\b", re.I)
+_GOVERNMENT_WORD = re.compile(r"\b(?:gov[a-z]*nments?|govt\.?|gobierno|gouvernement|governo|governmental)\b", re.I)
+_SUBNATIONAL = re.compile(
+    r"\b(?:state|states|province|provincial|county|regional|region|local|district|autonomous|island|"
+    r"southern sudan|bougainville|puntland|galmudug|jubaland|somaliland|kurdistan|assam|mindanao|"
+    r"municipal|city|federal member)\b",
+    re.I,
+)
+_NATIONAL_ORGAN = re.compile(
+    r"\b(?:armed forces|national army|defen[cs]e forces|police|parliament|national assembly|legislative|"
+    r"sovereign council|council of ministers|military council|supreme soviet|ministry|presidency|"
+    r"federation council|council of federation|senate)\b",
+    re.I,
+)
+# Departments that an office names and that are no actor: "Minister for Provincial Administration".
+DEPARTMENT = re.compile(
+    r"^(?:(?:state\s+for\s+)?(?:foreign|home|internal|interior|defen[cs]e|justice|finance|planning|education|"
+    r"provincial|local|public|humanitarian|peace|national|high|east|african|security|information|"
+    r"communication|reconstruction|administration|affairs|and|of|for|the|disaster|management|science|"
+    r"technology|health|relations|reconciliation|integration|cooperation|co-operation|territory|"
+    r"decentrali[sz]ation|civisme|dialogue|internal|the)\b\s*)+$",
+    re.I,
+)
+# Words that open the name of a ministry's field: "Minister of Defense of X" reads on to X.
+_DEPARTMENT_START = re.compile(
+    r"^(?:defen[cs]e|foreign|interior|justice|finance|home|internal|information|education|health|planning|"
+    r"agriculture|trade|commerce|labou?r|energy|transport|environment|culture|tourism|youth|sports?|"
+    r"communications?|reconstruction|reconciliation|humanitarian|external|administration|d[ée]fense|"
+    r"int[ée]rieur|affaires|d[ée]centrali[sz]ation|territoriale?|anciens|combattants|relations|coop[ée]ration|"
+    r"int[ée]gration|s[ée]curit[ée]|economy|economic|social|public|works|industry|mines|petroleum|water)$",
+    re.I,
+)
+# Words that are never an actor on their own: headings, fragments and generic categories.
+NOT_ACTORS = frozenset(
+    fold(w)
+    for w in phrase_list(
+        "Government, Governments, Rebel Groups, Rebels, Armed Groups, Authority, The Authority, Central, "
+        "World, Parties, The Parties, Party, Signatories, Signatory, Witness, Witnesses, Mediator, Mediators, "
+        "Observers, Delegation, Delegations, Members, Member, Representatives, Representative, Others, Other, "
+        "Stakeholders, Agreement, Annex, Article, Preamble, Title, Name, Page, Signed, Signature, Signatures, "
+        "Date, Done, International Community, Civil Society, Political Parties, Chairman, President, "
+        "Partners, Republic, State, States, Kingdom, Federation, Union, Nations, Side, Sides, Both Sides, The "
+        "Two Sides, Secretary, Minister, Prime Minister, Head, Advisor, Adviser, Delegate, Coordinator, "
+        "Spokesperson, Security, Mediation, Facilitation, Observer, Guarantor, Guarantors, Facilitator, "
+        "Facilitators, Joint, Secretariat, Conference, Committee, Council, Commission, Mission, Panel, Team, "
+        "Group, Groups, Office, Unknown, Illegible, Unintelligible, Not Signed, Unsigned, Arabic, English, "
+        "French, Spanish, Neighbouring Countries, Neighboring Countries, Donors, International Donors, Heads "
+        "of State, Military, Police, Security Agency, The Following, Following, All, Both, Co-Chairs, "
+        "Co-Chairmen, Chairs, Presence, In the Presence, Signing, Ceremony, Meeting, Talks, Negotiations, "
+        "Peace, Peace Process, Ministry, Department, Staff, General Staff, The Government, Leadership, "
+        "Participants, Accompanying, Persons, Accompanying Persons, Country, Countries, Guarantor Countries, "
+        "Parties to the Conflict, International Organizations, International Organisations, Other Representatives, "
+        "Other Parties, Communauté internationale, Comunidad Internacional, Regional Organizations, "
+        "Donor Countries, Friendly Countries, Neighbouring States, Observer States, Member States, "
+        "Heads of State and Government"
+    )
+)
+_NOT_ACRONYMS = frozenset(
+    word_list(
+        "HE SE SEM MP PHD JR SR SEC USEC REP GOV HON MR MRS MS DR LT COL GEN MGEN BGEN CDR CPT HRH OBE GCMG "
+        "KB MBE KBE CMG II III IV VI VII VIII IX XI XII NB PS PPS CEO PM VP DG SG DSG SRSG ASG USG ASEC TO OF "
+        "THE AND FOR BY IN ON AT AS DE LA LE ET DU DES EL LOS LAS DEL PO OK ID NO AM RTD RETD INC LTD CO NA "
+        "NN NIL ATTY ENG ENGR ESQ NE NW SW NER AG DEP ASST MED GCB KCMG CBE PC QC SC MNA MPA MHA MLA DCM CDA USA UK US "
+        "MFA MOD MOI MOFA"
+    )
+)
+_NOTE_WORDS = re.compile(
+    r"^(?:not|no|signed|unsigned|illegible|unintelligible|unknown|page|see|note|the|a|an|this|that|these|"
+    r"it|its|agreement|document|meeting|talks|parties|between|and|with|also|but|which|who|were|was|are|is|"
+    r"held|made|reached|concluded|listed|mentioned|present|presence|copy|original|translation|signature|"
+    r"signatures|stamp|seal|done|dated|date|at|in|on|for|by|of|to|from|as|representing|gathered|having|"
+    r"article|preamble|annex|signatories|witnesses|delegates|delegation|representatives|thanking|thanks|"
+    r"grateful|appreciating|welcoming|noting|recalling|acknowledging|their|excellencies|his|her|dear|"
+    r"attention|copy|cc|whereas|considering)$",
+    re.I,
+)
+_ROLE_MARKERS = {
+    "chair": SignatoryRole.MEDIATOR,
+    "chairman": SignatoryRole.MEDIATOR,
+    "facilitator": SignatoryRole.MEDIATOR,
+    "mediator": SignatoryRole.MEDIATOR,
+    "observer": SignatoryRole.OBSERVER,
+    "observers": SignatoryRole.OBSERVER,
+    "guarantor": SignatoryRole.GUARANTOR,
+    "witness": SignatoryRole.WITNESS,
+}
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”«»]+")
+_BREAK = re.compile(r"[,;:()\[\]{}\"“”«»]|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s")
+_ACRONYM = re.compile(r"^(?=(?:[^a-z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&/.'\-]{0,12}[A-Z0-9]$")
+
+
+# --- tokens and chunks ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    broken: bool  # a break (comma, bracket, dash) stands between it and the token before
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    last_end = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        start, end = match.start(), match.end()
+        # Trailing full stops end sentences; keep them on initials and abbreviations ("A.", "H.E.").
+        while word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            word, end = word[:-1], end - 1
+        if word in {"-", "–", "—", "&", "/"} or not word:
+            if word in {"-", "–", "—", "&"}:
+                # A dash between words is a break ("Name - Office").
+                tokens.append(_Token("", start, end, True))
+            last_end = end
+            continue
+        gap = text[last_end:start]
+        dash = word.endswith(("-", "–")) and len(word) > 1
+        if dash:
+            word, end = word.rstrip("-–"), end - 1  # "MPIGO- Félix DOH": a dash after a name breaks
+        tokens.append(_Token(word, start, end, bool(_BREAK.search(gap)) if tokens else False))
+        if dash:
+            tokens.append(_Token("", end, end + 1, True))
+        last_end = end
+    return tokens
+
+
+def _has_letter(word: str) -> bool:
+    return any(c.isalpha() for c in word)
+
+
+def _is_namey(word: str) -> bool:
+    if re.match(r"^[ldLD]['’][A-ZÀ-Ý]", word):
+        return True  # "l'Azawad", "d'Ivoire"
+    first = next((c for c in word if c.isalpha()), "")
+    if not first:
+        return bool(re.fullmatch(r"\d{1,3}", word))
+    return first.isupper() or bool(_ARABIC_PARTICLE.match(word))
+
+
+def chunks(text: str) -> list[list[_Token]]:
+    """Runs of capitalised words and the small words names hold between them."""
+    found: list[list[_Token]] = []
+    current: list[_Token] = []
+
+    def flush() -> None:
+        while current and (current[-1].text.lower() in CONNECTORS or not _has_letter(current[-1].text)):
+            current.pop()
+        while current and current[0].text in CONNECTORS and not _ARABIC_PARTICLE.match(current[0].text):
+            current.pop(0)
+        if current and any(_is_namey(t.text) and _has_letter(t.text) for t in current):
+            found.append(list(current))
+        current.clear()
+
+    for token in _tokens(text):
+        if token.broken:
+            flush()
+        word = token.text
+        if not word:
+            continue
+        previous = current[-1].text if current else ""
+        # A title or a capitalised "The" inside a run starts a new name: "... South Africa The
+        # African Union H.E. Ambassador M. Bah ...", "UNOMIG and Mr. Sergey Korobko".
+        rank = fold(word) in _RANKS and fold(previous) not in _BEFORE_GENERAL and previous not in CONNECTORS
+        if (
+            current
+            and fold(previous) not in TITLES
+            and (fold(word) in _PERSON_START or rank or (word in {"The", "THE"} and previous.lower() not in CONNECTORS))
+        ):
+            flush()
+        if word.lower() in {"l'", "d'", "l’", "d’"}:
+            word = word[0].lower()  # "de l' Administration": an elided article
+        if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current):
+            current.append(token)
+        else:
+            flush()
+    flush()
+    return found
+
+
+def _text(words: list[_Token], source: str) -> str:
+    return source[words[0].start : words[-1].end] if words else ""
+
+
+# --- kinds -------------------------------------------------------------------------------------------------
+
+
+def kind_of(name: str, column: str = "Part") -> str:
+    """The kind of actor a name says it is (R6), from its head words."""
+    if _GOVERNMENT_WORD.search(name):
+        return ActorKind.OTHER if _SUBNATIONAL.search(name) else ActorKind.GOVERNMENT
+    if _NATIONAL_ORGAN.search(name) and names_country(name):
+        return ActorKind.GOVERNMENT
+    for pattern, kind in _KIND_PATTERNS:
+        if pattern.search(name):
+            return kind
+    return ActorKind.ARMED_GROUP if column == "Part" else ActorKind.ORGANISATION
+
+
+def names_country(name: str) -> str:
+    """The country a name holds by name or nationality adjective, or ""."""
+    folded = f" {fold(name)} "
+    for adjective, code in gazetteer.demonyms().items():
+        if f" {adjective} " in folded:
+            return code
+    words = folded.split()
+    for size in range(min(6, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            found = gazetteer.state_names().get(" ".join(words[i : i + size]))
+            if found:
+                return found
+    return ""
+
+
+def short_name(code: str) -> str:
+    """A country's short English name, for aliases ("Russia" for "Russian Federation")."""
+    return gazetteer.country_short_name(code).removeprefix("the ")
+
+
+# --- names read whole -------------------------------------------------------------------------------------
+
+
+def state_of(name: str) -> str | None:
+    """The ISO alpha-2 code ("" if none today) when ``name`` is a state as itself:
+    "Kingdom of Norway", "the Russian Federation", "Hellenic Greece"; else None."""
+    folded = fold(re.sub(r"^the\s+", "", name, flags=re.I))
+    table = gazetteer.state_names()
+    if folded in table:
+        return table[folded]
+    words = folded.split()
+    for i in range(len(words) - 1, 0, -1):
+        # "Azerbaijan Republic": a country, then words of a state's form.
+        if " ".join(words[:i]) in table and all(w in gazetteer.STATE_FORM_WORDS for w in words[i:]):
+            return table[" ".join(words[:i])]
+    for i in range(1, len(words)):
+        head, rest = words[:i], words[i:]
+        if rest and rest[0] in {"of", "de", "du", "del"}:
+            rest = rest[1:]
+        if rest and rest[0] in {"the", "la", "le", "l"}:
+            rest = rest[1:]
+        if all(w in gazetteer.STATE_FORM_WORDS for w in head) and " ".join(rest) in table:
+            return table[" ".join(rest)]
+    return None
+
+
+def _office_kind(office: str) -> str:
+    """Which office is nearest the name decides: "Representative of the President of X" is the
+    president's, so a government; "Ambassador of X" is the state's."""
+    government = max((m.end() for m in GOVERNMENT_OFFICE.finditer(office)), default=-1)
+    state = max((m.end() for m in _STATE_OFFICE.finditer(office)), default=-1)
+    return ActorKind.GOVERNMENT if government > state else ActorKind.STATE
+
+
+def state_mention(name: str, code: str, office: str) -> Mention:
+    """A state named as itself, or its government when reached through its head or minister.
+
+    A state keeps the cell's wording ("Kingdom of Norway", R3) with its short name as an alias,
+    so "Kingdom of Norway" and "Norway" are one actor however a cell spells it.
+    """
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    short = short_name(code) if code else name
+    if office and _office_kind(office) == ActorKind.GOVERNMENT:
+        # A head of state, minister or delegation acts for the government (R6), one name per government.
+        gov = gazetteer.government_name(code) if code else f"Government of {name}"
+        return Mention(gov, ActorKind.GOVERNMENT, code, [name, short], office=office, state_like=True, strength=2)
+    aliases = [short] if fold(short) != fold(name) else []
+    return Mention(name, ActorKind.STATE, code, aliases, office=office, state_like=True, strength=2)
+
+
+def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = False) -> Mention | None:
+    """The actor ``name`` names on its own (the whole of it), known names first.
+
+    A bare "Government" is the agreement's own government only where something says so
+    ("For the Government", "Head of the Delegation of the Government": ``generic`` or an
+    ``office``); on a line of its own it is a heading (R1).
+    """
+    name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-/"), flags=re.I).strip()
+    name = re.sub(r"^l['’]\s*", "", name, flags=re.I)
+    name = re.sub(
+        r"(?:\s+(?:members?|representatives?|negotiati(?:on|ng)|delegations?|envoys?|delegates))+$",
+        "",
+        name,
+        flags=re.I,
+    )
+    folded = fold(name)
+    if folded in _BARE_GOVERNMENT and (generic or office):
+        return _own_government(name, ctx, office)
+    if not folded or folded in NOT_ACTORS or len(folded) < 2:
+        return None
+    if ctx.known is not None and (known := ctx.known(name)) is not None:
+        return Mention(known.name, known.kind, known.country, [name] if name != known.name else [], strength=3)
+    if folded in gazetteer.generic_government() or gazetteer.government_acronym(name, ctx.country):
+        return _own_government(name, ctx, office)
+    if folded in ctx.acronyms:
+        # An acronym the cell itself spelled out: the cell's own name for the actor.
+        defined = ctx.acronyms[folded]
+        return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
+    if (code := state_of(name)) is not None:
+        return state_mention(name, code, office)
+    if (entry := gazetteer.organisation_names().get(folded)) is not None:
+        aliases = [a for a in (entry.name, *entry.aliases) if fold(a) != folded][:5]
+        return Mention(name, entry.kind, "", aliases, office=office, strength=2)
+    if (national := gazetteer.national_actor(name, ctx.country)) is not None:
+        aliases = [a for a in (national.name, *national.aliases) if fold(a) != folded][:5]
+        return Mention(name, national.kind, national.country, aliases, office=office, strength=2)
+    if folded in ctx.acronyms:
+        defined = ctx.acronyms[folded]
+        return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
+    if (side := re.match(r"^(?P<who>.+?)\s+side$", name, re.I)) is not None:
+        code = names_country(side.group("who"))
+        # Negotiating sides are governments, except the breakaway side (R6).
+        side_kind = ActorKind.GOVERNMENT if code and code == ctx.country else ActorKind.OTHER
+        return Mention(name, side_kind, code or ctx.country, [], office=office, strength=2)
+    if re.match(r"(?:ministry|ministère|ministerio|department)\b", name, re.I):
+        return None  # an office of a government, read through its "of"
+    if _GOVERNMENT_WORD.search(name):
+        return _government(name, ctx, office)
+    army = re.fullmatch(r"(?:the\s+)?(?P<who>\w+)\s+(?:army|armed forces|police|military)", name, re.I)
+    if army and (code := gazetteer.demonyms().get(fold(army.group("who")))):
+        # "Syrian Army": the state's army, an organ of its government (R6).
+        return Mention(name, ActorKind.GOVERNMENT, code, [], office=office, strength=2)
+    if re.fullmatch(r"(?:the\s+)?(?:armed forces|national army|army|police|military)", name, re.I):
+        # The armed forces of the agreement's own state are an organ of its government (R6).
+        return Mention(name, ActorKind.GOVERNMENT, ctx.country, [], office=office, strength=1)
+    if _NATIONAL_ORGAN.search(name) and not DEPARTMENT.match(name):
+        code = names_country(name)
+        if code or (ctx.country and not re.search(r"\bof\b", name)):
+            # "Sovereign Council", "Supreme Soviet of Kyrgyzstan": organs of a state (R6).
+            return Mention(
+                name, ActorKind.GOVERNMENT, code or ctx.country, [], office=office, strength=2 if code else 1
+            )
+    if (
+        _HEAD.search(name)
+        and len(name.split()) >= 2
+        and not DEPARTMENT.match(name)
+        and _head_placed(name)
+        # "Ag Minister for Provincial Administration" is an office, not a body; "United Nations
+        # Observer Mission" is a body.
+        and not any(
+            fold(w) in PERSON_OFFICES and fold(n) not in _BODIES
+            for w, n in zip(name.split(), [*name.split()[1:], ""], strict=True)
+        )
+    ):
+        kind = kind_of(name, ctx.column)
+        # "ECOWAS Standing Mediation Committee": a body of a known organisation is known by it too.
+        parent = gazetteer.organisation_names().get(fold(name.split()[0]))
+        parent_names = [name.split()[0], parent.name] if parent is not None else []
+        international = kind == ActorKind.ORGANISATION and re.search(
+            r"\b(?:international|united nations|african|european|world|regional|global|arab|islamic)\b", name, re.I
+        )
+        country = "" if international or parent is not None else ctx.country
+        return Mention(name, kind, country, parent_names, office=office, strength=1)
+    if _is_acronym(name):
+        return Mention(name, kind_of(name, ctx.column), ctx.country, [], office=office, strength=0)
+    return None
+
+
+_BARE_GOVERNMENT = frozenset(fold(w) for w in ("Government", "Gobierno", "Gouvernement", "Governo"))
+
+
+def _is_acronym(word: str) -> bool:
+    """ "NAS", "SPLM/A", "M23" are acronyms; "FELIPE", "APPRECIATING" are words in capitals."""
+    if not _ACRONYM.match(word) or re.sub(r"[^A-Z]", "", word.upper()) in _NOT_ACRONYMS:
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if re.search(r"[\d/\-]", word):
+        # "FARC-EP", "SPLM/A", "AFC/M23" — but not "BUBU-LIKONI-G", a name in capitals.
+        parts = [p for p in re.split(r"[/\-]", word) if p]
+        return all(len(p) <= 4 or sum(c in "AEIOUaeiou" for c in p) < 2 or re.search(r"\d", p) for p in parts)
+    vowels = sum(c in "AEIOUaeiou" for c in letters)
+    return len(letters) <= 4 or (len(letters) <= 7 and vowels < 2)
+
+
+def _head_placed(name: str) -> bool:
+    """A head word heads the name: last, or before "of"/"for", or in a French or Spanish name
+    ("Front Populaire pour la ..."). "Malual Centre Abeim" is a list of places, not a centre."""
+    words = name.split()
+    if any(w.lower() in {"de", "du", "des", "la", "le", "pour", "del", "los", "las", "y", "et"} for w in words):
+        return True
+    for match in _HEAD.finditer(name):
+        after = name[match.end() :].split()
+        if match.end() == len(name) or not after or after[0].lower() in CONNECTORS:
+            return True
+        if re.match(r"\w*\s*[/-]", name[match.end() :]):
+            return True  # "Movement/Army", "Third Front /Tamazuj"
+    return False
+
+
+def _own_government(name: str, ctx: Context, office: str) -> Mention:
+    """The agreement's own government, however the cell calls it: one actor (R4)."""
+    gov = gazetteer.government_name(ctx.country, ctx.country_name)
+    aliases = [name] if fold(name) != fold(gov) else []
+    return Mention(gov, ActorKind.GOVERNMENT, ctx.country, aliases, office=office, state_like=True, strength=2)
+
+
+def _government(name: str, ctx: Context, office: str) -> Mention:
+    """ "Government of X", "the X Government", "Gouvernement de la République X"."""
+    match = re.search(r"\b(?:of|de|del|du)\s+(?:the\s+|la\s+|l['’]\s*)?(?P<of>.+)$", name, re.I)
+    of_state = state_of(match.group("of")) if match else None
+    code = of_state or names_country(name)
+    if _SUBNATIONAL.search(name) and of_state is None:
+        return Mention(name, ActorKind.OTHER, code or ctx.country, [], office=office, strength=1)
+    strength = 2 if of_state is not None or (code and len(name.split()) <= 3) else 1
+    if code and (strength == 2 or re.search(r"\b(?:delegation|panel|team|side|party|commission)\b", name, re.I)):
+        # A national government is one actor however it is written ("Government of the Republic
+        # of Colombia", "Colombian government", "Governmental Delegation of the Republic of
+        # Georgia"): "Government of <country>", the cell's wording kept as an alias (R4).
+        canonical = gazetteer.government_name(code)
+        aliases = [name] if fold(name) != fold(canonical) else []
+        return Mention(canonical, ActorKind.GOVERNMENT, code, aliases, office=office, state_like=True, strength=2)
+    return Mention(
+        name, ActorKind.GOVERNMENT, code or ctx.country, [], office=office, state_like=bool(code), strength=strength
+    )
+
+
+# --- reading a chunk ---------------------------------------------------------------------------------------
+
+
+def _strip_titles(words: list[_Token]) -> list[_Token]:
+    while words and (fold(words[0].text) in TITLES or words[0].text in CONNECTORS or words[0].text in {"The", "THE"}):
+        words = words[1:]
+    return words
+
+
+def _is_office(word: _Token) -> bool:
+    return fold(word.text) in OFFICE_WORDS or fold(word.text.split("-")[0]) in OFFICE_WORDS
+
+
+_NAME_ADJECTIVES = frozenset(
+    fold(w)
+    for w in word_list(
+        "National Democratic Revolutionary United Popular Patriotic Islamic Socialist Republican Liberal "
+        "Independent Federal Union People's Peoples Unity Progressive Transitional Interim Provisional "
+        "Supreme Central Regional Local International Joint Civil Military Traditional North South East West "
+        "Northern Southern Eastern Western"
+    )
+)
+_NOT_PERSON_WORDS = frozenset(
+    fold(w)
+    for w in word_list(
+        "Agreement Agreements Accord Accords Protocol Framework Declaration Communiqué Communique Memorandum "
+        "Treaty Peace Ceasefire Annex Article Chapter Headquarters Office Secretariat Country Countries Track "
+        "Platform"
+    )
+)
+_ROLE_NOUN = re.compile(r"^(?:co-?)?(?:signator\w*|witness\w*|observers?|guarantors?|mediators?|facilitators?)$", re.I)
+_NOT_PERSONS = frozenset(fold(w) for w in word_list("Command Headquarters Staff Secretariat Office Presidency"))
+_PROCESS_NOUNS = (
+    "peace|talks|negotiations?|process|conflict|agreements?|ceasefire|dialogue|accords?|issue|question|crisis|war|"
+    "region|area|border|authorities|officials"
+)
+# Bodies an office may head: "United Nations Observer Mission in Bougainville" is one name.
+_BODIES = frozenset(fold(w) for w in word_list("Mission Office Commission Panel Team Committee Council Force Forces"))
+
+
+_MONTHS = re.compile(
+    r"^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|janvier|février|mars|avril|mai|juin|"
+    r"juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)$",
+    re.I,
+)
+
+
+def is_office_text(text: str) -> bool:
+    """True for text that starts with an office: "Chairman of the Regional Initiative"."""
+    first = text.split()[0] if text.split() else ""
+    return fold(first) in PERSON_OFFICES or fold(first.split("-")[-1]) in PERSON_OFFICES
+
+
+def _looks_like_person(words: list[_Token], titled: bool) -> bool:
+    if any(w.text in {"and", "et", "y", "&"} for w in words):
+        return False  # "Belgrade and Pristina", "Acholi and Madi": two names, not a person
+    # Lower-case particles are not names; capitalised ones ("Abu", "Al-Sharif") and "al-Jolani" are.
+    names = [w for w in words if w.text not in CONNECTORS]
+    if not names or _NOTE_WORDS.match(names[0].text):
+        return False
+    if any(re.search(r"\d", w.text) or _MONTHS.match(w.text) for w in names):
+        return False  # "Doha on 14 July": a place and a date
+    if any(fold(w.text) in gazetteer.STATE_FORM_WORDS and w.text[:1].isupper() and len(w.text) > 4 for w in names):
+        return False  # "Bolivarian Republic"
+    if any(fold(w.text) in _NAME_ADJECTIVES or fold(w.text) in gazetteer.demonyms() for w in names):
+        return False  # "National Chadian Concord": a body's name, not a person's
+    if any(fold(w.text) in _NOT_PERSON_WORDS or _ROLE_NOUN.match(w.text) for w in names):
+        return False  # "General Framework Agreement for Peace", "COSIGNATORY OF THE PMEZ"
+    if any(_is_office(w) for w in names):
+        return False
+    if any(_HEAD.fullmatch(w.text) for w in names):
+        return False
+    if len(names) == 1:
+        word = names[0].text
+        return (
+            titled
+            and len(word.strip(".")) > 2
+            and not _HEAD.fullmatch(word)
+            and fold(word) not in NOT_ACTORS
+            and fold(word) not in _NOT_PERSONS
+        )
+    return len(names) <= 7
+
+
+def _strong(words: list[_Token], source: str, ctx: Context, office: str = "") -> Mention | None:
+    mention = read_name(_text(words, source), ctx, office)
+    if mention is not None and mention.strength >= 2:
+        mention.start, mention.end = words[0].start, words[-1].end
+        return mention
+    # "COGS SPLM/A": an office acronym, then the known actor's.
+    if (
+        len(words) > 1
+        and _is_acronym(words[-1].text)
+        and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1])
+    ):
+        last = _strong(words[-1:], source, ctx, office or _text(words[:-1], source))
+        if last is not None:
+            return last
+    return None
+
+
+def _join(left: list[_Token], right: list[_Token], words: list[_Token]) -> list[_Token]:
+    """Two runs of ``words`` with the words between them."""
+    return words[words.index(left[0]) : words.index(right[-1]) + 1]
+
+
+def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Token]] | None:
+    """ "Government of Rwanda and Rwandese Patriotic Front" is two names; "Social Democratic and
+    Labour Party" is one. Split where every side reads as an actor or a person."""
+    romance = any(w.text in {"de", "des", "du", "la", "le", "del", "pour", "por", "los", "las"} for w in words)
+    joins = {"and", "&"} if romance else {"and", "y", "et", "&"}
+    # "Coordination des Mouvements et Forces Patriotiques de Résistance" is one French name.
+    cuts = [i for i, w in enumerate(words) if w.text.lower() in joins and 0 < i < len(words) - 1]
+    if not cuts:
+        return None
+    parts: list[list[_Token]] = []
+    last = 0
+    for cut in cuts:
+        parts.append(words[last:cut])
+        last = cut + 1
+    parts.append(words[last:])
+    if not all(parts):
+        return None
+    # "United Kingdom of Great Britain and Northern Ireland and the United States of America":
+    # parts that together make a known name stay together.
+    merged: list[list[_Token]] = []
+    for part in parts:
+        if merged and _strong(_join(merged[-1], part, words), source, ctx) is not None:
+            merged[-1] = _join(merged[-1], part, words)
+        else:
+            merged.append(part)
+    if len(merged) == 1:
+        return None
+    parts = [_strip_titles(p) for p in merged]
+    if not all(parts):
+        return None
+    if len(parts) >= 2 and all(len(p) >= 2 and _looks_like_person(p, False) for p in parts):
+        return parts  # "Lt. Gen. Philippe Morillon and ... Jean-Pierre Thebault": two people
+    readable = [read_name(_text(p, source), ctx) for p in parts]
+    for i, part in enumerate(parts):
+        if readable[i] is None and _is_office(part[0]):
+            readable[i] = next((m for m in _peel(part, source, ctx) if isinstance(m, Mention)), None)
+    if all(len(p) == 1 for p in parts):
+        return parts  # "CNRT and Falintil", "Fatah and Hamas"
+    if not any(r is not None and r.strength >= 1 for r in readable):
+        return None
+    strongest = max((r.strength for r in readable if r is not None), default=0)
+    for i, (part, mention) in enumerate(zip(parts, readable, strict=True)):
+        if mention is not None or _is_office(part[0]):
+            continue
+        # "Chin National Front and the Union- level ...": the article says a second party follows.
+        after_the = i > 0 and words[cuts[i - 1] + 1].text == "the"
+        if not after_the and (strongest < 2 or not _looks_like_person(part, False)):
+            return None  # "Union of Forces for Democracy and Basic Development" is one name
+    return parts
+
+
+_OF = {"of", "de", "du", "des", "del", "for", "to", "pour", "por", "in"}
+_ARTICLES = {"the", "la", "le", "l", "el", "les", "los", "las", "l'", "l’"}
+
+
+def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
+    """An office first: "President of the Republic of Uganda" -> Uganda, via "President of"."""
+    office_end = 0
+    while office_end < len(words) and (_is_office(words[office_end]) or fold(words[office_end].text) in TITLES):
+        office_end += 1
+    # "Deputy President Zuma Facilitator of ...": a name between offices is the holder.
+    holder = []
+    j = office_end
+    while j < len(words) and words[j].text.lower() not in CONNECTORS and not _is_office(words[j]):
+        holder.append(words[j])
+        j += 1
+    people: list[Mention | Person | str] = []
+    if holder and j < len(words) and _is_office(words[j]) and _looks_like_person(holder, True):
+        people = [Person(_text(holder, source), holder[0].start, holder[-1].end)]
+    elif 0 < office_end < len(words) and words[office_end].text[:1].isupper():
+        # "Ambassador M. Bah African Union Interim Commission ...": the holder, then the actor.
+        stop = next((k for k in range(office_end, len(words)) if words[k].text in CONNECTORS), len(words))
+        for k in range(stop, office_end + 1, -1):
+            if not _looks_like_person(words[office_end:k], False):
+                continue
+            rest = words[k:]
+            while rest and rest[0].text.lower() in CONNECTORS:
+                rest = rest[1:]
+            tail = _read_words(rest, source, ctx, office=_text(words[:office_end], source))
+            # "Salva Kiir Mayardit and the Mediation team": a weak name must not swallow the holder.
+            if tail is not None and (tail.strength >= 2 or (tail.strength == 1 and " and " not in tail.name)):
+                person = Person(_text(words[office_end:k], source), words[office_end].start, words[k - 1].end)
+                return [person, tail]
+    # "Representative World Council of Churches": the office runs straight into the name.
+    if 0 < office_end < len(words) and words[office_end].text.lower() not in CONNECTORS and not people:
+        mention = _read_words(words[office_end:], source, ctx, office=_text(words[:office_end], source))
+        if mention is not None and mention.strength == 0 and len(words) - office_end == 1:
+            mention.strength = 1  # "Acting General Secretary CPN": the acronym the office is of
+        if mention is not None and mention.strength >= 1:
+            return [mention]
+    # "... for the Incumbent TGoNU": who the office holder signs for, when a known name follows "for".
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].text.lower() == "for":
+            rest = words[i + 1 :]
+            while rest and rest[0].text.lower() in _ARTICLES:
+                rest = rest[1:]
+            for k in range(len(rest)):
+                tail = _read_words(rest[k:], source, ctx, office=_text(words[: i + 1], source))
+                if tail is not None and tail.strength >= 2 and not tail.state_like:
+                    return [*people, tail]
+    for i, word in enumerate(words):
+        if i == 0 or word.text.lower() not in _OF:
+            continue
+        rest = words[i + 1 :]
+        while rest and rest[0].text.lower() in _ARTICLES:
+            rest = rest[1:]
+        # An office held inside the rest ("of the Republic Commander-in-Chief of ..."): read up to it.
+        cut = next((k for k, w in enumerate(rest) if k > 0 and fold(w.text) in PERSON_OFFICES), None)
+        if cut is not None:
+            rest = rest[:cut]
+        if not rest or (_is_office(rest[0]) and not _strong(rest, source, ctx)):
+            continue
+        if _SUB_BODY.match(_text(rest, source)) or _DEPARTMENT_START.match(rest[0].text):
+            continue  # "Minister of Defense of the Russian Federation": read on to the state
+        office = _text(words[: i + 1], source)
+        if rest[0].text.lower() in {"republic", "république", "república"} and (
+            len(rest) == 1 or rest[1].text.lower() not in {"of", "de", "du", "del"}
+        ):
+            # "President of the Republic": the agreement's own government (R4).
+            return [*people, _own_government(_text(words[: i + len(rest) + 2], source), ctx, office)]
+        mention = _read_words(rest, source, ctx, office=office)
+        if mention is not None and mention.strength == 0 and len(rest) == 1 and word.text.lower() == "of":
+            mention.strength = 1  # "Chairman and C-in-C of EDF": the acronym the office is of
+        formal = fold(rest[0].text) in gazetteer.STATE_FORM_WORDS or rest[0].text.lower() == "government"
+        if mention is not None and mention.state_like and word.text.lower() in {"for", "to", "in"} and not formal:
+            continue  # "Special Envoy for Somalia": the state the office is about, not for
+        if mention is not None and mention.strength >= 1:
+            return [*people, mention]
+        # "Prefect of Vakaga", "Mayor of Birao": a local office is the actor (R6).
+        local = [w for w in words[:i] if fold(w.text) in _LOCAL_OFFICE]
+        place = []
+        for w in rest:
+            if w.text.lower() in CONNECTORS:
+                break
+            place.append(w)
+        if local and 1 <= len(place) <= 2 and all(w.text[:1].isupper() for w in place) and word.text.lower() == "of":
+            name = f"{local[-1].text} of {_text(place, source)}"
+            local_mention = Mention(
+                name, ActorKind.OTHER, ctx.country, [], place[0].start, place[-1].end, office, strength=1
+            )
+            return [*people, local_mention]
+    if (whole := _strong(words, source, ctx)) is not None:
+        return [whole]
+    if (last := _strong(words[-1:], source, ctx, _text(words[:-1], source))) is not None and _is_acronym(
+        words[-1].text
+    ):
+        return [*people, last]  # "Deputy Chairman and COGS SPLM/A"
+    if holder and j == len(words) and len(holder) <= 3 and not people and _looks_like_person(holder, True):
+        # "Ambassador Bah", "Deputy President Zuma": an office and its holder's name.
+        return [Person(_text(holder, source), holder[0].start, holder[-1].end), _text(words[:office_end], source)]
+    return [*people, _text(words, source)]
+
+
+def _read_words(words: list[_Token], source: str, ctx: Context, office: str = "") -> Mention | None:
+    """The actor a run of words (not starting with an office) names."""
+    if not words:
+        return None
+    # "GRP Panel Chairman", "NAS Head of Delegation", "UN Secretary-General": an acronym, then office words.
+    first = words[0]
+    if (
+        len(words) > 1
+        and _ACRONYM.match(first.text)
+        and all(fold(w.text) in _OFFICE_TAIL or w.text.lower() in CONNECTORS or _is_acronym(w.text) for w in words[1:])
+    ):
+        head = read_name(first.text, ctx, office or _text(words[1:], source))
+        # "GRP CCCH" (a unit of a known actor) but not "OUTS ALI" (a name in capitals).
+        units_only = all(fold(w.text) in _OFFICE_TAIL or w.text.lower() in CONNECTORS for w in words[1:])
+        if head is not None and (units_only or head.strength >= 2):
+            head.start, head.end = first.start, first.end
+            head.strength = max(head.strength, 1)
+            return head
+    mention = read_name(_text(words, source), ctx, office)
+    if mention is not None and mention.strength >= 2:
+        mention.start, mention.end = words[0].start, words[-1].end
+        return mention
+    # "COGS SPLM/A": an office acronym, then the known actor's.
+    if (
+        len(words) > 1
+        and _is_acronym(words[-1].text)
+        and all(_is_acronym(w.text) or fold(w.text) in _OFFICE_TAIL for w in words[:-1])
+    ):
+        last = _strong(words[-1:], source, ctx, office or _text(words[:-1], source))
+        if last is not None:
+            return last
+    # A known name followed by a person or a qualifier: "Government of Georgia I. Menagarishvili",
+    # "UN for Somalia", "African Union Interim Commission Representation in Burundi".
+    for j in range(len(words) - 1, 0, -1):
+        if fold(_text(words[:j], source)) in gazetteer.generic_government() and words[j].text.lower() == "of":
+            continue  # "Presidency of the European Union" is not the government's presidency
+        head = _strong(words[:j], source, ctx, office)
+        if head is not None and j == 1 and head.kind == ActorKind.STATE and _looks_like_person(words[1:], False):
+            continue  # "Nigeria Rentería Lozano": a person whose first name is a country
+        if head is not None:
+            tail = words[j:]
+            # "Taliban Political Office": the office of a party is the party; "United Nations
+            # Observer Mission in Bougainville" is a body of its own.
+            party_office = head.kind != ActorKind.ORGANISATION and all(fold(w.text) in _OFFICE_TAIL for w in tail)
+            if (
+                tail[0].text.lower() in CONNECTORS
+                or party_office
+                or (_is_office(tail[0]) and not any(fold(w.text) in _BODIES for w in tail))
+                or _looks_like_person(tail, False)
+                or re.fullmatch(r"(?:[A-Z]\.)+", tail[0].text)
+            ):
+                return head
+    # "Corriente de Renovación Socialista GABRIEL BORIA JACINTO": a name, then its signer in capitals.
+    caps = len(words)
+    while caps > 0 and words[caps - 1].text.isupper() and len(words[caps - 1].text) > 1:
+        caps -= 1
+    if 1 < caps < len(words) - 1 and any(w.text[1:].islower() for w in words[:caps]):
+        head = read_name(_text(words[:caps], source), ctx, office)
+        if head is not None and head.strength >= 1:
+            head.start, head.end = words[0].start, words[caps - 1].end
+            return head
+    if mention is not None and (mention.strength >= 1 or len(words) == 1):
+        mention.start, mention.end = words[0].start, words[-1].end
+        return mention
+    return None
+
+
+def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
+    """What one chunk holds: actors, people, and offices that name no actor (as text)."""
+    # "Thanking MINUSCA", "Signed Hassan ...": a sentence's first word is no part of a name.
+    while len(words) > 1 and _NOTE_WORDS.match(words[0].text) and words[0].text[:1].isupper():
+        words = words[1:]
+    bare = _strip_titles(words)
+    titled = len(bare) < len(words)
+    if not bare:
+        return []
+    # "General People's Congress", "General Command": "General" is part of the name here.
+    whole = read_name(_text(words, source), ctx) if titled and fold(words[0].text) == "general" else None
+    if whole is not None and whole.strength >= 1:
+        whole.start, whole.end = words[0].start, words[-1].end
+        return [whole]
+    # "Rezeigat communities of El Nawaiba of Western Grazing Route": a lower-case head ends the
+    # name unless one place follows ("Peulh communities of Niger").
+    head_at = next((i for i, w in enumerate(bare) if i > 0 and w.text in LOWER_HEADS), None)
+    if head_at is not None and head_at + 1 < len(bare) and bare[head_at + 1].text == "of" and len(bare) - head_at > 3:
+        bare = bare[: head_at + 1]
+    strong = _strong(bare, source, ctx)
+    # An office in front reads on ("Chairman of the Council of ..."), unless the whole is a state
+    # or an organisation by name ("State of Qatar", "Special Court for Sierra Leone").
+    if strong is not None and (
+        not _is_office(bare[0]) or state_of(_text(bare, source)) is not None or strong.kind == ActorKind.ORGANISATION
+    ):
+        return [strong]
+    if (parts := _split_and(bare, source, ctx)) is not None:
+        items: list[Mention | Person | str] = []
+        for part in parts:
+            for item in read_chunk(part, source, ctx):
+                if isinstance(item, Mention):
+                    item.chunk_end = part[-1].end
+                items.append(item)
+        return items
+    if _is_office(bare[0]):
+        return _peel(bare, source, ctx)
+    # "ACR Head of Delegation"
+    if (
+        _ACRONYM.match(bare[0].text)
+        and (mention := _read_words(bare, source, ctx)) is not None
+        and mention.end == bare[0].end
+    ):
+        return [mention]
+    # A person and their office: "Jacob Zuma Deputy-President of the Republic of South Africa".
+    k = next((i for i, w in enumerate(bare) if i > 0 and fold(w.text.split("-")[-1]) in PERSON_OFFICES), None)
+    if k is not None and not _strong(bare[:k], source, ctx):
+        head, tail = bare[:k], bare[k:]
+        if [fold(w.text) for w in head] == ["former"]:
+            return [_text(bare, source)]  # "Former President of Afghanistan" represents no one now (R5)
+        while head and _is_office(head[-1]):
+            head = head[:-1]
+        if len(head) >= 3 and (known := _strong(head[-1:], source, ctx, _text(tail, source))) is not None:
+            # "Heidi Tagliavini OSCE Ambassador": a person, their organisation, their office.
+            return [Person(_text(head[:-1], source), head[0].start, head[-2].end), known]
+        code = state_of(_text(head, source)) if head else None
+        state_name = _text(head, source)
+        if code is None and len(head) == 1 and (code := gazetteer.demonyms().get(fold(head[0].text))):
+            state_name = short_name(code)  # "Malaysian Facilitator": Malaysia
+        if code:
+            # "Indian Foreign Secretary", "Pakistan Foreign Secretary": the state's government (R6).
+            mention = state_mention(state_name, code, _text(bare[len(head) :], source))
+            mention.start, mention.end = head[0].start, head[-1].end
+            return [mention]
+        peeled = [item for item in _peel(tail, source, ctx) if isinstance(item, Mention)]
+        person = (
+            [Person(_text(head, source), head[0].start, head[-1].end)]
+            if head and _looks_like_person(head, titled)
+            else []
+        )
+        if peeled:
+            return [*person, *peeled]
+        if person:
+            return [*person, _text(tail, source)]
+    # "Anyat Dut Diing of Malual Centre": a person of a place.
+    of = next((i for i, w in enumerate(bare) if w.text == "of"), None)
+    if of is not None and of >= 2 and _looks_like_person(bare[:of], titled):
+        after = read_name(_text(bare[of + 1 :], source), ctx)
+        if after is None or after.strength < 2:
+            return [Person(_text(bare[:of], source), bare[0].start, bare[of - 1].end)]
+    # "Patricia Esquenazi Marín Republic of Chile": a person, then a known actor.
+    for j in range(2, len(bare)):
+        if bare[j - 1].text in CONNECTORS:
+            continue
+        rest = bare[j:]
+        while rest and rest[0].text in CONNECTORS:
+            rest = rest[1:]
+        if rest and _looks_like_person(bare[:j], titled) and (known := _strong(rest, source, ctx)) is not None:
+            return [Person(_text(bare[:j], source), bare[0].start, bare[j - 1].end), known]
+    mention = _read_words(bare, source, ctx)
+    if mention is not None:
+        if titled and mention.strength == 0:
+            return []  # "Dr. RJ": initials after a title, not an actor
+        before = [w for w in bare if w.end <= mention.start]
+        if before and _looks_like_person(before, titled):
+            return [Person(_text(before, source), before[0].start, before[-1].end), mention]
+        return [mention]
+    # A person, then an actor: "M. Bah African Union Interim Commission ...".
+    for j in range(1, len(bare)):
+        if bare[j - 1].text in CONNECTORS:
+            continue
+        if _looks_like_person(bare[:j], titled) and (j >= 2 or not titled):
+            rest = bare[j:]
+            while rest and rest[0].text.lower() in CONNECTORS:
+                rest = rest[1:]
+            actor = _read_words(rest, source, ctx)
+            if actor is not None and actor.strength >= 1:
+                return [Person(_text(bare[:j], source), bare[0].start, bare[j - 1].end), actor]
+    # A state inside: "Consul General of Sudan in Birao".
+    if len(bare) > 1 and any(t.text.lower() in {"of", "in", "for"} for t in bare):
+        inner = _inner_state(bare, source)
+        if inner is not None:
+            return [inner]
+    if _looks_like_person(bare, titled):
+        return [Person(_text(bare, source), bare[0].start, bare[-1].end)]
+    return []
+
+
+def _inner_state(words: list[_Token], source: str) -> Mention | None:
+    for size in range(min(6, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            part = words[i : i + size]
+            if part[0].text.lower() in CONNECTORS or part[-1].text.lower() in CONNECTORS:
+                continue
+            code = state_of(_text(part, source))
+            if code is not None:
+                mention = state_mention(_text(part, source), code, _text(words[:i], source))
+                mention.start, mention.end = part[0].start, part[-1].end
+                return mention
+    return None
+
+
+def read(text: str, ctx: Context) -> Reading:
+    """Every actor, person and office a piece of text names, in order."""
+    reading = Reading()
+    text = _protect_commas(text)
+    for words in chunks(text):
+        items = read_chunk(words, text, ctx)
+        for item in items:
+            if isinstance(item, Mention):
+                if not item.end:
+                    item.start, item.end = words[0].start, words[-1].end
+                item.chunk_end = item.chunk_end or max(item.end, words[-1].end)
+                _qualify(item, text)
+                reading.mentions.append(item)
+            elif isinstance(item, Person):
+                reading.people.append(item)
+            else:
+                reading.offices.append((words[0].start, words[-1].end, item))
+        lone = words[0].text if not items and len(words) == 1 else ""
+        if (
+            lone[:1].isupper()
+            and not _NOTE_WORDS.match(lone)
+            and not _is_office(words[0])
+            and fold(lone) not in NOT_ACTORS
+            and fold(lone) not in TITLES
+            and fold(lone.split("-")[0]) not in TITLES
+            and lone.upper().replace(".", "") not in _NOT_ACRONYMS
+        ):
+            reading.words.append((words[0].start, words[0].end, lone))
+    # "the people and government of the Republic of South Sudan": that state's government;
+    # "the three main parties of Bosnia and Herzegovina": the state only says whose parties.
+    kept = []
+    for m in reading.mentions:
+        before = text[: m.start]
+        if m.kind == ActorKind.STATE and re.search(r"\bgovernments?\s+of\s+(?:the\s+)?$", before):
+            m = state_mention(m.aliases[-1] if m.aliases else m.name, m.country, "government of")
+        elif m.state_like and re.search(
+            r"\b(?:parties|people|peoples|citizens|communities|groups|leaders|members|territory|areas?|"
+            r"provinces?|regions?|population|inhabitants|factions)\s+of\s+(?:the\s+)?$",
+            before,
+        ):
+            continue
+        kept.append(m)
+    reading.mentions = kept
+    # "held a summit in Geneva, Switzerland", "Representation in Burundi": places, not parties.
+    reading.mentions = [
+        m
+        for m in reading.mentions
+        if not (
+            m.kind == ActorKind.STATE
+            and re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}$", text[: m.start])
+        )
+    ]
+    # "the Congress of the Syrian national dialogue": a name cut off at an adjective is no name.
+    reading.mentions = [
+        m
+        for m in reading.mentions
+        if not (
+            m.strength < 2
+            and fold(m.name.split()[-1]) in gazetteer.demonyms()
+            and re.match(r"\s+[a-z]", text[m.chunk_end or m.end :])
+        )
+    ]
+    # "the GRP-NDFP peace negotiations": a name used as an adjective names no party.
+    reading.mentions = [
+        m for m in reading.mentions if not re.match(r"\s+(?:" + _PROCESS_NOUNS + r")\b", text[m.chunk_end or m.end :])
+    ]
+    # "the Burundi peace process": a state named as an adjective is no party.
+    reading.mentions = [
+        m
+        for m in reading.mentions
+        if not (
+            m.state_like
+            and (nxt := re.match(r"\s+([a-z]+)", text[m.end :])) is not None
+            and nxt.group(1) not in CONNECTORS
+            and nxt.group(1) not in {"to", "as", "with", "at", "or"}
+        )
+    ]
+    # "The FPRC": an article in front of an acronym says it names something.
+    for mention in reading.mentions:
+        if mention.strength == 0 and re.search(r"\bthe\s+$", text[: mention.start], re.I):
+            mention.strength = 1
+    return reading
+
+
+def _comma_names() -> list[re.Pattern[str]]:
+    names = [n for e in gazetteer.ORGANISATIONS for n in (e.name, *e.aliases) if "," in n]
+    return [re.compile(re.escape(n).replace(",\\ ", ",\\s*").replace("\\ ", "\\s+"), re.I) for n in names]
+
+
+_COMMA_NAMES = _comma_names()
+
+
+def _protect_commas(text: str) -> str:
+    """Keep "United Nations Educational, Scientific and Cultural Organization" one chunk: its
+    comma becomes a space (positions are kept, so spans still point into the text)."""
+    for pattern in _COMMA_NAMES:
+        text = pattern.sub(lambda m: m.group(0).replace(",", " "), text)
+    return text
+
+
+def _qualify(mention: Mention, text: str) -> None:
+    """What a bracket right after a name says of it: a stated capacity ("UN (Chair)") or a
+    qualifier that is part of the name ("SPLM/A (in Opposition)")."""
+    after = re.match(r"\s*\((?P<inner>[^()]{1,40})\)", text[mention.end :])
+    if after is None:
+        return
+    inner = after.group("inner").strip()
+    if (role := _ROLE_MARKERS.get(inner.lower())) is not None:
+        mention.role = role
+    elif re.match(r"in\s+\w+", inner) or (
+        re.fullmatch(r"[A-Z][a-z]+", inner)
+        and inner.lower() in {"maoist", "maoists", "democratic", "united", "official", "north", "south"}
+    ):
+        # "SPLM/A (in Opposition)", "Communist Party of Nepal (Maoist)": part of the name.
+        mention.aliases.append(mention.name)
+        mention.name = f"{mention.name} ({inner})"
+        if (known := gazetteer.national_actor(mention.name, mention.country)) is not None:
+            mention.kind, mention.strength = known.kind, max(mention.strength, 2)  # "CPN (Maoist)"

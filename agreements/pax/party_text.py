@@ -1,0 +1,147 @@
+"""Cleaning a PA-X party cell into lines a reader can take one at a time.
+
+Cells are transcriptions of signature pages: editorial notes in brackets ("[Signed]",
+"[illegible]"), page markers, the PA-X footer, numbering and bullets, and names broken
+across lines ("United States of\\nAmerica"). None of that names anyone, and all of it
+confuses the reading of what does, so it goes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Line and paragraph separators that Python's splitlines honours but a cell does not mean.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "\r": "\n", "\t": " ", "\xa0": " "})
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+# "[Signed]", "[illegible]", "[...]", "[Page 9 has the same signatures in Somali]": notes, not
+# names. A bracket that is a whole line of its own ("[Government of Colombia]:") or a
+# translation inside a name ("Suqur al-Sham [Hawks of the Levant] Brigades") is handled apart.
+_BRACKET = re.compile(r"\[[^\]\n]*\]?")
+_NOTE_PARENS = re.compile(
+    r"[ \t]*\((?:\s*(?:signed|unsigned|not signed|signature[^)]*|illegible|sic|stamp\w*|w|f|m|phd|dr|rtd\.?|retd\.?|"
+    r"ret\.?|seal|initialled|initialed|\d{1,2}|[ivx]{1,4}|[a-e]|representative\s*\(?\d?\)?)\s*)\)",
+    re.I,
+)
+# "(Desert Sector)", "(Northern Desert Sector)": where a unit fought, not a name (R10).
+_SECTOR = re.compile(r"[ \t]*\((?:[^()]*\bsector)\)", re.I)
+_PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*:?\s*", re.I)
+_FOOTER = re.compile(r"PA-X,? Peace Agreement|peaceagreements\.org|Translation ©|University of Edinburgh", re.I)
+_BULLET = re.compile(
+    r"^\s*(?:[-•*·–—►▪o]\s+|[-•*·–—]+(?=\S)|\(?\d{1,2}\s*[.)]\s*|\(?[a-hA-H]\s*\)\s*|(?:I{1,3}|IV|VI{1,3}|IX)\.\s+(?=[A-Z]{2}))"
+)
+# Adjectives that never end a name: a line ending in one goes on in the next.
+_ADJECTIVE_END = re.compile(
+    r"\b(?:American|African|Arab|Islamic|Democratic|National|United|Episcopal|Bolivarian|Federal|Socialist|"
+    r"Popular|Revolutionary|Patriotic|European|International|Regional|Joint|Interim|Transitional)$"
+)
+# Words that, ending a line, say the name goes on in the next one.
+_CONTINUES = re.compile(
+    r"(?:\b(?:of|and|the|for|de|del|la|le|les|du|des|et|y|to|in|on|al|el|da|do|dos|das|van|von)|[&/-])$", re.I
+)
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """Keep a bracket that names an actor on its own line ("[Government of Colombia]");
+    drop notes. A line that is nothing but a bracket is judged by the caller."""
+    inner = match.group(0).strip("[]").strip()
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    line_end = match.string.find("\n", match.end())
+    line = match.string[line_start : line_end if line_end >= 0 else None]
+    whole_line = line.strip().rstrip(":").strip() == match.group(0).strip()
+    if whole_line and inner and inner[0].isupper() and not _is_note(inner):
+        return inner
+    if re.match(r"(?:for|representing|on behalf of)\s", inner, re.I):
+        return f", {inner}"  # "Amor Mašović [for the Bosniak commission]" (R10)
+    if re.match(
+        r"(?:spokes\w+|general\s+secretary|secretary|president|chairman|chair|leader|head|representative|"
+        r"commander|minister|delegate)\b",
+        inner,
+        re.I,
+    ):
+        return f", {inner}"  # "Muhammad ‘Abd al-Salam [Spokesman for Ansar Allah]": the signer's office
+    if re.fullmatch(r"[A-Z][A-Z0-9/&.-]{1,11}", inner):
+        return f" ({inner})"  # "SPABAT [UNPROFOR]": an acronym, as in brackets
+    if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I) and whole_line:
+        # "[not signed, but referred to in the text]": the names below signed nothing, so the
+        # heading above them no longer holds.
+        return "\nNot signed:\n"
+    # "Capt Ahmad Ghazalah [Signed] Islamic State ...": a note between a signer and a party
+    # separates them; a translation inside a name ("Suqur al-Sham [Hawks of the Levant] Brigades")
+    # does not.
+    return " , " if _is_note(inner) and not whole_line else " "
+
+
+_NOTE_WORDS = re.compile(
+    r"\b(?:sign\w*|illegible|unintelligible|stamp\w*|unclear|unknown|page|no name|name|see|missing|blank|"
+    r"handwritten|not|note|initial\w*|copy|original|document|translation|uploaded)\b|\.\.\.|…",
+    re.I,
+)
+
+
+def _is_note(text: str) -> bool:
+    return bool(_NOTE_WORDS.search(text))
+
+
+def clean(text: str) -> str:
+    """The cell without notes, invisible characters and stray spacing; lines kept."""
+    text = _INVISIBLE.sub("", (text or "").translate(_SEPARATORS))
+    # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
+    text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
+    # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
+    text = re.sub(r"(?<!\w)Sd\s*(?:/-|\.|(?=\s*\())", " ", text)
+    text = _BRACKET.sub(_bracket, text)
+    text = _SECTOR.sub("", text)
+    text = _NOTE_PARENS.sub("", text)
+    text = text.replace("{", " ").replace("}", " ")
+    # "the ECMM /European Community Monitoring Mission/": slashes used as brackets.
+    text = re.sub(r"(?<=\s)/([A-Z][^/\n]{3,80})/(?=\s|$)", r"(\1)", text)
+    # "FARC - EP", "SPLM - FDs": one acronym spaced out, not a name and an office.
+    text = re.sub(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*) [-–] ([A-Z][A-Za-z']*[A-Z][a-z']*)\b", r"\1-\2", text)
+    return "\n".join(re.sub(r"[ ]{2,}", "  ", line).strip() for line in text.split("\n"))
+
+
+def logical_lines(text: str) -> list[str]:
+    """Lines of a cleaned cell: numbering, bullets and page markers gone, wrapped names joined.
+
+    Empty lines are kept as "" because a blank line ends a signature block.
+    """
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if _FOOTER.search(line):
+            continue
+        # "Page 2, PREAMBLE:": what follows is the text's preamble, not its signature page.
+        preamble = _PAGE.match(line) and re.search(r"\bpreamble\b", line, re.I)
+        line = "Preamble:" if preamble else _PAGE.sub("", line)
+        # A bullet may follow a number: "1. - Name".
+        for _ in range(2):
+            line = _BULLET.sub("", line).strip()
+        if re.fullmatch(r"[\d\s.,:;)(\-–]*", line):
+            line = ""
+        previous = lines[-1] if lines else ""
+        joins = (
+            previous
+            and line
+            and (
+                _CONTINUES.search(previous)
+                or previous.count("(") > previous.count(")")
+                # "Organisation of American\nStates": a name broken after an adjective
+                or (
+                    re.search(_ADJECTIVE_END, previous)
+                    and re.match(r"[A-Z][a-z]+\b", line)
+                    and not re.match(r"(?:H\.?E|Mr|Mrs|Ms|Dr|Hon|For|Pour|Por|On)\b", line)
+                )
+                # "the Peoples\nRepublic of Bangladesh"
+                or (
+                    re.search(r"\b(?:peoples?|people's|democratic|islamic|federal|socialist|arab)$", previous, re.I)
+                    and re.match(r"(?:republic|kingdom|state|emirates)\b", line, re.I)
+                )
+                or (line[0].islower() and not re.match(r"(?:al|el|bin|ibn|de|da|van|von|wa)\b", line))
+            )
+        )
+        if joins:
+            lines[-1] = f"{previous} {line}"
+        else:
+            lines.append(line)
+    return lines

@@ -1,0 +1,83 @@
+"""The development .env that `make run` writes, and what `make run` says about a second shell."""
+
+from __future__ import annotations
+
+import re
+import stat
+
+import pytest
+from dotenv import dotenv_values
+
+from tracker import devserver, envfile
+
+
+def test_it_writes_debug_and_a_key_made_for_this_machine(tmp_path):
+    target = tmp_path / ".env"
+    assert envfile.write_development_file(target)
+    values = dotenv_values(target)
+    assert set(values) == {"DEBUG", "SECRET_KEY"}
+    assert values["DEBUG"] == "true"
+    key = values["SECRET_KEY"]
+    assert envfile.is_development_key(key)
+    # Long, random, and safe unquoted in python-dotenv's and docker compose's .env alike.
+    assert len(key) >= len(envfile.DEVELOPMENT_KEY_PREFIX) + 60
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", key)
+
+
+def test_only_its_owner_can_read_it(tmp_path):
+    target = tmp_path / ".env"
+    envfile.write_development_file(target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_it_never_touches_an_existing_env_file(tmp_path):
+    target = tmp_path / ".env"
+    target.write_text("SECRET_KEY=mine\n")
+    assert not envfile.write_development_file(target)
+    assert target.read_text() == "SECRET_KEY=mine\n"
+
+
+def test_each_machine_gets_its_own_key(tmp_path):
+    first, second = tmp_path / "a.env", tmp_path / "b.env"
+    envfile.write_development_file(first)
+    envfile.write_development_file(second)
+    assert dotenv_values(first)["SECRET_KEY"] != dotenv_values(second)["SECRET_KEY"]
+
+
+def test_it_is_the_file_settings_read(monkeypatch, tmp_path):
+    monkeypatch.delenv("ENV_FILE")
+    assert envfile.path() == envfile.BASE_DIR / ".env"
+    monkeypatch.setenv("ENV_FILE", str(tmp_path / "other.env"))
+    assert envfile.path() == tmp_path / "other.env"
+
+
+class _SetUp(Exception):
+    """Raised in place of the real set-up: the test stops `make run` there."""
+
+
+def test_make_run_writes_the_file_before_anything_reads_settings(monkeypatch, tmp_path):
+    target = tmp_path / ".env"
+    monkeypatch.setenv("ENV_FILE", str(target))
+    for name in ("DEBUG", "DJANGO_SETTINGS_MODULE", "LOG_FORMAT"):
+        monkeypatch.setenv(name, "")  # restored after the test; main() only sets what is unset
+        monkeypatch.delenv(name)
+
+    def setup(only_here: list[str]) -> None:
+        assert target.is_file()
+        raise _SetUp
+
+    monkeypatch.setattr(devserver, "_setup", setup)
+    with pytest.raises(_SetUp):
+        devserver.main()
+
+
+def test_make_run_names_what_a_second_shell_would_miss(monkeypatch, tmp_path):
+    target = tmp_path / ".env"
+    target.write_text("DATABASE_URL=postgres://localhost/tracker\n")
+    for name in devserver.SHARED_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATABASE_URL", "postgres://localhost/tracker")  # the file has it too
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://localhost:6379/0")  # only this shell
+    assert devserver._only_in_this_shell(target) == ["CELERY_BROKER_URL"]
+    monkeypatch.setenv("DATABASE_URL", "postgres://localhost/other")  # differs from the file
+    assert devserver._only_in_this_shell(target) == ["DATABASE_URL", "CELERY_BROKER_URL"]
