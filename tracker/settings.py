@@ -241,13 +241,19 @@ SPECTACULAR_SETTINGS = {
         "with `python manage.py drf_create_token USER`) of a user in the *editors* group."
     ),
     "VERSION": "1.0.0",
+    # 3.1: schemas are JSON Schema (examples are checked with a plain validator), and webhooks have a place.
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "utilities.api.schema.allow_empty_query_values",
+        "utilities.api.schema.blank_or_formatted",
         "utilities.api.schema.shaped_list_items",
+        "agreements.api.event_schema.document_events",
+        "agreements.api.examples.add_examples",
+        "utilities.api.schema.drop_unused_components",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "agreements.choices.ActorKind",

@@ -169,6 +169,9 @@ class InstantFilter(filters.IsoDateTimeFilter):
 
 
 _BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
+# A filter taking several values (``?status=breached&status=partially_met``) matches any of them.
+SEVERAL = "Repeat the parameter for several; any of them matches."
+COUNTRY = "an ISO 3166-1 alpha-2 code, in any case (`LY`)"
 
 
 @extend_schema_field(OpenApiTypes.BOOL)
@@ -194,7 +197,7 @@ class AgreementFilterSet(filters.FilterSet):
     country = CountryFilter(
         method="filter_country", help_text="ISO 3166-1 alpha-2 code of a country the agreement concerns."
     )
-    kind = filters.MultipleChoiceFilter(choices=AgreementKind.choices)
+    kind = filters.MultipleChoiceFilter(choices=AgreementKind.choices, help_text=f"Only these kinds. {SEVERAL}")
     actor = ActorFilter(
         method="filter_actor",
         help_text=f"An actor taking part (in the `role` if given, else in any, or signing for a party). {ACTOR_HELP}",
@@ -204,7 +207,10 @@ class AgreementFilterSet(filters.FilterSet):
     )
     signed_after = IsoDateFilter(field_name="date", lookup_expr="gte", help_text="Dated on or after (YYYY-MM-DD).")
     signed_before = IsoDateFilter(field_name="date", lookup_expr="lte", help_text="Dated on or before (YYYY-MM-DD).")
-    has_overdue = StrictBooleanFilter(method="filter_has_overdue", help_text="Has an overdue commitment.")
+    has_overdue = StrictBooleanFilter(
+        method="filter_has_overdue",
+        help_text="true: only agreements with an overdue commitment; false: only those without one.",
+    )
     pax_id = filters.CharFilter(field_name="external_ids__pax", help_text="PA-X AgtId.")
     ethprio_id = filters.CharFilter(
         field_name="external_ids__ethprio", help_text="ETH/PRIO ceasefire id (`uniq_id`), e.g. 620077."
@@ -265,10 +271,13 @@ class AgreementFilterSet(filters.FilterSet):
 
 
 class ActorFilterSet(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=ActorKind.choices)
-    country = CountryFilter(field_name="country")
+    kind = filters.MultipleChoiceFilter(choices=ActorKind.choices, help_text=f"Only these kinds. {SEVERAL}")
+    country = CountryFilter(field_name="country", help_text=f"Only actors of this country: {COUNTRY}.")
     agreement = IdOrSlugFilter(
-        queryset=Agreement.objects.all(), field_name="parts__agreement", distinct=True, help_text="A party to it."
+        queryset=Agreement.objects.all(),
+        field_name="parts__agreement",
+        distinct=True,
+        help_text="Only actors taking part in this agreement, in any role (its id or slug).",
     )
     ucdp_actor = filters.NumberFilter(method="filter_ucdp_actor", min_value=1, help_text="UCDP actor id, e.g. 5802.")
 
@@ -281,14 +290,24 @@ class ActorFilterSet(filters.FilterSet):
 
 
 class CommitmentFilterSet(filters.FilterSet):
-    agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), help_text="Agreement id or slug.")
-    status = filters.MultipleChoiceFilter(choices=CommitmentStatus.choices)
-    overdue = StrictBooleanFilter(
-        method="filter_overdue", help_text="A deadline passed and it is not met or withdrawn."
+    agreement = IdOrSlugFilter(
+        queryset=Agreement.objects.all(), help_text="Only this agreement's commitments (its id or slug)."
     )
-    category = filters.MultipleChoiceFilter(choices=CommitmentCategory.choices)
-    actor = ActorFilter(method="filter_actor", help_text=f"An actor the commitment binds. {ACTOR_HELP}")
-    country = CountryFilter(method="filter_country")
+    status = filters.MultipleChoiceFilter(
+        choices=CommitmentStatus.choices, help_text=f"Only commitments with these statuses. {SEVERAL}"
+    )
+    overdue = StrictBooleanFilter(
+        method="filter_overdue",
+        help_text="true: only overdue commitments (a deadline has passed and the status is neither `met` nor "
+        "`withdrawn`); false: only those not overdue.",
+    )
+    category = filters.MultipleChoiceFilter(
+        choices=CommitmentCategory.choices, help_text=f"Only these categories. {SEVERAL}"
+    )
+    actor = ActorFilter(method="filter_actor", help_text=f"Only commitments binding this actor. {ACTOR_HELP}")
+    country = CountryFilter(
+        method="filter_country", help_text=f"Only commitments of agreements concerning this country: {COUNTRY}."
+    )
 
     class Meta:
         model = Commitment
@@ -305,20 +324,45 @@ class CommitmentFilterSet(filters.FilterSet):
 
 
 class DeadlineFilterSet(filters.FilterSet):
-    state = filters.MultipleChoiceFilter(choices=DeadlineState.choices)
-    precision = filters.MultipleChoiceFilter(choices=DeadlinePrecision.choices)
-    due_after = InstantFilter(field_name="due_at", lookup_expr="gte", help_text="ISO 8601; UTC if no offset.")
-    due_before = InstantFilter(field_name="due_at", lookup_expr="lte", help_text="ISO 8601; UTC if no offset.")
+    state = filters.MultipleChoiceFilter(
+        choices=DeadlineState.choices, help_text=f"Only deadlines in these states. {SEVERAL}"
+    )
+    precision = filters.MultipleChoiceFilter(
+        choices=DeadlinePrecision.choices, help_text=f"Only deadlines stated to these precisions. {SEVERAL}"
+    )
+    due_after = InstantFilter(
+        field_name="due_at",
+        lookup_expr="gte",
+        help_text="Only deadlines whose `due_at` is at or after this instant: ISO 8601, UTC if no offset is given "
+        "(`2020-01-11T22:00:00Z`). Deadlines without a `due_at` never match.",
+    )
+    due_before = InstantFilter(
+        field_name="due_at",
+        lookup_expr="lte",
+        help_text="Only deadlines whose `due_at` is at or before this instant: ISO 8601, UTC if no offset is "
+        "given. Deadlines without a `due_at` never match.",
+    )
     within = filters.NumberFilter(
         method="filter_within",
         min_value=0,
         max_value=36500,
-        help_text="Due within this many days from now (and not yet due).",
+        help_text="Only deadlines falling due within this many days from now (still ahead; fractions allowed). "
+        "Deadlines without a `due_at` never match.",
     )
-    agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="commitment__agreement")
-    commitment = filters.ModelChoiceFilter(queryset=Commitment.objects.all())
-    country = CountryFilter(method="filter_country")
-    actor = ActorFilter(method="filter_actor", help_text=f"An actor its commitment binds. {ACTOR_HELP}")
+    agreement = IdOrSlugFilter(
+        queryset=Agreement.objects.all(),
+        field_name="commitment__agreement",
+        help_text="Only the deadlines of this agreement's commitments (its id or slug).",
+    )
+    commitment = filters.ModelChoiceFilter(
+        queryset=Commitment.objects.all(), help_text="Only this commitment's deadlines (its id)."
+    )
+    country = CountryFilter(
+        method="filter_country", help_text=f"Only deadlines of agreements concerning this country: {COUNTRY}."
+    )
+    actor = ActorFilter(
+        method="filter_actor", help_text=f"Only the deadlines of commitments binding this actor. {ACTOR_HELP}"
+    )
     anchored = StrictBooleanFilter(
         method="filter_anchored", help_text="true: stated as an offset from an anchor; false: in the calendar."
     )
@@ -355,12 +399,21 @@ class DeadlineFilterSet(filters.FilterSet):
 
 class SourceFilterSet(filters.FilterSet):
     published_after = IsoDateFilter(
-        field_name="published_on", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."
+        field_name="published_on",
+        lookup_expr="gte",
+        help_text="Only sources published on or after this day (YYYY-MM-DD); undated ones never match.",
     )
     published_before = IsoDateFilter(
-        field_name="published_on", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD)."
+        field_name="published_on",
+        lookup_expr="lte",
+        help_text="Only sources published on or before this day (YYYY-MM-DD); undated ones never match.",
     )
-    agreement = IdOrSlugFilter(queryset=Agreement.objects.all(), field_name="agreements", distinct=True)
+    agreement = IdOrSlugFilter(
+        queryset=Agreement.objects.all(),
+        field_name="agreements",
+        distinct=True,
+        help_text="Only the sources behind this agreement's record (its id or slug).",
+    )
 
     class Meta:
         model = Source
@@ -368,17 +421,37 @@ class SourceFilterSet(filters.FilterSet):
 
 
 class EventFilterSet(filters.FilterSet):
-    type = filters.MultipleChoiceFilter(choices=EventType.choices)
-    agreement = IdOrSlugFilter(queryset=Agreement.objects.all())
-    commitment = filters.ModelChoiceFilter(queryset=Commitment.objects.all())
-    deadline = filters.ModelChoiceFilter(queryset=Deadline.objects.all())
-    occurred_after = InstantFilter(field_name="occurred_at", lookup_expr="gte")
-    occurred_before = InstantFilter(field_name="occurred_at", lookup_expr="lte")
+    type = filters.MultipleChoiceFilter(choices=EventType.choices, help_text=f"Only entries of these types. {SEVERAL}")
+    agreement = IdOrSlugFilter(
+        queryset=Agreement.objects.all(), help_text="Only entries about this agreement (its id or slug)."
+    )
+    commitment = filters.ModelChoiceFilter(
+        queryset=Commitment.objects.all(), help_text="Only entries about this commitment (its id)."
+    )
+    deadline = filters.ModelChoiceFilter(
+        queryset=Deadline.objects.all(), help_text="Only entries about this deadline (its id)."
+    )
+    occurred_after = InstantFilter(
+        field_name="occurred_at",
+        lookup_expr="gte",
+        help_text="Only entries recorded at or after this instant: ISO 8601, UTC if no offset is given.",
+    )
+    occurred_before = InstantFilter(
+        field_name="occurred_at",
+        lookup_expr="lte",
+        help_text="Only entries recorded at or before this instant: ISO 8601, UTC if no offset is given.",
+    )
     happened_after = InstantFilter(
-        field_name="happened_at", lookup_expr="gte", help_text="Happened in the world at or after this instant."
+        field_name="happened_at",
+        lookup_expr="gte",
+        help_text="Only entries that happened in the world at or after this instant (see `happened_at`): "
+        "ISO 8601, UTC if no offset is given.",
     )
     happened_before = InstantFilter(
-        field_name="happened_at", lookup_expr="lte", help_text="Happened in the world at or before this instant."
+        field_name="happened_at",
+        lookup_expr="lte",
+        help_text="Only entries that happened in the world at or before this instant (see `happened_at`): "
+        "ISO 8601, UTC if no offset is given.",
     )
 
     class Meta:

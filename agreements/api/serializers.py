@@ -44,8 +44,22 @@ from agreements.services.commitments import commitment_create, commitment_update
 from agreements.services.deadlines import deadline_create, deadline_update
 from agreements.services.sources import source_create, source_update
 from utilities.api.compiled_representation import ApiUrlField, CompiledRepresentation, api_base
+from utilities.api.schema import described
 from utilities.api.strict import StrictTypes
 from utilities.urls import api_url
+
+from .descriptions import (
+    ACTOR,
+    AGREEMENT,
+    COMMITMENT,
+    DEADLINE,
+    EVENT,
+    EXTENSION,
+    LINK,
+    SIGNATORY,
+    SOURCE,
+    STATUS_CHANGE,
+)
 
 # --- shared ---------------------------------------------------------------
 
@@ -134,44 +148,56 @@ LINK_HELP = "The document's URL, if the document gives one; null otherwise."
 
 
 class ActorBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """An actor in brief: who it is and where to read more."""
+
     url = ApiUrlField("actors")
 
     class Meta:
         model = Actor
         fields = ["id", "url", "slug", "name", "kind"]
+        extra_kwargs = described(ACTOR)
 
 
 class AgreementBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """An agreement in brief: its title, kind and date."""
+
     url = ApiUrlField("agreements")
 
     class Meta:
         model = Agreement
         fields = ["id", "url", "slug", "title", "kind", "date", "date_precision"]
+        extra_kwargs = described(AGREEMENT)
 
 
 class SourceBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """A source in brief: the document, without the quote (its `url` has it)."""
+
     url = ApiUrlField("sources")
     link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
         fields = ["id", "url", "title", "publisher", "author", "published_on", "link"]
+        extra_kwargs = described(SOURCE)
 
 
 class CommitmentBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """A commitment in brief: its number, summary and status, and its agreement."""
+
     url = ApiUrlField("commitments")
-    agreement = AgreementBriefSerializer(read_only=True)
+    agreement = AgreementBriefSerializer(read_only=True, help_text="The agreement it belongs to, in brief.")
 
     class Meta:
         model = Commitment
         fields = ["id", "url", "number", "summary", "status", "overdue_since", "agreement"]
+        extra_kwargs = described(COMMITMENT)
 
 
 class DeadlineBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """A deadline in brief: its wording, when it falls due (in UTC and as stated), and its state."""
+
     url = ApiUrlField("deadlines")
-    display_due = serializers.CharField(
-        source="due_display", read_only=True, help_text="As stated, in its own time zone."
-    )
+    display_due = serializers.CharField(source="due_display", read_only=True, help_text=DEADLINE["display_due"])
 
     class Meta:
         model = Deadline
@@ -187,32 +213,62 @@ class DeadlineBriefSerializer(CompiledRepresentation, serializers.ModelSerialize
             "state",
             "passed_at",
         ]
+        extra_kwargs = described(DEADLINE)
 
 
 class StatusChangeSerializer(CompiledRepresentation, serializers.ModelSerializer):
-    commitment = ApiUrlField("commitments", source="commitment_id")
-    changed_by = serializers.SlugRelatedField[Any](slug_field="username", read_only=True, allow_null=True)
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    """One change of a commitment's status: from what to what, when, by whom, why, and on what sources.
+    Changes are only ever added — a correction is a new change — so they are the commitment's public record."""
+
+    commitment = ApiUrlField(
+        "commitments", source="commitment_id", help_text="The URL of the commitment whose status changed."
+    )
+    changed_by = serializers.SlugRelatedField[Any](
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="The username of the editor who recorded it; null when unknown (none recorded, or the account was "
+        "deleted).",
+    )
+    sources = SourceBriefSerializer(many=True, read_only=True, help_text="The sources that support the change.")
 
     class Meta:
         model = StatusChange
         fields = ["id", "commitment", "from_status", "to_status", "changed_at", "changed_by", "note", "sources"]
+        extra_kwargs = described(STATUS_CHANGE)
 
 
 # --- actors and sources ---------------------------------------------------
 
 
 class ActorSerializer(CompiledRepresentation, ModelValidated):
+    """A state, government, armed group, organisation, coalition or person, with every spelling of its
+    name that sources use: searching (`?q=`) finds it by any of them, whatever the case or accents."""
+
     url = ApiUrlField("actors")
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=300), required=False, help_text="Every other spelling seen in sources."
+        child=serializers.CharField(max_length=300),
+        required=False,
+        help_text="Every other spelling seen in sources, e.g. `Hafter`, `Hifter` for Khalifa Haftar.",
     )
-    represents = ActorBriefSerializer(read_only=True, allow_null=True)
+    represents = ActorBriefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="For a person: the actor they represent (e.g. the state whose president they are), in brief; "
+        "null otherwise.",
+    )
     represents_id = serializers.PrimaryKeyRelatedField(
-        source="represents", queryset=Actor.objects.all(), write_only=True, required=False, allow_null=True
+        source="represents",
+        queryset=Actor.objects.all(),
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="For a person: the id of the actor they represent; null for none.",
     )
     external_ids = serializers.DictField(
-        child=serializers.CharField(max_length=100), required=False, help_text='e.g. {"ucdp": "5802"} (UCDP actor id)'
+        child=serializers.CharField(max_length=100),
+        required=False,
+        help_text='Its ids in other datasets, e.g. `{"ucdp": "5802"}` (a UCDP actor id).',
     )
     api_names = {"represents": "represents_id"}
 
@@ -233,7 +289,7 @@ class ActorSerializer(CompiledRepresentation, ModelValidated):
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {"slug": {"required": False}}
+        extra_kwargs = described(ACTOR, slug={"required": False})
 
     def create(self, validated_data: dict[str, Any]) -> Actor:
         return actor_create(user=_user(self), **validated_data)
@@ -243,6 +299,10 @@ class ActorSerializer(CompiledRepresentation, ModelValidated):
 
 
 class SourceSerializer(CompiledRepresentation, ModelValidated):
+    """A document that backs a record, and its exact words that do. The same document backing several
+    records with different quotes is a source for each quote. Only what the document itself gives is
+    recorded: no guessed publishers, dates or URLs."""
+
     url = ApiUrlField("sources")
     link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
@@ -262,6 +322,7 @@ class SourceSerializer(CompiledRepresentation, ModelValidated):
             "created_at",
             "updated_at",
         ]
+        extra_kwargs = described(SOURCE)
 
     def create(self, validated_data: dict[str, Any]) -> Source:
         return source_create(user=_user(self), **validated_data)
@@ -271,57 +332,82 @@ class SourceSerializer(CompiledRepresentation, ModelValidated):
 
 
 class SourceInputSerializer(StrictTypes, serializers.ModelSerializer):
-    """A new source given inline with a status change."""
+    """A new source given with a status change: the document, and its exact words that support the change."""
 
     link = OptionalUrlField(max_length=1000, help_text=LINK_HELP)
 
     class Meta:
         model = Source
         fields = ["title", "publisher", "author", "published_on", "link", "quote", "note"]
-        extra_kwargs = {"quote": {"required": True, "allow_blank": False}}
+        extra_kwargs = described(SOURCE, quote={"required": True, "allow_blank": False})
 
 
 # --- agreements -----------------------------------------------------------
 
 
 class SignatorySerializer(CompiledRepresentation, serializers.ModelSerializer):
-    actor = ActorBriefSerializer(read_only=True)
-    actor_id = serializers.PrimaryKeyRelatedField(source="actor", queryset=Actor.objects.all(), write_only=True)
-    role = serializers.ChoiceField(choices=SignatoryRole.choices)
-    signed_by = ActorBriefSerializer(read_only=True, allow_null=True)
+    """An actor's part in an agreement, and who signed or spoke for it."""
+
+    actor = ActorBriefSerializer(read_only=True, help_text="The actor taking part, in brief.")
+    actor_id = serializers.PrimaryKeyRelatedField(
+        source="actor", queryset=Actor.objects.all(), write_only=True, help_text="The id of the actor taking part."
+    )
+    role = serializers.ChoiceField(choices=SignatoryRole.choices, help_text=SIGNATORY["role"])
+    signed_by = ActorBriefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The person who signed or spoke for the actor, in brief; null where the record does not say.",
+    )
     signed_by_id = serializers.PrimaryKeyRelatedField(
-        source="signed_by", queryset=Actor.objects.all(), write_only=True, required=False, allow_null=True
+        source="signed_by",
+        queryset=Actor.objects.all(),
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="The id of the person who signed or spoke for the actor; null for none.",
     )
 
     class Meta:
         model = Signatory
         fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note"]
+        extra_kwargs = described(SIGNATORY)
 
 
 class LinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
-    to = AgreementBriefSerializer(source="to_agreement", read_only=True)
-    to_id = serializers.PrimaryKeyRelatedField(source="to_agreement", queryset=Agreement.objects.all(), write_only=True)
+    """A link from this agreement to another: it builds on, implements, references, supersedes or reaffirms it."""
+
+    to = AgreementBriefSerializer(source="to_agreement", read_only=True, help_text="The agreement linked to, in brief.")
+    to_id = serializers.PrimaryKeyRelatedField(
+        source="to_agreement",
+        queryset=Agreement.objects.all(),
+        write_only=True,
+        help_text="The id of the agreement linked to.",
+    )
 
     class Meta:
         model = AgreementLink
         fields = ["kind", "to", "to_id", "note"]
+        extra_kwargs = described(LINK)
 
 
 class BacklinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
     """A link from another agreement to this one."""
 
-    from_agreement = AgreementBriefSerializer(read_only=True)
+    from_agreement = AgreementBriefSerializer(read_only=True, help_text="The agreement that links here, in brief.")
 
     class Meta:
         model = AgreementLink
         fields = ["kind", "from_agreement", "note"]
+        extra_kwargs = described(LINK, kind={"help_text": "How the other agreement relates to this one (see `links`)."})
 
 
 class CommitmentInAgreementSerializer(CompiledRepresentation, serializers.ModelSerializer):
+    """One undertaking of the agreement, as the agreement shows it: its wording, status and deadlines."""
+
     url = ApiUrlField("commitments")
-    is_overdue = serializers.BooleanField(read_only=True)
-    bound_actors = ActorBriefSerializer(many=True, read_only=True)
-    deadlines = DeadlineBriefSerializer(many=True, read_only=True)
+    is_overdue = serializers.BooleanField(read_only=True, help_text=COMMITMENT["is_overdue"])
+    bound_actors = ActorBriefSerializer(many=True, read_only=True, help_text=COMMITMENT["bound_actors"])
+    deadlines = DeadlineBriefSerializer(many=True, read_only=True, help_text=COMMITMENT["deadlines"])
 
     class Meta:
         model = Commitment
@@ -339,24 +425,56 @@ class CommitmentInAgreementSerializer(CompiledRepresentation, serializers.ModelS
             "bound_actors",
             "deadlines",
         ]
+        extra_kwargs = described(COMMITMENT)
         reads = {"is_overdue": ("overdue_since",)}
 
 
 class AgreementSerializer(CompiledRepresentation, ModelValidated):
-    """An agreement with its parties, commitments (with deadlines), links and sources."""
+    """A ceasefire or peace agreement, joint statement, declaration or conference conclusions: who took part
+    and how, what was undertaken (each commitment with its deadlines), how it relates to other agreements,
+    and the sources behind the record."""
 
     url = ApiUrlField("agreements")
-    countries = CountriesField(required=False, help_text="ISO 3166-1 alpha-2 codes.")
-    display_date = serializers.CharField(read_only=True, help_text="The date as precisely as it is known.")
-    external_ids = serializers.DictField(
-        child=serializers.CharField(max_length=100), required=False, help_text='e.g. {"pax": "2320"}'
+    countries = CountriesField(
+        required=False, help_text='ISO 3166-1 alpha-2 codes of the countries it concerns, e.g. `["LY"]`.'
     )
-    signatories = SignatorySerializer(many=True, required=False)
-    commitments = CommitmentInAgreementSerializer(many=True, read_only=True)
-    links = LinkSerializer(many=True, required=False, source="links_out")
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    display_date = serializers.CharField(
+        read_only=True,
+        help_text="The date in words, as precisely as it is known: `22 July 2020`, `March 2021`, `2021`, or "
+        "`date unknown`.",
+    )
+    external_ids = serializers.DictField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        help_text="Its ids in datasets: `pax` (a PA-X AgtId), `ethprio` (an ETH/PRIO ceasefire id), e.g. "
+        '`{"pax": "2320"}`.',
+    )
+    signatories = SignatorySerializer(
+        many=True,
+        required=False,
+        help_text="Every actor's part in it: who signed, mediated, guaranteed or witnessed it, and who it "
+        "called upon without their signing. Sent in a write, it replaces the whole list.",
+    )
+    commitments = CommitmentInAgreementSerializer(
+        many=True,
+        read_only=True,
+        help_text="What it undertakes, in the text's order, each with its deadlines. Written at "
+        "`/api/v1/commitments/`.",
+    )
+    links = LinkSerializer(
+        many=True,
+        required=False,
+        source="links_out",
+        help_text="How it relates to other agreements. Sent in a write, it replaces the whole list.",
+    )
+    sources = SourceBriefSerializer(many=True, read_only=True, help_text="The documents behind this record, in brief.")
     source_ids = serializers.PrimaryKeyRelatedField(
-        source="sources", queryset=Source.objects.all(), many=True, write_only=True, required=False
+        source="sources",
+        queryset=Source.objects.all(),
+        many=True,
+        write_only=True,
+        required=False,
+        help_text="The ids of the sources behind this record; sent, it replaces the whole list.",
     )
     read_only_hints = {"commitments": "add or change them at /api/v1/commitments/ (with agreement_id)."}
 
@@ -394,7 +512,7 @@ class AgreementSerializer(CompiledRepresentation, ModelValidated):
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {"slug": {"required": False}}
+        extra_kwargs = described(AGREEMENT, slug={"required": False})
 
     @staticmethod
     def _parts(data: list[dict[str, Any]]) -> list[SignatoryInput]:
@@ -428,9 +546,12 @@ class AgreementSerializer(CompiledRepresentation, ModelValidated):
 
 
 class AgreementDetailSerializer(AgreementSerializer):
-    """The detail view adds the full text, the agreements that link here, and a dataset's coded values."""
+    """An agreement in full: with its full text where the tracker holds it, the agreements that link to
+    it, and a dataset's coded values."""
 
-    referenced_by = BacklinkSerializer(many=True, read_only=True, source="links_in")
+    referenced_by = BacklinkSerializer(
+        many=True, read_only=True, source="links_in", help_text="Links from other agreements to this one."
+    )
     coded = serializers.JSONField(
         read_only=True,
         help_text="A dataset's coded values, verbatim under their column names, where the record comes from one "
@@ -471,21 +592,42 @@ EXTEND_ACTION = 'counts the extensions: use POST /api/v1/deadlines/{id}/extend/ 
 
 
 class CommitmentSerializer(CompiledRepresentation, ModelValidated):
+    """One undertaking of an agreement: its wording as written, who is bound by it, when it falls due,
+    and what became of it. It is overdue when a deadline has passed and its status is neither `met` nor
+    `withdrawn`."""
+
     url = ApiUrlField("commitments")
-    agreement = AgreementBriefSerializer(read_only=True)
+    agreement = AgreementBriefSerializer(read_only=True, help_text="The agreement it belongs to, in brief.")
     agreement_id = serializers.PrimaryKeyRelatedField(
-        source="agreement", queryset=Agreement.objects.all(), write_only=True
+        source="agreement",
+        queryset=Agreement.objects.all(),
+        write_only=True,
+        help_text="The id of the agreement it belongs to; it cannot move to another later.",
     )
-    wording_source = SourceBriefSerializer(read_only=True, allow_null=True)
+    wording_source = SourceBriefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The source the wording is quoted from, in brief; null when none is given.",
+    )
     wording_source_id = serializers.PrimaryKeyRelatedField(
-        source="wording_source", queryset=Source.objects.all(), write_only=True, required=False, allow_null=True
+        source="wording_source",
+        queryset=Source.objects.all(),
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="The id of the source the wording is quoted from.",
     )
-    bound_actors = ActorBriefSerializer(many=True, read_only=True)
+    bound_actors = ActorBriefSerializer(many=True, read_only=True, help_text=COMMITMENT["bound_actors"])
     bound_actor_ids = serializers.PrimaryKeyRelatedField(
-        source="bound_actors", queryset=Actor.objects.all(), many=True, write_only=True, required=False
+        source="bound_actors",
+        queryset=Actor.objects.all(),
+        many=True,
+        write_only=True,
+        required=False,
+        help_text="The ids of the actors bound by it; sent, it replaces the whole list.",
     )
-    deadlines = DeadlineBriefSerializer(many=True, read_only=True)
-    is_overdue = serializers.BooleanField(read_only=True)
+    deadlines = DeadlineBriefSerializer(many=True, read_only=True, help_text=COMMITMENT["deadlines"])
+    is_overdue = serializers.BooleanField(read_only=True, help_text=COMMITMENT["is_overdue"])
     api_names = {"agreement": "agreement_id", "wording_source": "wording_source_id"}
     read_only_hints = {
         "status": STATUS_ACTION,
@@ -519,7 +661,7 @@ class CommitmentSerializer(CompiledRepresentation, ModelValidated):
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {"position": {"required": False}}
+        extra_kwargs = described(COMMITMENT, position={"required": False})
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and "agreement" in attrs and attrs["agreement"] != self.instance.agreement:
@@ -542,7 +684,15 @@ class CommitmentSerializer(CompiledRepresentation, ModelValidated):
 
 
 class CommitmentDetailSerializer(CommitmentSerializer):
-    status_history = StatusChangeSerializer(many=True, read_only=True, source="status_changes")
+    """A commitment in full, with every change of its status, newest first."""
+
+    status_history = StatusChangeSerializer(
+        many=True,
+        read_only=True,
+        source="status_changes",
+        help_text="Every change of its status, newest first: from what to what, when, by whom, why and on "
+        "what sources.",
+    )
 
     class Meta(CommitmentSerializer.Meta):
         fields = [*CommitmentSerializer.Meta.fields, "status_history"]
@@ -552,20 +702,29 @@ class DeadlineLinkSerializer(CompiledRepresentation, serializers.ModelSerializer
     """Another deadline, as one that counts from it (or that it counts from) shows it."""
 
     url = ApiUrlField("deadlines")
-    display_due = serializers.CharField(source="due_display", read_only=True)
+    display_due = serializers.CharField(source="due_display", read_only=True, help_text=DEADLINE["display_due"])
 
     class Meta:
         model = Deadline
         fields = ["id", "url", "wording", "due_at", "display_due", "state", "met_at"]
+        extra_kwargs = described(DEADLINE)
 
 
 class DeadlineExtensionSerializer(CompiledRepresentation, serializers.ModelSerializer):
     """One extension, in the order they were made."""
 
-    number = serializers.SerializerMethodField()
+    number = serializers.SerializerMethodField(help_text="1 for the first extension, 2 for the second, and so on.")
     extended = serializers.SerializerMethodField(help_text="In words: 'by 72 hours', 'to end of 30 June 2025 (UTC)'.")
-    source = SourceBriefSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]
-    extended_by = serializers.SlugRelatedField[Any](slug_field="username", read_only=True, allow_null=True)
+    source = SourceBriefSerializer(  # type: ignore[assignment]
+        read_only=True, allow_null=True, help_text="The source that announces the extension, in brief; null if none."
+    )
+    extended_by = serializers.SlugRelatedField[Any](
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="The username of the editor who recorded it; null when unknown (none recorded, or the account was "
+        "deleted).",
+    )
 
     class Meta:
         model = DeadlineExtension
@@ -586,6 +745,7 @@ class DeadlineExtensionSerializer(CompiledRepresentation, serializers.ModelSeria
             "extended_at",
             "extended_by",
         ]
+        extra_kwargs = described(EXTENSION)
 
     def get_number(self, extension: DeadlineExtension) -> int:
         return extension.position + 1
@@ -595,21 +755,37 @@ class DeadlineExtensionSerializer(CompiledRepresentation, serializers.ModelSeria
 
 
 class DeadlineSerializer(CompiledRepresentation, ModelValidated):
-    """A deadline as stated — in the calendar (local date parts, precision, IANA zone) or as
-    an ``offset`` from an anchor (another deadline, or the agreement's signing) — and
-    ``due_at``, the UTC instant derived from it."""
+    """When a commitment falls due, as the document states it — in the calendar (local date parts to a
+    precision, in the IANA time zone of the place it applies to) or as an `offset` from an anchor (another
+    deadline, or the agreement's signing) — and `due_at`, the UTC instant at which it passes, derived from
+    that. A deadline without a date (`unspecified`) is never flagged."""
 
     url = ApiUrlField("deadlines")
-    commitment = CommitmentBriefSerializer(read_only=True)
+    commitment = CommitmentBriefSerializer(
+        read_only=True, help_text="The commitment that falls due, in brief (with its agreement)."
+    )
     commitment_id = serializers.PrimaryKeyRelatedField(
-        source="commitment", queryset=Commitment.objects.select_related("agreement"), write_only=True
+        source="commitment",
+        queryset=Commitment.objects.select_related("agreement"),
+        write_only=True,
+        help_text="The id of the commitment that falls due; it cannot move to another later.",
     )
     # A declared field, not Field.source: DRF's metaclass takes it out of the class namespace.
-    source = SourceBriefSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]
-    source_id = serializers.PrimaryKeyRelatedField(
-        source="source", queryset=Source.objects.all(), write_only=True, required=False, allow_null=True
+    source = SourceBriefSerializer(  # type: ignore[assignment]
+        read_only=True, allow_null=True, help_text="The source of the wording, in brief; null when none is given."
     )
-    time_zone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Africa/Tripoli.")
+    source_id = serializers.PrimaryKeyRelatedField(
+        source="source",
+        queryset=Source.objects.all(),
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="The id of the source of the wording.",
+    )
+    time_zone = serializers.CharField(
+        max_length=64,
+        help_text=DEADLINE["time_zone"],
+    )
     anchor_kind = serializers.ChoiceField(
         choices=DeadlineAnchor.choices,
         required=False,
@@ -617,7 +793,11 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
         help_text="Empty: stated in the calendar. `deadline`: counts from `anchor_id` (set by giving "
         "`anchor_id`). `signed`: counts from the agreement's date of signing.",
     )
-    anchor = DeadlineLinkSerializer(read_only=True, allow_null=True)
+    anchor = DeadlineLinkSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The deadline this one counts from, in brief; null unless `anchor_kind` is `deadline`.",
+    )
     anchor_id = serializers.PrimaryKeyRelatedField(
         source="anchor",
         queryset=Deadline.objects.select_related("commitment"),
@@ -636,15 +816,25 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
     precision = serializers.ChoiceField(
         choices=DeadlinePrecision.choices,
         required=False,
-        help_text="Stated in the calendar: required. Anchored: derived from the anchor and the offset.",
+        help_text=f"{DEADLINE['precision']} Stated in the calendar: required. Anchored: derived from the anchor "
+        "and the offset.",
     )
-    year = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=9999)
-    month = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
-    day = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=99)
-    time = LocalTimeField(required=False, allow_null=True, help_text="Local time, HH:MM[:SS].")
-    display_due = serializers.CharField(
-        source="due_display", read_only=True, help_text="As stated, in its own time zone."
+    year = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=9999, help_text=DEADLINE["year"]
     )
+    month = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=99, help_text=DEADLINE["month"]
+    )
+    day = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=99, help_text=DEADLINE["day"]
+    )
+    time = LocalTimeField(
+        required=False,
+        allow_null=True,
+        help_text="The stated local time, HH:MM[:SS] with no offset (`time_zone` says where); with precision "
+        "`instant`, else null. Derived for an anchored deadline.",
+    )
+    display_due = serializers.CharField(source="due_display", read_only=True, help_text=DEADLINE["display_due"])
     api_names = {"commitment": "commitment_id", "source": "source_id", "anchor": "anchor_id"}
     read_only_hints = {
         **dict.fromkeys(("state", "passed_at", "met_at"), STATE_ACTION),
@@ -684,12 +874,7 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {
-            "due_precision": {"help_text": "The precision of due_at: the stated one, or the last extension's."},
-            "waiting_for": {"help_text": "Anchored and not yet dated: what it waits for. Empty otherwise."},
-            "met_at": {"help_text": "When it was met, as recorded (its dependents count from it)."},
-            "extended_times": {"help_text": "How many times it was extended (see the detail's extensions)."},
-        }
+        extra_kwargs = described(DEADLINE)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and "commitment" in attrs and attrs["commitment"] != self.instance.commitment:
@@ -705,10 +890,15 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
 
 
 class DeadlineDetailSerializer(DeadlineSerializer):
-    """The detail adds the extensions, in order, and the deadlines that count from this one."""
+    """A deadline in full, with its extensions in the order they were made and the deadlines that count
+    from it."""
 
-    extensions = DeadlineExtensionSerializer(many=True, read_only=True)
-    dependents = DeadlineLinkSerializer(many=True, read_only=True)
+    extensions = DeadlineExtensionSerializer(
+        many=True, read_only=True, help_text="Its extensions, in the order they were made; empty if never extended."
+    )
+    dependents = DeadlineLinkSerializer(
+        many=True, read_only=True, help_text="The deadlines that count from this one, in brief, earliest first."
+    )
 
     class Meta(DeadlineSerializer.Meta):
         fields = [*DeadlineSerializer.Meta.fields, "extensions", "dependents"]
@@ -718,31 +908,58 @@ class DeadlineDetailSerializer(DeadlineSerializer):
 
 
 class StatusChangeInputSerializer(StrictTypes):
-    """Record what became of a commitment. A change to met, partially_met or
-    breached needs at least one source: existing ones by id, or new ones."""
+    """What became of a commitment, and the sources that show it. A change to `met`, `partially_met` or
+    `breached` needs at least one source: existing ones by id, new ones in full, or both."""
 
-    status = serializers.ChoiceField(choices=CommitmentStatus.choices)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
-    source_ids = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
-    sources = SourceInputSerializer(many=True, required=False, help_text="New sources to record with the change.")
+    status = serializers.ChoiceField(
+        choices=CommitmentStatus.choices,
+        help_text="The new status; it must differ from the current one (see the commitment's `status`).",
+    )
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        default="",
+        help_text="Why, in your words: what the sources show. Shown in the commitment's history.",
+    )
+    source_ids = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(),
+        many=True,
+        required=False,
+        help_text="The ids of existing sources that support the change.",
+    )
+    sources = SourceInputSerializer(
+        many=True, required=False, help_text="New sources to record with the change, each with its quote."
+    )
 
 
 class DeadlineStateInputSerializer(StrictTypes):
-    """Mark a deadline met or cancelled, or reopen it (``upcoming``)."""
+    """Mark a deadline met or cancelled, or reopen it (`upcoming`)."""
 
-    state = serializers.ChoiceField(choices=DEADLINE_TARGET_STATES)
+    state = serializers.ChoiceField(
+        choices=DEADLINE_TARGET_STATES,
+        help_text="`met` or `cancelled` closes an upcoming or passed deadline; `upcoming` reopens a closed one.",
+    )
     met_at = serializers.DateTimeField(
         required=False,
         allow_null=True,
         help_text="With `met`: when it happened, where a source says (ISO 8601; UTC if no offset). The "
         "deadlines counting from this one count from then. Again on a met deadline: a correction.",
     )
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
-    source_ids = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, default="", help_text="Why, in your words."
+    )
+    source_ids = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(),
+        many=True,
+        required=False,
+        help_text="The ids of the sources that show it (kept with the `deadline.met` or `deadline.cancelled` event).",
+    )
 
 
 class DeadlineExtendInputSerializer(StrictTypes):
-    """Extend a deadline by a duration (``by``), or to a date (``precision`` and its parts)."""
+    """Extend a deadline by a duration (`by`), or to a date (`precision` and its parts, local to the
+    deadline's time zone)."""
 
     by = serializers.CharField(required=False, max_length=40, help_text="An ISO 8601 duration: PT72H, P7D, P1M.")
     precision = serializers.ChoiceField(
@@ -750,61 +967,81 @@ class DeadlineExtendInputSerializer(StrictTypes):
         required=False,
         help_text="Extend to a date: its precision, then its parts in the deadline's time zone.",
     )
-    year = serializers.IntegerField(required=False, min_value=1, max_value=9999)
-    month = serializers.IntegerField(required=False, min_value=1, max_value=99)
-    day = serializers.IntegerField(required=False, min_value=1, max_value=99)
-    time = LocalTimeField(required=False, help_text="Local time, HH:MM[:SS].")
+    year = serializers.IntegerField(
+        required=False, min_value=1, max_value=9999, help_text="Extending to a date: its year."
+    )
+    month = serializers.IntegerField(
+        required=False, min_value=1, max_value=99, help_text="Extending to a date: its month (1–12), from `month`."
+    )
+    day = serializers.IntegerField(
+        required=False, min_value=1, max_value=99, help_text="Extending to a date: its day, from `day` precision."
+    )
+    time = LocalTimeField(
+        required=False, help_text="Extending to an instant: the local time, HH:MM[:SS], in the deadline's time zone."
+    )
     wording = serializers.CharField(
         required=False, allow_blank=True, max_length=5000, default="", help_text="As the source words it."
     )
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
-    source_id = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False, allow_null=True)
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, default="", help_text="The editor's note."
+    )
+    source_id = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The id of the source that announces the extension.",
+    )
 
 
 # --- events ------------------------------------------------------------------
 
 
+@extend_schema_field({"$ref": "#/components/schemas/EventData"})
+class EventDataField(serializers.JSONField):
+    """An event's ``data``, as :mod:`agreements.api.event_schema` documents it."""
+
+
 class LinkOnlySerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    url = serializers.URLField()
+    """Another record, by its id and URL."""
 
-
-# An event's two times, as both forms of a timeline entry describe them.
-EVENT_TIMES = {
-    "occurred_at": {"help_text": "When the tracker recorded it (a webhook's timestamp); the feed's order."},
-    "happened_at": {
-        "help_text": "When it happened in the world: a deadline passed at its due time, was met at its "
-        "met_at, was approaching when the lead was reached — though recorded later. Otherwise occurred_at."
-    },
-}
+    id = serializers.IntegerField(help_text="Its id.")
+    url = serializers.URLField(help_text="Its URL in the API.")
 
 
 class EventBriefSerializer(CompiledRepresentation, serializers.ModelSerializer):
     """An entry of the timeline without its payload: what happened, when, to which agreement."""
 
     url = ApiUrlField("events")
-    agreement = AgreementBriefSerializer(read_only=True, allow_null=True)
+    agreement = AgreementBriefSerializer(read_only=True, allow_null=True, help_text=EVENT["agreement"])
 
     class Meta:
         model = Event
         fields = ["id", "url", "type", "occurred_at", "happened_at", "agreement"]
-        extra_kwargs = EVENT_TIMES
+        extra_kwargs = described(EVENT)
 
 
 class EventSerializer(CompiledRepresentation, serializers.ModelSerializer):
-    """One entry of the timeline — the same ``type`` and ``data`` a webhook delivers."""
+    """One entry of the timeline — the same `type` and `data` a webhook delivers."""
 
     url = ApiUrlField("events")
-    agreement = AgreementBriefSerializer(read_only=True, allow_null=True)
-    commitment = serializers.SerializerMethodField()
-    deadline = serializers.SerializerMethodField()
+    agreement = AgreementBriefSerializer(read_only=True, allow_null=True, help_text=EVENT["agreement"])
+    commitment = serializers.SerializerMethodField(
+        help_text="The commitment it concerns, by id and URL; null when none (or it was deleted since)."
+    )
+    deadline = serializers.SerializerMethodField(
+        help_text="The deadline it concerns, by id and URL; null when none (or it was deleted since)."
+    )
     # A declared field, not Serializer.data: DRF's metaclass takes it out of the class namespace.
-    data = serializers.JSONField(read_only=True)  # type: ignore[assignment]
+    data = EventDataField(  # type: ignore[assignment]
+        read_only=True,
+        help_text="What it says: a snapshot of the deadline, commitment and agreement taken when it happened, "
+        "so later edits do not rewrite it — the same `data` a webhook delivers.",
+    )
 
     class Meta:
         model = Event
         fields = ["id", "url", "type", "occurred_at", "happened_at", "agreement", "commitment", "deadline", "data"]
-        extra_kwargs = EVENT_TIMES
+        extra_kwargs = described(EVENT)
 
     def _link(self, pk: int | None, resource: str) -> dict[str, Any] | None:
         if pk is None:

@@ -7,10 +7,12 @@ per page, and the tests hold each view to its count.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -101,18 +103,63 @@ def _commitments_with_deadlines() -> Prefetch:
     )
 
 
+# How a list may be shaped: said by every list's 200.
+SHAPES = "— or each in brief with `brief=1`, or only the `fields` named."
+ID_OR_SLUG = OpenApiParameter(
+    "id_or_slug",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="The agreement's id (`3`) or slug (`2020-07-22-ankara-joint-statement-on-libya`).",
+)
+
+
+def _updated(serializer: type[BaseSerializer], what: str, **kwargs: Any) -> dict[str, Any]:
+    """``update`` and ``partial_update`` answer alike."""
+    return {
+        action: extend_schema(responses={200: OpenApiResponse(serializer, description=what)}, **kwargs)
+        for action in ("update", "partial_update")
+    }
+
+
 @extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.AgreementSerializer,
+                description="A page of agreements, latest first unless `ordering` says otherwise, each with its "
+                f"parties, commitments (with their deadlines), links and sources {SHAPES}",
+            )
+        }
+    ),
+    create=extend_schema(
+        responses={
+            201: OpenApiResponse(
+                serializers.AgreementDetailSerializer,
+                description="The agreement as recorded, in full (with its slug, made from the date and title if "
+                "none was given).",
+            )
+        }
+    ),
     retrieve=extend_schema(
-        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
+        parameters=[ID_OR_SLUG],
+        responses={
+            200: OpenApiResponse(
+                serializers.AgreementDetailSerializer,
+                description="The agreement in full: its parties, commitments with their deadlines, links both "
+                "ways, sources, and its full text where the tracker holds it.",
+            )
+        },
     ),
-    update=extend_schema(
-        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
-    ),
-    partial_update=extend_schema(
-        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
+    **_updated(
+        serializers.AgreementDetailSerializer, "The agreement as it now stands, in full.", parameters=[ID_OR_SLUG]
     ),
     destroy=extend_schema(
-        parameters=[OpenApiParameter("id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug.")]
+        parameters=[ID_OR_SLUG],
+        responses={
+            204: OpenApiResponse(
+                description="Deleted, with its commitments and their deadlines; its entries in the timeline stay."
+            )
+        },
     ),
 )
 class AgreementViewSet(ServiceModelViewSet):
@@ -191,6 +238,38 @@ class AgreementViewSet(ServiceModelViewSet):
         agreement_delete(agreement=instance, user=self.request.user)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.ActorSerializer,
+                description=f"A page of actors, by name unless `ordering` says otherwise {SHAPES}",
+            )
+        }
+    ),
+    create=extend_schema(
+        responses={
+            201: OpenApiResponse(
+                serializers.ActorSerializer,
+                description="The actor as recorded (with its slug, made from the name if none was given).",
+            )
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.ActorSerializer,
+                description="The actor, with every spelling of its name and whom it represents.",
+            )
+        }
+    ),
+    **_updated(serializers.ActorSerializer, "The actor as it now stands."),
+    destroy=extend_schema(
+        responses={
+            204: OpenApiResponse(description="Deleted. An actor that takes part in an agreement is not: that is a 409.")
+        }
+    ),
+)
 class ActorViewSet(ServiceModelViewSet):
     """States, governments, armed groups, organisations, coalitions and people, with every spelling."""
 
@@ -205,6 +284,31 @@ class ActorViewSet(ServiceModelViewSet):
         actor_delete(actor=instance, user=self.request.user)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.SourceSerializer,
+                description=f"A page of sources, latest published first unless `ordering` says otherwise {SHAPES}",
+            )
+        }
+    ),
+    create=extend_schema(
+        responses={201: OpenApiResponse(serializers.SourceSerializer, description="The source as recorded.")}
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.SourceSerializer,
+                description="The source: the document, and its exact words that back the record.",
+            )
+        }
+    ),
+    **_updated(serializers.SourceSerializer, "The source as it now stands."),
+    destroy=extend_schema(
+        responses={204: OpenApiResponse(description="Deleted; the records it backed keep their other sources.")}
+    ),
+)
 class SourceViewSet(ServiceModelViewSet):
     """Documents, and the exact quotes from them that back the records."""
 
@@ -219,6 +323,44 @@ class SourceViewSet(ServiceModelViewSet):
         source_delete(source=instance, user=self.request.user)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.CommitmentSerializer,
+                description="A page of commitments, agreement by agreement in the text's order unless `ordering` "
+                f"says otherwise, each with its agreement, bound actors, deadlines and status {SHAPES}",
+            )
+        }
+    ),
+    create=extend_schema(
+        responses={
+            201: OpenApiResponse(
+                serializers.CommitmentSerializer,
+                description="The commitment as recorded, its status `not_assessed`.",
+            )
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.CommitmentDetailSerializer,
+                description="The commitment in full, with every change of its status, newest first.",
+            )
+        }
+    ),
+    **_updated(
+        serializers.CommitmentSerializer,
+        "The commitment as it now stands (its status changes only through `POST …/status/`).",
+    ),
+    destroy=extend_schema(
+        responses={
+            204: OpenApiResponse(
+                description="Deleted, with its deadlines and status history; its entries in the timeline stay."
+            )
+        }
+    ),
+)
 class CommitmentViewSet(ServiceModelViewSet):
     """Commitments with their deadlines, status and, in detail, their status history."""
 
@@ -265,7 +407,13 @@ class CommitmentViewSet(ServiceModelViewSet):
 
     @extend_schema(
         request=serializers.StatusChangeInputSerializer,
-        responses={201: serializers.StatusChangeSerializer},
+        responses={
+            201: OpenApiResponse(
+                serializers.StatusChangeSerializer,
+                description="The change as recorded, with its sources: the commitment now has the new status, "
+                "and subscribers hear of it (`commitment.status_changed`).",
+            )
+        },
         summary="Record a status change",
         description=(
             "Record what became of the commitment, with the sources that show it. A change to `met`, "
@@ -290,6 +438,47 @@ class CommitmentViewSet(ServiceModelViewSet):
         return Response(output.data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.DeadlineSerializer,
+                description="A page of deadlines, by `due_at` unless `ordering` says otherwise, each with its "
+                f"commitment and agreement, as stated and in UTC {SHAPES}",
+            )
+        }
+    ),
+    create=extend_schema(
+        responses={
+            201: OpenApiResponse(
+                serializers.DeadlineSerializer,
+                description="The deadline as recorded, with `due_at` and `display_due` worked out from what was "
+                "stated.",
+            )
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.DeadlineDetailSerializer,
+                description="The deadline in full, with its extensions and the deadlines that count from it.",
+            )
+        }
+    ),
+    **_updated(
+        serializers.DeadlineSerializer,
+        "The deadline as it now stands, `due_at` worked out afresh. If it moved, subscribers hear of it "
+        "(`deadline.rescheduled`), and so do the deadlines counting from it, which move too.",
+    ),
+    destroy=extend_schema(
+        responses={
+            204: OpenApiResponse(
+                description="Deleted. A deadline others count from is not: that is a 409 (re-anchor or delete "
+                "them first)."
+            )
+        }
+    ),
+)
 class DeadlineViewSet(ServiceModelViewSet):
     """Deadlines as stated — in the calendar, or counted from an anchor — with ``due_at`` derived in UTC.
     Also as a calendar: ``/api/v1/deadlines.ics``."""
@@ -331,7 +520,13 @@ class DeadlineViewSet(ServiceModelViewSet):
 
     @extend_schema(
         request=serializers.DeadlineStateInputSerializer,
-        responses={200: serializers.DeadlineDetailSerializer},
+        responses={
+            200: OpenApiResponse(
+                serializers.DeadlineDetailSerializer,
+                description="The deadline in full as it now stands; subscribers hear of it (`deadline.met`, "
+                "`deadline.cancelled` or `deadline.reopened`).",
+            )
+        },
         summary="Mark a deadline met or cancelled, or reopen it",
         description=(
             "`met` or `cancelled` closes an upcoming or passed deadline; `upcoming` reopens a closed one. "
@@ -362,7 +557,13 @@ class DeadlineViewSet(ServiceModelViewSet):
 
     @extend_schema(
         request=serializers.DeadlineExtendInputSerializer,
-        responses={200: serializers.DeadlineDetailSerializer},
+        responses={
+            200: OpenApiResponse(
+                serializers.DeadlineDetailSerializer,
+                description="The deadline in full as it now stands: the extension last in `extensions`, `due_at` "
+                "moved.",
+            )
+        },
         summary="Extend a deadline",
         description=(
             'By a duration (`{"by": "PT72H"}`) or to a date (`{"precision": "day", "year": 2025, '
@@ -391,6 +592,21 @@ class DeadlineViewSet(ServiceModelViewSet):
         return self._reply(deadline)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.EventSerializer,
+                description="A page of the timeline, newest recorded first unless `ordering` says otherwise "
+                "(`-happened_at` reads it as history), each entry with the same `type` and `data` a webhook "
+                f"delivers {SHAPES}",
+            )
+        }
+    ),
+    retrieve=extend_schema(
+        responses={200: OpenApiResponse(serializers.EventSerializer, description="One entry of the timeline.")}
+    ),
+)
 class EventViewSet(
     KnownQueryParameters, ShapedLists, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):

@@ -24,7 +24,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from utilities.time import iso
-from utilities.urls import api_root, api_url
+from utilities.urls import API_PREFIX, api_root, api_url
 
 Getter = Callable[[Any], Any]
 _PLAIN = (
@@ -57,6 +57,12 @@ class ApiUrlField(serializers.Field):
     def __init__(self, resource: str, **kwargs: Any) -> None:
         kwargs.setdefault("source", "*")
         kwargs["read_only"] = True
+        kwargs.setdefault(
+            "help_text",
+            f"This record's URL in the API ({API_PREFIX}{resource}/{{id}}/)."
+            if kwargs["source"] == "*"
+            else f"The URL of the related record ({API_PREFIX}{resource}/{{id}}/).",
+        )
         super().__init__(**kwargs)
         self.resource = resource
 

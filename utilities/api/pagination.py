@@ -32,6 +32,28 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise ValidationError({self.page_size_query_param: ["A whole number from 1 (at most 200 are returned)."]})
         return min(int(values[0]), self.max_page_size)
 
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "description": "One page of a list: how many match in all, links to the pages either side, "
+            "and this page's rows.",
+            "required": ["count", "next", "previous", "results"],
+            "properties": {
+                "count": {"type": "integer", "description": "How many records match, on all pages together."},
+                "next": {
+                    "type": ["string", "null"],
+                    "format": "uri",
+                    "description": "The next page's URL, with the same filters; null on the last page.",
+                },
+                "previous": {
+                    "type": ["string", "null"],
+                    "format": "uri",
+                    "description": "The previous page's URL, with the same filters; null on the first page.",
+                },
+                "results": {**schema, "description": "This page's records, in the order asked for."},
+            },
+        }
+
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
@@ -41,5 +63,6 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 )
                 parameter["schema"] = {"type": "integer", "minimum": 1}
             elif parameter["name"] == self.page_query_param:
+                parameter["description"] = "Which page, from 1; a page past the last is a 404."
                 parameter["schema"] = {"type": "integer", "minimum": 1}
         return parameters

@@ -1,9 +1,21 @@
-"""OpenAPI: every operation documents the errors it can return, not just success."""
+"""OpenAPI: every operation documents the errors it can return, not just success, and
+every schema is described in the client's words.
+
+A schema's description is its serializer's own docstring, and an operation's its
+view's: never one inherited from a base class or mixin, which describes the
+implementation (how a representation is compiled, how JSON types are checked)
+rather than what a client reads. ``tests/tracker/test_openapi_descriptions.py``
+holds every response, property, parameter and schema to a description.
+"""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.drainage import get_override
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
@@ -15,14 +27,19 @@ from .permissions import ModelPermissionsOrReadOnly
 class ErrorDetailSerializer(serializers.Serializer):
     """An error that is not about one field."""
 
-    detail = serializers.CharField()
+    detail = serializers.CharField(help_text="What went wrong, in words.")
 
 
 class ValidationErrorSerializer(serializers.Serializer):
     """Field name → list of messages (``non_field_errors`` for the request as a whole;
     a nested object or list for nested fields)."""
 
-    non_field_errors = serializers.ListField(child=serializers.CharField(), required=False)
+    non_field_errors = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Messages about the request as a whole rather than one field (e.g. two values that "
+        "contradict each other).",
+    )
 
     class Meta:
         ref_name = "ValidationError"
@@ -39,9 +56,52 @@ def _detail(description: str) -> OpenApiResponse:
     return OpenApiResponse(ErrorDetailSerializer, description=description)
 
 
+def own_doc(cls: type) -> str:
+    """The class's own docstring, cleaned; "" when it has none (inherited ones do not count)."""
+    doc = cls.__dict__.get("__doc__")
+    return inspect.cleandoc(doc) if doc else ""
+
+
+def described(texts: Mapping[str, str], **kwargs: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A ``ModelSerializer.Meta.extra_kwargs``: a ``help_text`` for each field in ``texts``,
+    merged with the other keyword arguments given by field name."""
+    extra: dict[str, dict[str, Any]] = {name: {"help_text": text} for name, text in texts.items()}
+    for name, more in kwargs.items():
+        extra[name] = {**extra.get(name, {}), **more}
+    return extra
+
+
 class TrackerAutoSchema(AutoSchema):
-    """Adds the 4xx responses each kind of operation can give, and says that
-    reading needs no credentials."""
+    """Adds the 4xx responses each kind of operation can give, says that reading
+    needs no credentials, and describes schemas and operations by their own docstrings."""
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        schema = super()._map_basic_serializer(serializer, direction)
+        description = get_override(serializer, "description", own_doc(type(serializer)))
+        if description:
+            schema["description"] = description
+        else:
+            schema.pop("description", None)
+        return schema
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        # drf-spectacular looks for a list in the serializer itself: look inside an
+        # OpenApiResponse too, or a described list loses its pagination and its name.
+        if serializer is None:
+            serializer = self.get_response_serializers()
+        if isinstance(serializer, dict) and serializer:
+            serializer = {str(code): value for code, value in serializer.items()}
+            serializer = serializer[min(serializer)]
+        if isinstance(serializer, OpenApiResponse):
+            serializer = serializer.response
+        return bool(super()._is_list_view(serializer))
+
+    def get_description(self) -> str:  # type: ignore[override]
+        action = getattr(self.view, getattr(self.view, "action", self.method.lower()), None)
+        action_doc = inspect.cleandoc(action.__doc__) if action is not None and action.__doc__ else ""
+        if action_doc and not getattr(action, "__module__", "").startswith("rest_framework"):
+            return action_doc
+        return own_doc(type(self.view))
 
     def get_auth(self) -> list[dict[str, Any]]:
         auths = super().get_auth()
@@ -96,6 +156,26 @@ class TrackerAutoSchema(AutoSchema):
         return responses
 
 
+class DescribedFilters(DjangoFilterExtension):
+    """django-filter's query parameters, each with its filter's ``help_text``.
+
+    drf-spectacular drops the help text of a filter whose type is declared with
+    ``@extend_schema_field`` (an id-or-slug filter, a strict boolean); this puts it back.
+    """
+
+    priority = 1
+
+    def resolve_filter_field(
+        self, auto_schema: AutoSchema, model: Any, filterset_class: Any, field_name: str, filter_field: Any
+    ) -> list[dict[str, Any]]:
+        parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
+        help_text = filter_field.extra.get("help_text")
+        for parameter in parameters:
+            if help_text and not parameter.get("description"):
+                parameter["description"] = str(help_text)
+        return parameters
+
+
 BRIEF_FORM = "x-brief-form"
 
 
@@ -136,4 +216,57 @@ def allow_empty_query_values(result: dict[str, Any], generator: Any, request: An
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") == "query" and not parameter.get("required"):
                     parameter["allowEmptyValue"] = True
+    return result
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def drop_unused_components(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """Leave out schemas nothing refers to: the request forms of objects that are only ever
+    shown, never sent (a nested agreement in brief), would document bodies no request takes."""
+    schemas = result.get("components", {}).get("schemas", {})
+    prefix = "#/components/schemas/"
+    while True:
+        used = set(_refs({key: value for key, value in result.items() if key != "components"}))
+        for name, schema in schemas.items():
+            used |= {ref for ref in _refs(schema) if ref != f"{prefix}{name}"}
+        unused = [name for name in schemas if f"{prefix}{name}" not in used]
+        if not unused:
+            return result
+        for name in unused:
+            del schemas[name]
+
+
+BLANK = {"type": "string", "maxLength": 0}
+
+
+def _blank_alternatives(node: Any) -> None:
+    if isinstance(node, dict):
+        if BLANK in node.get("oneOf", []):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_alternatives(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_alternatives(value)
+
+
+def blank_or_formatted(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """A field that may be left blank is "a URL (say), or empty": ``anyOf``, not drf-spectacular's ``oneOf``.
+
+    In OpenAPI 3.1 a schema is JSON Schema, where ``format`` annotates rather than checks:
+    ``""`` matches both ``{"format": "uri"}`` and ``{"maxLength": 0}``, and ``oneOf``
+    (exactly one) would refuse the empty value the API sends.
+    """
+    _blank_alternatives(result.get("components", {}))
     return result

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -30,11 +30,53 @@ DELIVERY_ID = OpenApiParameter(
 
 
 @extend_schema_view(
-    create=extend_schema(responses={201: serializers.WebhookEndpointWithSecretSerializer}),
+    list=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.WebhookEndpointSerializer,
+                description="A page of your webhook subscriptions (nobody else's), oldest first.",
+            )
+        }
+    ),
+    create=extend_schema(
+        responses={
+            201: OpenApiResponse(
+                serializers.WebhookEndpointWithSecretSerializer,
+                description="The subscription, with its signing `secret` — shown this once. A `webhook.ping` is "
+                "on its way to the URL.",
+            )
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.WebhookEndpointSerializer,
+                description="Your subscription, and how delivery to it is going.",
+            )
+        }
+    ),
+    update=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.WebhookEndpointSerializer, description="The subscription as it now stands."
+            )
+        }
+    ),
+    partial_update=extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.WebhookEndpointSerializer, description="The subscription as it now stands."
+            )
+        }
+    ),
+    destroy=extend_schema(
+        responses={204: OpenApiResponse(description="Unsubscribed; its delivery log is deleted with it.")}
+    ),
 )
 class WebhookEndpointViewSet(KnownQueryParameters, AtomicWrites, viewsets.ModelViewSet):
-    """Your webhook subscriptions. Register one to receive signed `deadline.approaching`,
-    `deadline.passed` and `commitment.status_changed` events (Standard Webhooks)."""
+    """Your webhook subscriptions. Register one to receive signed events — `deadline.passed`,
+    `deadline.approaching`, `commitment.status_changed` and the others listed under *Webhooks* —
+    per the Standard Webhooks spec. Nobody else's subscriptions are visible to you (404)."""
 
     permission_classes = [permissions.IsAuthenticated]
     model_field_names = {"filter_agreement": "filters", "filter_actor": "filters", "filter_country": "filters"}
@@ -62,13 +104,31 @@ class WebhookEndpointViewSet(KnownQueryParameters, AtomicWrites, viewsets.ModelV
     def perform_destroy(self, instance: WebhookEndpoint) -> None:
         endpoint_delete(endpoint=instance)
 
-    @extend_schema(request=None, responses={202: serializers.WebhookDeliverySerializer}, summary="Send webhook.ping")
+    @extend_schema(
+        request=None,
+        responses={
+            202: OpenApiResponse(
+                serializers.WebhookDeliverySerializer,
+                description="The `webhook.ping` delivery, queued to go at once; follow it in the delivery log.",
+            )
+        },
+        summary="Send webhook.ping",
+    )
     @action(detail=True, methods=["post"])
     def ping(self, request: Request, pk: str | None = None) -> Response:
         delivery = endpoint_ping(endpoint=self.get_object())
         return Response(serializers.WebhookDeliverySerializer(delivery).data, status=status.HTTP_202_ACCEPTED)
 
-    @extend_schema(request=None, responses={200: serializers.SecretSerializer}, summary="Rotate the signing secret")
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(
+                serializers.SecretSerializer,
+                description="The new secret; the old one keeps signing too until `previous_expires_at`.",
+            )
+        },
+        summary="Rotate the signing secret",
+    )
     @action(detail=True, methods=["post"], url_path="rotate-secret")
     def rotate_secret(self, request: Request, pk: str | None = None) -> Response:
         endpoint = self.get_object()
@@ -83,7 +143,15 @@ class WebhookEndpointViewSet(KnownQueryParameters, AtomicWrites, viewsets.ModelV
             .order_by("-created_at", "id")
         )
 
-    @extend_schema(responses={200: serializers.WebhookDeliverySerializer(many=True)}, summary="The delivery log")
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(
+                serializers.WebhookDeliverySerializer(many=True),
+                description="A page of deliveries to this endpoint, newest first, each with every attempt.",
+            )
+        },
+        summary="The delivery log",
+    )
     @action(detail=True, methods=["get"])
     def deliveries(self, request: Request, pk: str | None = None) -> Response:
         """Every delivery to this endpoint, newest first, with every attempt."""
@@ -100,7 +168,12 @@ class WebhookEndpointViewSet(KnownQueryParameters, AtomicWrites, viewsets.ModelV
             raise Http404
         return delivery
 
-    @extend_schema(parameters=[DELIVERY_ID], responses={200: serializers.WebhookDeliverySerializer})
+    @extend_schema(
+        parameters=[DELIVERY_ID],
+        responses={
+            200: OpenApiResponse(serializers.WebhookDeliverySerializer, description="The delivery, with every attempt.")
+        },
+    )
     @action(detail=True, methods=["get"], url_path=r"deliveries/(?P<delivery_id>[^/]+)")
     def delivery(self, request: Request, pk: str | None = None, delivery_id: str = "") -> Response:
         return Response(serializers.WebhookDeliverySerializer(self._delivery(delivery_id)).data)
@@ -108,7 +181,12 @@ class WebhookEndpointViewSet(KnownQueryParameters, AtomicWrites, viewsets.ModelV
     @extend_schema(
         parameters=[DELIVERY_ID],
         request=None,
-        responses={202: serializers.WebhookDeliverySerializer},
+        responses={
+            202: OpenApiResponse(
+                serializers.WebhookDeliverySerializer,
+                description="Queued again, with the same `webhook-id` and a fresh retry schedule.",
+            )
+        },
         summary="Send a delivery again (same webhook-id)",
     )
     @action(detail=True, methods=["post"], url_path=r"deliveries/(?P<delivery_id>[^/]+)/redeliver")
