@@ -99,6 +99,10 @@ _FOR = re.compile(
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
 )
+# A semicolon before another "For X" on the same line starts a new block.
+_NEXT_BLOCK = re.compile(
+    r";\s*(?=(?:for|pour|por|on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+\S)(?![^()]*\))", re.I
+)
 # Where the actor's name ends in "For X: person" / "For X, person" / "For X - Name: person".
 _AFTER_ACTOR = re.compile(r"\s*(?::|,|\s[-–]\s)\s*")
 _SIGNED_BY = re.compile(
@@ -278,6 +282,22 @@ class _Reader:
             # "Political and Diplomatic Commission, / Signed by: / names": its signers follow.
             self.block = self.block or self.soft
             return
+        if re.fullmatch(r"(?:the\s+)?(?:government|gobierno|gouvernement|governo)\s*:?", text, re.I) and (
+            self.ctx.country or self.ctx.country_name
+        ):
+            # "Government" over its signers: the agreement's own government (R4), never an
+            # actor named "Government".
+            self.flush_pending()
+            self.soft, self.in_group = None, False
+            own = read_name("Government", self.ctx, generic=True)
+            if own is not None:
+                self.block = self.add(_entity(own, self.role))
+            return
+        if re.fullmatch(r"(?:signed|signatures?|sd)\s*:?", text, re.I):
+            # "Signed:" over a list of names: a note that they signed, no group of their own.
+            self.flush_pending()
+            self.soft, self.block, self.in_group = None, None, False
+            return
         found = heading(text, self.default)
         if found is not None:
             self.flush_pending()
@@ -299,10 +319,18 @@ class _Reader:
         text = re.sub(r",?\s+alias\s+[^,;]+", "", text, flags=re.I).strip()
         if not text:
             return
+        blocks = _NEXT_BLOCK.split(text)
+        if len(blocks) > 1:
+            # "For New Zealand: NIGEL MOORE; For Australia: DAVID IRVINE; ...": one block each.
+            for block in blocks:
+                self.content(block)
+            return
+        # "Witnessed by representatives of the: Government of ... - Name; ICRC - Name": a list.
+        text = re.sub(r"^((?:the\s+)?(?:representatives|delegates)\s+of)\s+the\s*:\s*", r"\1 ", text, flags=re.I)
         if (
             (match := _FOR.match(text)) is not None
             and re.match(r"(?:the\s+)?(?:representatives|delegates)\s+of\b", text, re.I)
-            and match.group("rest").count(",") >= 2
+            and (match.group("rest").count(",") >= 2 or ";" in match.group("rest"))
             and ":" not in match.group("rest")
         ):
             # "Representatives of the government, the National Reconciliation Commission and ...": a list.

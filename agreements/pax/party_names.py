@@ -19,8 +19,10 @@ off and remembered: it tells who signed for whom, and makes a state's head a gov
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from agreements.choices import ActorKind, SignatoryRole
 from agreements.pax import gazetteer
@@ -213,7 +215,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
         r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
         r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
-        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b|\bansar\b|"
+        r"\boperations room\b|\bcorriente\b|\bcomando\b|\balianza\b|\bansar\b|"
         r"\b(?:defen[cs]e|protection|mobili[sz]ation|resistance)\s+units\b",
         ActorKind.ARMED_GROUP,
     ),
@@ -235,9 +237,43 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         ActorKind.OTHER,
     ),
 )
-_KIND_PATTERNS = tuple((re.compile(p, re.I), kind) for p, kind in _KIND_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _plain_char(char: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
+
+
+def plain(text: str) -> str:
+    """``text`` without accents and with straight apostrophes, character for character (so
+    positions still point into the original): "Katā’ib" reads as "Kata'ib"."""
+    return "".join(_plain_char(c) for c in text.replace("’", "'").replace("ʼ", "'").replace("‘", "'"))
+
+
+# Matched on plain names, so written plain too ("ejército" and "ejercito" alike).
+_KIND_PATTERNS = tuple((re.compile(plain(p), re.I), kind) for p, kind in _KIND_WORDS)
 # Head words that make a name an actor by themselves ("Rapid Support Forces").
-_HEAD = re.compile("|".join(p for p, _ in _KIND_WORDS) + r"|\b[A-Z]\w+ State\b", re.I)
+_HEAD_WORDS = re.compile(plain("|".join(p for p, _ in _KIND_WORDS)) + r"|\b[A-Z]\w+ State\b", re.I)
+
+
+class _Head:
+    """The head-word pattern, matched on the plain form of a name (same positions)."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        return _HEAD_WORDS.search(plain(text))
+
+    @staticmethod
+    def fullmatch(text: str) -> re.Match[str] | None:
+        return _HEAD_WORDS.fullmatch(plain(text))
+
+    @staticmethod
+    def finditer(text: str) -> Iterator[re.Match[str]]:
+        return _HEAD_WORDS.finditer(plain(text))
+
+
+_HEAD = _Head()
 _GOVERNMENT_WORD = re.compile(r"\b(?:gov[a-z]*nments?|govt\.?|gobierno|gouvernement|governo|governmental)\b", re.I)
 _SUBNATIONAL = re.compile(
     r"\b(?:state|states|province|provincial|county|regional|region|local|district|autonomous|island|"
@@ -433,7 +469,7 @@ def kind_of(name: str, column: str = "Part") -> str:
     if _NATIONAL_ORGAN.search(name) and names_country(name):
         return ActorKind.GOVERNMENT
     for pattern, kind in _KIND_PATTERNS:
-        if pattern.search(name):
+        if pattern.search(plain(name)):
             return kind
     return ActorKind.ARMED_GROUP if column == "Part" else ActorKind.ORGANISATION
 
@@ -624,6 +660,8 @@ def _head_placed(name: str) -> bool:
             return True
         if re.match(r"\w*\s*[/-]", name[match.end() :]):
             return True  # "Movement/Army", "Third Front /Tamazuj"
+        if _ARABIC_PARTICLE.match(after[0]):
+            return True  # "Katā’ib al-Jihād al-Islāmī": an Arabic name puts its head word first
     return False
 
 

@@ -322,3 +322,45 @@ def test_the_country_comes_from_con_when_loc1iso_is_empty():
     assert agreement_country("COL", "Colombia") == ("COL", "Colombia")
     congo = ("COD", "the Democratic Republic of the Congo")
     assert agreement_country("", "Democratic Republic of Congo/Rwanda") == congo
+
+
+# --- layouts seen in rows outside the gold sets -----------------------------------------------
+
+
+def test_several_for_blocks_on_one_line_are_one_actor_each():
+    cell = "For New Zealand: NIGEL MOORE; For Australia: DAVID IRVINE; For Fiji: COL. PAUL MANUELI"
+    parties = parse(cell, loc1iso="PNG")
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("New Zealand", "NIGEL MOORE"),
+        ("Australia", "DAVID IRVINE"),
+        ("Fiji", "PAUL MANUELI"),
+    ]
+
+
+def test_a_bare_government_heading_over_its_signers_is_the_agreements_government():
+    cell = "Government\nDeeb Zaytūn, head of the Syrian Intelligence\n\nRebel Groups\nFaylaq al-Shām: Abu Abdo"
+    parties = parse(cell, loc1iso="SYR")
+    government = next(p for p in parties if p.kind == "government")
+    assert (government.name, government.signed_by) == ("Government of Syria", "Deeb Zaytūn")
+
+
+def test_signed_heading_leaves_its_names_as_people():
+    parties = parse("Signed: \nG. Baccus Matthews \nMomolu Sirleaf", loc1iso="LBR")
+    assert [(p.name, p.kind) for p in parties] == [("G. Baccus Matthews", "person"), ("Momolu Sirleaf", "person")]
+
+
+def test_arabic_names_put_their_head_word_first():
+    parties = parse("Faylaq al-Shām: Āhrār al-Shām and Katā’ib al-Jihād al-Islāmī", loc1iso="SYR")
+    assert "Katā’ib al-Jihād al-Islāmī" in names(parties)
+    assert all(p.kind == "armed_group" for p in parties)
+
+
+def test_representatives_of_the_colon_introduces_a_list():
+    cell = (
+        "Witnessed by representatives of the: Government of the Republic of Croatia- Dr. Mate Granic; "
+        "International Committee for the Red Cross - C. Von Flue; UNPROFOR- William Veennvliet"
+    )
+    parties = parse(cell, column="ThrdPart", loc1iso="BIH")
+    croatia = parties[0]
+    assert (croatia.name, croatia.role, croatia.signed_by) == ("Government of Croatia", "witness", "Mate Granic")
+    assert len(parties) == 3
