@@ -531,8 +531,8 @@ def _office_kind(office: str) -> str:
 def state_mention(name: str, code: str, office: str) -> Mention:
     """A state named as itself, or its government when reached through its head or minister.
 
-    A state keeps the cell's wording ("Kingdom of Norway", R3) with its short name as an alias,
-    so "Kingdom of Norway" and "Norway" are one actor however a cell spells it.
+    A state is named by its short name ("Norway"), the cell's wording ("Kingdom of Norway")
+    kept as an alias, so a state is one actor however a cell spells it.
     """
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     short = short_name(code) if code else name
@@ -540,8 +540,10 @@ def state_mention(name: str, code: str, office: str) -> Mention:
         # A head of state, minister or delegation acts for the government (R6), one name per government.
         gov = gazetteer.government_name(code) if code else f"Government of {name}"
         return Mention(gov, ActorKind.GOVERNMENT, code, [name, short], office=office, state_like=True, strength=2)
-    aliases = [short] if fold(short) != fold(name) else []
-    return Mention(name, ActorKind.STATE, code, aliases, office=office, state_like=True, strength=2)
+    # One name per state, however the cell writes it: "Russian Federation" and "Russia" are one
+    # actor, named as the gazetteer names it, the cell's wording kept as an alias.
+    aliases = [name] if fold(short) != fold(name) else []
+    return Mention(short, ActorKind.STATE, code, aliases, office=office, state_like=True, strength=2)
 
 
 def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = False) -> Mention | None:
@@ -575,11 +577,9 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     if (code := state_of(name)) is not None:
         return state_mention(name, code, office)
     if (entry := gazetteer.organisation_names().get(folded)) is not None:
-        aliases = [a for a in (entry.name, *entry.aliases) if fold(a) != folded][:5]
-        return Mention(name, entry.kind, "", aliases, office=office, strength=2)
+        return _known_entry(name, entry, "", office)
     if (national := gazetteer.national_actor(name, ctx.country)) is not None:
-        aliases = [a for a in (national.name, *national.aliases) if fold(a) != folded][:5]
-        return Mention(name, national.kind, national.country, aliases, office=office, strength=2)
+        return _known_entry(name, national, national.country, office)
     if folded in ctx.acronyms:
         defined = ctx.acronyms[folded]
         return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
@@ -630,6 +630,21 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     if _is_acronym(name):
         return Mention(name, kind_of(name, ctx.column), ctx.country, [], office=office, strength=0)
     return None
+
+
+def _known_entry(name: str, entry: gazetteer.Entry, country: str, office: str) -> Mention:
+    """A gazetteer actor under one name: its own for an acronym, short form or translation
+    ("UN", "Nations Unies" -> "United Nations"), but a full name the cell spells its own way
+    is kept as written (R3), the gazetteer's name becoming an alias."""
+    if _is_acronym(name):
+        # "UN" -> "United Nations"; but "AFC/M23" is not merely "M23", so one acronym does not
+        # replace another.
+        canonical = name if " " not in entry.name else entry.name
+    else:
+        canonical = entry.name if len(name.split()) < 3 else name
+    aliases = [a for a in (name, entry.name, *entry.aliases) if fold(a) != fold(canonical)]
+    aliases = [a for i, a in enumerate(aliases) if fold(a) not in {fold(b) for b in aliases[:i]}][:6]
+    return Mention(canonical, entry.kind, country, aliases, office=office, strength=2)
 
 
 _BARE_GOVERNMENT = frozenset(fold(w) for w in ("Government", "Gobierno", "Gouvernement", "Governo"))
