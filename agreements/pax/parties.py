@@ -99,6 +99,8 @@ _FOR = re.compile(
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
 )
+# Words that say the acronym after them names a party: "ANA MERCEDES GÓMEZ for CCN".
+_BEFORE_A_PARTY = re.compile(r"\b(?:for|of|representing)\s+(?:the\s+)?$", re.I)
 # A semicolon before another "For X" on the same line starts a new block.
 _NEXT_BLOCK = re.compile(
     r";\s*(?=(?:for|pour|por|on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+\S)(?![^()]*\))", re.I
@@ -292,6 +294,19 @@ class _Reader:
             own = read_name("Government", self.ctx, generic=True)
             if own is not None:
                 self.block = self.add(_entity(own, self.role))
+            return
+        signed_at = re.match(
+            r"(?:(?:this|the)\s+(?:agreement|document|declaration|accord|protocol)\s+(?:is|was|has\s+been)\s+)?"
+            r"signed\s+(?:at|in|on)\b.{0,160}?\bby\b\s*:?\s*(?P<rest>.*)$",
+            text,
+            re.I,
+        )
+        if signed_at is not None:
+            # "Signed at Sarajevo Airport by: H. Siljadzic; ...": where it was signed names no one.
+            self.flush_pending()
+            self.soft, self.block, self.in_group = None, None, False
+            if signed_at.group("rest"):
+                self.content(signed_at.group("rest"))
             return
         if re.fullmatch(r"(?:signed|signatures?|sd)\s*:?", text, re.I):
             # "Signed:" over a list of names: a note that they signed, no group of their own.
@@ -628,6 +643,13 @@ class _Reader:
                     )
             reading.people = [p for p in reading.people if not p.name.isupper()]
             mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
+            if mention.strength == 0 and any(
+                re.fullmatch(r"\s*\(\s*", text[person.end : mention.start]) for person in reading.people
+            ):
+                mention.strength = 1  # "Mohamed Farah Hassan Aidid (SNA)": who the person signs for (R5)
+            elif mention.strength == 0 and _BEFORE_A_PARTY.search(text[: mention.start]):
+                mention.strength = 1  # "ANA MERCEDES GÓMEZ for CCN": "for" says the acronym is a party
         if reading.people or (self.pending is not None and not reading.offices):
             # Beside a person, a bare acronym is as likely their initials or unit as an actor.
             mentions = [m for m in mentions if m.strength >= 1]
@@ -710,6 +732,8 @@ class _Reader:
         entity = _entity(mention, mention.role or role)
         entity.signed_by = _person_name(person)
         office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
+        if fold(office) == fold(text[mention.start : mention.end]):
+            office = ""  # "R Karadzic (Republika Srpska)": the actor, not an office
         entity.signed_as = re.sub(r"\s+", " ", office)
         self.add(entity)
 

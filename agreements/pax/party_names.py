@@ -95,7 +95,7 @@ class Reading:
 CONNECTORS = frozenset(
     word_list(
         "of the for and de del della la le les des du da do dos das di van von der den el al y et e i in on ag "
-        "wal bin ibn bint ben abu au aux pour por para d l upon"
+        "wal bin ibn bint ben abu au aux pour por para d l upon ng"
     )
 )
 # Lower-case head nouns that end a capitalised name: "the Yemeni government", "Rajoelina group".
@@ -214,7 +214,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bbattalions?\b|\bresistance\b|\bmujahid\w*|\btigers\b|\bjaysh\b|\bjabhat\b|\bliwa\b|\bfaylaq\b|"
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
         r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
-        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
+        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bfarqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
         r"\boperations room\b|\bcorriente\b|\bcomando\b|\balianza\b|\bansar\b|"
         r"\b(?:defen[cs]e|protection|mobili[sz]ation|resistance)\s+units\b",
         ActorKind.ARMED_GROUP,
@@ -422,6 +422,12 @@ def chunks(text: str) -> list[list[_Token]]:
 
     def flush() -> None:
         while current and (current[-1].text.lower() in CONNECTORS or not _has_letter(current[-1].text)):
+            if (
+                len(current) > 1
+                and re.fullmatch(r"\d{1,3}", current[-1].text)
+                and (current[-2].text == "of" or _HEAD_WORDS.fullmatch(plain(current[-2].text)))
+            ):
+                break  # "Group of 12", "Farqa 16": the number is part of the name
             current.pop()
         while current and current[0].text in CONNECTORS and not _ARABIC_PARTICLE.match(current[0].text):
             current.pop(0)
@@ -445,6 +451,10 @@ def chunks(text: str) -> list[list[_Token]]:
             and (fold(word) in _PERSON_START or rank or (word in {"The", "THE"} and previous.lower() not in CONNECTORS))
         ):
             flush()
+        if word in {"for", "and", "of"} and previous.isupper() and len(previous) > 2 and _has_letter(previous):
+            # "ANA MERCEDES GÓMEZ for CCN": a lower-case word is no part of a name in capitals.
+            flush()
+            continue
         if word.lower() in {"l'", "d'", "l’", "d’"}:
             word = word[0].lower()  # "de l' Administration": an elided article
         if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current):
@@ -509,6 +519,13 @@ def state_of(name: str) -> str | None:
         # "Azerbaijan Republic": a country, then words of a state's form.
         if " ".join(words[:i]) in table and all(w in gazetteer.STATE_FORM_WORDS for w in words[i:]):
             return table[" ".join(words[:i])]
+    # "Somali Republic", "Azerbaijani Republic", "République Gabonaise": a nationality adjective
+    # and words of a state's form.
+    adjectives = [w for w in words if w not in gazetteer.STATE_FORM_WORDS and w not in {"of", "the", "de", "la"}]
+    if len(adjectives) == 1 and len(words) > 1 and any(w in gazetteer.STATE_FORM_WORDS for w in words):
+        code = gazetteer.demonyms().get(adjectives[0])
+        if code:
+            return code
     for i in range(1, len(words)):
         head, rest = words[:i], words[i:]
         if rest and rest[0] in {"of", "de", "du", "del"}:
@@ -675,6 +692,10 @@ def _head_placed(name: str) -> bool:
             return True
         if re.match(r"\w*\s*[/-]", name[match.end() :]):
             return True  # "Movement/Army", "Third Front /Tamazuj"
+        if re.fullmatch(r"\d{1,3}", after[0]):
+            return True  # "Farqa 16"
+        if state_of(" ".join(after)) is not None:
+            return True  # "Tehreek-e-Taliban Pakistan": a head word, then the country it is of
         if _ARABIC_PARTICLE.match(after[0]):
             return True  # "Katā’ib al-Jihād al-Islāmī": an Arabic name puts its head word first
     return False
@@ -711,9 +732,23 @@ def _government(name: str, ctx: Context, office: str) -> Mention:
 
 
 def _strip_titles(words: list[_Token]) -> list[_Token]:
-    while words and (fold(words[0].text) in TITLES or words[0].text in CONNECTORS or words[0].text in {"The", "THE"}):
-        words = words[1:]
+    while words:
+        if [fold(w.text) for w in words[:2]] == ["h", "e"]:
+            words = words[2:]  # "H. E."
+        elif _is_title(words[0]) or words[0].text in CONNECTORS or words[0].text in {"The", "THE"}:
+            words = words[1:]
+        else:
+            break
     return words
+
+
+def _is_title(word: _Token) -> bool:
+    """A title, not an initial: "H." and "E." are one only together ("H. E.", above), and "U."
+    with a full stop is an initial, not the Burmese "U" ("H. Siljadzic", "E. S. Rakhmonov")."""
+    folded = fold(word.text)
+    if folded in {"h", "e"} or word.text == "U.":
+        return False
+    return folded in TITLES
 
 
 def _is_office(word: _Token) -> bool:

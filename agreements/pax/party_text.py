@@ -62,6 +62,17 @@ def _bracket(match: re.Match[str]) -> str:
         return f", {inner}"  # "Muhammad ‘Abd al-Salam [Spokesman for Ansar Allah]": the signer's office
     if re.fullmatch(r"[A-Z][A-Z0-9/&.-]{1,11}", inner):
         return f" ({inner})"  # "SPABAT [UNPROFOR]": an acronym, as in brackets
+    rest_of_line = match.string[match.end() : line_end if line_end >= 0 else None]
+    if (
+        inner[:1].isupper()
+        and not _is_note(inner)
+        and line.strip() != match.group(0).strip()
+        and re.fullmatch(r"\s*(?:[;,.:].*)?", rest_of_line)
+    ):
+        # "R Karadzic [Republika Srpska]", "Farqa 16 [Brigade 16]": who the person signs for, or a
+        # translation of the name, read as brackets are (R5, R10). A bracket inside a name
+        # ("Suqur al-Sham [Hawks of the Levant] Brigades") is not at the end of its piece.
+        return f" ({inner})"
     if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I) and whole_line:
         # "[not signed, but referred to in the text]": the names below signed nothing, so the
         # heading above them no longer holds.

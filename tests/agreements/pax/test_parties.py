@@ -366,3 +366,49 @@ def test_representatives_of_the_colon_introduces_a_list():
     croatia = parties[0]
     assert (croatia.name, croatia.role, croatia.signed_by) == ("Government of Croatia", "witness", "Mate Granic")
     assert len(parties) == 3
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Mohamed Farah Hassan Aidid (SNA)", ("SNA", "Mohamed Farah Hassan Aidid")),
+        ("Ali Mahda Mohamed (Group of 12)", ("Group of 12", "Ali Mahda Mohamed")),
+        ("R Karadzic [Republika Srpska]", ("Republika Srpska", "R Karadzic")),
+    ],
+)
+def test_a_person_then_their_actor_in_brackets_is_the_actor_and_its_signer(cell, expected):
+    (party,) = parse(cell, loc1iso={"R": "BIH"}.get(cell[0], "SOM"))
+    assert (party.name, party.signed_by) == expected
+    assert party.signed_as == ""
+
+
+def test_where_it_was_signed_names_no_one_and_initials_are_kept():
+    parties = parse("Signed at Sarajevo Airport by: H. Siljadzic; N. Koljevic", loc1iso="BIH")
+    assert [(p.name, p.kind) for p in parties] == [("H. Siljadzic", "person"), ("N. Koljevic", "person")]
+    (tajikistan,) = parse("(Signed) E. S. RAKHMONOV President of the Republic of Tajikistan", loc1iso="TJK")
+    assert tajikistan.signed_by == "E. S. RAKHMONOV"
+
+
+def test_a_lower_case_for_ends_a_name_in_capitals():
+    (party,) = parse("AUGUSTO RAMÍREZ OCAMPO and ANA MERCEDES GÓMEZ for CCN", loc1iso="COL")
+    assert (party.name, party.signed_by) == ("CCN", "AUGUSTO RAMÍREZ OCAMPO")
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "name", "country"),
+    [
+        ("H.E. Abdullahi Yusuf Ahmed, President of the Somali Republic", "SOM", "Government of Somalia", "SO"),
+        ("For the Azerbaijani Republic: Ayaz Mutalibov", "AZE", "Azerbaijan", "AZ"),
+        ("German Democratic Republic", "DEU", "German Democratic Republic", ""),
+        ("1. Tehreek-e-Taliban Pakistan\n2. Government of Pakistan", "PAK", "Tehreek-e-Taliban Pakistan", "PK"),
+        (
+            "For the Rebolusyonaryong Partido ng Manggagawa ng Mindanao",
+            "PHL",
+            "Rebolusyonaryong Partido ng Manggagawa ng Mindanao",
+            "PH",
+        ),
+    ],
+)
+def test_state_forms_and_names_of_other_languages(cell, loc1iso, name, country):
+    party = parse(cell, loc1iso=loc1iso)[0]
+    assert (party.name, party.country) == (name, country)
