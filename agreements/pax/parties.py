@@ -169,6 +169,17 @@ def _entity(mention: Mention, role: str) -> _Entity:
     )
 
 
+def _office_beside(text: str, mention: Mention) -> str:
+    """The office written beside an actor's name, "" when the text is only that name (and its
+    bracketed acronym): "Edelma Gómez / Mission to Support ... (MAPP-OEA)" has no office."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–")
+    inner = text[1:-1] if text.startswith("(") and text.endswith(")") and text.count("(") == 1 else text
+    bare = re.sub(r"\([^()]*\)", " ", inner)
+    if any(fold(bare) == fold(name) for name in [mention.name, *mention.aliases]):
+        return ""
+    return text
+
+
 def _person_name(person: Person) -> str:
     return re.sub(r"\s+", " ", person.name).strip(" ,.;")
 
@@ -680,7 +691,7 @@ class _Reader:
             # Delegation"): one actor; other names on the line are their offices.
             primary = next((m for m in mentions if m.office), mentions[0])
             entity = _entity(primary, primary.role or role)
-            entity.signed_by, entity.signed_as = self.pending[0], re.sub(r"\s+", " ", text)
+            entity.signed_by, entity.signed_as = self.pending[0], _office_beside(text, primary)
             self.pending = None
             self.add(entity)
             for mention in mentions:
@@ -732,9 +743,7 @@ class _Reader:
         entity = _entity(mention, mention.role or role)
         entity.signed_by = _person_name(person)
         office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
-        if fold(office) == fold(text[mention.start : mention.end]):
-            office = ""  # "R Karadzic (Republika Srpska)": the actor, not an office
-        entity.signed_as = re.sub(r"\s+", " ", office)
+        entity.signed_as = _office_beside(office, mention)
         self.add(entity)
 
     def actor_and_person(self, actor: str, who: str, role: str, whole: str) -> None:

@@ -435,7 +435,8 @@ def chunks(text: str) -> list[list[_Token]]:
             found.append(list(current))
         current.clear()
 
-    for token in _tokens(text):
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
         if token.broken:
             flush()
         word = token.text
@@ -457,12 +458,23 @@ def chunks(text: str) -> list[list[_Token]]:
             continue
         if word.lower() in {"l'", "d'", "l’", "d’"}:
             word = word[0].lower()  # "de l' Administration": an elided article
-        if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current):
+        # "Mission to Support the Peace Process": "to" after a body's head word goes on with its name.
+        body_to = (
+            word == "to"
+            and fold(previous) in _TO_HEADS
+            and index + 1 < len(tokens)
+            and tokens[index + 1].text[:1].isupper()
+            and not tokens[index + 1].broken
+        )
+        if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current) or body_to:
             current.append(token)
         else:
             flush()
     flush()
     return found
+
+
+_TO_HEADS = frozenset(fold(w) for w in word_list("Mission Committee Commission Movement Initiative Campaign"))
 
 
 def _text(words: list[_Token], source: str) -> str:

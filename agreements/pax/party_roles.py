@@ -177,7 +177,14 @@ def _strip_heading_tail(rest: str) -> str:
 
 def _names_an_actor(text: str) -> bool:
     """A heading such as "The Kenya Government Facilitation Team:" names its actor."""
-    return bool(re.search(r"\b(?:government|state|republic|union|nations|team)\b", text, re.I))
+    return bool(
+        re.search(
+            r"\b(?:government|state|republic|union|nations|team|commission|committee|council|group|cent(?:re|er)|"
+            r"church\w*|organi[sz]ation|communit\w+|initiative|panel|mission|office|conference|forum|league)\b",
+            text,
+            re.I,
+        )
+    )
 
 
 def _any_noun() -> str:

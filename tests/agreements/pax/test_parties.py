@@ -412,3 +412,21 @@ def test_a_lower_case_for_ends_a_name_in_capitals():
 def test_state_forms_and_names_of_other_languages(cell, loc1iso, name, country):
     party = parse(cell, loc1iso=loc1iso)[0]
     assert (party.name, party.country) == (name, country)
+
+
+def test_a_block_named_with_a_role_word_is_an_actor_in_that_role():
+    cell = "For the Peace Facilitation Commission:\n•    NUBI FERNÁNDEZ PERLAZA\n•    GERMAN ROJAS NIÑO"
+    (party,) = parse(cell, column="ThrdPart", loc1iso="COL")
+    assert (party.name, party.role, party.signed_by) == (
+        "Peace Facilitation Commission",
+        "mediator",
+        "NUBI FERNÁNDEZ PERLAZA",
+    )
+
+
+def test_a_body_named_with_to_is_one_name_and_no_office():
+    cell = "Edelma Gómez\nMission to Support the Peace Process of the\nOrganization of the American States (MAPP-OEA)"
+    (party,) = parse(cell, column="ThrdPart", loc1iso="COL")
+    assert party.name == "Mission to Support the Peace Process of the Organization of the American States"
+    assert (party.signed_by, party.signed_as) == ("Edelma Gómez", "")
+    assert "MAPP-OEA" in party.aliases
