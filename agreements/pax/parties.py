@@ -41,6 +41,7 @@ from agreements.pax.party_names import (
     Reading,
     is_office_text,
     kind_of,
+    names_country,
     read,
     read_name,
     state_mention,
@@ -98,6 +99,23 @@ _FOR = re.compile(
     r"for|pour|por|by|from|representing|(?:the\s+)?representatives?\s+of|(?:los\s+)?delegados\s+del?|"
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
+)
+# "Rajoelina, Andry": surname, then given names.
+_SURNAME_FIRST = re.compile(
+    r"(?P<surname>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?)?)"
+)
+# "The Georgian delegation was led by Mr. X", "The Head of the Abkhazian delegation was Mr. Y".
+_LED_BY = re.compile(
+    r"^(?:the\s+)?(?:head\s+of\s+the\s+)?(?P<side>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:delegation|side|party))\s+"
+    r"(?:was|were)\s+(?:led\s+by|headed\s+by|represented\s+by(?:\s+a\s+delegation\s+(?:consisting\s+of|made\s+up\s+of))?)?"
+    r"\s*(?P<who>.+)$",
+    re.I,
+)
+# "The Didinga and Laarim communities": several groups of people, named before one plural noun.
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_GROUPS_OF_PEOPLE = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?P<names>{_NAME}(?:,\s*{_NAME})*\s+and\s+(?:the\s+)?{_NAME})\s+"
+    r"(?P<noun>communities|tribes|clans|sub-clans|subclans|representatives|delegates|delegations)\b"
 )
 # Words that say the acronym after them names a party: "ANA MERCEDES GÓMEZ for CCN".
 _BEFORE_A_PARTY = re.compile(r"\b(?:for|of|representing)\s+(?:the\s+)?$", re.I)
@@ -375,6 +393,8 @@ class _Reader:
             return
         if self.block is not None and self.in_block(text):
             return
+        if (led := _LED_BY.match(text)) is not None and self.delegation_led_by(led.group("side"), led.group("who")):
+            return
         # Semicolons separate parties, except inside brackets: "(ISIS; ISIL)".
         segments = re.split(r";(?![^()]*\))", text)
         self.listing = len([s for s in segments if s.strip()]) > 1
@@ -609,6 +629,11 @@ class _Reader:
         text = text.strip(" ,.;:")
         if not text:
             return
+        text = self.groups_of_people(text, role)
+        if not text:
+            return
+        if (inverted := _SURNAME_FIRST.fullmatch(text)) is not None and self.surname_first(inverted, role):
+            return
         if (match := _SIGNED_BY.match(text)) is not None:
             self.actor_and_person(match.group("actor"), match.group("who"), role, text)
             return
@@ -708,6 +733,52 @@ class _Reader:
             for other in reading.people[1:]:
                 if not self.in_group and self.soft is None:
                     self.orphans.append((_person_name(other), role))
+
+    def delegation_led_by(self, side: str, who: str) -> bool:
+        """ "The Georgian delegation was led by Mr. George Khaindrava": the side, and who led it."""
+        words = side.split()
+        code = names_country(" ".join(words[:-1]))
+        # Negotiating sides are governments, except the breakaway side (R6).
+        kind = ActorKind.GOVERNMENT if code and code == self.ctx.country else ActorKind.OTHER
+        name = re.sub(r"^the\s+", "", side, flags=re.I)
+        if kind == ActorKind.OTHER and code and code != self.ctx.country:
+            kind = ActorKind.GOVERNMENT  # another state's delegation
+        aliases = [gazetteer.country_short_name(code).removeprefix("the ")] if code else []
+        entity = _Entity(name=name, kind=kind, role=self.role, country=code or self.ctx.country, aliases=aliases)
+        people = read(who, self.ctx).people
+        if people:
+            entity.signed_by = _person_name(people[0])
+        self.add(entity)
+        return True
+
+    def surname_first(self, match: re.Match[str], role: str) -> bool:
+        """ "Rajoelina, Andry": a person listed surname first, when neither half names anything else."""
+        words = match.group(0).replace(",", " ").split()
+        if any(fold(w) in TITLES or is_office_text(w) or fold(w) in NOT_ACTORS for w in words):
+            return False
+        if read(match.group(0), self.ctx).mentions or state_of(match.group("given")) is not None:
+            return False
+        person = f"{match.group('given')} {match.group('surname')}"
+        self.hold(person, "", role)
+        return True
+
+    def groups_of_people(self, text: str, role: str) -> str:
+        """ "The Didinga and Laarim communities", "Misseria and Dinka Ngok representatives": one
+        community per name (R6, R11). Returns the text left to read."""
+        for match in reversed(list(_GROUPS_OF_PEOPLE.finditer(text))):
+            names = [n.strip() for n in re.split(r",\s*|\s+and\s+", match.group("names")) if n.strip()]
+            if len(names) < 2 or any(
+                state_of(n) is not None or fold(n) in NOT_ACTORS or fold(n.split()[0]) in TITLES for n in names
+            ):
+                continue
+            noun = match.group("noun").lower()
+            singular = {"communities": "community", "tribes": "tribe", "clans": "clan", "sub-clans": "sub-clan"}
+            for name in names:
+                name = re.sub(r"^the\s+", "", name, flags=re.I)
+                aliases = [f"{name} {singular[noun]}"] if noun in singular else []
+                self.add(_Entity(name=name, kind=ActorKind.OTHER, role=role, country=self.ctx.country, aliases=aliases))
+            text = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;:")
+        return text
 
     def with_people(self, text: str, mentions: list[Mention], people: list[Person], role: str) -> None:
         """People and actors in one piece: each actor gets the person named before it."""
@@ -866,6 +937,16 @@ class _Reader:
             between = text[kept[-1].end : mention.start] if kept else ""
             if kept and kept[-1].kind == ActorKind.STATE and re.fullmatch(r"\s+to\s+(?:the\s+)?", between):
                 continue
+            if (
+                mention.state_like
+                and kept
+                and re.search(
+                    r"\b(?:envoy|ambassador|amb|representative|delegate|emissary|coordinator)\b[^;]*\bto\s+(?:the\s+)?$",
+                    text[: mention.start],
+                    re.I,
+                )
+            ):
+                continue  # "Special Envoy of the League of Arab States to Somalia": where the envoy is sent
             kept.append(mention)
         return kept
 

@@ -1262,7 +1262,11 @@ def read(text: str, ctx: Context) -> Reading:
         for m in reading.mentions
         if not (
             m.kind == ActorKind.STATE
-            and re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}$", text[: m.start])
+            and (
+                re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}$", text[: m.start])
+                # "signed in the Palace of Viana in the city of Madrid, Spain": a city, then its country
+                or re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}[A-Z][\w'’-]+,\s*$", text[: m.start])
+            )
         )
     ]
     # "the Congress of the Syrian national dialogue": a name cut off at an adjective is no name.

@@ -60,7 +60,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"guaranteed\s+by", _G),
     (
-        r"through\s+the\s+medi\w*\s+of|chaired\s+by|under\s+the\s+chair(?:man|person)?ship\s+of|under\s+the\s+auspices\s+of|facilitated\s+by|"
+        r"through\s+the\s+medi\w*\s+of|chaired\s+by|under\s+(?:the\s+)?chair(?:man|person)?ship\s+of|under\s+(?:the\s+)?auspices\s+of|facilitated\s+by|"
         r"mediated\s+by|dialogue\s+initiated\s+by|initiated\s+by|sponsored\s+by|convened\s+by|"
         r"with\s+the\s+mediation\s+of|through\s+the\s+mediation\s+of",
         _M,

@@ -49,6 +49,11 @@ def _bracket(match: re.Match[str]) -> str:
     line_end = match.string.find("\n", match.end())
     line = match.string[line_start : line_end if line_end >= 0 else None]
     whole_line = line.strip().rstrip(":").strip() == match.group(0).strip()
+    named = _PARTIES_NAMED.search(inner)
+    if named is not None:
+        # "[Note: Actual signatories not listed, although parties appear to be Government of Angola
+        # and UNITA]": an editorial note that names the parties names them (R10).
+        return f"\n{named.group('who').strip(' .')}\n"
     if whole_line and inner and inner[0].isupper() and not _is_note(inner):
         return inner
     if re.match(r"(?:for|representing|on behalf of)\s", inner, re.I):
@@ -83,6 +88,11 @@ def _bracket(match: re.Match[str]) -> str:
     return " , " if _is_note(inner) and not whole_line else " "
 
 
+_PARTIES_NAMED = re.compile(
+    r"\bpart(?:y|ies)\s+(?:(?:appear|appears|are|is|were|was)\s+)?(?:stated|presumed|believed|known|understood|"
+    r"thought|said|appear|appears)?\s*to\s+be:?\s+(?:the\s+)?(?P<who>[A-Z].+)$",
+    re.I,
+)
 _NOTE_WORDS = re.compile(
     r"\b(?:sign\w*|illegible|unintelligible|stamp\w*|unclear|unknown|page|no name|name|see|missing|blank|"
     r"handwritten|not|note|initial\w*|copy|original|document|translation|uploaded)\b|\.\.\.|…",

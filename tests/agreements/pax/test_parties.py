@@ -430,3 +430,42 @@ def test_a_body_named_with_to_is_one_name_and_no_office():
     assert party.name == "Mission to Support the Peace Process of the Organization of the American States"
     assert (party.signed_by, party.signed_as) == ("Edelma Gómez", "")
     assert "MAPP-OEA" in party.aliases
+
+
+def test_groups_named_before_one_plural_noun_are_one_community_each():
+    cell = "Not signed, the text names the parties that produced it: The Didinga and Laarim communities."
+    parties = parse(cell, loc1iso="SSD")
+    assert [(p.name, p.kind) for p in parties] == [("Didinga", "other"), ("Laarim", "other")]
+    assert "Didinga community" in parties[0].aliases
+
+
+def test_an_editorial_note_that_names_the_parties_names_them():
+    cell = "[Note: Signatories not listed, however parties are stated to be the Government of Angola and UNITA]"
+    assert names(parse(cell, loc1iso="AGO")) == ["Government of Angola", "UNITA"]
+
+
+def test_a_delegation_led_by_someone_is_the_side_and_its_signer():
+    cell = (
+        "The Georgian delegation was led by Mr. George Khaindrava.\nThe Abkhaz delegation was led by Mr. Sergei Shamba."
+    )
+    parties = parse(cell, loc1iso="GEO")
+    assert [(p.name, p.kind, p.signed_by) for p in parties] == [
+        ("Georgian delegation", "government", "George Khaindrava"),
+        ("Abkhaz delegation", "other", "Sergei Shamba"),
+    ]
+
+
+def test_people_listed_surname_first_are_people():
+    parties = parse("Rajoelina, Andry\nRatsiraka, Didier", loc1iso="MDG")
+    assert [(p.name, p.kind) for p in parties] == [("Andry Rajoelina", "person"), ("Didier Ratsiraka", "person")]
+
+
+def test_where_an_envoy_is_sent_and_where_a_text_was_signed_are_no_parties():
+    (league,) = parse(
+        "H.E. Amb. Salim Alkussaibi, Special Envoy of the League of Arab States to Somalia.",
+        column="ThrdPart",
+        loc1iso="SOM",
+    )
+    assert league.name == "League of Arab States"
+    cell = "This agreement was agreed in the Palace of Viana in the city of Madrid, Spain, by the Colombian government"
+    assert names(parse(cell, loc1iso="COL")) == ["Government of Colombia"]
