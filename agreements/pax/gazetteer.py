@@ -326,6 +326,7 @@ DEMONYMS: dict[str, str] = {
     "Malienne": "ML",
     "Malien": "ML",
     "Tchadienne": "TD",
+    "Tchadian": "TD",
     "Tchadien": "TD",
     "Congolaise": "CD",
     "Ivoirienne": "CI",

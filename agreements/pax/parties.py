@@ -460,6 +460,13 @@ class _Reader:
             re.I,
         )
         role = self.role
+        if (
+            capacity is None
+            and role == self.default
+            and re.search(r"\b(?:m[ée]diation|mediators?|facilitation|facilitators?)\s*$", actor_text, re.I)
+        ):
+            # "For the Tchadian Mediation:" names its capacity, where no heading gives one (R7).
+            role = SignatoryRole.MEDIATOR
         if capacity is not None:
             actor_text = actor_text[: capacity.start()]
             word = capacity.group("role").lower()

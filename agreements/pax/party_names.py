@@ -102,7 +102,7 @@ CONNECTORS = frozenset(
 LOWER_HEADS = frozenset(
     word_list(
         "government movement group party forces army front community communities side militia militias "
-        "delegation leaders elders administration authorities"
+        "delegation leaders elders administration authorities organization organisation association network"
     )
 )
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|az|ul|ud|bin|ibn|wa|wal)[-‑'’]\w", re.I)
@@ -148,7 +148,8 @@ PERSON_OFFICES = frozenset(
         "Attorney Attorney-General Jefe Representante Représentant Observer "
         "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
         "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador "
-        "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General"
+        "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General "
+        "Manager"
     )
 )
 # Words that may stand in an office before or after the actor's name.
@@ -223,7 +224,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bunion\b|\bnations\b|\borgani[sz]ation\b|\bcommission\b|\bcouncil\b|\bcommittee\b|\bconference\b|"
         r"\bchurch\w*|\bbank\b|\bfund\b|\bprogramme\b|\bprogram\b|\bagency\b|\binstitute\b|\bcent(?:re|er)\b|"
         r"\bsociety\b|\binitiative\b|\bmission\b|\bpanel\b|\bleague\b|\bassociation\b|\bfoundation\b|"
-        r"\bsecretariat\b|\boffice\b|\bnetwork\b|\bforum\b|\bfederation\b|\bred cross\b|\bdialogue\b|"
+        r"\bsecretariat\b|\boffice\b|\bnetwork\b|\bforum\b|\bfederation\b|\bred cross\b|\bred crescent\b|\bdialogue\b|"
         r"\bmediation\b|\bassembly\b|\bcommunauté\b|\bcomunidad\b|\bconseil\b|\bcomité\b|"
         r"\bcomisión\b|\bobservatory\b|\bministry\b|\bauthority\b|\bcourt\b|\btrust\b|\bbureau\b|"
         r"\bepiscopal\b|\bconférence\b|\bconferencia\b|\buniversity\b|\bgroup\b|\bteam\b|\bcaucus\b|"
@@ -654,7 +655,7 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
         international = kind == ActorKind.ORGANISATION and re.search(
             r"\b(?:international|united nations|african|european|world|regional|global|arab|islamic)\b", name, re.I
         )
-        country = "" if international or parent is not None else ctx.country
+        country = "" if international or parent is not None else (names_country(name) or ctx.country)
         return Mention(name, kind, country, parent_names, office=office, strength=1)
     if _is_acronym(name):
         return Mention(name, kind_of(name, ctx.column), ctx.country, [], office=office, strength=0)

@@ -50,7 +50,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
     (
         r"accompan\w+(?:\s+(?:persons?|partners?|countries|states))?|stakeholders|technical\s+advis[eo]rs?|"
         r"other\s+representatives|conference\s+co-?chairs|opening\s+statements?|participants|hosts?|"
-        r"in\s+attendance|attendees",
+        r"in\s+attendance|attendees|(?:agreement\s+)?supporters",
         _T,
     ),
 )
@@ -82,7 +82,7 @@ _AFTER_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 HEADING_NOUN = re.compile(
-    r"^(?:(?:the|as|signed|singed|agreement|also|and|international\s+parties)\s+)*"
+    r"^(?:(?:the|as|signed|singed|agreement|also|and|for|international\s+parties)\s+)*"
     r"(?:(?:by\s+)?the\s+following\s+)?(?P<noun>" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b",
     re.I,
 )
@@ -150,6 +150,11 @@ def heading(line: str, column_default: str) -> Heading | None:
             return Heading(role, _strip_heading_tail(rest))
         if stripped.startswith((",", "-", "–")):
             return Heading(role, stripped.strip(" ,-–:"))
+        if re.match(
+            r"(?:countries|states|nations|members|partners|organi[sz]ations|representatives)\b", stripped, re.I
+        ):
+            # "FOR THE OBSERVER COUNTRIES TO THE ANGOLAN PEACE PROCESS": who they are comes below.
+            return Heading(role, "")
         if len(words) <= 4 and text.endswith(":"):
             return Heading(role, "")
         if len(words) <= 2 and not any(w[:1].isupper() for w in words):

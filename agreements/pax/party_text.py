@@ -25,7 +25,7 @@ _NOTE_PARENS = re.compile(
 )
 # "(Desert Sector)", "(Northern Desert Sector)": where a unit fought, not a name (R10).
 _SECTOR = re.compile(r"[ \t]*\((?:[^()]*\bsector)\)", re.I)
-_PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*:?\s*", re.I)
+_PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*[:.]?\s*", re.I)
 _FOOTER = re.compile(r"PA-X,? Peace Agreement|peaceagreements\.org|Translation ©|University of Edinburgh", re.I)
 _BULLET = re.compile(
     r"^\s*(?:[-•*·–—►▪o]\s+|[-•*·–—]+(?=\S)|\(?\d{1,2}\s*[.)]\s*|\(?[a-hA-H]\s*\)\s*|(?:I{1,3}|IV|VI{1,3}|IX)\.\s+(?=[A-Z]{2}))"

@@ -469,3 +469,26 @@ def test_where_an_envoy_is_sent_and_where_a_text_was_signed_are_no_parties():
     assert league.name == "League of Arab States"
     cell = "This agreement was agreed in the Palace of Viana in the city of Madrid, Spain, by the Colombian government"
     assert names(parse(cell, loc1iso="COL")) == ["Government of Colombia"]
+
+
+def test_role_headings_written_as_for_blocks_and_page_markers():
+    cell = (
+        "ONU\nIBRAHIM GAMBARI\nUNDERSECRETARY GENERAL OF THE UN\n"
+        "FOR THE OBSERVER COUNTRIES TO THE ANGOLAN PEACE PROCESS\nCHRISTOPHER WILLIAM DELL\n"
+        "AMBASSADOR OF THE UNITED STATES OF AMERICA IN ANGOLA"
+    )
+    roles = [(p.name, p.role) for p in parse(cell, column="ThrdPart", loc1iso="AGO")]
+    assert roles == [("United Nations", "third_party"), ("United States", "observer")]
+    cell = (
+        "Page 1. Agreement witnessed by: President Macron, President of the French Republic\n"
+        "President Michel, President of the European Council"
+    )
+    assert {p.role for p in parse(cell, column="ThrdPart", loc1iso="ARM")} == {"witness"}
+    cell = "Agreement Supporters:\nTahirou Hassimi, Coordonnateur du groupe d'auto-défense Zarma"
+    assert "Agreement Supporters" not in names(parse(cell, column="ThrdPart", loc1iso="NER"))
+
+
+def test_a_block_named_for_its_capacity_takes_it_where_no_heading_gives_one():
+    cell = "For the Tchadian Mediation: Nagoum Yamassoum, Minister of State; For the African Union: Sam B. Ibok"
+    chad, union = parse(cell, column="ThrdPart", loc1iso="SDN")
+    assert (chad.role, chad.country, union.role) == ("mediator", "TD", "third_party")
