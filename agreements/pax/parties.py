@@ -30,6 +30,7 @@ from agreements.countries import alpha2_from_alpha3
 from agreements.pax import gazetteer
 from agreements.pax.party_names import (
     DEPARTMENT,
+    DESCRIPTORS,
     GOVERNMENT_OFFICE,
     NOT_ACTORS,
     TITLES,
@@ -223,6 +224,7 @@ class _Reader:
         self.headed = False  # a heading or role phrase gave a role somewhere in the cell
         self.stale = False  # the pending person was followed by a blank line
         self.listing = False  # the line is a list of parties separated by semicolons
+        self.descriptor = False  # the last "For X" named a personal descriptor, not an actor
 
     # --- output ----------------------------------------------------------------------------
 
@@ -427,6 +429,7 @@ class _Reader:
                 self.orphans.append((signer[0], self.role))
             signer = None
         self.in_group = False
+        self.descriptor = False
         # "On behalf of the Georgian Side A. Jorbenadze On behalf of the Abkhazian Side A. Jergenia"
         parts = re.split(r"\s(?=(?:On\s+behalf\s+of|For\s+the|FOR\s+THE)\b)", rest)
         if ":" in rest:
@@ -438,7 +441,9 @@ class _Reader:
             if number:
                 part = _FOR.sub(r"\g<rest>", part)
             self._open_block(part)
-        if signer is not None and self.block is not None and not self.block.signed_by:
+        if signer is not None and self.descriptor:
+            self.entities.append(_Entity(name=signer[0], kind=ActorKind.PERSON, role=self.role))
+        elif signer is not None and self.block is not None and not self.block.signed_by:
             self.block.signed_by, self.block.signed_as = signer
             self.person_first = True
         elif signer is not None:
@@ -498,6 +503,11 @@ class _Reader:
             # "For the Parties", "FOR THE AUTHORITY": no actor; signers below belong to no one named.
             self.block = None
             self.in_group = True
+            # "Mr Alikayo Aligo Samsom / For Concerned Citizen": a descriptor, so the signer is a
+            # person acting for no one (R5).
+            self.descriptor = (
+                fold(re.sub(r"^(?:the|a|an)\s+", "", actor_text.strip(" .,:;"), flags=re.I)) in DESCRIPTORS
+            )
             return
         rest_text = actor_text[mention.end :] if mention.end else ""
         if (
@@ -933,6 +943,16 @@ class _Reader:
                 and re.fullmatch(r"\s*,\s*", text[max(kept[-1].end, kept[-1].chunk_end) : mention.start])
             ):
                 continue
+            place = re.search(r"(?P<place>[A-Z][\w'’-]+)\s*(?:\s[-–]|,)\s*$", text[: mention.start])
+            if (
+                mention.kind == ActorKind.STATE
+                and mention.country == self.ctx.country
+                and place is not None
+                and state_of(place.group("place")) is None
+                and not any(m.kind == ActorKind.STATE for m in kept)
+                and re.match(r"\s*(?:[,;]|$)", text[mention.end :])
+            ):
+                continue  # "Western Equatoria - South Sudan, Yambio": where a place is, not a party
             kept.append(mention)
         return kept
 

@@ -328,9 +328,18 @@ NOT_ACTORS = frozenset(
         "Parties to the Conflict, International Organizations, International Organisations, Other Representatives, "
         "Other Parties, Communauté internationale, Comunidad Internacional, Regional Organizations, "
         "Donor Countries, Friendly Countries, Neighbouring States, Observer States, Member States, "
-        "Heads of State and Government"
+        "Heads of State and Government, Approved, Approved by, Read and Approved, Lu et Approuvé"
     )
 )
+# Personal descriptors: a person described so acts for no one (R5), and the words name no actor.
+DESCRIPTORS = frozenset(
+    fold(w)
+    for w in phrase_list(
+        "Eminent Personality, Eminent Personalities, Concerned Citizen, Faith Based Leader, Faith-Based Leader, "
+        "Faith Based Leaders, Community Leader, Religious Leader, Traditional Leader, Elder, Former President"
+    )
+)
+NOT_ACTORS = NOT_ACTORS | DESCRIPTORS
 _NOT_ACRONYMS = frozenset(
     word_list(
         "HE SE SEM MP PHD JR SR SEC USEC REP GOV HON MR MRS MS DR LT COL GEN MGEN BGEN CDR CPT HRH OBE GCMG "
@@ -1270,6 +1279,14 @@ def read(text: str, ctx: Context) -> Reading:
             )
         )
     ]
+    # "Gbudue State South Sudan": a sub-national name, then the country it lies in.
+    for m in reading.mentions:
+        place = re.match(
+            r"^(?P<place>.+\b(?:State|County|Province|Region|District|Governorate))\s+(?P<country>[A-Z].+)$", m.name
+        )
+        if m.kind == ActorKind.OTHER and place and state_of(place.group("country")) is not None:
+            m.aliases.append(m.name)
+            m.name = place.group("place")
     # "the Congress of the Syrian national dialogue": a name cut off at an adjective is no name.
     reading.mentions = [
         m

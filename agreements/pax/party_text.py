@@ -106,7 +106,10 @@ def _is_note(text: str) -> bool:
 
 def clean(text: str) -> str:
     """The cell without notes, invisible characters and stray spacing; lines kept."""
-    text = _INVISIBLE.sub("", (text or "").translate(_SEPARATORS))
+    # "I.\tRepresentative ...", "J.\tCounty Authority": a lettered bullet, kept apart from an
+    # initial ("J. Smith") by the tab after it.
+    text = re.sub(r"(?m)^[ ]*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\t+", "", text or "")
+    text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.

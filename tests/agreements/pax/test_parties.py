@@ -492,3 +492,24 @@ def test_a_block_named_for_its_capacity_takes_it_where_no_heading_gives_one():
     cell = "For the Tchadian Mediation: Nagoum Yamassoum, Minister of State; For the African Union: Sam B. Ibok"
     chad, union = parse(cell, column="ThrdPart", loc1iso="SDN")
     assert (chad.role, chad.country, union.role) == ("mediator", "TD", "third_party")
+
+
+def test_a_country_after_a_place_says_where_it_is():
+    cell = (
+        "Legal Officer, Inter-Faith Council for Peace Initiatives, Western Equatoria - South Sudan, Yambio;\n\n"
+        "State Governor: Gbudue State South Sudan, Yambio"
+    )
+    parties = parse(cell, column="ThrdPart", loc1iso="SSD")
+    assert names(parties) == ["Inter-Faith Council for Peace Initiatives", "Gbudue State"]
+
+
+def test_approved_lettered_bullets_and_personal_descriptors_name_no_actor():
+    assert parse("Approved:\nJohn Smith", loc1iso="COD") == [] or "Approved" not in names(
+        parse("Approved", loc1iso="COD")
+    )
+    parties = parse("I.\tRepresentative Religions Leaders\nJ.\tCounty Authority", column="ThrdPart", loc1iso="SSD")
+    assert "J. County Authority" not in names(parties)
+    cell = "Stakeholders\n\nMr Alikayo Aligo Samsom\nFor Concerned Citizen\n\nMs. Mary Akech Bior\nFor Women’s Bloc"
+    parties = parse(cell, column="ThrdPart", loc1iso="SSD")
+    assert parties[0].kind == "person"
+    assert names(parties) == ["Alikayo Aligo Samsom", "Women’s Bloc"]
