@@ -691,6 +691,11 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         ("Jabhat al-Nusra", _ARMED, ("al-Nusra Front", "Nusra Front", "Jabhat Fateh al-Sham")),
         ("Jaysh al-Islam", _ARMED, ("Jaish al-Islam",)),
         ("Faylaq al-Rahman", _ARMED, ()),
+        (
+            "Nour al-Din al-Zenki Movement",
+            _ARMED,
+            ("Nour al-Din al-Zenki", "Nur al-Din al-Zenki", "Nur al-Din al-Zinki", "Harakat Nour al-Din al-Zenki"),
+        ),
         ("Free Syrian Army", _ARMED, ("FSA",)),
         ("Syrian National Army", _ARMED, ("SNA",)),
         (
@@ -865,6 +870,8 @@ GENERIC_GOVERNMENT: tuple[str, ...] = (
     "Government Nacional",
     "Govt",
     "Delegation of the Head of State",
+    "Legitimate Government",
+    "The Legitimate Government",
     "Head of State",
     "Presidency",
     "Gobierno",

@@ -101,6 +101,17 @@ _FOR = re.compile(
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
 )
+# "(Gen Kadijevic)": who signed for the actor before the bracket, titles dropped.
+_SIGNER_IN_BRACKETS = re.compile(
+    r"\s*\(\s*(?:(?:Gen|Gen\.|General|Mr|Mr\.|Dr|Dr\.|H\.\s?E\.?|President|Col|Col\.|Prime\s+Minister)\s+)*"
+    r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*\)"
+)
+
+
+def _is_acronym_like(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z0-9/&.-]{2,12}", text))
+
+
 # "Rajoelina, Andry": surname, then given names.
 _SURNAME_FIRST = re.compile(
     r"(?P<surname>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?)?)"
@@ -111,6 +122,10 @@ _LED_BY = re.compile(
     r"(?:was|were)\s+(?:led\s+by|headed\s+by|represented\s+by(?:\s+a\s+delegation\s+(?:consisting\s+of|made\s+up\s+of))?)?"
     r"\s*(?P<who>.+)$",
     re.I,
+)
+_LED_BY_IN_SENTENCE = re.compile(
+    r"(?:\bthe\s+)?(?P<side>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:delegation|side))\s*,?\s+(?:was\s+)?"
+    r"(?:led|headed)\s+by\s+(?P<who>(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
 )
 # "The Didinga and Laarim communities": several groups of people, named before one plural noun.
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
@@ -544,6 +559,8 @@ class _Reader:
             r"village)s?\b",
             name,
             re.I,
+        ) or re.search(
+            r"\b(?:forces|community|communities|hunters|farmers|herders|breeders|fishermen|youth|women)$", name
         )
         if not words or len(words) > 7 or not (name[:1].isupper() or group_noun) or fold(name) in NOT_ACTORS:
             return None
@@ -605,6 +622,16 @@ class _Reader:
         if direct and not reading.people:
             self.block = None
             return False
+        if (
+            self.block.signed_by
+            and reading.people
+            and any(m.strength >= 2 and m.start < reading.people[0].start for m in direct)
+            and not any(_entity(m, self.role).keys() & self.block.keys() for m in direct)
+        ):
+            # "Legitimate Government Representative, Brigadier General Askar Zu'ail" after the
+            # block of another party: a new actor and its signer, not one more delegate.
+            self.block = None
+            return False
         if reading.people and not self.block.signed_by:
             person = reading.people[0]
             self.block.signed_by = _person_name(person)
@@ -649,6 +676,15 @@ class _Reader:
         text = self.groups_of_people(text, role)
         if not text:
             return
+        # "parties believed to be the Kosovo delegation, led by Edita Tahiri and the Serbian
+        # delegation led by Marko Djuric": each side, and who led it.
+        sides = list(_LED_BY_IN_SENTENCE.finditer(text))
+        for led in sides:
+            self.delegation_led_by(led.group("side"), led.group("who"))
+        for led in reversed(sides):
+            text = (text[: led.start()] + " " + text[led.end() :]).strip(" ,.;:")
+        if not text:
+            return
         if (inverted := _SURNAME_FIRST.fullmatch(text)) is not None and self.surname_first(inverted, role):
             return
         if (match := _SIGNED_BY.match(text)) is not None:
@@ -673,6 +709,8 @@ class _Reader:
         if prose:
             # In a sentence, capitalised words are as often places and phrases as people.
             reading.people = []
+        if self.actors_with_signers_in_brackets(text, reading.mentions, role):
+            return
         self.register_acronyms(text, reading)
         mentions = self.without_qualifying_country(text, self.without_bracketed(text, reading.mentions))
         if len(mentions) == 1 and mentions[0].strength == 0 and text.strip(" .,;:") == mentions[0].name:
@@ -751,6 +789,24 @@ class _Reader:
                 if not self.in_group and self.soft is None:
                     self.orphans.append((_person_name(other), role))
 
+    def actors_with_signers_in_brackets(self, text: str, mentions: list[Mention], role: str) -> bool:
+        """ "Croatia (Tudjman), Serbia (Milosevic), and SFRY (Gen Kadijevic)": each actor, then who
+        signed for it in brackets (R5)."""
+        pairs: list[tuple[Mention, str]] = []
+        for mention in mentions:
+            after = _SIGNER_IN_BRACKETS.match(text, max(mention.end, mention.chunk_end))
+            if after is None or _is_acronym_like(after.group("who")) or read(after.group("who"), self.ctx).mentions:
+                return False
+            pairs.append((mention, after.group("who")))
+        if len(pairs) < 2:
+            return False
+        self.flush_pending()
+        for mention, who in pairs:
+            entity = _entity(mention, mention.role or role)
+            entity.signed_by = who
+            self.add(entity)
+        return True
+
     def delegation_led_by(self, side: str, who: str) -> bool:
         """ "The Georgian delegation was led by Mr. George Khaindrava": the side, and who led it."""
         words = side.split()
@@ -800,6 +856,16 @@ class _Reader:
     def with_people(self, text: str, mentions: list[Mention], people: list[Person], role: str) -> None:
         """People and actors in one piece: each actor gets the person named before it."""
         self.flush_pending()
+        surname = [
+            m
+            for m in mentions
+            if m.state_like
+            and m.country == self.ctx.country
+            and any(re.fullmatch(r" ", text[p.end : m.start]) for p in people)
+        ]
+        if surname and len(surname) < len(mentions):
+            # "General Secretary Madhav Kumar Nepal": the country is the person's surname here.
+            mentions = [m for m in mentions if m not in surname]
         reached = [m for m in mentions if m.office] or mentions
         # "Y, office, X": the actor named last, after the office, is the one Y signs for (R5).
         last_part = text.rfind(",")

@@ -216,7 +216,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
         r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
         r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bfarqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
-        r"\boperations room\b|\bcorriente\b|\bcomando\b|\balianza\b|\bansar\b|"
+        r"\boperations room\b|\bcorriente\b|\bcomando\b|\balianza\b|\bansar\b|\bfactions?\b|"
         r"\b(?:defen[cs]e|protection|mobili[sz]ation|resistance)\s+units\b",
         ActorKind.ARMED_GROUP,
     ),
@@ -666,6 +666,13 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
         )
         country = "" if international or parent is not None else (names_country(name) or ctx.country)
         return Mention(name, kind, country, parent_names, office=office, strength=1)
+    if _is_acronym(name) and (parts := re.split(r"[-–]", name, maxsplit=1)) and len(parts) == 2:
+        # "GRP-TWG", "MILF-CCCH": a known actor's acronym, then the acronym of one of its bodies.
+        head = read_name(parts[0], ctx, office or parts[1])
+        # Two letters after the dash are as often a splinter's own name ("SPLM-IO", "RCD-ML").
+        if head is not None and head.strength >= 2 and _is_acronym(parts[1]) and len(parts[1]) >= 3:
+            head.aliases = [*head.aliases, name]
+            return head
     if _is_acronym(name):
         return Mention(name, kind_of(name, ctx.column), ctx.country, [], office=office, strength=0)
     return None
@@ -791,7 +798,7 @@ _NOT_PERSON_WORDS = frozenset(
     for w in word_list(
         "Agreement Agreements Accord Accords Protocol Framework Declaration Communiqué Communique Memorandum "
         "Treaty Peace Ceasefire Annex Article Chapter Headquarters Office Secretariat Country Countries Track "
-        "Platform"
+        "Platform Mountains Mountain Valley River Plain Plains Region Island Islands Desert Coast"
     )
 )
 _ROLE_NOUN = re.compile(r"^(?:co-?)?(?:signator\w*|witness\w*|observers?|guarantors?|mediators?|facilitators?)$", re.I)

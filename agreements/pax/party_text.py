@@ -109,6 +109,7 @@ def clean(text: str) -> str:
     # "I.\tRepresentative ...", "J.\tCounty Authority": a lettered bullet, kept apart from an
     # initial ("J. Smith") by the tab after it.
     text = re.sub(r"(?m)^[ ]*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\t+", "", text or "")
+    text = re.sub(r"(?m)^[ ]*\d{1,2}[.)]?\t+", "", text)  # "1\tNepali Congress, President ..."
     text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)

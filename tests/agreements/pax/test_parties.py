@@ -513,3 +513,43 @@ def test_approved_lettered_bullets_and_personal_descriptors_name_no_actor():
     parties = parse(cell, column="ThrdPart", loc1iso="SSD")
     assert parties[0].kind == "person"
     assert names(parties) == ["Alikayo Aligo Samsom", "Women’s Bloc"]
+
+
+def test_actors_with_their_signers_in_brackets():
+    parties = parse("Croatia (Tudjman), Serbia (Milosevic), and SFRY (Gen Kadijevic)", loc1iso="HRV")
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Croatia", "Tudjman"),
+        ("Serbia", "Milosevic"),
+        ("SFRY", "Kadijevic"),
+    ]
+
+
+def test_delegations_led_by_someone_inside_a_sentence():
+    cell = (
+        "Agreement unsigned, parties believed to be the Kosovo delegation, led by Dr. Edita Tahiri and "
+        "the Serbian delegation led by Mr. Borko Stefanovic."
+    )
+    parties = parse(cell, con="Kosovo/Serbia")
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Kosovo delegation", "Edita Tahiri"),
+        ("Serbian delegation", "Borko Stefanovic"),
+    ]
+
+
+def test_a_known_acronym_with_the_acronym_of_its_body_is_that_actor():
+    parties = parse("Prof. Rudy Rodil, GRP-TWG Chair; \nAtty. Musib Buat, MILF-TWG Chair", loc1iso="PHL")
+    assert names(parties) == ["Government of the Philippines", "Moro Islamic Liberation Front"]
+    assert names(parse("SPLM-IO; SPLM-DC", loc1iso="SSD"))[1] == "SPLM-DC"
+
+
+def test_a_new_actor_after_a_block_closes_it_and_a_surname_is_no_country():
+    cell = (
+        "Representative of Ansarallah and their Allies, Hasan Saleh Almarrani and Ali Al-Qahoom;\n"
+        "Legitimate Government Representative, Brigadier General Askar Zu'ail"
+    )
+    assert names(parse(cell, loc1iso="YEM")) == ["Ansar Allah", "Government of Yemen"]
+    cell = (
+        "1\tNepali Congress, President Girija Prasad Koirala, Sd.\n"
+        "2\tNepal Communist Party (UML), General Secretary Madhav Kumar Nepal, Sd."
+    )
+    assert names(parse(cell, loc1iso="NPL")) == ["Nepali Congress", "Nepal Communist Party"]
