@@ -40,6 +40,7 @@ from agreements.pax.party_names import (
     Mention,
     Person,
     Reading,
+    fold,
     is_office_text,
     kind_of,
     names_country,
@@ -50,7 +51,6 @@ from agreements.pax.party_names import (
 )
 from agreements.pax.party_roles import heading, is_role_word_only, phrases
 from agreements.pax.party_text import clean, logical_lines
-from utilities.folding import fold
 
 __all__ = ["Known", "KnownLookup", "Party", "agreement_country", "parse_cell"]
 

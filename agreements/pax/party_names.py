@@ -27,7 +27,10 @@ from functools import lru_cache
 from agreements.choices import ActorKind, SignatoryRole
 from agreements.pax import gazetteer
 from agreements.pax.gazetteer import phrase_list, word_list
-from utilities.folding import fold
+from utilities.folding import fold as fold_text
+
+# Folding is the parser's commonest operation, on a small vocabulary of words and names: cached.
+fold = lru_cache(maxsize=200_000)(fold_text)
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,7 @@ def _plain_char(char: str) -> str:
     return base if len(base) == 1 else char
 
 
+@lru_cache(maxsize=50_000)
 def plain(text: str) -> str:
     """``text`` without accents and with straight apostrophes, character for character (so
     positions still point into the original): "Katā’ib" reads as "Kata'ib"."""
@@ -494,6 +498,7 @@ def _text(words: list[_Token], source: str) -> str:
 # --- kinds -------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=50_000)
 def kind_of(name: str, column: str = "Part") -> str:
     """The kind of actor a name says it is (R6), from its head words."""
     if _GOVERNMENT_WORD.search(name):
@@ -506,6 +511,7 @@ def kind_of(name: str, column: str = "Part") -> str:
     return ActorKind.ARMED_GROUP if column == "Part" else ActorKind.ORGANISATION
 
 
+@lru_cache(maxsize=50_000)
 def names_country(name: str) -> str:
     """The country a name holds by name or nationality adjective, or ""."""
     folded = f" {fold(name)} "
@@ -529,6 +535,7 @@ def short_name(code: str) -> str:
 # --- names read whole -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=50_000)
 def state_of(name: str) -> str | None:
     """The ISO alpha-2 code ("" if none today) when ``name`` is a state as itself:
     "Kingdom of Norway", "the Russian Federation", "Hellenic Greece"; else None."""
@@ -696,6 +703,7 @@ def _known_entry(name: str, entry: gazetteer.Entry, country: str, office: str) -
 _BARE_GOVERNMENT = frozenset(fold(w) for w in ("Government", "Gobierno", "Gouvernement", "Governo"))
 
 
+@lru_cache(maxsize=50_000)
 def _is_acronym(word: str) -> bool:
     """ "NAS", "SPLM/A", "M23" are acronyms; "FELIPE", "APPRECIATING" are words in capitals."""
     if not _ACRONYM.match(word) or re.sub(r"[^A-Z]", "", word.upper()) in _NOT_ACRONYMS:
@@ -709,6 +717,7 @@ def _is_acronym(word: str) -> bool:
     return len(letters) <= 4 or (len(letters) <= 7 and vowels < 2)
 
 
+@lru_cache(maxsize=50_000)
 def _head_placed(name: str) -> bool:
     """A head word heads the name: last, or before "of"/"for", or in a French or Spanish name
     ("Front Populaire pour la ..."). "Malual Centre Abeim" is a list of places, not a centre."""
