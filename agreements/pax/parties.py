@@ -96,7 +96,7 @@ def agreement_country(loc1iso: str, con: str = "") -> tuple[str, str]:
 # --- the cell's structure ---------------------------------------------------------------------
 
 _FOR = re.compile(
-    r"^(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|"
+    r"^(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+(?:the\s+)?behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|"
     r"for|pour|por|by|from|representing|(?:the\s+)?representatives?\s+of|(?:los\s+)?delegados\s+del?|"
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
@@ -179,9 +179,9 @@ class _Entity:
         for alias in self.aliases:
             if alias.strip() and fold(alias) not in seen:
                 seen.add(fold(alias))
-                aliases.append(alias.strip())
+                aliases.append(re.sub(r"\s+", " ", alias).strip())
         return Party(
-            name=self.name,
+            name=re.sub(r"\s+", " ", self.name).strip(),
             role=self.role,
             kind=self.kind,
             aliases=tuple(aliases),
@@ -764,6 +764,7 @@ class _Reader:
             own = read_name("Government", self.ctx, generic=True)
             if own is not None and (self.ctx.country or self.ctx.country_name):
                 mentions.insert(0, own)
+        mentions = self.without_surnames(text, mentions, reading.people)
         if mentions and reading.people:
             self.with_people(text, mentions, reading.people, role)
         elif mentions and self.pending is not None:
@@ -853,19 +854,25 @@ class _Reader:
             text = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;:")
         return text
 
+    def without_surnames(self, text: str, mentions: list[Mention], people: list[Person]) -> list[Mention]:
+        """ "General Secretary Madhav Kumar Nepal", "Oumar Kéné TOGO": a country name right after a
+        person's names, in one run, is their surname, when it is the agreement's own country (and
+        another actor is named) or written in capitals after names that are not."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            person = next((p for p in people if re.fullmatch(r" ", text[p.end : mention.start])), None)
+            own = mention.country == self.ctx.country and len(mentions) > 1
+            capitals = text[mention.start : mention.end].isupper() and not person.name.isupper() if person else False
+            if person is not None and mention.state_like and (own or capitals):
+                person.name = text[person.start : mention.end]
+                person.end = mention.end
+                continue
+            kept.append(mention)
+        return kept
+
     def with_people(self, text: str, mentions: list[Mention], people: list[Person], role: str) -> None:
         """People and actors in one piece: each actor gets the person named before it."""
         self.flush_pending()
-        surname = [
-            m
-            for m in mentions
-            if m.state_like
-            and m.country == self.ctx.country
-            and any(re.fullmatch(r" ", text[p.end : m.start]) for p in people)
-        ]
-        if surname and len(surname) < len(mentions):
-            # "General Secretary Madhav Kumar Nepal": the country is the person's surname here.
-            mentions = [m for m in mentions if m not in surname]
         reached = [m for m in mentions if m.office] or mentions
         # "Y, office, X": the actor named last, after the office, is the one Y signs for (R5).
         last_part = text.rfind(",")
@@ -879,12 +886,18 @@ class _Reader:
         if len(people) == 1 and governing and len(after_person) > 1:
             reached = governing
         if len(people) >= 2 and len(reached) >= 2:
+            previous_end = 0
             for mention in mentions:
                 entity = _entity(mention, mention.role or role)
                 if mention.office:
                     before = [p for p in people if p.end <= mention.start] or people
                     entity.signed_by = _person_name(before[-1])
                     entity.signed_as = mention.office
+                elif own := [p for p in people if previous_end <= p.start and p.end <= mention.start]:
+                    # "Boris Yeltsin, Russian Federation, Leonid Kuchma, Ukraine": each actor's signer
+                    # stands right before it.
+                    entity.signed_by = _person_name(own[-1])
+                previous_end = max(mention.end, mention.chunk_end)
                 self.add(entity)
             return
         mention = reached[0]

@@ -124,7 +124,7 @@ TITLES = frozenset(
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
         "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Tun Puan Datin U Daw Monsieur Madame "
         "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air "
-        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe"
+        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe Gal Gal. P/Gal"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.
@@ -152,7 +152,7 @@ PERSON_OFFICES = frozenset(
         "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
         "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador "
         "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General "
-        "Manager"
+        "Manager Presidents Ministers"
     )
 )
 # Words that may stand in an office before or after the actor's name.
@@ -289,7 +289,7 @@ _SUBNATIONAL = re.compile(
 _NATIONAL_ORGAN = re.compile(
     r"\b(?:armed forces|national army|defen[cs]e forces|police|parliament|national assembly|legislative|"
     r"sovereign council|council of ministers|military council|supreme soviet|ministry|presidency|"
-    r"federation council|council of federation|senate)\b",
+    r"federation council|council of federation|senate|army\s+of|defen[cs]e\s+army)\b",
     re.I,
 )
 # Departments that an office names and that are no actor: "Minister for Provincial Administration".
@@ -332,7 +332,9 @@ NOT_ACTORS = frozenset(
         "Parties to the Conflict, International Organizations, International Organisations, Other Representatives, "
         "Other Parties, Communauté internationale, Comunidad Internacional, Regional Organizations, "
         "Donor Countries, Friendly Countries, Neighbouring States, Observer States, Member States, "
-        "Heads of State and Government, Approved, Approved by, Read and Approved, Lu et Approuvé"
+        "Heads of State and Government, Approved, Approved by, Read and Approved, Lu et Approuvé, Enclosure, "
+        "Appendix, Addendum, Statement, Joint Statement, Declaration, Joint Declaration, Communique, Communiqué, "
+        "Joint Communique, Joint Communiqué, Protocol, Minutes, Memorandum"
     )
 )
 # Personal descriptors: a person described so acts for no one (R5), and the words name no actor.
@@ -425,7 +427,7 @@ def _is_namey(word: str) -> bool:
         return True  # "l'Azawad", "d'Ivoire"
     first = next((c for c in word if c.isalpha()), "")
     if not first:
-        return bool(re.fullmatch(r"\d{1,3}", word))
+        return bool(re.fullmatch(r"\d{1,3}|\d\+\d", word))  # "5+5 Joint Military Committee"
     return first.isupper() or bool(_ARABIC_PARTICLE.match(word))
 
 
@@ -1276,7 +1278,8 @@ def read(text: str, ctx: Context) -> Reading:
             m = state_mention(m.aliases[-1] if m.aliases else m.name, m.country, "government of")
         elif m.state_like and re.search(
             r"\b(?:parties|people|peoples|citizens|communities|groups|leaders|members|territory|areas?|"
-            r"provinces?|regions?|population|inhabitants|factions)\s+of\s+(?:the\s+)?$",
+            r"provinces?|regions?|population|inhabitants|factions)\s+of\s+(?:the\s+)?$|"
+            r"\b(?:bordering|neighbou?ring|surrounding|adjacent\s+to)\s+(?:on\s+)?(?:the\s+)?$",
             before,
         ):
             continue

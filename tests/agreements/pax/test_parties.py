@@ -553,3 +553,35 @@ def test_a_new_actor_after_a_block_closes_it_and_a_surname_is_no_country():
         "2\tNepal Communist Party (UML), General Secretary Madhav Kumar Nepal, Sd."
     )
     assert names(parse(cell, loc1iso="NPL")) == ["Nepali Congress", "Nepal Communist Party"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        ("Not signed, the text names: \n5+5 Joint Military Committee (JMC)", "LBY", ["5+5 Joint Military Committee"]),
+        ("Joint Statement: Alija IZETBEGOVIC; Mate BOBAN", "BIH", ["Alija IZETBEGOVIC", "Mate BOBAN"]),
+        ("On the Behalf of ODM, Hon. Musalia Mudavudi, Hon. William Ruto", "KEN", ["ODM"]),
+        (
+            "The Presidents of the Republic of Armenia, the Republic of Azerbaijan and the Russian Federation",
+            "AZE",
+            ["Armenia", "Azerbaijan", "Russian Federation"],
+        ),
+        ("13- Oumar Kéné TOGO\nVillage chief of Baragnolé", "MLI", ["Oumar Kéné TOGO"]),
+        ("the States bordering on Afghanistan - the People's Republic of China", "AFG", ["China"]),
+        ("All  Basotho  Convention [Signed]", "LSO", ["All Basotho Convention"]),
+    ],
+)
+def test_names_of_run_on_lines_and_lists(cell, loc1iso, expected):
+    assert names(parse(cell, loc1iso=loc1iso)) == expected
+
+
+def test_a_national_army_is_an_organ_of_its_state_and_each_signer_stands_before_its_actor():
+    (army,) = parse(
+        "Chief of the General Staff of the Army of the Azerbaijan Republic: Colonel S Abiyev", loc1iso="AZE"
+    )
+    assert (army.kind, army.country) == ("government", "AZ")
+    parties = parse("Boris Yeltsin, Russian Federation, Leonid Kuchma, Ukraine", loc1iso="MDA")
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Russian Federation", "Boris Yeltsin"),
+        ("Ukraine", "Leonid Kuchma"),
+    ]
