@@ -590,7 +590,7 @@ class _Reader:
         if len(actor.split()) > 8 or _PROSE.search(actor):
             return False
         rest_reading = read(rest, self.ctx) if rest else None
-        if rest_reading is not None and (rest_reading.mentions or not rest_reading.people):
+        if rest_reading is not None and (any(not m.office for m in rest_reading.mentions) or not rest_reading.people):
             return False  # "UN: the mission", "Article 4.29. This Agreement ..." — read as content
         reading = read(actor, self.ctx)
         mention = reading.mentions[0] if len(reading.mentions) == 1 and not reading.people else None
@@ -874,6 +874,11 @@ class _Reader:
         """People and actors in one piece: each actor gets the person named before it."""
         self.flush_pending()
         reached = [m for m in mentions if m.office] or mentions
+        known = [m for m in mentions if not m.office and m.strength >= 2]
+        if known and reached is not mentions and all(m.strength < 2 for m in reached) and len(people) == 1:
+            # "Sam Muhumure, UNMISS, Head of Field Office, Wau": the known actor, not the unit an
+            # office names ("Field Office").
+            mentions = reached = known
         # "Y, office, X": the actor named last, after the office, is the one Y signs for (R5).
         last_part = text.rfind(",")
         closing = [m for m in mentions if m.start > last_part >= 0 and m.start > people[0].end]

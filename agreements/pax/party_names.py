@@ -945,8 +945,23 @@ _OF = {"of", "de", "du", "des", "del", "for", "to", "pour", "por", "in"}
 _ARTICLES = {"the", "la", "le", "l", "el", "les", "los", "las", "l'", "l’"}
 
 
+# "Special Representative of the Secretary-General (for Georgia)": the UN's, when no other
+# organisation's Secretary-General is named.
+_UN_ENVOY = re.compile(
+    r"^(?:(?:special|personal|deputy|executive|joint)\s+)*(?:representative|envoy|adviser|advisor)s?\s+of\s+"
+    r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?secretary[- ]general(?:'s)?(?!\s+of\b)",
+    re.I,
+)
+
+
 def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
     """An office first: "President of the Republic of Uganda" -> Uganda, via "President of"."""
+    text = _text(words, source)
+    if _UN_ENVOY.match(text):
+        un = gazetteer.organisation_names()[fold("United Nations")]
+        mention = Mention(un.name, un.kind, "", ["UN"], office=text, strength=2)
+        mention.start, mention.end = words[0].start, words[-1].end
+        return [mention]
     office_end = 0
     while office_end < len(words) and (_is_office(words[office_end]) or fold(words[office_end].text) in TITLES):
         office_end += 1

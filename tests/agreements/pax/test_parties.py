@@ -585,3 +585,13 @@ def test_a_national_army_is_an_organ_of_its_state_and_each_signer_stands_before_
         ("Russian Federation", "Boris Yeltsin"),
         ("Ukraine", "Leonid Kuchma"),
     ]
+
+
+def test_the_secretary_generals_envoy_is_the_uns_and_a_known_actor_beats_a_unit_named_by_an_office():
+    cell = "Chairmanship of the Special Representative of the Secretary-General for Georgia, Mr. Liviu Bota"
+    (un,) = parse(cell, column="ThrdPart", loc1iso="GEO")
+    assert (un.name, un.signed_by) == ("United Nations", "Liviu Bota")
+    (league,) = parse("Amb. Salim Alkussaibi, Special Envoy of the Secretary-General of the League of Arab States")
+    assert league.name == "League of Arab States"
+    (unmiss,) = parse("Sam Muhumure, UNMISS, Head of Field Office, Wau", column="ThrdPart", loc1iso="SSD")
+    assert unmiss.name == "United Nations Mission in South Sudan"
