@@ -95,6 +95,7 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "GW": ("Guinea Bissau",),
     "IR": ("Iran",),
     "KP": ("North Korea", "DPRK"),
+    "KZ": ("Kazakstan",),
     "KR": ("South Korea", "Korea"),
     "LA": ("Laos",),
     "MD": ("Moldova",),

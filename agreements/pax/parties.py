@@ -546,8 +546,11 @@ class _Reader:
         # A name run into the actor ("Government of Georgia I. Menagarishvili") or after it.
         rest_of_actor = re.sub(r"^\s*\([^()]*\)", "", actor_text[mention.end :])  # "(Hārah al-Yamin)": a translation
         tail = (rest_of_actor + " , " + after) if mention.end else after
-        if tail.strip(" ,"):
-            self.in_block(tail)
+        listed = split is not None and split.group(0).strip() == "," and not rest_of_actor.strip(" ,")
+        if tail.strip(" ,") and not self.in_block(tail) and listed:
+            # "Observers from the Islamic State of Afghanistan, the Islamic Republic of Iran, ...": what
+            # follows the comma names more actors, not the first one's signers.
+            self.content(after.strip(" ,"))
 
     def _constituency(self, text: str) -> Mention | None:
         """A group under whose name people sign ("For the Village leaders", "Pour la Mouvance")."""
