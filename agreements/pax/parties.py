@@ -112,6 +112,12 @@ def _is_acronym_like(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z0-9/&.-]{2,12}", text))
 
 
+# A line that only describes the person above it (R5: elder, faith-based leader, eminent personality).
+_DESCRIPTOR_LINE = re.compile(
+    r"(?:prof\.?\s+|for\s+)?(?:eminent\s+personalit(?:y|ies)|faith[- ]based\s+leaders?|civil\s+society\s+delegates?|"
+    r"concerned\s+citizens?|community\s+leaders?|religious\s+leaders?|traditional\s+leaders?|elders?)",
+    re.I,
+)
 # "Rajoelina, Andry": surname, then given names.
 _SURNAME_FIRST = re.compile(
     r"(?P<surname>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?)?)"
@@ -329,6 +335,12 @@ class _Reader:
         if re.fullmatch(r"signed\s+by\s*:?", text, re.I) and (self.soft is not None or self.block is not None):
             # "Political and Diplomatic Commission, / Signed by: / names": its signers follow.
             self.block = self.block or self.soft
+            return
+        if self.pending is not None and _DESCRIPTOR_LINE.fullmatch(text.strip(" .,;:")):
+            # "Bishop Emeritus Enock Tombe Loro / Faith Based Leader": a person described, acting for
+            # no one (R5), even beside actors.
+            self.entities.append(_Entity(name=self.pending[0], kind=ActorKind.PERSON, role=self.role))
+            self.pending, self.stale = None, False
             return
         if re.fullmatch(r"(?:the\s+)?(?:government|gobierno|gouvernement|governo)\s*:?", text, re.I) and (
             self.ctx.country or self.ctx.country_name

@@ -595,3 +595,13 @@ def test_the_secretary_generals_envoy_is_the_uns_and_a_known_actor_beats_a_unit_
     assert league.name == "League of Arab States"
     (unmiss,) = parse("Sam Muhumure, UNMISS, Head of Field Office, Wau", column="ThrdPart", loc1iso="SSD")
     assert unmiss.name == "United Nations Mission in South Sudan"
+
+
+def test_people_described_only_by_a_descriptor_are_people_even_beside_actors():
+    cell = (
+        "Stakeholders\n\nBishop Emeritus Enock Tombe Loro\nFaith Based Leader\n\nProf Francis Deng\n"
+        "Prof Eminent Personality\n\nMs. Mary Akech Bior\nFor Women’s Bloc"
+    )
+    parties = parse(cell, column="ThrdPart", loc1iso="SSD")
+    assert [(p.name, p.kind) for p in parties][:2] == [("Enock Tombe Loro", "person"), ("Francis Deng", "person")]
+    assert "Women’s Bloc" in names(parties)
