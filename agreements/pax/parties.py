@@ -119,9 +119,7 @@ _DESCRIPTOR_LINE = re.compile(
     re.I,
 )
 # "Rajoelina, Andry": surname, then given names.
-_SURNAME_FIRST = re.compile(
-    r"(?P<surname>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?)?)"
-)
+_SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z][\w'’-]+),\s+(?P<given>[A-Z][a-z\w'’-]+\.?(?:\s+[A-Z][a-z\w'’-]*\.?)?)")
 # "The Georgian delegation was led by Mr. X", "The Head of the Abkhazian delegation was Mr. Y".
 _LED_BY = re.compile(
     r"^(?:the\s+)?(?:head\s+of\s+the\s+)?(?P<side>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:delegation|side|party))\s+"
@@ -172,6 +170,7 @@ class _Entity:
     signed_as: str = ""
     state_like: bool = False
     office: str = ""  # reached through an office rather than named
+    offices: str = ""  # the offices of its other signers ("..., Conciliator, Chairman of ...")
 
     def keys(self) -> set[str]:
         keys = {fold(self.name), *(fold(a) for a in self.aliases)}
@@ -290,7 +289,7 @@ class _Reader:
         Kazimirov, "Head of the Russian Mediation Mission", mediated. The actor's own name does
         not count ("CEDEAO Ministerial Council for Mediation and Security")."""
         for entity in self.entities:
-            office = entity.signed_as
+            office = f"{entity.signed_as} {entity.offices}"
             for name in sorted([entity.name, *entity.aliases], key=len, reverse=True):
                 office = re.sub(re.escape(name), " ", office, flags=re.I)
             for pattern, role in _CAPACITIES:
@@ -557,12 +556,19 @@ class _Reader:
                     self.add(_entity(other, self.role))
         # A name run into the actor ("Government of Georgia I. Menagarishvili") or after it.
         rest_of_actor = re.sub(r"^\s*\([^()]*\)", "", actor_text[mention.end :])  # "(Hārah al-Yamin)": a translation
-        tail = (rest_of_actor + " , " + after) if mention.end else after
+        # "For the current Chairman of African Union: HE Jakaya Kikwete; His Excellency Alpha Oumar
+        # Konare, Chairperson of the African Union Commission. In the presence of: ...": after the
+        # block's signer, a piece naming another actor or a role phrase is read on its own.
+        first, *others = re.split(r";(?![^()]*\))", after) if after else [""]
+        tail = (rest_of_actor + " , " + first) if mention.end else first
         listed = split is not None and split.group(0).strip() == "," and not rest_of_actor.strip(" ,")
         if tail.strip(" ,") and not self.in_block(tail) and listed:
             # "Observers from the Islamic State of Afghanistan, the Islamic Republic of Iran, ...": what
             # follows the comma names more actors, not the first one's signers.
-            self.content(after.strip(" ,"))
+            self.content(first.strip(" ,"))
+        for other in others:
+            if other.strip() and (self.block is None or phrases(other) or not self.in_block(other)):
+                self.content(other.strip())
 
     def _constituency(self, text: str) -> Mention | None:
         """A group under whose name people sign ("For the Village leaders", "Pour la Mouvance")."""
@@ -640,7 +646,7 @@ class _Reader:
         if (
             self.block.signed_by
             and reading.people
-            and any(m.strength >= 2 and m.start < reading.people[0].start for m in direct)
+            and any(m.strength >= 2 for m in direct)
             and not any(_entity(m, self.role).keys() & self.block.keys() for m in direct)
         ):
             # "Legitimate Government Representative, Brigadier General Askar Zu'ail" after the
@@ -654,6 +660,8 @@ class _Reader:
             self.block.signed_as = re.sub(r"\s+", " ", office)
         elif not reading.people and not self.block.signed_as and self.block.signed_by:
             self.block.signed_as = re.sub(r"\s+", " ", text).strip(" ,;:.")
+        else:
+            self.block.offices = f"{self.block.offices} {text}"[:500]
         return True
 
     def segment(self, text: str) -> None:
@@ -750,8 +758,10 @@ class _Reader:
             reading.people = [p for p in reading.people if not p.name.isupper()]
             mentions.sort(key=lambda m: m.start)
         for mention in mentions:
-            if mention.strength == 0 and any(
-                re.fullmatch(r"\s*\(\s*", text[person.end : mention.start]) for person in reading.people
+            if (
+                mention.strength == 0
+                and re.match(r"\s*\)", text[mention.end :])
+                and any(re.fullmatch(r"\s*\(\s*", text[person.end : mention.start]) for person in reading.people)
             ):
                 mention.strength = 1  # "Mohamed Farah Hassan Aidid (SNA)": who the person signs for (R5)
             elif mention.strength == 0 and _BEFORE_A_PARTY.search(text[: mention.start]):
@@ -1042,14 +1052,18 @@ class _Reader:
                 and re.fullmatch(r"\s*,\s*", text[max(kept[-1].end, kept[-1].chunk_end) : mention.start])
             ):
                 continue
-            place = re.search(r"(?P<place>[A-Z][\w'’-]+)\s*(?:\s[-–]|,)\s*$", text[: mention.start])
+            place = re.search(r"(?P<place>[A-Z][\w'’-]+)\s*(?P<sep>\s[-–]|,)\s*$", text[: mention.start])
             if (
                 mention.kind == ActorKind.STATE
                 and mention.country == self.ctx.country
                 and place is not None
                 and state_of(place.group("place")) is None
+                and not is_office_text(place.group("place"))
                 and not any(m.kind == ActorKind.STATE for m in kept)
-                and re.match(r"\s*(?:[,;]|$)", text[mention.end :])
+                and (
+                    (place.group("sep").strip() in {"-", "–"} and re.match(r"\s*(?:[,;]|$)", text[mention.end :]))
+                    or re.match(r"\s*,\s*[A-Z][\w'’-]+\s*(?:[;.]|$)", text[mention.end :])
+                )
             ):
                 continue  # "Western Equatoria - South Sudan, Yambio": where a place is, not a party
             kept.append(mention)

@@ -217,7 +217,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bliberation\b|\blibération\b|\bliberación\b|\bmilitias?\b|\brebels?\b|\bguerr?ill\w*|\bbrigades?\b|"
         r"\bbattalions?\b|\bresistance\b|\bmujahid\w*|\btigers\b|\bjaysh\b|\bjabhat\b|\bliwa\b|\bfaylaq\b|"
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
-        r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
+        r"\bfighters\b|\bcombatants\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
         r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bfarqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
         r"\boperations room\b|\bcorriente\b|\bcomando\b|\balianza\b|\bansar\b|\bfactions?\b|"
         r"\b(?:defen[cs]e|protection|mobili[sz]ation|resistance)\s+units\b",
@@ -537,6 +537,11 @@ def short_name(code: str) -> str:
 # --- names read whole -------------------------------------------------------------------------------------
 
 
+_STATE_NOUNS = frozenset(
+    fold(w) for w in word_list("Republic Kingdom State Emirate Sultanate Principality République Republica República")
+)
+
+
 @lru_cache(maxsize=50_000)
 def state_of(name: str) -> str | None:
     """The ISO alpha-2 code ("" if none today) when ``name`` is a state as itself:
@@ -553,7 +558,7 @@ def state_of(name: str) -> str | None:
     # "Somali Republic", "Azerbaijani Republic", "République Gabonaise": a nationality adjective
     # and words of a state's form.
     adjectives = [w for w in words if w not in gazetteer.STATE_FORM_WORDS and w not in {"of", "the", "de", "la"}]
-    if len(adjectives) == 1 and len(words) > 1 and any(w in gazetteer.STATE_FORM_WORDS for w in words):
+    if len(adjectives) == 1 and len(words) > 1 and any(w in _STATE_NOUNS for w in words):
         code = gazetteer.demonyms().get(adjectives[0])
         if code:
             return code
@@ -716,6 +721,8 @@ def _is_acronym(word: str) -> bool:
         parts = [p for p in re.split(r"[/\-]", word) if p]
         return all(len(p) <= 4 or sum(c in "AEIOUaeiou" for c in p) < 2 or re.search(r"\d", p) for p in parts)
     vowels = sum(c in "AEIOUaeiou" for c in letters)
+    if re.fullmatch(r"UN[A-Z]{2,6}", word):
+        return True  # "UNOMB", "UNOSOM": UN missions and bodies, vowels and all
     return len(letters) <= 4 or (len(letters) <= 7 and vowels < 2)
 
 
@@ -728,7 +735,7 @@ def _head_placed(name: str) -> bool:
         return True
     for match in _HEAD.finditer(name):
         after = name[match.end() :].split()
-        if match.end() == len(name) or not after or after[0].lower() in CONNECTORS:
+        if match.end() == len(name) or not after or after[0].lower() in CONNECTORS or after[0] == "to":
             return True
         if re.match(r"\w*\s*[/-]", name[match.end() :]):
             return True  # "Movement/Army", "Third Front /Tamazuj"

@@ -122,6 +122,7 @@ def heading(line: str, column_default: str) -> Heading | None:
     Witnesses:", "The Kenya Government Facilitation Team:").
     """
     text = re.sub(r"\s*[-–]+$", "", line.strip())  # "Signing of the agreement is witnessed by: -"
+    text = re.sub(r"^['\"“‘]([^'\"”’]{2,40})['\"”’]\s*:", r"\1:", text)  # "'Facilitators': ..."
     match = HEADING_NOUN.match(text)
     if match:
         after = text[match.end() :]

@@ -605,3 +605,49 @@ def test_people_described_only_by_a_descriptor_are_people_even_beside_actors():
     parties = parse(cell, column="ThrdPart", loc1iso="SSD")
     assert [(p.name, p.kind) for p in parties][:2] == [("Enock Tombe Loro", "person"), ("Francis Deng", "person")]
     assert "Women’s Bloc" in names(parties)
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        # Two people written "Given Surname, Given Surname" are not one person written surname first.
+        (
+            "Alija Izetbegovic, Haris Silajdzic; Mate Boban, Mile Akmadzic",
+            "BIH",
+            ["Alija Izetbegovic", "Haris Silajdzic", "Mate Boban", "Mile Akmadzic"],
+        ),
+        # "Somali Democratic Union" is a party, not Somalia.
+        (
+            "Somali Democratic Union; United Somali Congress",
+            "SOM",
+            ["Somali Democratic Union", "United Somali Congress"],
+        ),
+        # A country after an office is whose the office is, not where a place is.
+        (
+            "Brown BAI, CBE, Secretary to the Prime Minister and Cabinet, Prime Minister's Office, Papua New Guinea;",
+            "PNG",
+            ["Government of Papua New Guinea"],
+        ),
+        (
+            "Witnesses: Australia, Fiji, UNOMB (United Nations Observer Mission to Bougainville)",
+            "PNG",
+            ["Australia", "Fiji", "UNOMB"],
+        ),
+    ],
+)
+def test_regressions_found_on_rows_outside_the_gold_sets(cell, loc1iso, expected):
+    assert sorted(names(parse(cell, loc1iso=loc1iso))) == sorted(expected)
+
+
+def test_an_office_in_brackets_is_no_actor_and_a_block_ends_where_another_actor_signs():
+    cell = " - Tuliram Ronghang (Chief Executive Member, KAAC)\n - Himanta Biswa Sarma (CM, Assam)"
+    assert "CM" not in names(parse(cell, column="ThrdPart", loc1iso="IND"))
+    cell = (
+        "'Facilitators': His Excellency Abdoulaye Wade, President of the Republic of Senegal; For the current "
+        "Chairman of African Union: HE Jakaya Kikwete; His Excellency Alpha Oumar Konare, Chairperson of the "
+        "African Union Commission. In the presence of: The European Union, The France"
+    )
+    roles = {p.name: p.role for p in parse(cell, column="ThrdPart", loc1iso="TCD")}
+    assert roles["Government of Senegal"] == "mediator"
+    assert "African Union Commission" in roles  # a new actor after the "For the ... African Union:" block
+    assert (roles["European Union"], roles["France"]) == ("witness", "witness")
