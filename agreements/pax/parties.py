@@ -123,7 +123,8 @@ _SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z][\w'’-]+),\s+(?P<given>[A-Z][a-
 # "The Georgian delegation was led by Mr. X", "The Head of the Abkhazian delegation was Mr. Y".
 _LED_BY = re.compile(
     r"^(?:the\s+)?(?:head\s+of\s+the\s+)?(?P<side>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:delegation|side|party))\s+"
-    r"(?:was|were)\s+(?:led\s+by|headed\s+by|represented\s+by(?:\s+a\s+delegation\s+(?:consisting\s+of|made\s+up\s+of))?)?"
+    r"(?:was|were)\s+(?:led\s+by|headed\s+by|represented\s+by(?:\s+a\s+delegation\s+(?:consisting\s+of|made\s+up\s+of|"
+    r"headed\s+by|led\s+by))?)?"
     r"\s*(?P<who>.+)$",
     re.I,
 )
@@ -421,8 +422,6 @@ class _Reader:
             return
         if self.block is not None and self.in_block(text):
             return
-        if (led := _LED_BY.match(text)) is not None and self.delegation_led_by(led.group("side"), led.group("who")):
-            return
         # Semicolons separate parties, except inside brackets: "(ISIS; ISIL)".
         segments = re.split(r";(?![^()]*\))", text)
         self.listing = len([s for s in segments if s.strip()]) > 1
@@ -707,6 +706,8 @@ class _Reader:
         for led in reversed(sides):
             text = (text[: led.start()] + " " + text[led.end() :]).strip(" ,.;:")
         if not text:
+            return
+        if (led := _LED_BY.match(text)) is not None and self.delegation_led_by(led.group("side"), led.group("who")):
             return
         if (inverted := _SURNAME_FIRST.fullmatch(text)) is not None and self.surname_first(inverted, role):
             return

@@ -651,3 +651,15 @@ def test_an_office_in_brackets_is_no_actor_and_a_block_ends_where_another_actor_
     assert roles["Government of Senegal"] == "mediator"
     assert "African Union Commission" in roles  # a new actor after the "For the ... African Union:" block
     assert (roles["European Union"], roles["France"]) == ("witness", "witness")
+
+
+def test_each_side_represented_by_a_delegation_in_one_line():
+    cell = (
+        "The Georgian Side was represented by a delegation headed by Mr. Giorgi Arsenishvili; "
+        "The Abkhaz Side was represented by a delegation headed by Mr. Viacheslav Tsugba."
+    )
+    parties = parse(cell, loc1iso="GEO")
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Georgian Side", "Giorgi Arsenishvili"),
+        ("Abkhaz Side", "Viacheslav Tsugba"),
+    ]
