@@ -820,6 +820,23 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         "BA",
         ("Croatian Defence Council", _ARMED, ("HVO",)),
         ("Republika Srpska", _OTHER, ("RS",)),
+        # The Croatian Community (HZ, 1991-93), then Republic (HR, 1993-96), of Herceg-Bosna.
+        (
+            "Croatian Community of Herceg-Bosna",
+            _OTHER,
+            (
+                "Croatian Community of Herceg Bosna",
+                "HZ Herceg-Bosna",
+                "HZ Herceg Bosna",
+                "Herceg-Bosna",
+                "Herceg Bosna",
+            ),
+        ),
+        (
+            "Croatian Republic of Herceg-Bosna",
+            _OTHER,
+            ("Croatian Republic of Herceg Bosnia", "Croatian Republic of Herzeg-Bosna", "HR Herceg-Bosna"),
+        ),
         ("Army of the Republic of Bosnia and Herzegovina", _GOV, ("ARBiH", "A BiH", "ABiH")),
         also=("HR", "RS"),
     ),

@@ -888,7 +888,9 @@ class _Reader:
         for mention in mentions:
             person = next((p for p in people if re.fullmatch(r" ", text[p.end : mention.start])), None)
             own = mention.country == self.ctx.country and len(mentions) > 1
-            capitals = text[mention.start : mention.end].isupper() and not person.name.isupper() if person else False
+            written = text[mention.start : mention.end]
+            capitals = bool(person) and written.isupper() and len(written) > 3 and not mention.office
+            capitals = capitals and person is not None and not person.name.isupper()
             if person is not None and mention.state_like and (own or capitals):
                 person.name = text[person.start : mention.end]
                 person.end = mention.end

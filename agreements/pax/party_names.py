@@ -152,7 +152,7 @@ PERSON_OFFICES = frozenset(
         "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
         "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador "
         "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General "
-        "Manager Presidents Ministers"
+        "Manager Presidents"
     )
 )
 # Words that may stand in an office before or after the actor's name.
@@ -558,7 +558,7 @@ def state_of(name: str) -> str | None:
     # "Somali Republic", "Azerbaijani Republic", "République Gabonaise": a nationality adjective
     # and words of a state's form.
     adjectives = [w for w in words if w not in gazetteer.STATE_FORM_WORDS and w not in {"of", "the", "de", "la"}]
-    if len(adjectives) == 1 and len(words) > 1 and any(w in _STATE_NOUNS for w in words):
+    if len(adjectives) == 1 and len(words) > 1 and (words[-1] in _STATE_NOUNS or words[0] in _STATE_NOUNS):
         code = gazetteer.demonyms().get(adjectives[0])
         if code:
             return code
@@ -1255,6 +1255,8 @@ def _inner_state(words: list[_Token], source: str) -> Mention | None:
             part = words[i : i + size]
             if part[0].text.lower() in CONNECTORS or part[-1].text.lower() in CONNECTORS:
                 continue
+            if i + size < len(words) and words[i + size].text.lower() == "of":
+                continue  # "Croatian Republic of Herceg Bosnia": a name goes on after "of"
             code = state_of(_text(part, source))
             if code is not None:
                 mention = state_mention(_text(part, source), code, _text(words[:i], source))

@@ -663,3 +663,10 @@ def test_each_side_represented_by_a_delegation_in_one_line():
         ("Georgian Side", "Giorgi Arsenishvili"),
         ("Abkhaz Side", "Viacheslav Tsugba"),
     ]
+
+
+def test_initials_of_a_country_and_a_republic_named_after_a_nationality_are_no_state_here():
+    (us,) = parse("mediated by Bill Clinton US President", column="ThrdPart", loc1iso="ISR")
+    assert (us.name, us.signed_by, us.role) == ("Government of the United States", "Bill Clinton", "mediator")
+    parties = parse("President of the Croatian Republic of Herceg Bosnia Mate Boban", loc1iso="BIH")
+    assert names(parties) == ["Croatian Republic of Herceg Bosnia"]
