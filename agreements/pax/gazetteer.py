@@ -1004,7 +1004,12 @@ def national_actor(name: str, country: str) -> Entry | None:
     A full name is recognised anywhere; an acronym only in the country it is scoped to, so
     "ANC" in a South Sudanese agreement is never South Africa's ANC.
     """
-    candidates = _national_names().get(fold(name), [])
+    candidates = [
+        entry
+        for entry in _national_names().get(fold(name), [])
+        # "Dup Wangdel Moktan Tamang": a word that folds like an acronym ("DUP") is not it.
+        if name.isupper() or not any(a.isupper() and fold(a) == fold(name) for a in entry.aliases)
+    ]
     for entry in candidates:
         if country and country in entry.scope:
             return entry

@@ -483,12 +483,20 @@ class _Reader:
         split = min(splits, key=lambda s: s.start()) if splits else None
         actor_text, after = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
         actor_text = re.sub(r"\s+", " ", actor_text)
-        # "Pour la Communauté de l'Afrique de l'Est/Facilitateur": the capacity the block signs in.
+        # "Pour la Communauté de l'Afrique de l'Est/Facilitateur": the capacity the block signs in;
+        # "For the facilitator (the United Republic of Tanzania)": the capacity, then who holds it.
         capacity = re.search(
             r"\s*/\s*(?P<role>facilitat\w*|mediat\w*|médiat\w*|garant\w*|guarant\w*|témoins?|witness\w*)$",
             actor_text,
             re.I,
         )
+        held = re.fullmatch(
+            r"(?:the\s+)?(?P<role>facilitat\w*|mediat\w*|guarant\w*|witness\w*)\s*\((?P<actor>[^()]+)\)",
+            actor_text,
+            re.I,
+        )
+        if held is not None:
+            capacity, actor_text = held, held.group("actor")
         role = self.role
         if (
             capacity is None
@@ -498,7 +506,7 @@ class _Reader:
             # "For the Tchadian Mediation:" names its capacity, where no heading gives one (R7).
             role = SignatoryRole.MEDIATOR
         if capacity is not None:
-            actor_text = actor_text[: capacity.start()]
+            actor_text = actor_text[: capacity.start()] if held is None else actor_text
             word = capacity.group("role").lower()
             role = (
                 SignatoryRole.GUARANTOR

@@ -402,8 +402,8 @@ def _tokens(text: str) -> list[_Token]:
         while word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
             word, end = word[:-1], end - 1
         if word in {"-", "–", "—", "&", "/"} or not word:
-            if word in {"-", "–", "—", "&"}:
-                # A dash between words is a break ("Name - Office").
+            if word in {"-", "–", "—", "&", "/"}:
+                # A dash or slash between spaced words is a break ("Name - Office", "Name / Party").
                 tokens.append(_Token("", start, end, True))
             last_end = end
             continue

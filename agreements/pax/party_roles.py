@@ -137,6 +137,17 @@ def heading(line: str, column_default: str) -> Heading | None:
             role = column_default
         stripped = after.strip()
         words = re.sub(r"\([^)]*\)", "", stripped).split()
+        collective = re.match(
+            r"(?:countries|states|nations|members|partners|organi[sz]ations|representatives)\b[^:]*(?::\s*|$)",
+            stripped,
+            re.I,
+        )
+        if collective:
+            # "FOR THE OBSERVER COUNTRIES TO THE ANGOLAN PEACE PROCESS" (who they are comes below),
+            # "Observer nations: Algeria, Mauritania, UNSRSG".
+            return Heading(role, stripped[collective.end() :].strip())
+        if re.match(r"for\b", text, re.I) and stripped.strip(" :"):
+            return None  # "For the facilitator (the United Republic of Tanzania): ...": a block, not a heading
         if text.endswith(":") and not re.match(r"^\s*(?:for|of|from)\b", after, re.I):
             return Heading(role, "")  # "Signatories, Chairpersons of ..., Signing on Behalf of ...:"
         colon = stripped.find(":")
@@ -151,11 +162,6 @@ def heading(line: str, column_default: str) -> Heading | None:
             return Heading(role, _strip_heading_tail(rest))
         if stripped.startswith((",", "-", "–")):
             return Heading(role, stripped.strip(" ,-–:"))
-        if re.match(
-            r"(?:countries|states|nations|members|partners|organi[sz]ations|representatives)\b", stripped, re.I
-        ):
-            # "FOR THE OBSERVER COUNTRIES TO THE ANGOLAN PEACE PROCESS": who they are comes below.
-            return Heading(role, "")
         if len(words) <= 4 and text.endswith(":"):
             return Heading(role, "")
         if len(words) <= 2 and not any(w[:1].isupper() for w in words):

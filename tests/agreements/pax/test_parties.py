@@ -670,3 +670,25 @@ def test_initials_of_a_country_and_a_republic_named_after_a_nationality_are_no_s
     assert (us.name, us.signed_by, us.role) == ("Government of the United States", "Bill Clinton", "mediator")
     parties = parse("President of the Croatian Republic of Herceg Bosnia Mate Boban", loc1iso="BIH")
     assert names(parties) == ["Croatian Republic of Herceg Bosnia"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            "Observer nations: Algeria, Mauritania, UNSRSG",
+            [("Algeria", "observer"), ("Mauritania", "observer"), ("United Nations", "observer")],
+        ),
+        (
+            "For the facilitator (the United Republic of Tanzania): Hon. Ahmed Hassan DIRIA, Minister",
+            [("Tanzania", "mediator")],
+        ),
+        (
+            "Gen. Pa’gan Amum Okiech / South Sudan Opposition Movements Alliance (SSOMA)\nDr Pauline Riak / Academia",
+            [("South Sudan Opposition Movements Alliance", "third_party"), ("Academia", "third_party")],
+        ),
+        ("Dup Wangdel Moktan Tamang,  Tamang Huel Council", [("Tamang Huel Council", "third_party")]),
+    ],
+)
+def test_headings_blocks_and_slashes_seen_outside_the_gold_sets(cell, expected):
+    assert [(p.name, p.role) for p in parse(cell, column="ThrdPart", loc1iso="NPL")] == expected
