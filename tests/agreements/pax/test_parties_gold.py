@@ -2,6 +2,12 @@
 
 The targets are the issue's: at least 90% precision and 75% recall of entities. They are
 asserted on the dev set (parties.jsonl, every cell of which has been looked at while tuning).
+
+The fresh set (fresh.jsonl: 100 cells drawn and labelled blind after tuning on dev began) was
+scored once, at the end of that tuning: precision 0.846 (220 of 260) and recall 0.733 (220 of
+300), below the targets. Its floor sits just under those numbers, about two entities either
+way, to catch regressions; the target is a strict expected failure that turns into a failure
+the day it passes. Tuning against the fresh set's details would spend it: draw a new one.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from agreements.pax.parties import Party
 from agreements.pax.parties_score import FRESH_PATH, GoldCell, load_gold, load_gold_sets, score, score_cell
 
 PRECISION, RECALL = 0.90, 0.75
+# The fresh set as measured (0.846, 0.733), less about two entities either way.
+FRESH_FLOOR = (0.838, 0.725)
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +30,27 @@ def dev():
     return score(load_gold()).tally("dev")
 
 
+@pytest.fixture(scope="module")
+def fresh():
+    return score(load_gold(FRESH_PATH, "fresh")).tally("fresh")
+
+
 def test_the_parser_meets_its_targets_on_the_dev_set(dev):
     assert dev.gold == 702
     assert dev.precision >= PRECISION, f"precision {dev.precision:.3f}"
     assert dev.recall >= RECALL, f"recall {dev.recall:.3f}"
+
+
+def test_the_fresh_set_does_not_fall_below_its_measured_level(fresh):
+    assert fresh.gold == 300
+    assert fresh.precision >= FRESH_FLOOR[0], f"precision {fresh.precision:.3f}"
+    assert fresh.recall >= FRESH_FLOOR[1], f"recall {fresh.recall:.3f}"
+
+
+@pytest.mark.xfail(strict=True, reason="fresh set at precision 0.846 and recall 0.733: below the targets")
+def test_the_targets_hold_on_the_fresh_set(fresh):
+    assert fresh.precision >= PRECISION, f"precision {fresh.precision:.3f}"
+    assert fresh.recall >= RECALL, f"recall {fresh.recall:.3f}"
 
 
 def test_the_fresh_set_is_held_out_from_rows_the_dev_set_never_touched():
