@@ -573,9 +573,9 @@ class _Reader:
             # "Observers from the Islamic State of Afghanistan, the Islamic Republic of Iran, ...": what
             # follows the comma names more actors, not the first one's signers.
             self.content(first.strip(" ,"))
-        for other in others:
-            if other.strip() and (self.block is None or phrases(other) or not self.in_block(other)):
-                self.content(other.strip())
+        for piece in others:
+            if piece.strip() and (self.block is None or phrases(piece) or not self.in_block(piece)):
+                self.content(piece.strip())
 
     def _constituency(self, text: str) -> Mention | None:
         """A group under whose name people sign ("For the Village leaders", "Pour la Mouvance")."""
@@ -715,7 +715,9 @@ class _Reader:
             text = (text[: led.start()] + " " + text[led.end() :]).strip(" ,.;:")
         if not text:
             return
-        if (led := _LED_BY.match(text)) is not None and self.delegation_led_by(led.group("side"), led.group("who")):
+        if (whole := _LED_BY.match(text)) is not None and self.delegation_led_by(
+            whole.group("side"), whole.group("who")
+        ):
             return
         if (inverted := _SURNAME_FIRST.fullmatch(text)) is not None and self.surname_first(inverted, role):
             return

@@ -966,9 +966,9 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
     text = _text(words, source)
     if _UN_ENVOY.match(text):
         un = gazetteer.organisation_names()[fold("United Nations")]
-        mention = Mention(un.name, un.kind, "", ["UN"], office=text, strength=2)
-        mention.start, mention.end = words[0].start, words[-1].end
-        return [mention]
+        envoy_of = Mention(un.name, un.kind, "", ["UN"], office=text, strength=2)
+        envoy_of.start, envoy_of.end = words[0].start, words[-1].end
+        return [envoy_of]
     office_end = 0
     while office_end < len(words) and (_is_office(words[office_end]) or fold(words[office_end].text) in TITLES):
         office_end += 1
