@@ -30,6 +30,7 @@ from agreements.countries import alpha2_from_alpha3
 from agreements.pax import gazetteer
 from agreements.pax.party_names import (
     DEPARTMENT,
+    DESCRIPTORS,
     GOVERNMENT_OFFICE,
     NOT_ACTORS,
     TITLES,
@@ -39,8 +40,10 @@ from agreements.pax.party_names import (
     Mention,
     Person,
     Reading,
+    fold,
     is_office_text,
     kind_of,
+    names_country,
     read,
     read_name,
     state_mention,
@@ -48,7 +51,6 @@ from agreements.pax.party_names import (
 )
 from agreements.pax.party_roles import heading, is_role_word_only, phrases
 from agreements.pax.party_text import clean, logical_lines
-from utilities.folding import fold
 
 __all__ = ["Known", "KnownLookup", "Party", "agreement_country", "parse_cell"]
 
@@ -94,10 +96,53 @@ def agreement_country(loc1iso: str, con: str = "") -> tuple[str, str]:
 # --- the cell's structure ---------------------------------------------------------------------
 
 _FOR = re.compile(
-    r"^(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|"
+    r"^(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+(?:the\s+)?behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|"
     r"for|pour|por|by|from|representing|(?:the\s+)?representatives?\s+of|(?:los\s+)?delegados\s+del?|"
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
+)
+# "(Gen Kadijevic)": who signed for the actor before the bracket, titles dropped.
+_SIGNER_IN_BRACKETS = re.compile(
+    r"\s*\(\s*(?:(?:Gen|Gen\.|General|Mr|Mr\.|Dr|Dr\.|H\.\s?E\.?|President|Col|Col\.|Prime\s+Minister)\s+)*"
+    r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*\)"
+)
+
+
+def _is_acronym_like(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z0-9/&.-]{2,12}", text))
+
+
+# A line that only describes the person above it (R5: elder, faith-based leader, eminent personality).
+_DESCRIPTOR_LINE = re.compile(
+    r"(?:prof\.?\s+|for\s+)?(?:eminent\s+personalit(?:y|ies)|faith[- ]based\s+leaders?|civil\s+society\s+delegates?|"
+    r"concerned\s+citizens?|community\s+leaders?|religious\s+leaders?|traditional\s+leaders?|elders?)",
+    re.I,
+)
+# "Rajoelina, Andry": surname, then given names.
+_SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z][\w'’-]+),\s+(?P<given>[A-Z][a-z\w'’-]+\.?(?:\s+[A-Z][a-z\w'’-]*\.?)?)")
+# "The Georgian delegation was led by Mr. X", "The Head of the Abkhazian delegation was Mr. Y".
+_LED_BY = re.compile(
+    r"^(?:the\s+)?(?:head\s+of\s+the\s+)?(?P<side>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:delegation|side|party))\s+"
+    r"(?:was|were)\s+(?:led\s+by|headed\s+by|represented\s+by(?:\s+a\s+delegation\s+(?:consisting\s+of|made\s+up\s+of|"
+    r"headed\s+by|led\s+by))?)?"
+    r"\s*(?P<who>.+)$",
+    re.I,
+)
+_LED_BY_IN_SENTENCE = re.compile(
+    r"(?:\bthe\s+)?(?P<side>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:delegation|side))\s*,?\s+(?:was\s+)?"
+    r"(?:led|headed)\s+by\s+(?P<who>(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+)
+# "The Didinga and Laarim communities": several groups of people, named before one plural noun.
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_GROUPS_OF_PEOPLE = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?P<names>{_NAME}(?:,\s*{_NAME})*\s+and\s+(?:the\s+)?{_NAME})\s+"
+    r"(?P<noun>communities|tribes|clans|sub-clans|subclans|representatives|delegates|delegations)\b"
+)
+# Words that say the acronym after them names a party: "ANA MERCEDES GÓMEZ for CCN".
+_BEFORE_A_PARTY = re.compile(r"\b(?:for|of|representing)\s+(?:the\s+)?$", re.I)
+# A semicolon before another "For X" on the same line starts a new block.
+_NEXT_BLOCK = re.compile(
+    r";\s*(?=(?:for|pour|por|on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+\S)(?![^()]*\))", re.I
 )
 # Where the actor's name ends in "For X: person" / "For X, person" / "For X - Name: person".
 _AFTER_ACTOR = re.compile(r"\s*(?::|,|\s[-–]\s)\s*")
@@ -126,6 +171,7 @@ class _Entity:
     signed_as: str = ""
     state_like: bool = False
     office: str = ""  # reached through an office rather than named
+    offices: str = ""  # the offices of its other signers ("..., Conciliator, Chairman of ...")
 
     def keys(self) -> set[str]:
         keys = {fold(self.name), *(fold(a) for a in self.aliases)}
@@ -139,9 +185,9 @@ class _Entity:
         for alias in self.aliases:
             if alias.strip() and fold(alias) not in seen:
                 seen.add(fold(alias))
-                aliases.append(alias.strip())
+                aliases.append(re.sub(r"\s+", " ", alias).strip())
         return Party(
-            name=self.name,
+            name=re.sub(r"\s+", " ", self.name).strip(),
             role=self.role,
             kind=self.kind,
             aliases=tuple(aliases),
@@ -161,6 +207,17 @@ def _entity(mention: Mention, role: str) -> _Entity:
         state_like=mention.state_like,
         office=mention.office,
     )
+
+
+def _office_beside(text: str, mention: Mention) -> str:
+    """The office written beside an actor's name, "" when the text is only that name (and its
+    bracketed acronym): "Edelma Gómez / Mission to Support ... (MAPP-OEA)" has no office."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–")
+    inner = text[1:-1] if text.startswith("(") and text.endswith(")") and text.count("(") == 1 else text
+    bare = re.sub(r"\([^()]*\)", " ", inner)
+    if any(fold(bare) == fold(name) for name in [mention.name, *mention.aliases]):
+        return ""
+    return text
 
 
 def _person_name(person: Person) -> str:
@@ -188,6 +245,7 @@ class _Reader:
         self.headed = False  # a heading or role phrase gave a role somewhere in the cell
         self.stale = False  # the pending person was followed by a blank line
         self.listing = False  # the line is a list of parties separated by semicolons
+        self.descriptor = False  # the last "For X" named a personal descriptor, not an actor
 
     # --- output ----------------------------------------------------------------------------
 
@@ -232,7 +290,7 @@ class _Reader:
         Kazimirov, "Head of the Russian Mediation Mission", mediated. The actor's own name does
         not count ("CEDEAO Ministerial Council for Mediation and Security")."""
         for entity in self.entities:
-            office = entity.signed_as
+            office = f"{entity.signed_as} {entity.offices}"
             for name in sorted([entity.name, *entity.aliases], key=len, reverse=True):
                 office = re.sub(re.escape(name), " ", office, flags=re.I)
             for pattern, role in _CAPACITIES:
@@ -278,6 +336,41 @@ class _Reader:
             # "Political and Diplomatic Commission, / Signed by: / names": its signers follow.
             self.block = self.block or self.soft
             return
+        if self.pending is not None and _DESCRIPTOR_LINE.fullmatch(text.strip(" .,;:")):
+            # "Bishop Emeritus Enock Tombe Loro / Faith Based Leader": a person described, acting for
+            # no one (R5), even beside actors.
+            self.entities.append(_Entity(name=self.pending[0], kind=ActorKind.PERSON, role=self.role))
+            self.pending, self.stale = None, False
+            return
+        if re.fullmatch(r"(?:the\s+)?(?:government|gobierno|gouvernement|governo)\s*:?", text, re.I) and (
+            self.ctx.country or self.ctx.country_name
+        ):
+            # "Government" over its signers: the agreement's own government (R4), never an
+            # actor named "Government".
+            self.flush_pending()
+            self.soft, self.in_group = None, False
+            own = read_name("Government", self.ctx, generic=True)
+            if own is not None:
+                self.block = self.add(_entity(own, self.role))
+            return
+        signed_at = re.match(
+            r"(?:(?:this|the)\s+(?:agreement|document|declaration|accord|protocol)\s+(?:is|was|has\s+been)\s+)?"
+            r"signed\s+(?:at|in|on)\b.{0,160}?\bby\b\s*:?\s*(?P<rest>.*)$",
+            text,
+            re.I,
+        )
+        if signed_at is not None:
+            # "Signed at Sarajevo Airport by: H. Siljadzic; ...": where it was signed names no one.
+            self.flush_pending()
+            self.soft, self.block, self.in_group = None, None, False
+            if signed_at.group("rest"):
+                self.content(signed_at.group("rest"))
+            return
+        if re.fullmatch(r"(?:signed|signatures?|sd)\s*:?", text, re.I):
+            # "Signed:" over a list of names: a note that they signed, no group of their own.
+            self.flush_pending()
+            self.soft, self.block, self.in_group = None, None, False
+            return
         found = heading(text, self.default)
         if found is not None:
             self.flush_pending()
@@ -299,10 +392,18 @@ class _Reader:
         text = re.sub(r",?\s+alias\s+[^,;]+", "", text, flags=re.I).strip()
         if not text:
             return
+        blocks = _NEXT_BLOCK.split(text)
+        if len(blocks) > 1:
+            # "For New Zealand: NIGEL MOORE; For Australia: DAVID IRVINE; ...": one block each.
+            for block in blocks:
+                self.content(block)
+            return
+        # "Witnessed by representatives of the: Government of ... - Name; ICRC - Name": a list.
+        text = re.sub(r"^((?:the\s+)?(?:representatives|delegates)\s+of)\s+the\s*:\s*", r"\1 ", text, flags=re.I)
         if (
             (match := _FOR.match(text)) is not None
             and re.match(r"(?:the\s+)?(?:representatives|delegates)\s+of\b", text, re.I)
-            and match.group("rest").count(",") >= 2
+            and (match.group("rest").count(",") >= 2 or ";" in match.group("rest"))
             and ":" not in match.group("rest")
         ):
             # "Representatives of the government, the National Reconciliation Commission and ...": a list.
@@ -353,6 +454,7 @@ class _Reader:
                 self.orphans.append((signer[0], self.role))
             signer = None
         self.in_group = False
+        self.descriptor = False
         # "On behalf of the Georgian Side A. Jorbenadze On behalf of the Abkhazian Side A. Jergenia"
         parts = re.split(r"\s(?=(?:On\s+behalf\s+of|For\s+the|FOR\s+THE)\b)", rest)
         if ":" in rest:
@@ -364,7 +466,9 @@ class _Reader:
             if number:
                 part = _FOR.sub(r"\g<rest>", part)
             self._open_block(part)
-        if signer is not None and self.block is not None and not self.block.signed_by:
+        if signer is not None and self.descriptor:
+            self.entities.append(_Entity(name=signer[0], kind=ActorKind.PERSON, role=self.role))
+        elif signer is not None and self.block is not None and not self.block.signed_by:
             self.block.signed_by, self.block.signed_as = signer
             self.person_first = True
         elif signer is not None:
@@ -379,15 +483,30 @@ class _Reader:
         split = min(splits, key=lambda s: s.start()) if splits else None
         actor_text, after = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
         actor_text = re.sub(r"\s+", " ", actor_text)
-        # "Pour la Communauté de l'Afrique de l'Est/Facilitateur": the capacity the block signs in.
+        # "Pour la Communauté de l'Afrique de l'Est/Facilitateur": the capacity the block signs in;
+        # "For the facilitator (the United Republic of Tanzania)": the capacity, then who holds it.
         capacity = re.search(
             r"\s*/\s*(?P<role>facilitat\w*|mediat\w*|médiat\w*|garant\w*|guarant\w*|témoins?|witness\w*)$",
             actor_text,
             re.I,
         )
+        held = re.fullmatch(
+            r"(?:the\s+)?(?P<role>facilitat\w*|mediat\w*|guarant\w*|witness\w*)\s*\((?P<actor>[^()]+)\)",
+            actor_text,
+            re.I,
+        )
+        if held is not None:
+            capacity, actor_text = held, held.group("actor")
         role = self.role
+        if (
+            capacity is None
+            and role == self.default
+            and re.search(r"\b(?:m[ée]diation|mediators?|facilitation|facilitators?)\s*$", actor_text, re.I)
+        ):
+            # "For the Tchadian Mediation:" names its capacity, where no heading gives one (R7).
+            role = SignatoryRole.MEDIATOR
         if capacity is not None:
-            actor_text = actor_text[: capacity.start()]
+            actor_text = actor_text[: capacity.start()] if held is None else actor_text
             word = capacity.group("role").lower()
             role = (
                 SignatoryRole.GUARANTOR
@@ -417,6 +536,11 @@ class _Reader:
             # "For the Parties", "FOR THE AUTHORITY": no actor; signers below belong to no one named.
             self.block = None
             self.in_group = True
+            # "Mr Alikayo Aligo Samsom / For Concerned Citizen": a descriptor, so the signer is a
+            # person acting for no one (R5).
+            self.descriptor = (
+                fold(re.sub(r"^(?:the|a|an)\s+", "", actor_text.strip(" .,:;"), flags=re.I)) in DESCRIPTORS
+            )
             return
         rest_text = actor_text[mention.end :] if mention.end else ""
         if (
@@ -439,9 +563,19 @@ class _Reader:
                     self.add(_entity(other, self.role))
         # A name run into the actor ("Government of Georgia I. Menagarishvili") or after it.
         rest_of_actor = re.sub(r"^\s*\([^()]*\)", "", actor_text[mention.end :])  # "(Hārah al-Yamin)": a translation
-        tail = (rest_of_actor + " , " + after) if mention.end else after
-        if tail.strip(" ,"):
-            self.in_block(tail)
+        # "For the current Chairman of African Union: HE Jakaya Kikwete; His Excellency Alpha Oumar
+        # Konare, Chairperson of the African Union Commission. In the presence of: ...": after the
+        # block's signer, a piece naming another actor or a role phrase is read on its own.
+        first, *others = re.split(r";(?![^()]*\))", after) if after else [""]
+        tail = (rest_of_actor + " , " + first) if mention.end else first
+        listed = split is not None and split.group(0).strip() == "," and not rest_of_actor.strip(" ,")
+        if tail.strip(" ,") and not self.in_block(tail) and listed:
+            # "Observers from the Islamic State of Afghanistan, the Islamic Republic of Iran, ...": what
+            # follows the comma names more actors, not the first one's signers.
+            self.content(first.strip(" ,"))
+        for piece in others:
+            if piece.strip() and (self.block is None or phrases(piece) or not self.in_block(piece)):
+                self.content(piece.strip())
 
     def _constituency(self, text: str) -> Mention | None:
         """A group under whose name people sign ("For the Village leaders", "Pour la Mouvance")."""
@@ -453,6 +587,8 @@ class _Reader:
             r"village)s?\b",
             name,
             re.I,
+        ) or re.search(
+            r"\b(?:forces|community|communities|hunters|farmers|herders|breeders|fishermen|youth|women)$", name
         )
         if not words or len(words) > 7 or not (name[:1].isupper() or group_noun) or fold(name) in NOT_ACTORS:
             return None
@@ -482,7 +618,7 @@ class _Reader:
         if len(actor.split()) > 8 or _PROSE.search(actor):
             return False
         rest_reading = read(rest, self.ctx) if rest else None
-        if rest_reading is not None and (rest_reading.mentions or not rest_reading.people):
+        if rest_reading is not None and (any(not m.office for m in rest_reading.mentions) or not rest_reading.people):
             return False  # "UN: the mission", "Article 4.29. This Agreement ..." — read as content
         reading = read(actor, self.ctx)
         mention = reading.mentions[0] if len(reading.mentions) == 1 and not reading.people else None
@@ -514,6 +650,16 @@ class _Reader:
         if direct and not reading.people:
             self.block = None
             return False
+        if (
+            self.block.signed_by
+            and reading.people
+            and any(m.strength >= 2 for m in direct)
+            and not any(_entity(m, self.role).keys() & self.block.keys() for m in direct)
+        ):
+            # "Legitimate Government Representative, Brigadier General Askar Zu'ail" after the
+            # block of another party: a new actor and its signer, not one more delegate.
+            self.block = None
+            return False
         if reading.people and not self.block.signed_by:
             person = reading.people[0]
             self.block.signed_by = _person_name(person)
@@ -521,6 +667,8 @@ class _Reader:
             self.block.signed_as = re.sub(r"\s+", " ", office)
         elif not reading.people and not self.block.signed_as and self.block.signed_by:
             self.block.signed_as = re.sub(r"\s+", " ", text).strip(" ,;:.")
+        else:
+            self.block.offices = f"{self.block.offices} {text}"[:500]
         return True
 
     def segment(self, text: str) -> None:
@@ -555,6 +703,24 @@ class _Reader:
         text = text.strip(" ,.;:")
         if not text:
             return
+        text = self.groups_of_people(text, role)
+        if not text:
+            return
+        # "parties believed to be the Kosovo delegation, led by Edita Tahiri and the Serbian
+        # delegation led by Marko Djuric": each side, and who led it.
+        sides = list(_LED_BY_IN_SENTENCE.finditer(text))
+        for led in sides:
+            self.delegation_led_by(led.group("side"), led.group("who"))
+        for led in reversed(sides):
+            text = (text[: led.start()] + " " + text[led.end() :]).strip(" ,.;:")
+        if not text:
+            return
+        if (whole := _LED_BY.match(text)) is not None and self.delegation_led_by(
+            whole.group("side"), whole.group("who")
+        ):
+            return
+        if (inverted := _SURNAME_FIRST.fullmatch(text)) is not None and self.surname_first(inverted, role):
+            return
         if (match := _SIGNED_BY.match(text)) is not None:
             self.actor_and_person(match.group("actor"), match.group("who"), role, text)
             return
@@ -577,6 +743,8 @@ class _Reader:
         if prose:
             # In a sentence, capitalised words are as often places and phrases as people.
             reading.people = []
+        if self.actors_with_signers_in_brackets(text, reading.mentions, role):
+            return
         self.register_acronyms(text, reading)
         mentions = self.without_qualifying_country(text, self.without_bracketed(text, reading.mentions))
         if len(mentions) == 1 and mentions[0].strength == 0 and text.strip(" .,;:") == mentions[0].name:
@@ -600,6 +768,15 @@ class _Reader:
                     )
             reading.people = [p for p in reading.people if not p.name.isupper()]
             mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
+            if (
+                mention.strength == 0
+                and re.match(r"\s*\)", text[mention.end :])
+                and any(re.fullmatch(r"\s*\(\s*", text[person.end : mention.start]) for person in reading.people)
+            ):
+                mention.strength = 1  # "Mohamed Farah Hassan Aidid (SNA)": who the person signs for (R5)
+            elif mention.strength == 0 and _BEFORE_A_PARTY.search(text[: mention.start]):
+                mention.strength = 1  # "ANA MERCEDES GÓMEZ for CCN": "for" says the acronym is a party
         if reading.people or (self.pending is not None and not reading.offices):
             # Beside a person, a bare acronym is as likely their initials or unit as an actor.
             mentions = [m for m in mentions if m.strength >= 1]
@@ -623,6 +800,7 @@ class _Reader:
             own = read_name("Government", self.ctx, generic=True)
             if own is not None and (self.ctx.country or self.ctx.country_name):
                 mentions.insert(0, own)
+        mentions = self.without_surnames(text, mentions, reading.people)
         if mentions and reading.people:
             self.with_people(text, mentions, reading.people, role)
         elif mentions and self.pending is not None:
@@ -630,7 +808,7 @@ class _Reader:
             # Delegation"): one actor; other names on the line are their offices.
             primary = next((m for m in mentions if m.office), mentions[0])
             entity = _entity(primary, primary.role or role)
-            entity.signed_by, entity.signed_as = self.pending[0], re.sub(r"\s+", " ", text)
+            entity.signed_by, entity.signed_as = self.pending[0], _office_beside(text, primary)
             self.pending = None
             self.add(entity)
             for mention in mentions:
@@ -648,10 +826,97 @@ class _Reader:
                 if not self.in_group and self.soft is None:
                     self.orphans.append((_person_name(other), role))
 
+    def actors_with_signers_in_brackets(self, text: str, mentions: list[Mention], role: str) -> bool:
+        """ "Croatia (Tudjman), Serbia (Milosevic), and SFRY (Gen Kadijevic)": each actor, then who
+        signed for it in brackets (R5)."""
+        pairs: list[tuple[Mention, str]] = []
+        for mention in mentions:
+            after = _SIGNER_IN_BRACKETS.match(text, max(mention.end, mention.chunk_end))
+            if after is None or _is_acronym_like(after.group("who")) or read(after.group("who"), self.ctx).mentions:
+                return False
+            pairs.append((mention, after.group("who")))
+        if len(pairs) < 2:
+            return False
+        self.flush_pending()
+        for mention, who in pairs:
+            entity = _entity(mention, mention.role or role)
+            entity.signed_by = who
+            self.add(entity)
+        return True
+
+    def delegation_led_by(self, side: str, who: str) -> bool:
+        """ "The Georgian delegation was led by Mr. George Khaindrava": the side, and who led it."""
+        words = side.split()
+        code = names_country(" ".join(words[:-1]))
+        # Negotiating sides are governments, except the breakaway side (R6).
+        kind = ActorKind.GOVERNMENT if code and code == self.ctx.country else ActorKind.OTHER
+        name = re.sub(r"^the\s+", "", side, flags=re.I)
+        if kind == ActorKind.OTHER and code and code != self.ctx.country:
+            kind = ActorKind.GOVERNMENT  # another state's delegation
+        aliases = [gazetteer.country_short_name(code).removeprefix("the ")] if code else []
+        entity = _Entity(name=name, kind=kind, role=self.role, country=code or self.ctx.country, aliases=aliases)
+        people = read(who, self.ctx).people
+        if people:
+            entity.signed_by = _person_name(people[0])
+        self.add(entity)
+        return True
+
+    def surname_first(self, match: re.Match[str], role: str) -> bool:
+        """ "Rajoelina, Andry": a person listed surname first, when neither half names anything else."""
+        words = match.group(0).replace(",", " ").split()
+        if any(fold(w) in TITLES or is_office_text(w) or fold(w) in NOT_ACTORS for w in words):
+            return False
+        if read(match.group(0), self.ctx).mentions or state_of(match.group("given")) is not None:
+            return False
+        person = f"{match.group('given')} {match.group('surname')}"
+        self.hold(person, "", role)
+        return True
+
+    def groups_of_people(self, text: str, role: str) -> str:
+        """ "The Didinga and Laarim communities", "Misseria and Dinka Ngok representatives": one
+        community per name (R6, R11). Returns the text left to read."""
+        for match in reversed(list(_GROUPS_OF_PEOPLE.finditer(text))):
+            names = [n.strip() for n in re.split(r",\s*|\s+and\s+", match.group("names")) if n.strip()]
+            if len(names) < 2 or any(
+                state_of(n) is not None or fold(n) in NOT_ACTORS or fold(n.split()[0]) in TITLES for n in names
+            ):
+                continue
+            noun = match.group("noun").lower()
+            singular = {"communities": "community", "tribes": "tribe", "clans": "clan", "sub-clans": "sub-clan"}
+            for name in names:
+                name = re.sub(r"^the\s+", "", name, flags=re.I)
+                aliases = [f"{name} {singular[noun]}"] if noun in singular else []
+                self.add(_Entity(name=name, kind=ActorKind.OTHER, role=role, country=self.ctx.country, aliases=aliases))
+            text = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;:")
+        return text
+
+    def without_surnames(self, text: str, mentions: list[Mention], people: list[Person]) -> list[Mention]:
+        """ "General Secretary Madhav Kumar Nepal", "Oumar Kéné TOGO": a country name right after a
+        person's names, in one run, is their surname, when it is the agreement's own country (and
+        another actor is named) or written in capitals after names that are not."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            person = next((p for p in people if re.fullmatch(r" ", text[p.end : mention.start])), None)
+            own = mention.country == self.ctx.country and len(mentions) > 1
+            written = text[mention.start : mention.end]
+            capitals = bool(person) and written.isupper() and len(written) > 3 and not mention.office
+            capitals = capitals and person is not None and not person.name.isupper()
+            if person is not None and mention.state_like and (own or capitals):
+                person.name = text[person.start : mention.end]
+                person.end = mention.end
+                continue
+            kept.append(mention)
+        return kept
+
     def with_people(self, text: str, mentions: list[Mention], people: list[Person], role: str) -> None:
         """People and actors in one piece: each actor gets the person named before it."""
         self.flush_pending()
         reached = [m for m in mentions if m.office] or mentions
+        known = [m for m in mentions if not m.office and m.strength >= 2]
+        if known and reached is not mentions and all(m.strength < 2 for m in reached) and len(people) == 1:
+            # "Sam Muhumure, UNMISS, Head of Field Office, Wau": the known actor, not the unit an
+            # office names ("Field Office").
+            mentions = reached = known
         # "Y, office, X": the actor named last, after the office, is the one Y signs for (R5).
         last_part = text.rfind(",")
         closing = [m for m in mentions if m.start > last_part >= 0 and m.start > people[0].end]
@@ -664,12 +929,18 @@ class _Reader:
         if len(people) == 1 and governing and len(after_person) > 1:
             reached = governing
         if len(people) >= 2 and len(reached) >= 2:
+            previous_end = 0
             for mention in mentions:
                 entity = _entity(mention, mention.role or role)
                 if mention.office:
                     before = [p for p in people if p.end <= mention.start] or people
                     entity.signed_by = _person_name(before[-1])
                     entity.signed_as = mention.office
+                elif own := [p for p in people if previous_end <= p.start and p.end <= mention.start]:
+                    # "Boris Yeltsin, Russian Federation, Leonid Kuchma, Ukraine": each actor's signer
+                    # stands right before it.
+                    entity.signed_by = _person_name(own[-1])
+                previous_end = max(mention.end, mention.chunk_end)
                 self.add(entity)
             return
         mention = reached[0]
@@ -682,7 +953,7 @@ class _Reader:
         entity = _entity(mention, mention.role or role)
         entity.signed_by = _person_name(person)
         office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
-        entity.signed_as = re.sub(r"\s+", " ", office)
+        entity.signed_as = _office_beside(office, mention)
         self.add(entity)
 
     def actor_and_person(self, actor: str, who: str, role: str, whole: str) -> None:
@@ -794,6 +1065,20 @@ class _Reader:
                 and re.fullmatch(r"\s*,\s*", text[max(kept[-1].end, kept[-1].chunk_end) : mention.start])
             ):
                 continue
+            place = re.search(r"(?P<place>[A-Z][\w'’-]+)\s*(?P<sep>\s[-–]|,)\s*$", text[: mention.start])
+            if (
+                mention.kind == ActorKind.STATE
+                and mention.country == self.ctx.country
+                and place is not None
+                and state_of(place.group("place")) is None
+                and not is_office_text(place.group("place"))
+                and not any(m.kind == ActorKind.STATE for m in kept)
+                and (
+                    (place.group("sep").strip() in {"-", "–"} and re.match(r"\s*(?:[,;]|$)", text[mention.end :]))
+                    or re.match(r"\s*,\s*[A-Z][\w'’-]+\s*(?:[;.]|$)", text[mention.end :])
+                )
+            ):
+                continue  # "Western Equatoria - South Sudan, Yambio": where a place is, not a party
             kept.append(mention)
         return kept
 
@@ -805,6 +1090,16 @@ class _Reader:
             between = text[kept[-1].end : mention.start] if kept else ""
             if kept and kept[-1].kind == ActorKind.STATE and re.fullmatch(r"\s+to\s+(?:the\s+)?", between):
                 continue
+            if (
+                mention.state_like
+                and kept
+                and re.search(
+                    r"\b(?:envoy|ambassador|amb|representative|delegate|emissary|coordinator)\b[^;]*\bto\s+(?:the\s+)?$",
+                    text[: mention.start],
+                    re.I,
+                )
+            ):
+                continue  # "Special Envoy of the League of Arab States to Somalia": where the envoy is sent
             kept.append(mention)
         return kept
 

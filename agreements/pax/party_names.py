@@ -19,13 +19,18 @@ off and remembered: it tells who signed for whom, and makes a state's head a gov
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from agreements.choices import ActorKind, SignatoryRole
 from agreements.pax import gazetteer
 from agreements.pax.gazetteer import phrase_list, word_list
-from utilities.folding import fold
+from utilities.folding import fold as fold_text
+
+# Folding is the parser's commonest operation, on a small vocabulary of words and names: cached.
+fold = lru_cache(maxsize=200_000)(fold_text)
 
 
 @dataclass(frozen=True)
@@ -93,14 +98,14 @@ class Reading:
 CONNECTORS = frozenset(
     word_list(
         "of the for and de del della la le les des du da do dos das di van von der den el al y et e i in on ag "
-        "wal bin ibn bint ben abu au aux pour por para d l upon"
+        "wal bin ibn bint ben abu au aux pour por para d l upon ng"
     )
 )
 # Lower-case head nouns that end a capitalised name: "the Yemeni government", "Rajoelina group".
 LOWER_HEADS = frozenset(
     word_list(
         "government movement group party forces army front community communities side militia militias "
-        "delegation leaders elders administration authorities"
+        "delegation leaders elders administration authorities organization organisation association network"
     )
 )
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|az|ul|ud|bin|ibn|wa|wal)[-‑'’]\w", re.I)
@@ -119,7 +124,7 @@ TITLES = frozenset(
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
         "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Tun Puan Datin U Daw Monsieur Madame "
         "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air "
-        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe"
+        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe Gal Gal. P/Gal"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.
@@ -146,7 +151,8 @@ PERSON_OFFICES = frozenset(
         "Attorney Attorney-General Jefe Representante Représentant Observer "
         "Coordinateur Coordonnateur Chef Imam Secrétaire Délégué Conseiller Porte-parole Maire Préfet "
         "Sous-préfet Gouverneur Directeur Vice-président Comandante Delegado Secretario Vocero Alcalde Gobernador "
-        "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General"
+        "Négociateur Négotiateur Negociador Médiateur Facilitateur Interpreter Translator Secretary-General "
+        "Manager Presidents"
     )
 )
 # Words that may stand in an office before or after the actor's name.
@@ -211,9 +217,9 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bliberation\b|\blibération\b|\bliberación\b|\bmilitias?\b|\brebels?\b|\bguerr?ill\w*|\bbrigades?\b|"
         r"\bbattalions?\b|\bresistance\b|\bmujahid\w*|\btigers\b|\bjaysh\b|\bjabhat\b|\bliwa\b|\bfaylaq\b|"
         r"\bharakat\b|\bkatiba\w*|\btaliban\b|\bal-sham\b|\bcommandos?\b|\bself-defen[cs]e\b|\binsurgent\w*|"
-        r"\bfighters\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
-        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
-        r"\boperations room\b|\bcorriente\b|\bcomando\b|\bunión\b|\balianza\b|\bansar\b|"
+        r"\bfighters\b|\bcombatants\b|\barmée\b|\bejército\b|\bpeshmerga\b|\bpopular committees\b|\bmilitary council\b|"
+        r"\blegion\b|\bdivision\b|\bcorps\b|\bfirqa\b|\bfarqa\b|\bjaish\b|\bkata'?ib\b|\bmorcha\b|\bcommand\b|"
+        r"\boperations room\b|\bcorriente\b|\bcomando\b|\balianza\b|\bansar\b|\bfactions?\b|"
         r"\b(?:defen[cs]e|protection|mobili[sz]ation|resistance)\s+units\b",
         ActorKind.ARMED_GROUP,
     ),
@@ -221,7 +227,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bunion\b|\bnations\b|\borgani[sz]ation\b|\bcommission\b|\bcouncil\b|\bcommittee\b|\bconference\b|"
         r"\bchurch\w*|\bbank\b|\bfund\b|\bprogramme\b|\bprogram\b|\bagency\b|\binstitute\b|\bcent(?:re|er)\b|"
         r"\bsociety\b|\binitiative\b|\bmission\b|\bpanel\b|\bleague\b|\bassociation\b|\bfoundation\b|"
-        r"\bsecretariat\b|\boffice\b|\bnetwork\b|\bforum\b|\bfederation\b|\bred cross\b|\bdialogue\b|"
+        r"\bsecretariat\b|\boffice\b|\bnetwork\b|\bforum\b|\bfederation\b|\bred cross\b|\bred crescent\b|\bdialogue\b|"
         r"\bmediation\b|\bassembly\b|\bcommunauté\b|\bcomunidad\b|\bconseil\b|\bcomité\b|"
         r"\bcomisión\b|\bobservatory\b|\bministry\b|\bauthority\b|\bcourt\b|\btrust\b|\bbureau\b|"
         r"\bepiscopal\b|\bconférence\b|\bconferencia\b|\buniversity\b|\bgroup\b|\bteam\b|\bcaucus\b|"
@@ -235,9 +241,44 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         ActorKind.OTHER,
     ),
 )
-_KIND_PATTERNS = tuple((re.compile(p, re.I), kind) for p, kind in _KIND_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _plain_char(char: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
+
+
+@lru_cache(maxsize=50_000)
+def plain(text: str) -> str:
+    """``text`` without accents and with straight apostrophes, character for character (so
+    positions still point into the original): "Katā’ib" reads as "Kata'ib"."""
+    return "".join(_plain_char(c) for c in text.replace("’", "'").replace("ʼ", "'").replace("‘", "'"))
+
+
+# Matched on plain names, so written plain too ("ejército" and "ejercito" alike).
+_KIND_PATTERNS = tuple((re.compile(plain(p), re.I), kind) for p, kind in _KIND_WORDS)
 # Head words that make a name an actor by themselves ("Rapid Support Forces").
-_HEAD = re.compile("|".join(p for p, _ in _KIND_WORDS) + r"|\b[A-Z]\w+ State\b", re.I)
+_HEAD_WORDS = re.compile(plain("|".join(p for p, _ in _KIND_WORDS)) + r"|\b[A-Z]\w+ State\b", re.I)
+
+
+class _Head:
+    """The head-word pattern, matched on the plain form of a name (same positions)."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        return _HEAD_WORDS.search(plain(text))
+
+    @staticmethod
+    def fullmatch(text: str) -> re.Match[str] | None:
+        return _HEAD_WORDS.fullmatch(plain(text))
+
+    @staticmethod
+    def finditer(text: str) -> Iterator[re.Match[str]]:
+        return _HEAD_WORDS.finditer(plain(text))
+
+
+_HEAD = _Head()
 _GOVERNMENT_WORD = re.compile(r"\b(?:gov[a-z]*nments?|govt\.?|gobierno|gouvernement|governo|governmental)\b", re.I)
 _SUBNATIONAL = re.compile(
     r"\b(?:state|states|province|provincial|county|regional|region|local|district|autonomous|island|"
@@ -248,7 +289,7 @@ _SUBNATIONAL = re.compile(
 _NATIONAL_ORGAN = re.compile(
     r"\b(?:armed forces|national army|defen[cs]e forces|police|parliament|national assembly|legislative|"
     r"sovereign council|council of ministers|military council|supreme soviet|ministry|presidency|"
-    r"federation council|council of federation|senate)\b",
+    r"federation council|council of federation|senate|army\s+of|defen[cs]e\s+army)\b",
     re.I,
 )
 # Departments that an office names and that are no actor: "Minister for Provincial Administration".
@@ -291,9 +332,20 @@ NOT_ACTORS = frozenset(
         "Parties to the Conflict, International Organizations, International Organisations, Other Representatives, "
         "Other Parties, Communauté internationale, Comunidad Internacional, Regional Organizations, "
         "Donor Countries, Friendly Countries, Neighbouring States, Observer States, Member States, "
-        "Heads of State and Government"
+        "Heads of State and Government, Approved, Approved by, Read and Approved, Lu et Approuvé, Enclosure, "
+        "Appendix, Addendum, Statement, Joint Statement, Declaration, Joint Declaration, Communique, Communiqué, "
+        "Joint Communique, Joint Communiqué, Protocol, Minutes, Memorandum"
     )
 )
+# Personal descriptors: a person described so acts for no one (R5), and the words name no actor.
+DESCRIPTORS = frozenset(
+    fold(w)
+    for w in phrase_list(
+        "Eminent Personality, Eminent Personalities, Concerned Citizen, Faith Based Leader, Faith-Based Leader, "
+        "Faith Based Leaders, Community Leader, Religious Leader, Traditional Leader, Elder, Former President"
+    )
+)
+NOT_ACTORS = NOT_ACTORS | DESCRIPTORS
 _NOT_ACRONYMS = frozenset(
     word_list(
         "HE SE SEM MP PHD JR SR SEC USEC REP GOV HON MR MRS MS DR LT COL GEN MGEN BGEN CDR CPT HRH OBE GCMG "
@@ -350,8 +402,8 @@ def _tokens(text: str) -> list[_Token]:
         while word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
             word, end = word[:-1], end - 1
         if word in {"-", "–", "—", "&", "/"} or not word:
-            if word in {"-", "–", "—", "&"}:
-                # A dash between words is a break ("Name - Office").
+            if word in {"-", "–", "—", "&", "/"}:
+                # A dash or slash between spaced words is a break ("Name - Office", "Name / Party").
                 tokens.append(_Token("", start, end, True))
             last_end = end
             continue
@@ -375,7 +427,7 @@ def _is_namey(word: str) -> bool:
         return True  # "l'Azawad", "d'Ivoire"
     first = next((c for c in word if c.isalpha()), "")
     if not first:
-        return bool(re.fullmatch(r"\d{1,3}", word))
+        return bool(re.fullmatch(r"\d{1,3}|\d\+\d", word))  # "5+5 Joint Military Committee"
     return first.isupper() or bool(_ARABIC_PARTICLE.match(word))
 
 
@@ -386,6 +438,12 @@ def chunks(text: str) -> list[list[_Token]]:
 
     def flush() -> None:
         while current and (current[-1].text.lower() in CONNECTORS or not _has_letter(current[-1].text)):
+            if (
+                len(current) > 1
+                and re.fullmatch(r"\d{1,3}", current[-1].text)
+                and (current[-2].text == "of" or _HEAD_WORDS.fullmatch(plain(current[-2].text)))
+            ):
+                break  # "Group of 12", "Farqa 16": the number is part of the name
             current.pop()
         while current and current[0].text in CONNECTORS and not _ARABIC_PARTICLE.match(current[0].text):
             current.pop(0)
@@ -393,7 +451,8 @@ def chunks(text: str) -> list[list[_Token]]:
             found.append(list(current))
         current.clear()
 
-    for token in _tokens(text):
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
         if token.broken:
             flush()
         word = token.text
@@ -409,14 +468,29 @@ def chunks(text: str) -> list[list[_Token]]:
             and (fold(word) in _PERSON_START or rank or (word in {"The", "THE"} and previous.lower() not in CONNECTORS))
         ):
             flush()
+        if word in {"for", "and", "of"} and previous.isupper() and len(previous) > 2 and _has_letter(previous):
+            # "ANA MERCEDES GÓMEZ for CCN": a lower-case word is no part of a name in capitals.
+            flush()
+            continue
         if word.lower() in {"l'", "d'", "l’", "d’"}:
             word = word[0].lower()  # "de l' Administration": an elided article
-        if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current):
+        # "Mission to Support the Peace Process": "to" after a body's head word goes on with its name.
+        body_to = (
+            word == "to"
+            and fold(previous) in _TO_HEADS
+            and index + 1 < len(tokens)
+            and tokens[index + 1].text[:1].isupper()
+            and not tokens[index + 1].broken
+        )
+        if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current) or body_to:
             current.append(token)
         else:
             flush()
     flush()
     return found
+
+
+_TO_HEADS = frozenset(fold(w) for w in word_list("Mission Committee Commission Movement Initiative Campaign"))
 
 
 def _text(words: list[_Token], source: str) -> str:
@@ -426,6 +500,7 @@ def _text(words: list[_Token], source: str) -> str:
 # --- kinds -------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=50_000)
 def kind_of(name: str, column: str = "Part") -> str:
     """The kind of actor a name says it is (R6), from its head words."""
     if _GOVERNMENT_WORD.search(name):
@@ -433,11 +508,12 @@ def kind_of(name: str, column: str = "Part") -> str:
     if _NATIONAL_ORGAN.search(name) and names_country(name):
         return ActorKind.GOVERNMENT
     for pattern, kind in _KIND_PATTERNS:
-        if pattern.search(name):
+        if pattern.search(plain(name)):
             return kind
     return ActorKind.ARMED_GROUP if column == "Part" else ActorKind.ORGANISATION
 
 
+@lru_cache(maxsize=50_000)
 def names_country(name: str) -> str:
     """The country a name holds by name or nationality adjective, or ""."""
     folded = f" {fold(name)} "
@@ -461,6 +537,12 @@ def short_name(code: str) -> str:
 # --- names read whole -------------------------------------------------------------------------------------
 
 
+_STATE_NOUNS = frozenset(
+    fold(w) for w in word_list("Republic Kingdom State Emirate Sultanate Principality République Republica República")
+)
+
+
+@lru_cache(maxsize=50_000)
 def state_of(name: str) -> str | None:
     """The ISO alpha-2 code ("" if none today) when ``name`` is a state as itself:
     "Kingdom of Norway", "the Russian Federation", "Hellenic Greece"; else None."""
@@ -473,6 +555,13 @@ def state_of(name: str) -> str | None:
         # "Azerbaijan Republic": a country, then words of a state's form.
         if " ".join(words[:i]) in table and all(w in gazetteer.STATE_FORM_WORDS for w in words[i:]):
             return table[" ".join(words[:i])]
+    # "Somali Republic", "Azerbaijani Republic", "République Gabonaise": a nationality adjective
+    # and words of a state's form.
+    adjectives = [w for w in words if w not in gazetteer.STATE_FORM_WORDS and w not in {"of", "the", "de", "la"}]
+    if len(adjectives) == 1 and len(words) > 1 and (words[-1] in _STATE_NOUNS or words[0] in _STATE_NOUNS):
+        code = gazetteer.demonyms().get(adjectives[0])
+        if code:
+            return code
     for i in range(1, len(words)):
         head, rest = words[:i], words[i:]
         if rest and rest[0] in {"of", "de", "du", "del"}:
@@ -495,8 +584,8 @@ def _office_kind(office: str) -> str:
 def state_mention(name: str, code: str, office: str) -> Mention:
     """A state named as itself, or its government when reached through its head or minister.
 
-    A state keeps the cell's wording ("Kingdom of Norway", R3) with its short name as an alias,
-    so "Kingdom of Norway" and "Norway" are one actor however a cell spells it.
+    A state is named by its short name ("Norway"), the cell's wording ("Kingdom of Norway")
+    kept as an alias, so a state is one actor however a cell spells it.
     """
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     short = short_name(code) if code else name
@@ -504,8 +593,10 @@ def state_mention(name: str, code: str, office: str) -> Mention:
         # A head of state, minister or delegation acts for the government (R6), one name per government.
         gov = gazetteer.government_name(code) if code else f"Government of {name}"
         return Mention(gov, ActorKind.GOVERNMENT, code, [name, short], office=office, state_like=True, strength=2)
-    aliases = [short] if fold(short) != fold(name) else []
-    return Mention(name, ActorKind.STATE, code, aliases, office=office, state_like=True, strength=2)
+    # One name per state, however the cell writes it: "Russian Federation" and "Russia" are one
+    # actor, named as the gazetteer names it, the cell's wording kept as an alias.
+    aliases = [name] if fold(short) != fold(name) else []
+    return Mention(short, ActorKind.STATE, code, aliases, office=office, state_like=True, strength=2)
 
 
 def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = False) -> Mention | None:
@@ -539,11 +630,9 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     if (code := state_of(name)) is not None:
         return state_mention(name, code, office)
     if (entry := gazetteer.organisation_names().get(folded)) is not None:
-        aliases = [a for a in (entry.name, *entry.aliases) if fold(a) != folded][:5]
-        return Mention(name, entry.kind, "", aliases, office=office, strength=2)
+        return _known_entry(name, entry, "", office)
     if (national := gazetteer.national_actor(name, ctx.country)) is not None:
-        aliases = [a for a in (national.name, *national.aliases) if fold(a) != folded][:5]
-        return Mention(name, national.kind, national.country, aliases, office=office, strength=2)
+        return _known_entry(name, national, national.country, office)
     if folded in ctx.acronyms:
         defined = ctx.acronyms[folded]
         return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
@@ -589,16 +678,39 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
         international = kind == ActorKind.ORGANISATION and re.search(
             r"\b(?:international|united nations|african|european|world|regional|global|arab|islamic)\b", name, re.I
         )
-        country = "" if international or parent is not None else ctx.country
+        country = "" if international or parent is not None else (names_country(name) or ctx.country)
         return Mention(name, kind, country, parent_names, office=office, strength=1)
+    if _is_acronym(name) and (parts := re.split(r"[-–]", name, maxsplit=1)) and len(parts) == 2:
+        # "GRP-TWG", "MILF-CCCH": a known actor's acronym, then the acronym of one of its bodies.
+        head = read_name(parts[0], ctx, office or parts[1])
+        # Two letters after the dash are as often a splinter's own name ("SPLM-IO", "RCD-ML").
+        if head is not None and head.strength >= 2 and _is_acronym(parts[1]) and len(parts[1]) >= 3:
+            head.aliases = [*head.aliases, name]
+            return head
     if _is_acronym(name):
         return Mention(name, kind_of(name, ctx.column), ctx.country, [], office=office, strength=0)
     return None
 
 
+def _known_entry(name: str, entry: gazetteer.Entry, country: str, office: str) -> Mention:
+    """A gazetteer actor under one name: its own for an acronym, short form or translation
+    ("UN", "Nations Unies" -> "United Nations"), but a full name the cell spells its own way
+    is kept as written (R3), the gazetteer's name becoming an alias."""
+    if _is_acronym(name):
+        # "UN" -> "United Nations"; but "AFC/M23" is not merely "M23", so one acronym does not
+        # replace another.
+        canonical = name if " " not in entry.name else entry.name
+    else:
+        canonical = entry.name if len(name.split()) < 3 else name
+    aliases = [a for a in (name, entry.name, *entry.aliases) if fold(a) != fold(canonical)]
+    aliases = [a for i, a in enumerate(aliases) if fold(a) not in {fold(b) for b in aliases[:i]}][:6]
+    return Mention(canonical, entry.kind, country, aliases, office=office, strength=2)
+
+
 _BARE_GOVERNMENT = frozenset(fold(w) for w in ("Government", "Gobierno", "Gouvernement", "Governo"))
 
 
+@lru_cache(maxsize=50_000)
 def _is_acronym(word: str) -> bool:
     """ "NAS", "SPLM/A", "M23" are acronyms; "FELIPE", "APPRECIATING" are words in capitals."""
     if not _ACRONYM.match(word) or re.sub(r"[^A-Z]", "", word.upper()) in _NOT_ACRONYMS:
@@ -609,9 +721,12 @@ def _is_acronym(word: str) -> bool:
         parts = [p for p in re.split(r"[/\-]", word) if p]
         return all(len(p) <= 4 or sum(c in "AEIOUaeiou" for c in p) < 2 or re.search(r"\d", p) for p in parts)
     vowels = sum(c in "AEIOUaeiou" for c in letters)
+    if re.fullmatch(r"UN[A-Z]{2,6}", word):
+        return True  # "UNOMB", "UNOSOM": UN missions and bodies, vowels and all
     return len(letters) <= 4 or (len(letters) <= 7 and vowels < 2)
 
 
+@lru_cache(maxsize=50_000)
 def _head_placed(name: str) -> bool:
     """A head word heads the name: last, or before "of"/"for", or in a French or Spanish name
     ("Front Populaire pour la ..."). "Malual Centre Abeim" is a list of places, not a centre."""
@@ -620,10 +735,16 @@ def _head_placed(name: str) -> bool:
         return True
     for match in _HEAD.finditer(name):
         after = name[match.end() :].split()
-        if match.end() == len(name) or not after or after[0].lower() in CONNECTORS:
+        if match.end() == len(name) or not after or after[0].lower() in CONNECTORS or after[0] == "to":
             return True
         if re.match(r"\w*\s*[/-]", name[match.end() :]):
             return True  # "Movement/Army", "Third Front /Tamazuj"
+        if re.fullmatch(r"\d{1,3}", after[0]):
+            return True  # "Farqa 16"
+        if state_of(" ".join(after)) is not None:
+            return True  # "Tehreek-e-Taliban Pakistan": a head word, then the country it is of
+        if _ARABIC_PARTICLE.match(after[0]):
+            return True  # "Katā’ib al-Jihād al-Islāmī": an Arabic name puts its head word first
     return False
 
 
@@ -658,9 +779,23 @@ def _government(name: str, ctx: Context, office: str) -> Mention:
 
 
 def _strip_titles(words: list[_Token]) -> list[_Token]:
-    while words and (fold(words[0].text) in TITLES or words[0].text in CONNECTORS or words[0].text in {"The", "THE"}):
-        words = words[1:]
+    while words:
+        if [fold(w.text) for w in words[:2]] == ["h", "e"]:
+            words = words[2:]  # "H. E."
+        elif _is_title(words[0]) or words[0].text in CONNECTORS or words[0].text in {"The", "THE"}:
+            words = words[1:]
+        else:
+            break
     return words
+
+
+def _is_title(word: _Token) -> bool:
+    """A title, not an initial: "H." and "E." are one only together ("H. E.", above), and "U."
+    with a full stop is an initial, not the Burmese "U" ("H. Siljadzic", "E. S. Rakhmonov")."""
+    folded = fold(word.text)
+    if folded in {"h", "e"} or word.text == "U.":
+        return False
+    return folded in TITLES
 
 
 def _is_office(word: _Token) -> bool:
@@ -681,7 +816,7 @@ _NOT_PERSON_WORDS = frozenset(
     for w in word_list(
         "Agreement Agreements Accord Accords Protocol Framework Declaration Communiqué Communique Memorandum "
         "Treaty Peace Ceasefire Annex Article Chapter Headquarters Office Secretariat Country Countries Track "
-        "Platform"
+        "Platform Mountains Mountain Valley River Plain Plains Region Island Islands Desert Coast"
     )
 )
 _ROLE_NOUN = re.compile(r"^(?:co-?)?(?:signator\w*|witness\w*|observers?|guarantors?|mediators?|facilitators?)$", re.I)
@@ -817,8 +952,23 @@ _OF = {"of", "de", "du", "des", "del", "for", "to", "pour", "por", "in"}
 _ARTICLES = {"the", "la", "le", "l", "el", "les", "los", "las", "l'", "l’"}
 
 
+# "Special Representative of the Secretary-General (for Georgia)": the UN's, when no other
+# organisation's Secretary-General is named.
+_UN_ENVOY = re.compile(
+    r"^(?:(?:special|personal|deputy|executive|joint)\s+)*(?:representative|envoy|adviser|advisor)s?\s+of\s+"
+    r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?secretary[- ]general(?:'s)?(?!\s+of\b)",
+    re.I,
+)
+
+
 def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
     """An office first: "President of the Republic of Uganda" -> Uganda, via "President of"."""
+    text = _text(words, source)
+    if _UN_ENVOY.match(text):
+        un = gazetteer.organisation_names()[fold("United Nations")]
+        envoy_of = Mention(un.name, un.kind, "", ["UN"], office=text, strength=2)
+        envoy_of.start, envoy_of.end = words[0].start, words[-1].end
+        return [envoy_of]
     office_end = 0
     while office_end < len(words) and (_is_office(words[office_end]) or fold(words[office_end].text) in TITLES):
         office_end += 1
@@ -1105,6 +1255,8 @@ def _inner_state(words: list[_Token], source: str) -> Mention | None:
             part = words[i : i + size]
             if part[0].text.lower() in CONNECTORS or part[-1].text.lower() in CONNECTORS:
                 continue
+            if i + size < len(words) and words[i + size].text.lower() == "of":
+                continue  # "Croatian Republic of Herceg Bosnia": a name goes on after "of"
             code = state_of(_text(part, source))
             if code is not None:
                 mention = state_mention(_text(part, source), code, _text(words[:i], source))
@@ -1150,7 +1302,8 @@ def read(text: str, ctx: Context) -> Reading:
             m = state_mention(m.aliases[-1] if m.aliases else m.name, m.country, "government of")
         elif m.state_like and re.search(
             r"\b(?:parties|people|peoples|citizens|communities|groups|leaders|members|territory|areas?|"
-            r"provinces?|regions?|population|inhabitants|factions)\s+of\s+(?:the\s+)?$",
+            r"provinces?|regions?|population|inhabitants|factions)\s+of\s+(?:the\s+)?$|"
+            r"\b(?:bordering|neighbou?ring|surrounding|adjacent\s+to)\s+(?:on\s+)?(?:the\s+)?$",
             before,
         ):
             continue
@@ -1162,9 +1315,21 @@ def read(text: str, ctx: Context) -> Reading:
         for m in reading.mentions
         if not (
             m.kind == ActorKind.STATE
-            and re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}$", text[: m.start])
+            and (
+                re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}$", text[: m.start])
+                # "signed in the Palace of Viana in the city of Madrid, Spain": a city, then its country
+                or re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}[A-Z][\w'’-]+,\s*$", text[: m.start])
+            )
         )
     ]
+    # "Gbudue State South Sudan": a sub-national name, then the country it lies in.
+    for m in reading.mentions:
+        place = re.match(
+            r"^(?P<place>.+\b(?:State|County|Province|Region|District|Governorate))\s+(?P<country>[A-Z].+)$", m.name
+        )
+        if m.kind == ActorKind.OTHER and place and state_of(place.group("country")) is not None:
+            m.aliases.append(m.name)
+            m.name = place.group("place")
     # "the Congress of the Syrian national dialogue": a name cut off at an adjective is no name.
     reading.mentions = [
         m

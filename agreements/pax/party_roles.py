@@ -50,7 +50,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
     (
         r"accompan\w+(?:\s+(?:persons?|partners?|countries|states))?|stakeholders|technical\s+advis[eo]rs?|"
         r"other\s+representatives|conference\s+co-?chairs|opening\s+statements?|participants|hosts?|"
-        r"in\s+attendance|attendees",
+        r"in\s+attendance|attendees|(?:agreement\s+)?supporters",
         _T,
     ),
 )
@@ -60,7 +60,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"guaranteed\s+by", _G),
     (
-        r"through\s+the\s+medi\w*\s+of|chaired\s+by|under\s+the\s+chair(?:man|person)?ship\s+of|under\s+the\s+auspices\s+of|facilitated\s+by|"
+        r"through\s+the\s+medi\w*\s+of|chaired\s+by|under\s+(?:the\s+)?chair(?:man|person)?ship\s+of|under\s+(?:the\s+)?auspices\s+of|facilitated\s+by|"
         r"mediated\s+by|dialogue\s+initiated\s+by|initiated\s+by|sponsored\s+by|convened\s+by|"
         r"with\s+the\s+mediation\s+of|through\s+the\s+mediation\s+of",
         _M,
@@ -82,7 +82,7 @@ _AFTER_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 HEADING_NOUN = re.compile(
-    r"^(?:(?:the|as|signed|singed|agreement|also|and|international\s+parties)\s+)*"
+    r"^(?:(?:the|as|signed|singed|agreement|also|and|for|international\s+parties)\s+)*"
     r"(?:(?:by\s+)?the\s+following\s+)?(?P<noun>" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b",
     re.I,
 )
@@ -122,6 +122,7 @@ def heading(line: str, column_default: str) -> Heading | None:
     Witnesses:", "The Kenya Government Facilitation Team:").
     """
     text = re.sub(r"\s*[-–]+$", "", line.strip())  # "Signing of the agreement is witnessed by: -"
+    text = re.sub(r"^['\"“‘]([^'\"”’]{2,40})['\"”’]\s*:", r"\1:", text)  # "'Facilitators': ..."
     match = HEADING_NOUN.match(text)
     if match:
         after = text[match.end() :]
@@ -136,6 +137,17 @@ def heading(line: str, column_default: str) -> Heading | None:
             role = column_default
         stripped = after.strip()
         words = re.sub(r"\([^)]*\)", "", stripped).split()
+        collective = re.match(
+            r"(?:countries|states|nations|members|partners|organi[sz]ations|representatives)\b[^:]*(?::\s*|$)",
+            stripped,
+            re.I,
+        )
+        if collective:
+            # "FOR THE OBSERVER COUNTRIES TO THE ANGOLAN PEACE PROCESS" (who they are comes below),
+            # "Observer nations: Algeria, Mauritania, UNSRSG".
+            return Heading(role, stripped[collective.end() :].strip())
+        if re.match(r"for\b", text, re.I) and stripped.strip(" :"):
+            return None  # "For the facilitator (the United Republic of Tanzania): ...": a block, not a heading
         if text.endswith(":") and not re.match(r"^\s*(?:for|of|from)\b", after, re.I):
             return Heading(role, "")  # "Signatories, Chairpersons of ..., Signing on Behalf of ...:"
         colon = stripped.find(":")
@@ -177,7 +189,14 @@ def _strip_heading_tail(rest: str) -> str:
 
 def _names_an_actor(text: str) -> bool:
     """A heading such as "The Kenya Government Facilitation Team:" names its actor."""
-    return bool(re.search(r"\b(?:government|state|republic|union|nations|team)\b", text, re.I))
+    return bool(
+        re.search(
+            r"\b(?:government|state|republic|union|nations|team|commission|committee|council|group|cent(?:re|er)|"
+            r"church\w*|organi[sz]ation|communit\w+|initiative|panel|mission|office|conference|forum|league)\b",
+            text,
+            re.I,
+        )
+    )
 
 
 def _any_noun() -> str:

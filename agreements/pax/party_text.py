@@ -25,7 +25,7 @@ _NOTE_PARENS = re.compile(
 )
 # "(Desert Sector)", "(Northern Desert Sector)": where a unit fought, not a name (R10).
 _SECTOR = re.compile(r"[ \t]*\((?:[^()]*\bsector)\)", re.I)
-_PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*:?\s*", re.I)
+_PAGE = re.compile(r"^\s*(?:page|p\.)\s*\d+(?:\s*[-–,&]\s*\d+)*\s*(?:,\s*[a-z ]{0,30})?\s*[:.]?\s*", re.I)
 _FOOTER = re.compile(r"PA-X,? Peace Agreement|peaceagreements\.org|Translation ©|University of Edinburgh", re.I)
 _BULLET = re.compile(
     r"^\s*(?:[-•*·–—►▪o]\s+|[-•*·–—]+(?=\S)|\(?\d{1,2}\s*[.)]\s*|\(?[a-hA-H]\s*\)\s*|(?:I{1,3}|IV|VI{1,3}|IX)\.\s+(?=[A-Z]{2}))"
@@ -49,6 +49,11 @@ def _bracket(match: re.Match[str]) -> str:
     line_end = match.string.find("\n", match.end())
     line = match.string[line_start : line_end if line_end >= 0 else None]
     whole_line = line.strip().rstrip(":").strip() == match.group(0).strip()
+    named = _PARTIES_NAMED.search(inner)
+    if named is not None:
+        # "[Note: Actual signatories not listed, although parties appear to be Government of Angola
+        # and UNITA]": an editorial note that names the parties names them (R10).
+        return f"\n{named.group('who').strip(' .')}\n"
     if whole_line and inner and inner[0].isupper() and not _is_note(inner):
         return inner
     if re.match(r"(?:for|representing|on behalf of)\s", inner, re.I):
@@ -62,6 +67,17 @@ def _bracket(match: re.Match[str]) -> str:
         return f", {inner}"  # "Muhammad ‘Abd al-Salam [Spokesman for Ansar Allah]": the signer's office
     if re.fullmatch(r"[A-Z][A-Z0-9/&.-]{1,11}", inner):
         return f" ({inner})"  # "SPABAT [UNPROFOR]": an acronym, as in brackets
+    rest_of_line = match.string[match.end() : line_end if line_end >= 0 else None]
+    if (
+        inner[:1].isupper()
+        and not _is_note(inner)
+        and line.strip() != match.group(0).strip()
+        and re.fullmatch(r"\s*(?:[;,.:].*)?", rest_of_line)
+    ):
+        # "R Karadzic [Republika Srpska]", "Farqa 16 [Brigade 16]": who the person signs for, or a
+        # translation of the name, read as brackets are (R5, R10). A bracket inside a name
+        # ("Suqur al-Sham [Hawks of the Levant] Brigades") is not at the end of its piece.
+        return f" ({inner})"
     if re.search(r"\bnot\s+signed\b|\bunsigned\b|\breferred\s+to\b", inner, re.I) and whole_line:
         # "[not signed, but referred to in the text]": the names below signed nothing, so the
         # heading above them no longer holds.
@@ -72,6 +88,11 @@ def _bracket(match: re.Match[str]) -> str:
     return " , " if _is_note(inner) and not whole_line else " "
 
 
+_PARTIES_NAMED = re.compile(
+    r"\bpart(?:y|ies)\s+(?:(?:appear|appears|are|is|were|was)\s+)?(?:stated|presumed|believed|known|understood|"
+    r"thought|said|appear|appears)?\s*to\s+be:?\s+(?:the\s+)?(?P<who>[A-Z].+)$",
+    re.I,
+)
 _NOTE_WORDS = re.compile(
     r"\b(?:sign\w*|illegible|unintelligible|stamp\w*|unclear|unknown|page|no name|name|see|missing|blank|"
     r"handwritten|not|note|initial\w*|copy|original|document|translation|uploaded)\b|\.\.\.|…",
@@ -85,7 +106,11 @@ def _is_note(text: str) -> bool:
 
 def clean(text: str) -> str:
     """The cell without notes, invisible characters and stray spacing; lines kept."""
-    text = _INVISIBLE.sub("", (text or "").translate(_SEPARATORS))
+    # "I.\tRepresentative ...", "J.\tCounty Authority": a lettered bullet, kept apart from an
+    # initial ("J. Smith") by the tab after it.
+    text = re.sub(r"(?m)^[ ]*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\t+", "", text or "")
+    text = re.sub(r"(?m)^[ ]*\d{1,2}[.)]?\t+", "", text)  # "1\tNepali Congress, President ..."
+    text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.

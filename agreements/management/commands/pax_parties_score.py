@@ -7,35 +7,47 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from agreements.pax.parties_score import GOLD_PATH, SPLITS, detail_lines, load_gold, report_lines, score
+from agreements.pax.parties_score import FRESH_PATH, GOLD_PATH, SPLITS, detail_lines, load_gold, report_lines, score
 
 
 class Command(BaseCommand):
     help = (
-        "Score the PA-X parties parser against the hand-labelled gold set: entity precision and recall, "
-        "role and kind accuracy, per column, on the dev half, the held-out test half, or both."
+        "Score the PA-X parties parser against the hand-labelled gold sets: entity precision and recall, "
+        "role and kind accuracy, per column, on the dev set, the held-out fresh set, or both."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--gold", type=Path, default=GOLD_PATH, help=f"The gold file (default: {GOLD_PATH}).")
+        parser.add_argument("--gold", type=Path, default=GOLD_PATH, help=f"The dev gold file (default: {GOLD_PATH}).")
+        parser.add_argument(
+            "--fresh-gold", type=Path, default=FRESH_PATH, help=f"The held-out gold file (default: {FRESH_PATH})."
+        )
         parser.add_argument(
             "--split",
             choices=SPLITS,
             default=None,
-            help="Score one half only: dev (looked at while developing), test (held out), or all. Default: each.",
+            help=(
+                "Score one set only: dev (looked at while developing), fresh (held out: parsed only when asked "
+                "for), or all. Default: each."
+            ),
         )
         parser.add_argument(
             "--verbose", action="store_true", help="Also list, per cell, false positives, misses and wrong roles/kinds."
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["gold"]
-        if not path.is_file():
-            raise CommandError(f"No gold file at {path}.")
         split: str | None = options["split"]
-        cells = load_gold(path)
+        # Only the sets asked for are read and parsed: "--split dev" never runs the parser on
+        # the held-out cells.
+        wanted = {"dev": ["dev"], "fresh": ["fresh"]}.get(split or "", ["dev", "fresh"])
+        cells = []
+        for name, path in (("dev", options["gold"]), ("fresh", options["fresh_gold"])):
+            if name not in wanted:
+                continue
+            if not path.is_file():
+                raise CommandError(f"No gold file at {path}.")
+            cells.extend(load_gold(path, name))
         result = score(cells)
-        self.stdout.write(f"Gold set {path}: {len(cells)} cells.")
+        self.stdout.write(f"Gold cells: {len(cells)} ({', '.join(wanted)}).")
         for line in report_lines(result, [split] if split else SPLITS):
             self.stdout.write(line)
         if options["verbose"]:

@@ -1,10 +1,13 @@
-"""The parties parser, scored against the hand-labelled gold set (see gold/RULES.md).
+"""The parties parser, scored against the hand-labelled gold sets (see gold/RULES.md).
 
-The targets are the issue's: at least 90% precision and 75% recall of entities, on the
-whole set and on the held-out half that was not looked at while developing the parser.
-The whole set meets them; the held-out half does not yet (precision 0.830, recall 0.668 when
-last measured), so its target is an expected failure that turns into a failure the day it
-passes, and a floor below the measured numbers catches regressions meanwhile.
+The targets are the issue's: at least 90% precision and 75% recall of entities. They are
+asserted on the dev set (parties.jsonl, every cell of which has been looked at while tuning).
+
+The fresh set (fresh.jsonl: 100 cells drawn and labelled blind after tuning on dev began) was
+scored once, at the end of that tuning: precision 0.846 (220 of 260) and recall 0.733 (220 of
+300), below the targets. Its floor sits just under those numbers, about two entities either
+way, to catch regressions; the target is a strict expected failure that turns into a failure
+the day it passes. Tuning against the fresh set's details would spend it: draw a new one.
 """
 
 from __future__ import annotations
@@ -15,44 +18,49 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from agreements.pax.parties import Party
-from agreements.pax.parties_score import GoldCell, load_gold, score, score_cell
+from agreements.pax.parties_score import FRESH_PATH, GoldCell, load_gold, load_gold_sets, score, score_cell
 
 PRECISION, RECALL = 0.90, 0.75
-# The held-out half as last measured, less a margin of about two entities either way.
-HELD_OUT_FLOOR = (0.82, 0.66)
+# The fresh set as measured (0.846, 0.733), less about two entities either way.
+FRESH_FLOOR = (0.838, 0.725)
 
 
 @pytest.fixture(scope="module")
-def result():
-    return score(load_gold())
+def dev():
+    return score(load_gold()).tally("dev")
 
 
-def test_the_parser_meets_its_targets_on_the_whole_gold_set(result):
-    overall = result.tally("all")
-    assert overall.gold == 702
-    assert overall.precision >= PRECISION, f"precision {overall.precision:.3f}"
-    assert overall.recall >= RECALL, f"recall {overall.recall:.3f}"
+@pytest.fixture(scope="module")
+def fresh():
+    return score(load_gold(FRESH_PATH, "fresh")).tally("fresh")
 
 
-def test_the_held_out_half_does_not_fall_below_its_measured_level(result):
-    held_out = result.tally("test")
-    assert held_out.precision >= HELD_OUT_FLOOR[0], f"precision {held_out.precision:.3f}"
-    assert held_out.recall >= HELD_OUT_FLOOR[1], f"recall {held_out.recall:.3f}"
+def test_the_parser_meets_its_targets_on_the_dev_set(dev):
+    assert dev.gold == 702
+    assert dev.precision >= PRECISION, f"precision {dev.precision:.3f}"
+    assert dev.recall >= RECALL, f"recall {dev.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held-out half at precision 0.830 and recall 0.668: below the targets")
-def test_the_targets_hold_on_the_held_out_half(result):
-    held_out = result.tally("test")
-    assert held_out.precision >= PRECISION, f"precision {held_out.precision:.3f}"
-    assert held_out.recall >= RECALL, f"recall {held_out.recall:.3f}"
+def test_the_fresh_set_does_not_fall_below_its_measured_level(fresh):
+    assert fresh.gold == 300
+    assert fresh.precision >= FRESH_FLOOR[0], f"precision {fresh.precision:.3f}"
+    assert fresh.recall >= FRESH_FLOOR[1], f"recall {fresh.recall:.3f}"
 
 
-def test_the_halves_are_fixed_by_the_cells_alone():
-    cells = load_gold()
-    splits = [cell.split for cell in cells]
-    assert splits == [cell.split for cell in load_gold()]
-    assert 60 <= splits.count("test") <= 108
-    assert {cell.split for cell in cells if cell.agt_id == "1154"} == {"dev"}
+@pytest.mark.xfail(strict=True, reason="fresh set at precision 0.846 and recall 0.733: below the targets")
+def test_the_targets_hold_on_the_fresh_set(fresh):
+    assert fresh.precision >= PRECISION, f"precision {fresh.precision:.3f}"
+    assert fresh.recall >= RECALL, f"recall {fresh.recall:.3f}"
+
+
+def test_the_fresh_set_is_held_out_from_rows_the_dev_set_never_touched():
+    cells = load_gold_sets()
+    dev_rows = {c.agt_id for c in cells if c.split == "dev"}
+    fresh = [c for c in cells if c.split == "fresh"]
+    assert len(fresh) == 100
+    assert [c.column for c in fresh].count("Part") == 60
+    assert not dev_rows & {c.agt_id for c in fresh}
+    assert load_gold(FRESH_PATH, "fresh") == fresh
 
 
 def _cell(*entities: dict) -> GoldCell:
@@ -87,3 +95,5 @@ def test_the_command_prints_precision_and_recall_by_split_and_column(tmp_path):
     assert [line.split()[:2] for line in lines[2:]] == [["dev", "Part"], ["dev", "ThrdPart"], ["dev", "all"]]
     with pytest.raises(CommandError, match="No gold file"):
         call_command("pax_parties_score", "--gold", str(tmp_path / "missing.jsonl"))
+    with pytest.raises(CommandError, match="No gold file"):
+        call_command("pax_parties_score", "--split", "fresh", "--fresh-gold", str(tmp_path / "missing.jsonl"))

@@ -1,6 +1,7 @@
 """Draw the cells of the PA-X parties gold set (deterministic; no labels, no parsing).
 
     python tests/agreements/pax/gold/sample.py [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --fresh [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -9,6 +10,12 @@ rows; the hard cases were found by searching the CSV by hand and are listed belo
 the reason each was chosen, followed by a few candidates for cells naming no actor. The
 labels live in parties.jsonl and were written by reading each cell; nothing here inspects a
 cell's content beyond "is it empty / too long".
+
+``--fresh`` prints the second draw, the "fresh" held-out set (fresh.jsonl): a new seed,
+FRESH_PART ``Part`` and FRESH_THRDPART ``ThrdPart`` cells under the same conditions, from
+distinct rows none of which holds a cell of the first draw (parties.jsonl). It was drawn and
+labelled after the first set's held-out half had been looked at while tuning, to measure the
+parser on cells nobody tuned against.
 """
 
 import csv
@@ -21,6 +28,11 @@ SEED = 20240917
 MAX_CHARS = 2500
 N_PART = 78
 N_THRDPART = 52
+
+# The second draw ("fresh" held-out set).
+FRESH_SEED = 20250611
+FRESH_PART = 60
+FRESH_THRDPART = 40
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
 # brief; "why" describes the feature of the text, not its labels.
@@ -85,35 +97,53 @@ def csv_path() -> Path:
     return Path(__file__).resolve().parents[4].parent / "shared" / "data" / "pax_v9.csv"
 
 
-def draw(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
-    hard = {(agt, col) for agt, col, _ in HARD_CASES}
-    hard_rows = {agt for agt, _, _ in HARD_CASES}
-    rng = random.Random(SEED)
-    order = [row["AgtId"] for row in rows if row["AgtId"] not in hard_rows]
+def _random_cells(
+    rows: list[dict[str, str]], seed: int, wanted: tuple[int, int], excluded_rows: set[str]
+) -> list[tuple[str, str, str]]:
+    """Shuffle the rows with ``seed``; take non-empty short cells, Part first, one per row."""
+    rng = random.Random(seed)
+    order = [row["AgtId"] for row in rows if row["AgtId"] not in excluded_rows]
     rng.shuffle(order)
     by_id = {row["AgtId"]: row for row in rows}
     chosen: list[tuple[str, str, str]] = []
     used_rows: set[str] = set()
-    for column, wanted in (("Part", N_PART), ("ThrdPart", N_THRDPART)):
+    for column, count in zip(("Part", "ThrdPart"), wanted, strict=True):
         taken = 0
         for agt in order:
-            if taken == wanted:
+            if taken == count:
                 break
             cell = by_id[agt][column]
-            if agt in used_rows or not cell.strip() or len(cell) >= MAX_CHARS or (agt, column) in hard:
+            if agt in used_rows or not cell.strip() or len(cell) >= MAX_CHARS:
                 continue
             chosen.append((agt, column, "random"))
             used_rows.add(agt)
             taken += 1
+    return chosen
+
+
+def draw(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
+    """The first draw (parties.jsonl): the seeded random cells, then the hand-picked ones."""
+    hard_rows = {agt for agt, _, _ in HARD_CASES}
+    chosen = _random_cells(rows, SEED, (N_PART, N_THRDPART), hard_rows)
     chosen.extend((agt, col, f"hard:{why}") for agt, col, why in HARD_CASES + LATE_HARD_CASES + NO_ACTOR_CANDIDATES)
     assert len({(agt, col) for agt, col, _ in chosen}) == len(chosen), "a cell was drawn twice"
     return chosen
 
 
+def draw_fresh(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
+    """The second draw (fresh.jsonl): random cells only, from rows the first draw never touched."""
+    first_rows = {agt for agt, _, _ in draw(rows)}
+    return _random_cells(rows, FRESH_SEED, (FRESH_PART, FRESH_THRDPART), first_rows)
+
+
 def main() -> None:
+    args = sys.argv[1:]
+    fresh = "--fresh" in args
+    if fresh:
+        sys.argv.remove("--fresh")
     with csv_path().open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    for agt, column, origin in draw(rows):
+    for agt, column, origin in draw_fresh(rows) if fresh else draw(rows):
         print(f"{agt}\t{column}\t{origin}")
 
 

@@ -1,12 +1,14 @@
-"""Check parties.jsonl against the PA-X release it was labelled from.
+"""Check parties.jsonl and fresh.jsonl against the PA-X release they were labelled from.
 
     python tests/agreements/pax/gold/validate.py [path/to/pax_v9.csv]
 
-Every line must parse; each (agt_id, column) must occur once and its ``cell`` must equal the
-CSV's text for that AgtId and column exactly (as read by the csv module); ``con``/``loc1iso``
-must match the row; kinds and roles must come from the allowed sets; countries are ISO 3166-1
-alpha-2 shaped; rule references must exist in RULES.md. Prints the counts used in RULES.md.
-No labels are produced here.
+Each file must hold exactly the cells of its draw in sample.py (the first draw, and the
+second, "fresh" draw), and no row may give cells to both. Every line must parse; each
+(agt_id, column) must occur once and its ``cell`` must equal the CSV's text for that AgtId and
+column exactly (as read by the csv module); ``con``/``loc1iso`` must match the row; kinds and
+roles must come from the allowed sets; countries are ISO 3166-1 alpha-2 shaped; rule
+references must exist in RULES.md. Prints the counts used in RULES.md, per file. No labels
+are produced here.
 """
 
 import csv
@@ -16,8 +18,13 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
+
+from sample import draw, draw_fresh
 
 HERE = Path(__file__).resolve().parent
+# Each file, the draw it must hold, and the fewest cells it may have.
+FILES = (("parties.jsonl", draw, 160), ("fresh.jsonl", draw_fresh, 90))
 KINDS = {"state", "government", "armed_group", "organisation", "coalition", "person", "other"}
 ROLES = {"signatory", "mediator", "guarantor", "witness", "observer", "third_party"}
 RECORD_KEYS = {"agt_id", "column", "con", "loc1iso", "cell", "entities", "rule"}
@@ -34,16 +41,16 @@ def csv_path() -> Path:
     return HERE.parents[3].parent / "shared" / "data" / "pax_v9.csv"
 
 
-def main() -> int:
-    with csv_path().open(encoding="utf-8", newline="") as fh:
-        rows = {row["AgtId"]: row for row in csv.DictReader(fh)}
-    known_rules = set(re.findall(r"^\*\*(R\d+)\b", (HERE / "RULES.md").read_text(encoding="utf-8"), re.M))
+def check_file(
+    path: Path, rows: dict[str, dict[str, str]], known_rules: set[str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The records of one gold file, and every problem found in them."""
     errors: list[str] = []
     seen: set[tuple[str, str]] = set()
     records = []
-    with (HERE / "parties.jsonl").open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8", newline="") as fh:
         for number, line in enumerate(fh, 1):
-            where = f"line {number}"
+            where = f"{path.name} line {number}"
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -101,20 +108,43 @@ def main() -> int:
                 for field in ("signed_by", "signed_as"):
                     if field in ent and (not isinstance(ent[field], str) or not ent[field].strip()):
                         errors.append(f"{at}: {field} must be a non-empty string")
-    for error in errors:
-        print(error)
+    return records, errors
+
+
+def print_counts(name: str, records: list[dict[str, Any]]) -> None:
     ents = [e for r in records for e in r["entities"]]
     print(
-        f"cells {len(records)} (Part {sum(r['column'] == 'Part' for r in records)}, "
+        f"{name}: cells {len(records)} (Part {sum(r['column'] == 'Part' for r in records)}, "
         f"ThrdPart {sum(r['column'] == 'ThrdPart' for r in records)}), "
         f"cells with no entity {sum(not r['entities'] for r in records)}, entities {len(ents)}"
     )
-    print("by role:", dict(Counter(e["role"] for e in ents).most_common()))
-    print("by kind:", dict(Counter(e["kind"] for e in ents).most_common()))
-    print("with signed_by:", sum("signed_by" in e for e in ents), " with country:", sum("country" in e for e in ents))
-    if len(records) < 160:
-        errors.append("fewer than 160 cells")
-        print("fewer than 160 cells")
+    print("  by role:", dict(Counter(e["role"] for e in ents).most_common()))
+    print("  by kind:", dict(Counter(e["kind"] for e in ents).most_common()))
+    print("  with signed_by:", sum("signed_by" in e for e in ents), " with country:", sum("country" in e for e in ents))
+
+
+def main() -> int:
+    with csv_path().open(encoding="utf-8", newline="") as fh:
+        row_list = list(csv.DictReader(fh))
+    rows = {row["AgtId"]: row for row in row_list}
+    known_rules = set(re.findall(r"^\*\*(R\d+)\b", (HERE / "RULES.md").read_text(encoding="utf-8"), re.M))
+    errors: list[str] = []
+    rows_by_file: dict[str, set[str]] = {}
+    for name, drawn, fewest in FILES:
+        records, file_errors = check_file(HERE / name, rows, known_rules)
+        errors.extend(file_errors)
+        cells = {(r["agt_id"], r["column"]) for r in records}
+        if cells != {(agt, col) for agt, col, _ in drawn(row_list)}:
+            errors.append(f"{name}: the cells differ from the draw in sample.py")
+        if len(records) < fewest:
+            errors.append(f"{name}: fewer than {fewest} cells")
+        rows_by_file[name] = {agt for agt, _ in cells}
+        print_counts(name, records)
+    shared = set.intersection(*rows_by_file.values())
+    if shared:
+        errors.append(f"rows in more than one file: {sorted(shared)}")
+    for error in errors:
+        print(error)
     print("OK" if not errors else f"{len(errors)} problem(s)")
     return 1 if errors else 0
 
