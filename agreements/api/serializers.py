@@ -275,7 +275,8 @@ class SignatorySerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = Signatory
-        fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note"]
+        # origin: who stated the part (pax, ethprio, editor), read-only; an editor's change makes it "editor".
+        fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note", "origin"]
 
 
 class LinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
@@ -284,7 +285,7 @@ class LinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = AgreementLink
-        fields = ["kind", "to", "to_id", "note"]
+        fields = ["kind", "to", "to_id", "note", "origin"]
 
 
 class BacklinkSerializer(CompiledRepresentation, serializers.ModelSerializer):

@@ -55,6 +55,7 @@ from agreements.choices import (
     DeadlineState,
     EventType,
     LinkKind,
+    RecordSource,
     SignatoryRole,
 )
 from agreements.countries import alpha2_from_name
@@ -676,6 +677,7 @@ def _parties(
                 actor_id=actor,
                 role=role,
                 note="Declared it (ETH/PRIO)." if role == SignatoryRole.SIGNATORY else "Named as mediator (ETH/PRIO).",
+                origin=RecordSource.ETHPRIO,
             )
             for a, actor, role in missing
         ),
@@ -838,7 +840,11 @@ def _links_between(ceasefires: list[Ceasefire], by_uniq: dict[int, Agreement], r
     AgreementLink.objects.bulk_create(
         (
             AgreementLink(
-                from_agreement_id=a, to_agreement_id=b, kind=LinkKind.REFERENCES, note="Linked in ETH/PRIO (link_id)."
+                from_agreement_id=a,
+                to_agreement_id=b,
+                kind=LinkKind.REFERENCES,
+                note="Linked in ETH/PRIO (link_id).",
+                origin=RecordSource.ETHPRIO,
             )
             for a, b in missing
         ),
