@@ -69,6 +69,19 @@ class RowError(NamedTuple):
         return f"line {self.line}, column {self.column}: {self.reason}"
 
 
+class ImportRefused(ValueError):
+    """Rows of the file cannot be read; nothing was written. ``errors`` names each, by line and column."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        shown = "; ".join(str(e) for e in errors[:10])
+        more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""
+        super().__init__(
+            f"{len(errors)} row(s) cannot be read: {shown}{more}. Nothing was imported; mend the file, "
+            "or import the rest with --skip-bad-rows."
+        )
+        self.errors = errors
+
+
 class CsvRow(NamedTuple):
     """One data row: the line it starts on and its cells by column name."""
 
