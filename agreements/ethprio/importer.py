@@ -64,9 +64,11 @@ from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadl
 from agreements.payloads import deadline_event_data
 from agreements.services.events import event_new, events_record
 from agreements.services.links import TextLinks, agreements_link_texts
-from utilities.csvfile import RowError
+from utilities.csvfile import ImportRefused
 from utilities.folding import fold
 from utilities.services import UserLike, author
+
+__all__ = ["CeasefireImportReport", "ImportRefused", "ceasefires_import"]
 
 DATASET = "ethprio"
 SOURCE_KEY = "ethprio-ceasefires-2022"
@@ -96,19 +98,6 @@ TRACKED = (
 )
 TITLE_ACTORS = 3
 Progress = Callable[[int, int], None]
-
-
-class ImportRefused(ValueError):
-    """Rows of the file cannot be read; nothing was written. ``errors`` names each, by line and column."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        shown = "; ".join(str(e) for e in errors[:10])
-        more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""
-        super().__init__(
-            f"{len(errors)} row(s) cannot be read: {shown}{more}. Nothing was imported; mend the file, "
-            "or import the rest with --skip-bad-rows."
-        )
-        self.errors = errors
 
 
 @dataclass
