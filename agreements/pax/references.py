@@ -38,13 +38,17 @@ from utilities.folding import fold
 # Shorter titles are too likely to occur by chance ("Joint Statement" inside a sentence).
 MIN_TITLE_WORDS = 2
 MIN_TITLE_CHARS = 12
+# A title shorter than this counts only when the text capitalises it ("the Ceasefire Agreement").
+MIN_LOWER_CASE_TITLE_WORDS = 6
 # A title matched outside the referring agreement's process and countries must be this distinctive.
 MIN_REGIONAL_TITLE_CHARS = 30
 MIN_REGIONAL_TITLE_WORDS = 4
 # How far from a title (characters) a date is read as the title's date.
 DATE_NEAR_TITLE = 60
-# How far before a date a word naming a document makes the date a reference to one.
-DOCUMENT_BEFORE_DATE = 120
+# How far before a date (at most: a reference ends at a line break or semicolon) a word naming a
+# document makes the date a reference to one.
+DOCUMENT_BEFORE_DATE = 300
+DOCUMENT_AFTER_DATE = 40
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MONTHS = {
@@ -53,17 +57,17 @@ _MONTHS = {
         for i, names in enumerate(
             [
                 ("january", "jan", "janvier", "enero", "janeiro"),
-                ("february", "feb", "fevrier", "febrero", "fevereiro"),
-                ("march", "mar", "mars", "marzo", "marco"),
+                ("february", "feb", "fevrier", "février", "febrero", "fevereiro"),
+                ("march", "mar", "mars", "marzo", "marco", "março"),
                 ("april", "apr", "avril", "abril"),
                 ("may", "mai", "mayo", "maio"),
                 ("june", "jun", "juin", "junio", "junho"),
                 ("july", "jul", "juillet", "julio", "julho"),
-                ("august", "aug", "aout", "agosto"),
+                ("august", "aug", "aout", "août", "agosto"),
                 ("september", "sep", "sept", "septembre", "septiembre", "setembro"),
                 ("october", "oct", "octobre", "octubre", "outubro"),
                 ("november", "nov", "novembre", "noviembre", "novembro"),
-                ("december", "dec", "decembre", "diciembre", "dezembro"),
+                ("december", "dec", "decembre", "décembre", "diciembre", "dezembro"),
             ]
         )
         for m in names
@@ -74,15 +78,22 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 _DATES = [
     # 17 August 1995, 17th of August, 1995, 17 de agosto de 1995, 1er août 1995
     re.compile(
-        rf"\b{_DAY}\s+(?:of\s+|de\s+)?(?P<month>{_MONTH_NAMES})\.?,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d)\b"
+        rf"\b{_DAY}\s+(?:of\s+|de\s+)?(?P<month>{_MONTH_NAMES})\.?,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
     ),
     # August 17, 1995
-    re.compile(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+{_DAY},?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+{_DAY},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     # 17/08/1995, 17.08.1995, 17-08-1995 (PA-X's day-first order)
     re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<num>[01]?\d)[/.\-](?P<year>(?:19|20)\d\d)\b"),
     # 1995-08-17
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<num>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
+# 5 October, October 5 — not followed by a year (those are read above).
+_NO_YEAR = r"\b(?!\.?,?\s+(?:de\s+|del\s+)?(?:19|20)\d\d)"
+_YEARLESS = (
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?(?P<month>{_MONTH_NAMES}){_NO_YEAR}", re.IGNORECASE),
+    re.compile(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+{_DAY}{_NO_YEAR}", re.IGNORECASE),
+)
 _DOCUMENT = re.compile(
     r"\b(?:agreements?|accords?|acuerdos?|acordos?|protocols?|protocoles?|protocolos?|declarations?|d[eé]clarations?|"
     r"declaraci[oó]n|memorand\w*|communiq\w*|comunicado|statements?|resolutions?|r[eé]solutions?|resoluci[oó]n|"
@@ -152,8 +163,12 @@ class _Date:
     end: int
 
 
-def dates_in(text: str) -> list[_Date]:
-    """Every whole day a text gives, with where it stands (day-first for numeric dates)."""
+def dates_in(text: str, written_on: dt.date | None = None) -> list[_Date]:
+    """Every whole day a text gives, with where it stands (day-first for numeric dates).
+
+    A day and month with no year ("the ceasefire agreement of 5 October") is the last such
+    day on or before ``written_on``, the date of the text, when it is given.
+    """
     found: dict[int, _Date] = {}
     for pattern in _DATES:
         for match in pattern.finditer(text):
@@ -164,7 +179,25 @@ def dates_in(text: str) -> list[_Date]:
             except ValueError:
                 continue
             found.setdefault(match.start(), _Date(day, match.start(), match.end()))
+    if written_on is not None:
+        for match in (m for pattern in _YEARLESS for m in pattern.finditer(text)):
+            if not any(d.start <= match.start() < d.end for d in found.values()):
+                day = _last_before(written_on, _MONTHS.get(fold(match["month"])) or 0, int(match["day"]))
+                if day is not None:
+                    found.setdefault(match.start(), _Date(day, match.start(), match.end()))
     return sorted(found.values(), key=lambda d: d.start)
+
+
+def _last_before(written_on: dt.date, month: int, day: int) -> dt.date | None:
+    """The last <day> <month> on or before ``written_on`` (this year's, or last year's)."""
+    for year in (written_on.year, written_on.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= written_on:
+            return candidate
+    return None
 
 
 class ReferenceIndex:
@@ -188,22 +221,31 @@ class ReferenceIndex:
         resolution = Resolution()
         text = referrer.text
         words = _words(text)
-        dates = dates_in(text)
+        dates = dates_in(text, referrer.agreement.date)
         used_dates: set[int] = set()
         for start, end, matched in self._title_matches(text, words):
-            near = [
+            title_start, title_end = words[start].start, words[end - 1].end
+            # Dates written just after the title (its own), or just before it, within the same reference.
+            after = [
                 d
                 for d in dates
-                if -DATE_NEAR_TITLE <= d.start - words[end - 1].end <= DATE_NEAR_TITLE
-                or 0 <= words[start].start - d.end <= DATE_NEAR_TITLE
+                if 0 <= d.start - title_end <= DATE_NEAR_TITLE and not _BREAK.search(text[title_end : d.start])
             ]
-            target = self._choose_by_title(referrer.agreement, matched, {d.date for d in near})
+            before = [
+                d
+                for d in dates
+                if 0 <= title_start - d.end <= DATE_NEAR_TITLE and not _BREAK.search(text[d.end : title_start])
+            ]
+            target = self._choose_by_title(
+                referrer.agreement, matched, after={d.date for d in after}, before={d.date for d in before}
+            )
             if target is not None:
                 resolution.add(target.pax_id, "title")
-                used_dates.update(d.start for d in near if d.date == target.date)
+                used_dates.update(d.start for d in [*after, *before] if d.date == target.date)
         for date in dates:
-            before = text[max(0, date.start - DOCUMENT_BEFORE_DATE) : date.end]
-            if date.start in used_dates or not _DOCUMENT.search(before):
+            before = re.split(r"[\n;]", text[max(0, date.start - DOCUMENT_BEFORE_DATE) : date.start])[-1]
+            after = re.split(r"[\n;,.(]", text[date.end : date.end + DOCUMENT_AFTER_DATE])[0]
+            if date.start in used_dates or not (_DOCUMENT.search(before) or _DOCUMENT.search(after)):
                 continue
             target = self._choose_by_date(referrer, date)
             if target is not None:
@@ -229,10 +271,15 @@ class ReferenceIndex:
             if not any(o_i <= i and end <= o_end and (o_end - o_i) > (end - i) for o_i, o_end, _ in spans)
         ]
         for i, end, title in dict.fromkeys(kept):
-            if self._runs_on(text, words, i, end):
+            if self._runs_on(text, words, i, end) or not self._written_as_title(words, i, end, title):
                 continue
             matched = [c for t, c in self.by_start[(title[0], title[1])] if t == title]
             yield i, end, matched
+
+    @staticmethod
+    def _written_as_title(words: list[_Word], start: int, end: int, title: tuple[str, ...]) -> bool:
+        """A short title is named as a title, capitalised: "the ceasefire agreement reached" names none."""
+        return len(title) >= MIN_LOWER_CASE_TITLE_WORDS or not words[start].text[0].islower()
 
     @staticmethod
     def _runs_on(text: str, words: list[_Word], start: int, end: int) -> bool:
@@ -254,12 +301,21 @@ class ReferenceIndex:
                 return True
         return False
 
-    def _choose_by_title(self, referrer: Candidate, matched: list[Candidate], near: set[dt.date]) -> Candidate | None:
+    def _choose_by_title(
+        self, referrer: Candidate, matched: list[Candidate], *, after: set[dt.date], before: set[dt.date]
+    ) -> Candidate | None:
+        """The one agreement of this title the reference names, nearest first; ``None`` if it cannot tell.
+
+        A date written after the title is the agreement's own: no candidate of that date, no
+        link. A title several PA-X agreements bear ("Ceasefire Agreement") names one only
+        with its date.
+        """
         earlier = [c for c in matched if c.pax_id != referrer.pax_id and _not_later(c, referrer)]
-        if near:
-            dated = [c for c in earlier if c.date in near]
-            if dated:
-                earlier = dated
+        dated = [c for c in earlier if c.date in after | before]
+        if dated:
+            earlier = dated
+        elif after or len(matched) > 1:
+            return None
         for tier in (_same_process, _same_place):
             found = [c for c in earlier if tier(c, referrer)]
             if found:
@@ -289,6 +345,7 @@ class ReferenceIndex:
         return scored[0][1] if best >= 2 and best > runner_up else None
 
 
+_BREAK = re.compile(r"[;\n]")
 _COMMON = frozenset(word_list("the of and on in for to a an between agreement"))
 
 
