@@ -182,9 +182,9 @@ def dates_in(text: str, written_on: dt.date | None = None) -> list[_Date]:
     if written_on is not None:
         for match in (m for pattern in _YEARLESS for m in pattern.finditer(text)):
             if not any(d.start <= match.start() < d.end for d in found.values()):
-                day = _last_before(written_on, _MONTHS.get(fold(match["month"])) or 0, int(match["day"]))
-                if day is not None:
-                    found.setdefault(match.start(), _Date(day, match.start(), match.end()))
+                last = _last_before(written_on, _MONTHS.get(fold(match["month"])) or 0, int(match["day"]))
+                if last is not None:
+                    found.setdefault(match.start(), _Date(last, match.start(), match.end()))
     return sorted(found.values(), key=lambda d: d.start)
 
 
@@ -243,9 +243,9 @@ class ReferenceIndex:
                 resolution.add(target.pax_id, "title")
                 used_dates.update(d.start for d in [*after, *before] if d.date == target.date)
         for date in dates:
-            before = re.split(r"[\n;]", text[max(0, date.start - DOCUMENT_BEFORE_DATE) : date.start])[-1]
-            after = re.split(r"[\n;,.(]", text[date.end : date.end + DOCUMENT_AFTER_DATE])[0]
-            if date.start in used_dates or not (_DOCUMENT.search(before) or _DOCUMENT.search(after)):
+            leading = re.split(r"[\n;]", text[max(0, date.start - DOCUMENT_BEFORE_DATE) : date.start])[-1]
+            trailing = re.split(r"[\n;,.(]", text[date.end : date.end + DOCUMENT_AFTER_DATE])[0]
+            if date.start in used_dates or not (_DOCUMENT.search(leading) or _DOCUMENT.search(trailing)):
                 continue
             target = self._choose_by_date(referrer, date)
             if target is not None:
