@@ -58,7 +58,7 @@ from agreements.choices import (
     RecordSource,
     SignatoryRole,
 )
-from agreements.countries import alpha2_from_name
+from agreements.countries import alpha2_from_name, government_country
 from agreements.ethprio.reader import Ceasefire, PartialDate, ReadResult, read_ceasefires
 from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadline, Event, Signatory, Source
 from agreements.payloads import deadline_event_data
@@ -285,11 +285,17 @@ class _Importer:
         self.actor_slugs = set(Actor.objects.values_list("slug", flat=True))
         self.by_ucdp: dict[str, Actor] = {}
         self.by_name: dict[str, Actor] = {}
+        # The national government of each country, by the country its name names (one per country).
+        self.governments: dict[str, Actor] = {}
         for actor in Actor.objects.order_by("id"):
             if ucdp := (actor.external_ids or {}).get("ucdp"):
                 self.by_ucdp[ucdp] = actor
             for spelling in actor.all_names:
                 self.by_name.setdefault(fold(spelling), actor)
+            if actor.kind == ActorKind.GOVERNMENT:
+                code = next((c for n in actor.all_names if (c := government_country(n))), None)
+                if code and actor.country in {"", code}:
+                    self.governments.setdefault(code, actor)
         self.new_actors: list[Actor] = []
         self.changed_actors: dict[int, Actor] = {}
 
@@ -318,10 +324,12 @@ class _Importer:
             country=country,
             aliases=aliases,
             external_ids={"ucdp": ucdp} if ucdp else {},
-            imported={"source": DATASET, "kind": kind},
+            imported={"source": DATASET, "kind": kind, "country": country},
         )
         actor.search_text = actor.compute_search_text()
         self.new_actors.append(actor)
+        if kind == ActorKind.GOVERNMENT and country:
+            self.governments.setdefault(country, actor)
         self.report.actors_created.append(f"{name}" + (f" (UCDP {ucdp})" if ucdp else ""))
         for spelling in actor.all_names:
             self.by_name.setdefault(fold(spelling), actor)
@@ -355,10 +363,13 @@ class _Importer:
         found: dict[tuple[int | None, str], Actor] = {}
         for ucdp_id, spellings in names.items():
             ordered = [name for name, _ in spellings.most_common()]
-            actor = self._by_id_or_name(str(ucdp_id), ordered)
-            government = ordered[0].startswith("Government of")
-            country = countries[ucdp_id].most_common(1)[0][0] if government else ""
+            named_country = next((c for n in ordered if (c := government_country(n))), None)
+            government = named_country is not None or ordered[0].startswith("Government")
+            # A government's country is the one its name names ("Government of Iran", whose ceasefire
+            # was in Syria), else the country of most of its ceasefires ("Government of CAR").
+            country = (named_country or countries[ucdp_id].most_common(1)[0][0]) if government else ""
             kind = ActorKind.GOVERNMENT if government else ActorKind.ARMED_GROUP
+            actor = self._by_id_or_name(str(ucdp_id), ordered, government=country if government else "")
             if actor is None:
                 actor = self._new_actor(ordered[0], kind, country, ordered[1:], str(ucdp_id))
             else:
@@ -381,19 +392,25 @@ class _Importer:
             found[(None, name)] = actor
         return found
 
-    def _by_id_or_name(self, ucdp: str, names: list[str]) -> Actor | None:
-        """The actor with this UCDP id; else one named exactly so (folded) that has no other UCDP id."""
+    def _by_id_or_name(self, ucdp: str, names: list[str], *, government: str = "") -> Actor | None:
+        """The actor with this UCDP id; else one named exactly so (folded) that has no other UCDP id.
+
+        A national government (``government``: its country) is also the one national-government
+        actor of that country, however named ("Government of DR Congo (Zaire)" is the "Government
+        of the Democratic Republic of the Congo" the PA-X import made).
+        """
         actor = self.by_ucdp.get(ucdp)
         if actor is not None:
             return actor
-        for name in names:
-            candidate = self.by_name.get(fold(name))
+        national = self.governments.get(government) if government else None
+        for candidate in [*(self.by_name.get(fold(name)) for name in names), national]:
             if candidate is None:
                 continue
             other = (candidate.external_ids or {}).get("ucdp")
             if other and other != ucdp:
                 self.report.actor_notes.append(
-                    f"{name!r} is UCDP {ucdp} here but an existing actor of that name is UCDP {other}: kept apart"
+                    f"{names[0]!r} is UCDP {ucdp} here but the existing actor {candidate.name!r} is UCDP {other}: "
+                    "kept apart"
                 )
                 continue
             candidate.external_ids = {**(candidate.external_ids or {}), "ucdp": ucdp}
@@ -412,11 +429,12 @@ class _Importer:
         what its importer said).
         """
         made = actor.imported or {}
-        if made.get("source") == DATASET or actor.kind != made.get("kind"):
+        edited = actor.kind != made.get("kind") or ("country" in made and actor.country != made["country"])
+        if made.get("source") == DATASET or edited:
             return
         actor.kind = kind
-        actor.country = actor.country or country
-        actor.imported = {"source": DATASET, "kind": kind}
+        actor.country = country
+        actor.imported = {"source": DATASET, "kind": kind, "country": country}
         if actor.pk is not None:
             self.changed_actors[actor.pk] = actor
 

@@ -240,28 +240,27 @@ class _Writer:
         return {**existing, **{a.external_ids["pax"]: a for a in created}}
 
     def _sources(self, created: list[Agreement]) -> None:
+        """Each new agreement cites its PA-X entry (the one already recorded, if it was imported before)."""
         if not created:
             return
-        sources = Source.objects.bulk_create(
-            (
-                Source(
-                    key=f"pax-{a.external_ids['pax']}",
-                    title=f"PA-X: {a.title}"[:500],
-                    publisher=PAX_PUBLISHER,
-                    link=a.info_url,
-                    note=f"PA-X Peace Agreements Database, AgtId {a.external_ids['pax']}, "
-                    f"version {a.external_ids.get('pax_version', '1')}.",
-                    search_text=fold(f"PA-X {a.title} {PAX_PUBLISHER}"),
-                )
-                for a in created
-            ),
-            batch_size=500,
-        )
+        keys = {a.pk: f"pax-{a.external_ids['pax']}" for a in created}
+        sources = {s.key: s for s in Source.objects.filter(key__in=keys.values())}
+        new = [
+            Source(
+                key=keys[a.pk],
+                title=f"PA-X: {a.title}"[:500],
+                publisher=PAX_PUBLISHER,
+                link=a.info_url,
+                note=f"PA-X Peace Agreements Database, AgtId {a.external_ids['pax']}, "
+                f"version {a.external_ids.get('pax_version', '1')}.",
+                search_text=fold(f"PA-X {a.title} {PAX_PUBLISHER}"),
+            )
+            for a in created
+            if keys[a.pk] not in sources
+        ]
+        sources.update((s.key, s) for s in Source.objects.bulk_create(new, batch_size=500))
         Agreement.sources.through.objects.bulk_create(
-            (
-                Agreement.sources.through(agreement_id=a.pk, source_id=s.pk)
-                for a, s in zip(created, sources, strict=True)
-            ),
+            (Agreement.sources.through(agreement_id=a.pk, source_id=sources[keys[a.pk]].pk) for a in created),
             batch_size=1000,
         )
 

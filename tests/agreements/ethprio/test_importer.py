@@ -155,6 +155,39 @@ def test_an_existing_actor_is_reused_only_on_its_id_or_an_exact_name(tmp_path, s
     )
 
 
+def test_a_government_is_of_the_country_its_name_names(tmp_path):
+    iran = row(uniq_id=652001, actor="Government of Iran", ucdp_actor_id=114, cc=652, cf_id=1, location="Syria", id=9)
+    ceasefires_import(write_file(tmp_path / "e.csv", [iran]), now=NOW)
+    assert Actor.objects.values_list("name", "kind", "country").get(external_ids__ucdp="114") == (
+        "Government of Iran",
+        "government",
+        "IR",
+    )
+
+
+DRC = {"cc": 490, "cf_id": 1, "location": "DR Congo (Zaire)", "ucdp_actor_id": 89, "id": 7}
+DRC_PAX = {"Con": "Democratic Republic of Congo", "Loc1ISO": "COD", "PPName": "DRC: Inter-Congolese process"}
+
+
+def test_a_countrys_government_is_one_actor_whichever_dataset_names_it_first(tmp_path):
+    ethprio = write_file(tmp_path / "e.csv", [row(uniq_id=490001, actor="Government of DR Congo (Zaire)", **DRC)])
+    pax = write_release(tmp_path / "p.csv", [pax_row(1, "Accord", Part="The Government; RCD-Goma", **DRC_PAX)])
+    pax_import(pax)
+    made = Actor.objects.get(name="Government of the Democratic Republic of the Congo")
+    ceasefires_import(ethprio, now=NOW)
+    made.refresh_from_db()
+    assert (made.external_ids, made.kind, made.country) == ({"ucdp": "89"}, "government", "CD")
+    assert Actor.objects.filter(kind="government", country="CD").count() == 1
+
+    Agreement.objects.all().delete()
+    Actor.objects.all().delete()
+    ceasefires_import(ethprio, now=NOW)
+    pax_import(pax)
+    (government,) = Actor.objects.filter(kind="government", country="CD")
+    assert (government.name, government.external_ids) == ("Government of DR Congo (Zaire)", {"ucdp": "89"})
+    assert Signatory.objects.filter(actor=government, agreement__external_ids__pax="1").exists()
+
+
 def test_mediators_named_in_the_row_become_mediator_parties(tmp_path):
     ceasefires_import(libya_file(tmp_path, row(uniq_id=620081, id=1850, mediator_send="Russia, Turkey")), now=NOW)
     agreement = Agreement.objects.get(external_ids__ethprio="620081")
