@@ -114,7 +114,7 @@ def alpha2_from_name(name: str) -> str | None:
 
 _GOVERNMENT_OF = re.compile(
     r"^(?:the\s+)?(?:government|gobierno|gouvernement|governo)(?:\s*(?:of|de|del|de\s+la|du|da|do)\s*|\s+)"
-    r"(?:the\s+|la\s+|le\s+|l['’]\s*|el\s+)?(?P<place>[^()]+?)\s*(?:\((?P<other>[^()]*)\))?$"
+    r"(?P<place>[^()]+?)\s*(?:\((?P<other>[^()]*)\))?$"
     r"|^(?:the\s+)?(?P<before>[^()]+?)\s+government$",
     re.IGNORECASE,
 )
@@ -132,7 +132,11 @@ def government_country(name: str) -> str | None:
     if match is None:
         return None
     for place in (match["place"] or match["before"], match["other"] or ""):
-        code = alpha2_from_name(re.sub(r"^(?:the)\s+", "", place.strip(), flags=re.IGNORECASE)) if place else None
-        if code:
-            return code
+        # An article is part of some names ("El Salvador"), not of others ("la République du Mali").
+        for spelling in (place.strip(), _ARTICLE.sub("", place.strip())):
+            if spelling and (code := alpha2_from_name(spelling)):
+                return code
     return None
+
+
+_ARTICLE = re.compile(r"^(?:the|la|le|el|l['’])\s*", re.IGNORECASE)

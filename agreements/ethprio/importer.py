@@ -404,7 +404,9 @@ class _Importer:
             return actor
         national = self.governments.get(government) if government else None
         for candidate in [*(self.by_name.get(fold(name)) for name in names), national]:
-            if candidate is None:
+            # A UCDP id is a government or an armed group: never a state as such (UCDP's "Republic of
+            # Croatia" is not the state), nor a person.
+            if candidate is None or candidate.kind in {ActorKind.STATE, ActorKind.PERSON}:
                 continue
             other = (candidate.external_ids or {}).get("ucdp")
             if other and other != ucdp:
@@ -434,7 +436,8 @@ class _Importer:
             return
         actor.kind = kind
         actor.country = country
-        actor.imported = {"source": DATASET, "kind": kind, "country": country}
+        # Which import made it stays known ("made_by"): the PA-X import reads its own actors apart.
+        actor.imported = {"source": DATASET, "kind": kind, "country": country, "made_by": made.get("source")}
         if actor.pk is not None:
             self.changed_actors[actor.pk] = actor
 

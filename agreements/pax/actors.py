@@ -4,8 +4,9 @@ The parties parser reads names out of free text; this module turns its ``Party``
 actors, and is the only part of the PA-X import that decides actor identity:
 
 - **Known names first.** ``known_for(country)`` is the lookup the parser asks before it
-  splits a cell's text: every actor the database holds that no PA-X import made (seeded
-  and editors' actors, the UCDP actors of the ceasefire import), by its exact name or an
+  splits a cell's text: every actor the database holds that is not a guess of a PA-X import
+  (seeded and editors' actors, the UCDP actors of the ceasefire import, including those a
+  PA-X import made and the ceasefire import confirmed by UCDP id), by its exact name or an
   exact alias, folded. An acronym is taken only from an actor of the agreement's own
   country (or from an international organisation): "GNA" is Libya's in Libya only.
   Persons are left out: a person named in a cell signs *for* an actor, and the parser
@@ -26,9 +27,11 @@ actors, and is the only part of the PA-X import that decides actor identity:
   import (``imported``); persons who signed become person actors who represent the
   actor they signed for (``signed_by`` on the party).
 
-Spellings seen become aliases of the actor found (except generic wordings such as "the
-Government", which name a different government in every agreement). Nothing is written
-until ``save``; the import calls it inside its transaction.
+Spellings seen become aliases of the actor found when they can be its names (``may_be_alias``:
+an acronym of its name, a name sharing a distinctive word, the gazetteer's own names) — not
+generic wordings such as "the Government", which name a different government in every
+agreement, nor a leader or a generic word the parser read beside the name. Nothing is
+written until ``save``; the import calls it inside its transaction.
 """
 
 from __future__ import annotations
@@ -61,6 +64,20 @@ _DEMONYM_GOVERNMENT = re.compile(
 _PERSON_OF_ACTOR = re.compile(
     r"^(?P<person>[^,()]+?)\s*(?:,|\s-|\s–|\sof\s+the|\sof|\sfor\s+the|\sfor)\s+(?P<actor>.+)$"
 )
+# Words too common in actors' names to tell one from another, and words that link names.
+_COMMON_WORDS = frozenset(
+    fold(w)
+    for w in gazetteer.word_list(
+        "government gobierno gouvernement republic republica republique people peoples popular national nacional "
+        "movement movimiento mouvement army armee ejercito armed forces fuerzas force front frente party partido "
+        "parti council conseil consejo state states democratic democratique democratica united unidos union "
+        "liberation liberacion federal islamic revolutionary revolucionario revolutionnaire transitional "
+        "interim alliance coalition committee commission group groups forum assembly delegation the and for"
+    )
+)
+_LINKING_WORDS = frozenset(
+    fold(w) for w in gazetteer.word_list("of the and for de del des du la le les el los las et y da do das dos")
+)
 _BARE_GOVERNMENT = frozenset(fold(w) for w in ("Government", "Gobierno", "Gouvernement", "Governo"))
 
 
@@ -78,9 +95,18 @@ def national_government_country(party: Party) -> str | None:
     """
     if party.kind in {ActorKind.STATE, ActorKind.PERSON}:
         return None
-    name = party.name.strip()
-    if party.country and fold(name) == fold(gazetteer.government_name(party.country)):
-        return party.country
+    if (code := names_government(party.name, party.country)) is not None:
+        return code
+    # "Kingdom of Nepal", also called "Government of Nepal" in the cell: the national government.
+    also = any(names_government(alias, party.country) == party.country for alias in party.aliases)
+    return party.country if party.kind == ActorKind.GOVERNMENT and party.country and also else None
+
+
+def names_government(name: str, country: str = "") -> str | None:
+    """The country whose national government ``name`` names (``country``: where it is read), or ``None``."""
+    name = name.strip()
+    if country and fold(name) == fold(gazetteer.government_name(country)):
+        return country
     if (code := government_country(name)) is not None:
         return code
     match = _DEMONYM_GOVERNMENT.match(name)
@@ -92,6 +118,34 @@ def national_government_country(party: Party) -> str | None:
             if form in demonyms:
                 return demonyms[form] or None
     return None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s/\-–]+", name) if w and fold(w) not in _LINKING_WORDS]
+    return "".join(w if w.isupper() and len(w) > 1 else w[0] for w in words if w[0].isalpha()).upper()
+
+
+def may_be_alias(spelling: str, names: Iterable[str]) -> bool:
+    """Can ``spelling`` be another name of the actor called ``names``?
+
+    An acronym of one of the names ("GRP", "SPLM/A"), a name one of them abbreviates, or a
+    name sharing a distinctive word with one ("the Taliban", "Croatian Democratic Union"
+    for "HDZ" only through its initials). What the parser put beside a name but names
+    something else — a leader ("Tudjman"), a generic word ("Army"), another group's
+    acronym ("SPLM-N" for the SPLM) — is not.
+    """
+    names = [n for n in names if n.strip()]
+    letters = re.sub(r"[^A-Z]", "", spelling.upper())
+    if is_acronym(spelling):
+        return any(letters and _initials(n) == letters for n in names)
+    if any(is_acronym(n) and re.sub(r"[^A-Z]", "", n.upper()) == _initials(spelling) for n in names):
+        return True
+    words = _distinctive(spelling)
+    return any(words & _distinctive(n) for n in names)
+
+
+def _distinctive(name: str) -> set[str]:
+    return {w for w in fold(name).split() if len(w) >= 3 and w not in _COMMON_WORDS}
 
 
 def is_generic(spelling: str) -> bool:
@@ -119,7 +173,9 @@ class _Names:
 
 
 def _made_here(actor: Actor) -> bool:
-    return (actor.imported or {}).get("source") == DATASET
+    """Made by a PA-X import (even if the ceasefire import has since given it its UCDP id)."""
+    made = actor.imported or {}
+    return DATASET in {made.get("source"), made.get("made_by")}
 
 
 def _order(actor: Actor, country: str) -> tuple[bool, bool, bool, int]:
@@ -159,11 +215,13 @@ class ActorIndex:
         self.names.add(actor)
         if actor.kind == ActorKind.GOVERNMENT:
             for spelling in actor.all_names:
-                code = government_country(spelling)
+                code = names_government(spelling, actor.country)
                 if code and code == (actor.country or code):
                     self.governments.setdefault(code, actor)
                     break
-        if not _made_here(actor) and actor.kind != ActorKind.PERSON:
+        # What the parser may know: not PA-X's own guesses (they may come from an older parser), unless the
+        # ceasefire import has since confirmed one by its UCDP id.
+        if (actor.imported or {}).get("source") != DATASET and actor.kind != ActorKind.PERSON:
             self.known.add(actor)
 
     # --- what the parser may ask --------------------------------------------------------------
@@ -199,18 +257,25 @@ class ActorIndex:
             spellings = [
                 s
                 for s in (party.name, *party.aliases)
-                if gazetteer.government_acronym(s, code)
-                or national_government_country(Party(s, party.role, ActorKind.GOVERNMENT, country=code)) == code
+                if gazetteer.government_acronym(s, code) or names_government(s, code) == code
             ]
+            checked = {fold(s) for s in spellings}
             actor = self.governments.get(code)
             if actor is None:
-                actor = self._create(gazetteer.government_name(code), ActorKind.GOVERNMENT, code, spellings)
-            self._add_aliases(actor, spellings)
+                name = gazetteer.government_name(code)
+                actor = self._create(name, ActorKind.GOVERNMENT, code, spellings, checked=checked)
+            self._add_aliases(actor, spellings, checked=checked)
             return actor
+        # The gazetteer's own names of an actor it knows are its names, however unlike ("Islamic Emirate
+        # of Afghanistan" for the Taliban).
+        entry = gazetteer.organisation_names().get(fold(party.name)) or gazetteer.national_actor(
+            party.name, party.country
+        )
+        curated = {fold(n) for n in (entry.name, *entry.aliases)} if entry is not None else set()
         actor = self._find(party)
         if actor is None:
-            return self._create(party.name, party.kind, party.country, list(party.aliases))
-        self._add_aliases(actor, [party.name, *party.aliases])
+            return self._create(party.name, party.kind, party.country, list(party.aliases), checked=curated)
+        self._add_aliases(actor, [party.name, *party.aliases], checked=curated)
         return actor
 
     def person_of_actor(self, party: Party) -> tuple[Actor, Actor] | None:
@@ -295,7 +360,16 @@ class ActorIndex:
         self.slugs.add(slug)
         return slug
 
-    def _create(self, name: str, kind: str, country: str, aliases: list[str], *, person: bool = False) -> Actor:
+    def _create(
+        self,
+        name: str,
+        kind: str,
+        country: str,
+        aliases: list[str],
+        *,
+        person: bool = False,
+        checked: set[str] | None = None,
+    ) -> Actor:
         name = re.sub(r"\s+", " ", name).strip()[:MAX_NAME]
         actor = Actor(
             name=name,
@@ -305,7 +379,7 @@ class ActorIndex:
             aliases=[],
             imported={"source": DATASET, "kind": kind, "country": country},
         )
-        self._add_aliases(actor, aliases)
+        self._add_aliases(actor, aliases, checked=checked)
         actor.search_text = actor.compute_search_text()
         (self.persons if person else self.created).append(actor)
         self._register(actor)
@@ -313,12 +387,16 @@ class ActorIndex:
             self.governments.setdefault(country, actor)
         return actor
 
-    def _add_aliases(self, actor: Actor, spellings: Iterable[str]) -> None:
+    def _add_aliases(self, actor: Actor, spellings: Iterable[str], *, checked: set[str] | None = None) -> None:
+        """Keep the spellings that are names of the actor as aliases (those folded in ``checked`` are known to be)."""
         have = {fold(n) for n in actor.all_names}
+        spellings = [re.sub(r"\s+", " ", s).strip() for s in spellings]
+        names = [*actor.all_names, *spellings[:1]]
         for spelling in spellings:
-            spelling = re.sub(r"\s+", " ", spelling).strip()
             key = fold(spelling)
             if not key or key in have or is_generic(spelling) or is_office_text(spelling) or len(spelling) > MAX_NAME:
+                continue
+            if key not in (checked or set()) and not may_be_alias(spelling, names):
                 continue
             have.add(key)
             actor.aliases = [*actor.aliases, spelling]

@@ -44,6 +44,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from agreements.choices import LinkKind, RecordSource
 from agreements.models import Actor, Agreement, AgreementLink, Signatory, Source
 from agreements.pax.actors import ActorIndex
+from agreements.pax.parties import Party
 from agreements.pax.reader import PaxRow, Release, RowError, check_release, read_rows
 from agreements.pax.references import Candidate, ReferenceIndex, Referrer
 from agreements.pax.report import ImportReport
@@ -97,11 +98,26 @@ def _snapshot_date(agreement: Agreement) -> dt.date | None:
 
 
 def _read(
-    release: Release, index: ActorIndex, report: ImportReport, progress: Progress | None
+    release: Release,
+    index: ActorIndex,
+    existing: dict[str, Agreement],
+    report: ImportReport,
+    *,
+    progress: Progress | None,
+    reparse: bool,
 ) -> tuple[list[PaxRow], list[RowError]]:
+    """Every row of the release; the parties of cells read before (same text, same parser) as read then."""
+
+    def read_before(pax_id: str, key: str) -> tuple[list[Party], bool] | None:
+        agreement = existing.get(pax_id)
+        kept = ((agreement.imported or {}).get("parties_read") or {}) if agreement is not None else {}
+        if reparse or kept.get("key") != key:
+            return None
+        return [Party(n, r, k, tuple(a), c, b, s) for n, r, k, a, c, b, s in kept["parties"]], kept["unreadable"]
+
     rows: list[PaxRow] = []
     errors: list[RowError] = []
-    for item in read_rows(release, known_for=index.known_for, progress=progress):
+    for item in read_rows(release, known_for=index.known_for, read_before=read_before, progress=progress):
         report.read += 1
         if isinstance(item, RowError):
             errors.append(item)
@@ -422,6 +438,16 @@ class _Writer:
                 "source": "pax",
                 "version": row.version,
                 "fields": {name: _jsonable(row.fields[name]) for name in TRACKED},
+                # The parties as the parser read them: the next import of the same cells takes them as they
+                # are, so that what the database learnt since (UCDP actors) does not change a text's reading.
+                "parties_read": {
+                    "key": row.parties_key,
+                    "parties": [
+                        [p.name, p.role, p.kind, list(p.aliases), p.country, p.signed_by, p.signed_as]
+                        for p in row.parties
+                    ],
+                    "unreadable": row.parties_unreadable,
+                },
             }
             if snapshot != getattr(agreement, "imported_before", None):
                 agreement.imported = snapshot
@@ -511,6 +537,7 @@ def pax_import(
     progress: Progress | None = None,
     skip_bad_rows: bool = False,
     force: bool = False,
+    reparse: bool = False,
     report_folder: Path | None = None,
     name: str = "",
 ) -> ImportReport:
@@ -518,7 +545,9 @@ def pax_import(
 
     Raises, before anything is written: ``NotAPaxRelease`` (not a release), ``CsvFileError``
     (not strict UTF-8 CSV; names the line), ``ImportRefused`` (unreadable rows, unless
-    ``skip_bad_rows``), ``OlderRelease`` (unless ``force``). The report is also written as
+    ``skip_bad_rows``), ``OlderRelease`` (unless ``force``). The parties of a party cell
+    read before, by the same parser, are taken as read then, unless ``reparse`` (to read them
+    again against the actors the database knows now). The report is also written as
     a JSON file (``report.report_file``) under ``report_folder`` (default
     ``VAR_DIR/import-reports``); ``name`` is the file's name as the user knows it.
     """
@@ -526,11 +555,12 @@ def pax_import(
     report = ImportReport(file=name or str(source if isinstance(source, str | Path) else "the file"))
     release = check_release(source)  # the whole file, before the database is even read
     index = ActorIndex.load()
-    rows, errors = _read(release, index, report, progress)
+    existing = _existing()
+    rows, errors = _read(release, index, existing, report, progress=progress, reparse=reparse)
+    del release  # the cells, now read into rows
     if errors and not skip_bad_rows:
         raise ImportRefused(errors)
     report.skipped = [str(error) for error in errors]
-    existing = _existing()
     _refuse_older(rows, existing, report, force=force)
     resolved = _resolve_references(rows, existing, report)
     with transaction.atomic():

@@ -7,8 +7,9 @@ those. What it does not take is a file that is only nearly a release:
 - a file without PA-X's identifying columns, or no CSV text at all (a gzip,
   a zip, a spreadsheet, an empty file), is refused as ``NotAPaxRelease``;
 - a file that is not strict UTF-8 CSV (a quote left open, a row with more or
-  fewer cells than the header, a Latin-1 byte) raises ``CsvFileError`` naming
-  its line, before a single row is returned: the whole file is checked first
+  fewer cells than the header, a Latin-1 byte, a last line with no line break:
+  a file cut off in its last cell) raises ``CsvFileError`` naming its line,
+  before a single row is returned: the whole file is checked first
   (``utilities.csvfile``);
 - a row it can read but not use (no id, an impossible date, an AgtId seen
   before) comes back as a ``RowError`` naming its line, column and reason, for
@@ -18,15 +19,18 @@ those. What it does not take is a file that is only nearly a release:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from agreements.choices import AgreementKind, DatePrecision
 from agreements.countries import alpha2_from_alpha3
 from agreements.models.agreement import AgreementType
+from agreements.pax import gazetteer, parties, party_names, party_roles, party_text
 from agreements.pax.parties import KnownLookup, Party, agreement_country, parse_cell
 from utilities.csvfile import CsvFileError, RowError, open_csv
 
@@ -39,6 +43,8 @@ __all__ = [
     "RowError",
     "check_release",
     "parse_date",
+    "parser_version",
+    "parties_key",
     "read_release",
     "read_rows",
 ]
@@ -82,6 +88,8 @@ class PaxRow:
     references: str = ""
     # The agreement's country as its parties were read (ISO alpha-2; "" when the row names none).
     country: str = ""
+    # What the parties were read from (the cells and the parser's version): the same key, the same parties.
+    parties_key: str = ""
 
 
 def parse_date(text: str) -> dt.date:
@@ -126,9 +134,35 @@ def _number_text(value: str) -> str:
 
 # A lookup of known actors for the agreements of one country (ISO alpha-2, "" for none).
 KnownFor = Callable[[str], KnownLookup | None]
+# The parties read before from the same cells (AgtId, ``parties_key``) -> (parties, unreadable), or None.
+ReadBefore = Callable[[str, str], tuple[list[Party], bool] | None]
+PARTY_COLUMNS = ("Part", "ThrdPart", "Loc1ISO", "Con")
 
 
-def _row(line: int, cells: dict[str, str], known: KnownLookup | None, known_for: KnownFor | None) -> PaxRow | RowError:
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A digest of the parties parser's code: cells read by another version of it are read again."""
+    digest = hashlib.sha256()
+    for module in (parties, party_names, party_roles, party_text, gazetteer):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def parties_key(cells: dict[str, str]) -> str:
+    """What a row's parties are read from: its party cells, its country, and the parser's version."""
+    digest = hashlib.sha256(parser_version().encode())
+    for column in PARTY_COLUMNS:
+        digest.update(b"\x00" + (cells.get(column) or "").strip().encode())
+    return digest.hexdigest()[:24]
+
+
+def _row(
+    line: int,
+    cells: dict[str, str],
+    known: KnownLookup | None,
+    known_for: KnownFor | None,
+    read_before: ReadBefore | None = None,
+) -> PaxRow | RowError:
     def cell(name: str) -> str:
         return (cells.get(name) or "").strip()
 
@@ -176,20 +210,29 @@ def _row(line: int, cells: dict[str, str], known: KnownLookup | None, known_for:
     # and acronyms mean what they mean there.
     alpha3, country = agreement_country(cell("Loc1ISO"), cell("Con"))
     alpha2 = (alpha2_from_alpha3(alpha3) or "") if alpha3 else ""
-    if known_for is not None:
-        known = known_for(alpha2)
-    signed = parse_cell(cell("Part"), column="Part", country_alpha3=alpha3, country_name=country, known=known)
-    third = parse_cell(cell("ThrdPart"), column="ThrdPart", country_alpha3=alpha3, country_name=country, known=known)
-    unreadable = (bool(cell("Part")) and not signed) or (bool(cell("ThrdPart")) and not third)
+    key = parties_key(cells)
+    before = read_before(pax_id, key) if read_before is not None else None
+    if before is not None:
+        read, unreadable = before
+    else:
+        if known_for is not None:
+            known = known_for(alpha2)
+        signed = parse_cell(cell("Part"), column="Part", country_alpha3=alpha3, country_name=country, known=known)
+        third = parse_cell(
+            cell("ThrdPart"), column="ThrdPart", country_alpha3=alpha3, country_name=country, known=known
+        )
+        read = [*signed, *third]
+        unreadable = (bool(cell("Part")) and not signed) or (bool(cell("ThrdPart")) and not third)
     return PaxRow(
         line=line,
         pax_id=pax_id,
         version=int(version_text),
         fields=fields,
-        parties=[*signed, *third],
+        parties=read,
         parties_unreadable=unreadable,
         references=cell("OthAgr"),
         country=alpha2,
+        parties_key=key,
     )
 
 
@@ -225,7 +268,7 @@ def check_release(source: Path | str | BinaryIO) -> Release:
     (a quote left open, a row of the wrong length, a byte that is not UTF-8), naming the line.
     """
     try:
-        table = open_csv(source)
+        table = open_csv(source, complete_lines=True)
     except CsvFileError as exc:
         raise NotAPaxRelease(f"{_name(source)} is not a PA-X release: {exc}. Nothing was imported.") from None
     with table:
@@ -240,6 +283,7 @@ def read_rows(
     *,
     known: KnownLookup | None = None,
     known_for: KnownFor | None = None,
+    read_before: ReadBefore | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[PaxRow | RowError]:
     """Every row of a checked release, read or refused (an AgtId seen on an earlier line is a ``RowError``).
@@ -247,6 +291,8 @@ def read_rows(
     ``known`` (a name -> known actor lookup, see ``parties.parse_cell``) lets the parties
     parser use actors the caller already has; ``known_for`` gives one such lookup per
     agreement country, for names that mean different actors in different countries.
+    ``read_before`` gives the parties read before from the same cells by the same parser
+    (``parties_key``), which are taken as they are: the same text reads the same.
     ``progress(done, total)`` is called as rows are read (reading the parties is the slow part).
     """
     seen: dict[str, int] = {}
@@ -255,7 +301,7 @@ def read_rows(
             progress(done, len(release.rows))
         if not any(value.strip() for value in cells.values()):
             continue
-        item = _row(line, cells, known, known_for)
+        item = _row(line, cells, known, known_for, read_before)
         if isinstance(item, PaxRow):
             if item.pax_id in seen:
                 item = RowError(line, "AgtId", f"{item.pax_id} appears again (first on line {seen[item.pax_id]})")

@@ -62,6 +62,12 @@ class Command(BaseCommand):
             help="Import a release older than the one imported (default: refuse it), reverting what the later "
             "release says.",
         )
+        parser.add_argument(
+            "--reparse",
+            action="store_true",
+            help="Read every party cell again, against the actors the database knows now (default: a cell read "
+            "before, by the same parser, is taken as read then).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]

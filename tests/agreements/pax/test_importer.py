@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Actor, Agreement, AgreementLink, Commitment, Signatory, Source
-from agreements.pax import importer
+from agreements.pax import importer, reader
 from agreements.pax.importer import ImportRefused, OlderRelease, pax_import
 from agreements.pax.reader import CsvFileError, NotAPaxRelease
 from agreements.services.agreements import SignatoryInput, agreement_update
@@ -187,6 +187,23 @@ def test_roles_come_from_the_parser_headings_observers_included(tmp_path):
         )
     )
     assert {("European Union", "observer"), ("African Union", "witness")} <= parties("14")
+
+
+def test_a_cell_read_before_reads_the_same_until_the_parser_changes_or_a_reparse_is_asked(tmp_path, monkeypatch):
+    path = release(tmp_path, row(16, "Accord", Part="Front for the Liberation of Somewhere"))
+    pax_import(path)
+    ucdp = ActorFactory(name="FLS", aliases=["Front for the Liberation of Somewhere"], external_ids={"ucdp": "9"})
+    Actor.objects.filter(pk=ucdp.pk).update(imported={"source": "ethprio", "kind": "armed_group"})
+    assert not pax_import(path).changed  # what the database learnt since does not change the reading
+    report = pax_import(path, reparse=True)
+    assert parties("16") == {("FLS", "signatory")}
+    assert report.count("party", "created") == report.count("party", "removed") == 1
+    monkeypatch.setattr(reader, "parser_version", lambda: "another parser")
+    again = pax_import(path)
+    assert not again.changed  # read again by the new parser: the same parties
+    assert Agreement.objects.get(external_ids__pax="16").imported["parties_read"]["key"] == reader.parties_key(
+        {"Part": "Front for the Liberation of Somewhere", "Loc1ISO": "LBY", "Con": "Libya"}
+    )
 
 
 def test_the_report_lists_the_actors_it_creates(tmp_path):
