@@ -198,7 +198,7 @@ class ActorIndex:
         self._represents: dict[int, Actor] = {}
         # Existing actors that gained aliases, by id, with the aliases they gained.
         self.new_aliases: dict[int, list[str]] = {}
-        self._by_pk: dict[int, Actor] = {}
+        self.by_pk: dict[int, Actor] = {}
         self._known_cache: dict[str, KnownLookup] = {}
         for actor in actors:
             self._register(actor)
@@ -211,7 +211,7 @@ class ActorIndex:
 
     def _register(self, actor: Actor) -> None:
         if actor.pk is not None:
-            self._by_pk[actor.pk] = actor
+            self.by_pk[actor.pk] = actor
         self.names.add(actor)
         if actor.kind == ActorKind.GOVERNMENT:
             for spelling in actor.all_names:
@@ -412,8 +412,8 @@ class ActorIndex:
             person.represents_id = represented.pk if represented is not None else None
         bulk_create_with_history(self.persons, Actor, batch_size=500, default_user=user, default_change_reason=reason)
         for actor in [*self.created, *self.persons]:
-            self._by_pk[actor.pk] = actor
-        changed = [self._by_pk[pk] for pk in self.new_aliases]
+            self.by_pk[actor.pk] = actor
+        changed = [self.by_pk[pk] for pk in self.new_aliases]
         now = timezone.now()
         for actor in changed:
             actor.search_text = actor.compute_search_text()

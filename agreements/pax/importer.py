@@ -184,6 +184,8 @@ class _Writer:
         self.index = index
         self.user = author(user)
         self.slugs = set(Agreement.objects.values_list("slug", flat=True))
+        # Each row's parties, in order, as the actor and the signer each resolved to.
+        self.resolved: dict[str, list[tuple[Actor, Actor | None]]] = {}
 
     # --- agreements ---------------------------------------------------------------------------
 
@@ -282,20 +284,21 @@ class _Writer:
 
     # --- parties ------------------------------------------------------------------------------
 
-    def resolve_parties(self, rows: list[PaxRow]) -> dict[str, list[_Part]]:
-        """Each row's parties as actors (made where needed, not yet saved), one per actor and role."""
+    def resolve_parties(self, rows: list[PaxRow], existing: dict[str, Agreement]) -> dict[str, list[_Part]]:
+        """Each row's parties as actors (made where needed, not yet saved), one per actor and role.
+
+        Parties taken as read before resolve to the actors they resolved to then, while those
+        exist: a re-import gives the same parties, whatever the database has learnt since.
+        """
         parts: dict[str, list[_Part]] = {}
         for row in rows:
             self.report.parties_unreadable += row.parties_unreadable
+            before = self._resolved_before(row, existing.get(row.pax_id))
+            resolved: list[tuple[Actor, Actor | None]] = []
             wanted: dict[tuple[int, str], _Part] = {}
-            for party in row.parties:
-                signer: Actor | None
-                split = self.index.person_of_actor(party)
-                if split is not None:
-                    actor, signer = split
-                else:
-                    actor = self.index.resolve(party)
-                    signer = self.index.person(party.signed_by, actor) if party.signed_by else None
+            for n, party in enumerate(row.parties):
+                actor, signer = before[n] if before is not None else self._resolve(party)
+                resolved.append((actor, signer))
                 key = (id(actor), party.role)
                 if key in wanted:
                     first = wanted[key]
@@ -304,7 +307,26 @@ class _Writer:
                     continue
                 wanted[key] = _Part(party.name, party.role, actor, signer, party.signed_as[:300], len(wanted))
             parts[row.pax_id] = list(wanted.values())
+            self.resolved[row.pax_id] = resolved
         return parts
+
+    def _resolve(self, party: Party) -> tuple[Actor, Actor | None]:
+        split = self.index.person_of_actor(party)
+        if split is not None:
+            return split
+        actor = self.index.resolve(party)
+        return actor, (self.index.person(party.signed_by, actor) if party.signed_by else None)
+
+    def _resolved_before(self, row: PaxRow, agreement: Agreement | None) -> list[tuple[Actor, Actor | None]] | None:
+        """The actors the same reading resolved to at the last import, if they all still exist."""
+        kept = ((agreement.imported or {}).get("parties_read") or {}) if agreement is not None else {}
+        ids = kept.get("resolved")
+        if not row.parties_reused or not isinstance(ids, list) or len(ids) != len(row.parties):
+            return None
+        actors = self.index.by_pk
+        if not all(a in actors and (s is None or s in actors) for a, s in ids):
+            return None
+        return [(actors[a], actors[s] if s is not None else None) for a, s in ids]
 
     def report_actors(self) -> None:
         for actor in [*self.index.created, *self.index.persons]:
@@ -447,6 +469,7 @@ class _Writer:
                         for p in row.parties
                     ],
                     "unreadable": row.parties_unreadable,
+                    "resolved": [[a.pk, s.pk if s else None] for a, s in self.resolved[row.pax_id]],
                 },
             }
             if snapshot != getattr(agreement, "imported_before", None):
@@ -566,7 +589,7 @@ def pax_import(
     with transaction.atomic():
         writer = _Writer(report, index, user)
         by_pax = writer.agreements(rows, existing)
-        parts = writer.resolve_parties(rows)
+        parts = writer.resolve_parties(rows, existing)
         index.save(user=writer.user, reason=REASON)
         writer.report_actors()
         writer.parties(rows, parts, by_pax)

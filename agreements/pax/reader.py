@@ -90,6 +90,8 @@ class PaxRow:
     country: str = ""
     # What the parties were read from (the cells and the parser's version): the same key, the same parties.
     parties_key: str = ""
+    # Taken as read before (``read_before``) rather than read now.
+    parties_reused: bool = False
 
 
 def parse_date(text: str) -> dt.date:
@@ -233,6 +235,7 @@ def _row(
         references=cell("OthAgr"),
         country=alpha2,
         parties_key=key,
+        parties_reused=before is not None,
     )
 
 
