@@ -15,10 +15,10 @@ list of titles. A reference names an agreement in one of two ways, and both are 
   one (else the one whose title shares most words with the passage, if one clearly does).
 
 Candidates are PA-X agreements signed on or before the referring one, and nearer ones
-are preferred: a title shared by several agreements names the one of the same peace
-process, else one of a country the two share (or the same conflict), else — only for a
-long title that no other agreement has — one of the same region; a date given beside the
-title decides between agreements of the same title. What stays ambiguous links nowhere,
+are preferred: a title names the agreement of the same peace process, else one of a
+country the two share (or the same conflict), else — only for a long title that no other
+agreement has — one of the same region; a short title ("Peace Agreement") names one of
+the same process only, and a title several agreements bear only with its date. What stays ambiguous links nowhere,
 and an agreement whose references name no candidate is listed as unresolved.
 
 Pure: no database. The importer passes the candidates (this release's agreements and the
@@ -40,6 +40,8 @@ MIN_TITLE_WORDS = 2
 MIN_TITLE_CHARS = 12
 # A title shorter than this counts only when the text capitalises it ("the Ceasefire Agreement").
 MIN_LOWER_CASE_TITLE_WORDS = 6
+# A title shorter than this names an agreement of the same peace process only.
+MIN_PLACE_TITLE_WORDS = 4
 # A title matched outside the referring agreement's process and countries must be this distinctive.
 MIN_REGIONAL_TITLE_CHARS = 30
 MIN_REGIONAL_TITLE_WORDS = 4
@@ -295,9 +297,7 @@ class ReferenceIndex:
         if start > 0:
             before = words[start - 1]
             between = text[before.end : words[start].start]
-            opens = text[: before.start].rstrip()
-            sentence_start = not opens or opens[-1] in ".:;!?\n([\"'“‘,"
-            if between.strip(" -") == "" and "\n" not in between and _capitalised(before) and not sentence_start:
+            if between.strip(" -") == "" and "\n" not in between and _capitalised(before):
                 return True
         return False
 
@@ -316,10 +316,14 @@ class ReferenceIndex:
             earlier = dated
         elif after or len(matched) > 1:
             return None
-        for tier in (_same_process, _same_place):
+        # A short title ("Peace Agreement") names an agreement of the same peace process only.
+        short = len(fold(matched[0].title).split()) < MIN_PLACE_TITLE_WORDS if matched else True
+        for tier in (_same_process,) if short else (_same_process, _same_place):
             found = [c for c in earlier if tier(c, referrer)]
             if found:
                 return found[0] if len(found) == 1 else None
+        if short:
+            return None
         regional = [c for c in earlier if c.region and c.region == referrer.region]
         if len(regional) == 1 and len(matched) == 1:
             title = fold(regional[0].title)

@@ -36,6 +36,15 @@ def test_a_title_inside_a_longer_title_is_refused():
     assert links([short], "Agreement on Security Arrangements; and the protocols") == {"1": "title"}
 
 
+def test_a_short_title_names_an_agreement_of_the_same_process_only_and_never_inside_a_longer_one():
+    local = agreement("1", "Peace Agreement", "2000-04-04", process="Sudan local processes")
+    here = agreement("2", "Peace Agreement", "2000-04-04")
+    assert links([local], "ACKNOWLEDGING the preliminary Peace Agreement") == {}
+    assert links([here], "ACKNOWLEDGING the preliminary Peace Agreement") == {"2": "title"}
+    assert links([here], "Security Arrangements; Comprehensive Peace Agreement between the parties") == {}
+    assert links([here], "3.4. Cairo Peace Agreement") == {}
+
+
 def test_a_short_title_in_lower_case_is_ordinary_words():
     ceasefire = agreement("1", "Humanitarian Ceasefire", "2004-04-08")
     assert links([ceasefire], "the parties to the humanitarian ceasefire reached last year") == {}
