@@ -200,6 +200,7 @@ class ActorIndex:
         self.new_aliases: dict[int, list[str]] = {}
         self.by_pk: dict[int, Actor] = {}
         self._known_cache: dict[str, KnownLookup] = {}
+        self._known_answers: dict[tuple[str, str], Known | None] = {}
         for actor in actors:
             self._register(actor)
 
@@ -233,6 +234,13 @@ class ActorIndex:
         return self._known_cache[country]
 
     def _known(self, name: str, country: str) -> Known | None:
+        # The parser asks for the same names again and again (some 160,000 times in v9).
+        asked = (country, name)
+        if asked not in self._known_answers:
+            self._known_answers[asked] = self._look_up(name, country)
+        return self._known_answers[asked]
+
+    def _look_up(self, name: str, country: str) -> Known | None:
         key = fold(name)
         acronym = is_acronym(name)
         for table in (self.known.canonical, self.known.alias):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,7 @@ def _short(value: Any, width: int = 80) -> str:
     return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
+PLURALS = {"agreement": "agreements", "actor": "actors", "party": "parties", "link": "links"}
 SECTIONS = (
     ("agreement", "created"),
     ("agreement", "updated"),
@@ -109,7 +110,7 @@ class ImportReport:
 
     def summary(self) -> dict[str, int]:
         """The counts, by record and action."""
-        counts = {f"{record}s_{action}": self.count(record, action) for record, action in SECTIONS}
+        counts = {f"{PLURALS[record]}_{action}": self.count(record, action) for record, action in SECTIONS}
         return {
             "rows": self.read,
             "agreements_unchanged": self.unchanged,
@@ -147,7 +148,7 @@ class ImportReport:
         out += _capped([f"Kept an editor's change: {line}" for line in self.kept_edits], limit, "kept changes")
         for record, action in SECTIONS:
             section = [c.line() for c in self.changes if c.record == record and c.action == action]
-            out += _capped(section, limit, f"{record}s {action}")
+            out += _capped(section, limit, f"{PLURALS[record]} {action}")
         out += _capped(
             [f"Unresolved reference: {line}" for line in self.unresolved_references], limit, "unresolved references"
         )
@@ -166,7 +167,9 @@ class ImportReport:
             "forced": self.forced,
             "skipped": self.skipped,
             "kept_edits": self.kept_edits,
-            "changes": [asdict(c) for c in self.changes],
+            "changes": [
+                {"record": c.record, "action": c.action, "key": c.key, "fields": c.fields} for c in self.changes
+            ],
             "unresolved_references": self.unresolved_references,
             "ceasefire_texts_missing": sorted(self.texts.missing),
         }

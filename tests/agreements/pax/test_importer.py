@@ -279,7 +279,7 @@ def test_an_upgrade_is_exact_and_its_report_names_every_change(tmp_path, editor)
         "Party removed: AgtId 20: Justice and Equality Movement (signatory)",
     ]
     written = json.loads(report.report_file.read_text())
-    assert written["summary"]["agreements_updated"] == written["summary"]["partys_removed"] == 1
+    assert written["summary"]["agreements_updated"] == written["summary"]["parties_removed"] == 1
     assert written["changes"][0]["fields"]["title"] == ["Darfur ceasefire", "Darfur ceasefire agreement"]
     assert report.report_file.parent == Path(str(tmp_path)) / "import-reports"
 
