@@ -44,7 +44,9 @@ class SignatoryInline(admin.TabularInline):
     fk_name = "agreement"
     extra = 1
     autocomplete_fields = ("actor", "signed_by")
-    fields = ("actor", "role", "signed_by", "signed_as", "note")
+    fields = ("actor", "role", "signed_by", "signed_as", "note", "origin")
+    # Who stated it: a party an import made may be removed by a later import, unless an editor changes it.
+    readonly_fields = ("origin",)
 
 
 class CommitmentInline(admin.StackedInline):

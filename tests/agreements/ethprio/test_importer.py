@@ -8,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
@@ -332,7 +333,34 @@ def real() -> Path:
     return path
 
 
-def test_the_real_release(real, seeded):
+def table_counts() -> dict[str, int]:
+    return {m._meta.db_table: m.objects.count() for m in apps.get_models(include_auto_created=True)}
+
+
+def refuse_damaged_copies(real: Path, folder: Path) -> None:
+    """A copy cut off mid-row and one re-encoded as Latin-1: refused by the command, naming the line."""
+    data = real.read_bytes()
+    middle = len(data) // 2
+    cut = folder / "cut.csv"
+    cut.write_bytes(data[: (data.rindex(b"\n", 0, middle) + data.index(b"\n", middle)) // 2])
+    # The release's only characters beyond ASCII are U+FFFD, where its source lost one ("Ex-S\ufffdl\ufffdka"),
+    # which Latin-1 cannot hold: the copy has them mended ("Séléka"), as a spreadsheet user would, then saved.
+    text = data.decode("utf-8-sig").replace("\ufffd", "é")
+    latin = folder / "latin1.csv"
+    latin.write_bytes(text.encode("latin-1"))
+    first = next(i for i, char in enumerate(text) if ord(char) > 127)
+    for path, line in ((cut, r"\d+"), (latin, str(text[:first].count("\n") + 1))):
+        with pytest.raises(CommandError, match=f"{path.name} cannot be read, line {line}: .*Nothing was imported"):
+            call_command("import_ceasefires", str(path), stdout=StringIO())
+
+
+def test_damaged_copies_of_the_real_release_change_nothing_in_an_empty_database(real, tmp_path):
+    before = table_counts()
+    refuse_damaged_copies(real, tmp_path)
+    assert table_counts() == before
+
+
+def test_the_real_release(real, seeded, tmp_path):
     report = ceasefires_import(real)
     assert (report.created, report.skipped, len(report.warnings)) == (2203, [], 5)
     assert Agreement.objects.filter(external_ids__has_key="ethprio").count() == 2203
@@ -345,3 +373,6 @@ def test_the_real_release(real, seeded):
         assert (deadline.precision, deadline.time_zone) == ("day", "Africa/Tripoli")
     assert report.texts.missing == set(report.texts.missing)  # before PA-X: every AgtId is still missing
     assert ceasefires_import(real).changed is False
+    before = table_counts()
+    refuse_damaged_copies(real, tmp_path)  # over a full database
+    assert table_counts() == before
