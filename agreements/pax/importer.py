@@ -11,7 +11,10 @@ so is a file with an unreadable row (``ImportRefused``: each row by line, column
 reason) unless ``skip_bad_rows``, and a release older than the one imported
 (``OlderRelease``: an agreement whose ``Ver`` is lower than the imported one, or a file
 whose newest agreement is older than PA-X agreements imported from a release it lacks)
-unless ``force``.
+unless ``force``. A party cell read at an earlier import, by the same version of the
+parser, is not read again: its parties, and the actors they resolved to, are taken as
+they were (``reparse`` reads and resolves every cell afresh), so a re-import changes
+nothing whatever the database has learnt since, and takes seconds.
 
 **Writing, in one transaction.** Agreements are created or updated by AgtId. A field is
 updated only if PA-X changed it and no editor did; where both changed, the editor's
@@ -135,6 +138,7 @@ def _refuse_older(rows: list[PaxRow], existing: dict[str, Agreement], report: Im
         if row.version < stored:
             older.append(f"AgtId {row.pax_id} (line {row.line}) is version {row.version}; version {stored} is imported")
     in_file = {row.pax_id for row in rows}
+    report.absent = sorted((pax_id for pax_id in existing if pax_id not in in_file), key=int)
     newest = max((row.fields["date"] for row in rows), default=None)
     later = sorted(
         (

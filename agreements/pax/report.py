@@ -86,6 +86,8 @@ class ImportReport:
     links_by: dict[str, int] = field(default_factory=dict)
     texts: TextLinks = field(default_factory=TextLinks)
     forced: list[str] = field(default_factory=list)
+    # AgtIds imported before that this release does not hold (left as they are).
+    absent: list[str] = field(default_factory=list)
     seconds: float = 0.0
     started_at: dt.datetime = field(default_factory=timezone.now)
     report_file: Path | None = None
@@ -144,6 +146,10 @@ class ImportReport:
         if not self.changed:
             out.insert(0, "Nothing changed: this release is already imported.")
         out += [f"Imported although older (--force): {line}" for line in self.forced]
+        if self.absent:
+            shown = ", ".join(self.absent[: limit or len(self.absent)])
+            more = f" and {len(self.absent) - limit} more" if limit is not None and len(self.absent) > limit else ""
+            out.append(f"Not in this release, left as they are: {len(self.absent)} AgtIds ({shown}{more}).")
         out += _capped([f"Skipped {line}" for line in self.skipped], limit, "skipped rows")
         out += _capped([f"Kept an editor's change: {line}" for line in self.kept_edits], limit, "kept changes")
         for record, action in SECTIONS:
@@ -165,6 +171,7 @@ class ImportReport:
             "seconds": round(self.seconds, 2),
             "summary": self.summary(),
             "forced": self.forced,
+            "absent": self.absent,
             "skipped": self.skipped,
             "kept_edits": self.kept_edits,
             "changes": [

@@ -301,7 +301,10 @@ def test_a_release_older_as_a_whole_is_refused(tmp_path):
         pax_import(older)
     with pytest.raises(CommandError, match="use --force"):
         call_command("import_pax", str(older), stdout=StringIO())
-    call_command("import_pax", str(older), "--force", stdout=StringIO())
+    out = StringIO()
+    call_command("import_pax", str(older), "--force", stdout=out)
+    assert "Not in this release, left as they are: 1 AgtIds (31)." in out.getvalue()
+    assert Agreement.objects.filter(external_ids__pax="31").exists()
 
 
 def test_a_party_an_editor_removed_is_not_added_back(tmp_path, editor):
