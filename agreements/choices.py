@@ -49,7 +49,7 @@ class SignatoryRole(models.TextChoices):
 
 
 class RecordSource(models.TextChoices):
-    """Where an agreement's record comes from (its ``external_ids`` say)."""
+    """Where a record comes from: an agreement (its ``external_ids`` say), a party or a link (``origin``)."""
 
     ETHPRIO = "ethprio", "ETH/PRIO Civil Conflict Ceasefire Dataset"
     PAX = "pax", "PA-X Peace Agreements Database"

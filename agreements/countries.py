@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -80,6 +81,9 @@ COMMON_NAMES: dict[str, str] = {
     "DR Congo": "CD",
     "DRC": "CD",
     "Democratic Republic of Congo": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "Bosnia-Herzegovina": "BA",
+    "Macedonia, FYR": "MK",
     "Congo-Brazzaville": "CG",
     "Palestine": "PS",
     "Vatican": "VA",
@@ -106,3 +110,33 @@ def _by_name() -> dict[str, str]:
 def alpha2_from_name(name: str) -> str | None:
     """The alpha-2 code of a country named exactly (any case): ISO's names, or a common short form."""
     return _by_name().get(name.strip().casefold())
+
+
+_GOVERNMENT_OF = re.compile(
+    r"^(?:the\s+)?(?:government|gobierno|gouvernement|governo)(?:\s*(?:of|de|del|de\s+la|du|da|do)\s*|\s+)"
+    r"(?P<place>[^()]+?)\s*(?:\((?P<other>[^()]*)\))?$"
+    r"|^(?:the\s+)?(?P<before>[^()]+?)\s+government$",
+    re.IGNORECASE,
+)
+
+
+def government_country(name: str) -> str | None:
+    """The country whose national government ``name`` names, by the country's own name.
+
+    "Government of Colombia", "Government of the Republic of Colombia", "Gobierno de
+    Colombia", UCDP's "Government of DR Congo (Zaire)" (a former name in brackets) and
+    its typing "Government ofGuatemala", "Sudan Government" each name one; "Government of
+    National Unity" names none (it is not a country's name), nor does "Host Government".
+    """
+    match = _GOVERNMENT_OF.match(name.strip())
+    if match is None:
+        return None
+    for place in (match["place"] or match["before"], match["other"] or ""):
+        # An article is part of some names ("El Salvador"), not of others ("la République du Mali").
+        for spelling in (place.strip(), _ARTICLE.sub("", place.strip())):
+            if spelling and (code := alpha2_from_name(spelling)):
+                return code
+    return None
+
+
+_ARTICLE = re.compile(r"^(?:the|la|le|el|l['’])\s*", re.IGNORECASE)

@@ -63,8 +63,8 @@ def run() -> list[dict[str, Any]]:
         report = pax_import(path)
     rows = by_hand.added(before)
     say(
-        f"ours, cold: {report.created} agreements, {report.actors_created} actors, {report.parties_added} parties, "
-        f"{report.links_added} links in {cold():.2f} s"
+        f"ours, cold: {report.created} agreements, {report.count('actor', 'created')} actors, "
+        f"{report.count('party', 'created')} parties, {report.count('link', 'created')} links in {cold():.2f} s"
     )
     with timer() as rerun:
         again = pax_import(path)

@@ -69,6 +69,19 @@ class RowError(NamedTuple):
         return f"line {self.line}, column {self.column}: {self.reason}"
 
 
+class ImportRefused(ValueError):
+    """Rows of the file cannot be read; nothing was written. ``errors`` names each, by line and column."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        shown = "; ".join(str(e) for e in errors[:10])
+        more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""
+        super().__init__(
+            f"{len(errors)} row(s) cannot be read: {shown}{more}. Nothing was imported; mend the file, "
+            "or import the rest with --skip-bad-rows."
+        )
+        self.errors = errors
+
+
 class CsvRow(NamedTuple):
     """One data row: the line it starts on and its cells by column name."""
 
@@ -127,8 +140,9 @@ def _physical_lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
 class _TextLines:
     """Decodes physical lines strictly as UTF-8, remembering the lines of the row being parsed."""
 
-    def __init__(self, lines: Iterator[bytes]) -> None:
+    def __init__(self, lines: Iterator[bytes], *, complete_lines: bool = False) -> None:
         self._lines = lines
+        self._complete_lines = complete_lines
         self.number = 0
         self._offset = 0
         # The current row's lines, to find where an unclosed quote opened.
@@ -155,6 +169,12 @@ class _TextLines:
             ) from None
         if "\x00" in text:
             raise CsvFileError(self.number, "holds a NUL byte: this is not a text file")
+        if self._complete_lines and not text.endswith("\n") and text.strip():
+            raise CsvFileError(
+                self.number,
+                "the file ends in the middle of this line, with no line break after it: it looks cut off "
+                "(a complete export ends every line with one)",
+            )
         self.row_lines.append(text)
         return text
 
@@ -184,7 +204,7 @@ def _unclosed_quote_line(first_line: int, lines: list[str]) -> int:
 class CsvFile:
     """A CSV file being read: its header at once, its rows on demand, each checked."""
 
-    def __init__(self, source: Path | str | BinaryIO) -> None:
+    def __init__(self, source: Path | str | BinaryIO, *, complete_lines: bool = False) -> None:
         self._owned: BinaryIO | None = None
         if isinstance(source, str | Path):
             path = Path(source)
@@ -197,7 +217,7 @@ class CsvFile:
             kind = _container_kind(head, origin)
             if kind:
                 raise CsvFileError(None, f"this is {kind}")
-            self._text = _TextLines(_physical_lines(head, stream))
+            self._text = _TextLines(_physical_lines(head, stream), complete_lines=complete_lines)
             self._reader = csv.reader(self._text, strict=True)
             self.header: tuple[str, ...] = self._read_header()
         except BaseException:
@@ -279,14 +299,16 @@ class CsvFile:
         self.close()
 
 
-def open_csv(source: Path | str | BinaryIO) -> CsvFile:
+def open_csv(source: Path | str | BinaryIO, *, complete_lines: bool = False) -> CsvFile:
     """Open a CSV file (a path, or a binary stream) strictly; the header is read and checked at once.
 
     Raises ``CsvFileError`` for a file that is not UTF-8 CSV text (gzip, zip,
     xlsx, ods, xls, UTF-16), or whose header is missing or names a column twice
-    or not at all. Rows are checked as they are read.
+    or not at all. Rows are checked as they are read. With ``complete_lines``, a
+    last line with no line break is refused too: a file cut off inside its last
+    cell still has every field, and only this tells it apart.
     """
-    return CsvFile(source)
+    return CsvFile(source, complete_lines=complete_lines)
 
 
 def read_csv(source: Path | str | BinaryIO) -> tuple[tuple[str, ...], list[CsvRow]]:

@@ -22,7 +22,7 @@ from django.utils.html import format_html
 from agreements.ethprio.importer import ImportRefused, ceasefires_import
 from agreements.ethprio.reader import NotAnEthPrioFile
 from agreements.models import Agreement, AgreementLink, Commitment, Signatory
-from agreements.pax.importer import pax_import
+from agreements.pax.importer import OlderRelease, pax_import
 from agreements.pax.reader import NotAPaxRelease
 from agreements.selectors import agreements_with_overview
 from agreements.services.agreements import (
@@ -47,7 +47,9 @@ class SignatoryInline(admin.TabularInline):
     fk_name = "agreement"
     extra = 1
     autocomplete_fields = ("actor", "signed_by")
-    fields = ("actor", "role", "signed_by", "signed_as", "note")
+    fields = ("actor", "role", "signed_by", "signed_as", "note", "origin")
+    # Who stated it: a party an import made may be removed by a later import, unless an editor changes it.
+    readonly_fields = ("origin",)
     classes = ("fluid",)  # as wide as the page, no wider (editor.css)
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
 
@@ -84,6 +86,8 @@ class AgreementForm(ModelForm):
 
 
 MAX_RELEASE_BYTES = 50 * 1024 * 1024
+# Changes shown per section of an import report on the page; the JSON report file holds them all.
+REPORT_LINES_SHOWN = 100
 
 
 class CeasefireDatasetForm(forms.Form):
@@ -103,6 +107,14 @@ class CeasefireDatasetForm(forms.Form):
 
 class PaxReleaseForm(forms.Form):
     release = forms.FileField(label="PA-X release (CSV)", help_text="e.g. pax_v9.csv, at most 50 MB.")
+    skip_bad_rows = forms.BooleanField(
+        required=False, help_text="Import the rows that can be read, and list the others."
+    )
+    force = forms.BooleanField(
+        required=False,
+        label="Import even if older",
+        help_text="Import a release older than the one imported, reverting what the later release says.",
+    )
 
     def clean_release(self) -> Any:
         release = self.cleaned_data["release"]
@@ -144,7 +156,7 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
         ]
 
     def _upload(
-        self, request: HttpRequest, form: forms.Form, run: Callable[[Path], list[str]], *, title: str, intro: str
+        self, request: HttpRequest, form: forms.Form, run: Callable[[Path, str], list[str]], *, title: str, intro: str
     ) -> HttpResponse:
         """A dataset upload: the file saved aside, imported by ``run``, its report shown; errors by name."""
         if not (
@@ -160,8 +172,10 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
                     for chunk in upload.chunks():
                         out.write(chunk)
                 try:
-                    report = run(target)
-                except (NotAPaxRelease, NotAnEthPrioFile, CsvFileError, ImportRefused) as exc:
+                    report = run(target, upload.name)
+                except CsvFileError as exc:
+                    error = f"{upload.name} cannot be read, {exc}. Nothing was imported."
+                except (NotAPaxRelease, NotAnEthPrioFile, ImportRefused, OlderRelease) as exc:
                     error = str(exc).replace(str(target), upload.name)
         context = {
             **self.admin_site.each_context(request),
@@ -175,14 +189,23 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
         return TemplateResponse(request, "admin/agreements/agreement/import_dataset.html", context)
 
     def import_pax_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload a PA-X release; the same import and report as ``manage.py import_pax``."""
+        """Upload a PA-X release; the same import and report as ``manage.py import_pax`` (and its JSON file)."""
+        form = PaxReleaseForm(request.POST or None, request.FILES or None)
         return self._upload(
             request,
-            PaxReleaseForm(request.POST or None, request.FILES or None),
-            lambda path: pax_import(path, user=request.user).lines(),
+            form,
+            lambda path, name: pax_import(
+                path,
+                user=request.user,
+                name=name,
+                skip_bad_rows=form.cleaned_data["skip_bad_rows"],
+                force=form.cleaned_data["force"],
+            ).lines(limit=REPORT_LINES_SHOWN),
             title="Import a PA-X release",
             intro="Upload a release of the PA-X Peace Agreements Database (CSV). Agreements are created or "
-            "updated by their PA-X id; what editors added or changed is kept.",
+            "updated by their PA-X id, with their parties and references; what editors added or changed is kept. "
+            "The whole file is checked first: nothing is written if it cannot be read or is older than the "
+            "release imported.",
         )
 
     def import_ceasefires_view(self, request: HttpRequest) -> HttpResponse:
@@ -191,7 +214,7 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
         return self._upload(
             request,
             form,
-            lambda path: ceasefires_import(
+            lambda path, name: ceasefires_import(
                 path, user=request.user, skip_bad_rows=form.cleaned_data["skip_bad_rows"]
             ).lines(),
             title="Import the ETH/PRIO ceasefire dataset",

@@ -70,12 +70,16 @@ SIGNATORY = {
     "does not state).",
     "signed_as": "The title the person signed or spoke under, e.g. `President`; empty if not recorded.",
     "note": "What the text says of this part, often its words, e.g. “all parties in Libya”; may be empty.",
+    "origin": "Who stated it: `pax` or `ethprio` (an import of that dataset, which a later import may correct or "
+    "remove) or `editor` (an editor added or changed it; imports leave it alone). Read-only.",
 }
 
 LINK = {
     "kind": "How this agreement relates to the other: `builds_on`, `implements`, `references`, `supersedes`, "
     "`reaffirms`, or `text` (the same agreement, whose text another dataset holds).",
     "note": "What the text says of the relation, often its words; may be empty.",
+    "origin": "Who stated it: `pax` or `ethprio` (an import of that dataset, which a later import may correct or "
+    "remove) or `editor` (an editor added or changed it; imports leave it alone). Read-only.",
 }
 
 COMMITMENT = {

@@ -369,7 +369,7 @@ class SignatorySerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = Signatory
-        fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note"]
+        fields = ["actor", "actor_id", "role", "signed_by", "signed_by_id", "signed_as", "note", "origin"]
         extra_kwargs = described(SIGNATORY)
 
 
@@ -386,7 +386,7 @@ class LinkSerializer(CompiledRepresentation, serializers.ModelSerializer):
 
     class Meta:
         model = AgreementLink
-        fields = ["kind", "to", "to_id", "note"]
+        fields = ["kind", "to", "to_id", "note", "origin"]
         extra_kwargs = described(LINK)
 
 

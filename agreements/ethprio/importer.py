@@ -55,17 +55,20 @@ from agreements.choices import (
     DeadlineState,
     EventType,
     LinkKind,
+    RecordSource,
     SignatoryRole,
 )
-from agreements.countries import alpha2_from_name
+from agreements.countries import alpha2_from_name, government_country
 from agreements.ethprio.reader import Ceasefire, PartialDate, ReadResult, read_ceasefires
 from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadline, Event, Signatory, Source
 from agreements.payloads import deadline_event_data
 from agreements.services.events import event_new, events_record
 from agreements.services.links import TextLinks, agreements_link_texts
-from utilities.csvfile import RowError
+from utilities.csvfile import ImportRefused
 from utilities.folding import fold
 from utilities.services import UserLike, author
+
+__all__ = ["CeasefireImportReport", "ImportRefused", "ceasefires_import"]
 
 DATASET = "ethprio"
 SOURCE_KEY = "ethprio-ceasefires-2022"
@@ -95,19 +98,6 @@ TRACKED = (
 )
 TITLE_ACTORS = 3
 Progress = Callable[[int, int], None]
-
-
-class ImportRefused(ValueError):
-    """Rows of the file cannot be read; nothing was written. ``errors`` names each, by line and column."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        shown = "; ".join(str(e) for e in errors[:10])
-        more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""
-        super().__init__(
-            f"{len(errors)} row(s) cannot be read: {shown}{more}. Nothing was imported; mend the file, "
-            "or import the rest with --skip-bad-rows."
-        )
-        self.errors = errors
 
 
 @dataclass
@@ -295,11 +285,17 @@ class _Importer:
         self.actor_slugs = set(Actor.objects.values_list("slug", flat=True))
         self.by_ucdp: dict[str, Actor] = {}
         self.by_name: dict[str, Actor] = {}
+        # The national government of each country, by the country its name names (one per country).
+        self.governments: dict[str, Actor] = {}
         for actor in Actor.objects.order_by("id"):
             if ucdp := (actor.external_ids or {}).get("ucdp"):
                 self.by_ucdp[ucdp] = actor
             for spelling in actor.all_names:
                 self.by_name.setdefault(fold(spelling), actor)
+            if actor.kind == ActorKind.GOVERNMENT:
+                code = next((c for n in actor.all_names if (c := government_country(n))), None)
+                if code and actor.country in {"", code}:
+                    self.governments.setdefault(code, actor)
         self.new_actors: list[Actor] = []
         self.changed_actors: dict[int, Actor] = {}
 
@@ -328,10 +324,12 @@ class _Importer:
             country=country,
             aliases=aliases,
             external_ids={"ucdp": ucdp} if ucdp else {},
-            imported={"source": DATASET, "kind": kind},
+            imported={"source": DATASET, "kind": kind, "country": country},
         )
         actor.search_text = actor.compute_search_text()
         self.new_actors.append(actor)
+        if kind == ActorKind.GOVERNMENT and country:
+            self.governments.setdefault(country, actor)
         self.report.actors_created.append(f"{name}" + (f" (UCDP {ucdp})" if ucdp else ""))
         for spelling in actor.all_names:
             self.by_name.setdefault(fold(spelling), actor)
@@ -365,10 +363,13 @@ class _Importer:
         found: dict[tuple[int | None, str], Actor] = {}
         for ucdp_id, spellings in names.items():
             ordered = [name for name, _ in spellings.most_common()]
-            actor = self._by_id_or_name(str(ucdp_id), ordered)
-            government = ordered[0].startswith("Government of")
-            country = countries[ucdp_id].most_common(1)[0][0] if government else ""
+            named_country = next((c for n in ordered if (c := government_country(n))), None)
+            government = named_country is not None or ordered[0].startswith("Government")
+            # A government's country is the one its name names ("Government of Iran", whose ceasefire
+            # was in Syria), else the country of most of its ceasefires ("Government of CAR").
+            country = (named_country or countries[ucdp_id].most_common(1)[0][0]) if government else ""
             kind = ActorKind.GOVERNMENT if government else ActorKind.ARMED_GROUP
+            actor = self._by_id_or_name(str(ucdp_id), ordered, government=country if government else "")
             if actor is None:
                 actor = self._new_actor(ordered[0], kind, country, ordered[1:], str(ucdp_id))
             else:
@@ -391,19 +392,27 @@ class _Importer:
             found[(None, name)] = actor
         return found
 
-    def _by_id_or_name(self, ucdp: str, names: list[str]) -> Actor | None:
-        """The actor with this UCDP id; else one named exactly so (folded) that has no other UCDP id."""
+    def _by_id_or_name(self, ucdp: str, names: list[str], *, government: str = "") -> Actor | None:
+        """The actor with this UCDP id; else one named exactly so (folded) that has no other UCDP id.
+
+        A national government (``government``: its country) is also the one national-government
+        actor of that country, however named ("Government of DR Congo (Zaire)" is the "Government
+        of the Democratic Republic of the Congo" the PA-X import made).
+        """
         actor = self.by_ucdp.get(ucdp)
         if actor is not None:
             return actor
-        for name in names:
-            candidate = self.by_name.get(fold(name))
-            if candidate is None:
+        national = self.governments.get(government) if government else None
+        for candidate in [*(self.by_name.get(fold(name)) for name in names), national]:
+            # A UCDP id is a government or an armed group: never a state as such (UCDP's "Republic of
+            # Croatia" is not the state), nor a person.
+            if candidate is None or candidate.kind in {ActorKind.STATE, ActorKind.PERSON}:
                 continue
             other = (candidate.external_ids or {}).get("ucdp")
             if other and other != ucdp:
                 self.report.actor_notes.append(
-                    f"{name!r} is UCDP {ucdp} here but an existing actor of that name is UCDP {other}: kept apart"
+                    f"{names[0]!r} is UCDP {ucdp} here but the existing actor {candidate.name!r} is UCDP {other}: "
+                    "kept apart"
                 )
                 continue
             candidate.external_ids = {**(candidate.external_ids or {}), "ucdp": ucdp}
@@ -422,11 +431,13 @@ class _Importer:
         what its importer said).
         """
         made = actor.imported or {}
-        if made.get("source") == DATASET or actor.kind != made.get("kind"):
+        edited = actor.kind != made.get("kind") or ("country" in made and actor.country != made["country"])
+        if made.get("source") == DATASET or edited:
             return
         actor.kind = kind
-        actor.country = actor.country or country
-        actor.imported = {"source": DATASET, "kind": kind}
+        actor.country = country
+        # Which import made it stays known ("made_by"): the PA-X import reads its own actors apart.
+        actor.imported = {"source": DATASET, "kind": kind, "country": country, "made_by": made.get("source")}
         if actor.pk is not None:
             self.changed_actors[actor.pk] = actor
 
@@ -676,6 +687,7 @@ def _parties(
                 actor_id=actor,
                 role=role,
                 note="Declared it (ETH/PRIO)." if role == SignatoryRole.SIGNATORY else "Named as mediator (ETH/PRIO).",
+                origin=RecordSource.ETHPRIO,
             )
             for a, actor, role in missing
         ),
@@ -839,7 +851,11 @@ def _links_between(ceasefires: list[Ceasefire], by_uniq: dict[int, Agreement], r
     AgreementLink.objects.bulk_create(
         (
             AgreementLink(
-                from_agreement_id=a, to_agreement_id=b, kind=LinkKind.REFERENCES, note="Linked in ETH/PRIO (link_id)."
+                from_agreement_id=a,
+                to_agreement_id=b,
+                kind=LinkKind.REFERENCES,
+                note="Linked in ETH/PRIO (link_id).",
+                origin=RecordSource.ETHPRIO,
             )
             for a, b in missing
         ),

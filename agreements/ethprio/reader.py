@@ -436,7 +436,7 @@ def read_ceasefires(source: Path | str | BinaryIO) -> ReadResult:
     come back as ``RowError``s and their ceasefires in ``refused``. A row
     whose ``uniq_id`` cannot be read names no ceasefire: its error stands alone.
     """
-    with open_csv(source) as table:
+    with open_csv(source, complete_lines=True) as table:
         check_header(table.header, source)
         rows = table.read_all()
         link_columns = sorted((c for c in table.header if _LINK.fullmatch(c)), key=lambda c: int(c[7:]))

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.db.models.fields.json import KeyTextTransform
 from simple_history.models import HistoricalRecords
 
-from agreements.choices import AgreementKind, DatePrecision, LinkKind, SignatoryRole
+from agreements.choices import AgreementKind, DatePrecision, LinkKind, RecordSource, SignatoryRole
 from agreements.countries import validate_country_codes
 from agreements.models.actor import Actor
 from agreements.models.source import Source
@@ -164,7 +164,11 @@ def last_day(first: dt.date | None, precision: str) -> dt.date | None:
 
 class Signatory(models.Model):
     """An actor's part in an agreement: signed it, mediated, guaranteed, witnessed,
-    or was addressed by it without signing."""
+    or was addressed by it without signing.
+
+    ``origin`` says who stated it: a dataset's import (which may remove it again when a
+    later release no longer lists it) or an editor (whose parties no import removes).
+    """
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="parts")
@@ -180,6 +184,13 @@ class Signatory(models.Model):
     signed_as = models.CharField(max_length=300, blank=True, help_text="Their title, e.g. 'President'.")
     note = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    origin = models.CharField(
+        max_length=10,
+        choices=RecordSource.choices,
+        default=RecordSource.EDITOR,
+        editable=False,
+        help_text="Who stated it: an import (pax, ethprio) or an editor. An editor's change makes it theirs.",
+    )
 
     history = HistoricalRecords()
 
@@ -196,12 +207,19 @@ class Signatory(models.Model):
 
 class AgreementLink(ChecksEnforcedByDatabase, models.Model):
     """A directed relation between two agreements: this one builds on, implements,
-    references, supersedes or reaffirms that one."""
+    references, supersedes or reaffirms that one. ``origin`` as for ``Signatory``."""
 
     from_agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="links_out")
     to_agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="links_in")
     kind = models.CharField(max_length=20, choices=LinkKind.choices)
     note = models.TextField(blank=True)
+    origin = models.CharField(
+        max_length=10,
+        choices=RecordSource.choices,
+        default=RecordSource.EDITOR,
+        editable=False,
+        help_text="Who stated it: an import (pax, ethprio) or an editor. An editor's change makes it theirs.",
+    )
 
     history = HistoricalRecords()
 

@@ -2,25 +2,52 @@
 
 Real releases differ: a byte-order mark, ISO or day-first dates, columns
 added or dropped, empty cells, stray whitespace. The reader takes all of
-those. A file without PA-X's identifying columns is refused before anything
-is read further; a row it cannot read is returned as a ``RowError`` naming
-its line, column and reason, and the rest go on.
+those. What it does not take is a file that is only nearly a release:
+
+- a file without PA-X's identifying columns, or no CSV text at all (a gzip,
+  a zip, a spreadsheet, an empty file), is refused as ``NotAPaxRelease``;
+- a file that is not strict UTF-8 CSV (a quote left open, a row with more or
+  fewer cells than the header, a Latin-1 byte, a last line with no line break:
+  a file cut off in its last cell) raises ``CsvFileError`` naming its line,
+  before a single row is returned: the whole file is checked first
+  (``utilities.csvfile``);
+- a row it can read but not use (no id, an impossible date, an AgtId seen
+  before) comes back as a ``RowError`` naming its line, column and reason, for
+  the importer to refuse the file or, when told to, to skip.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from agreements.choices import AgreementKind, DatePrecision
 from agreements.countries import alpha2_from_alpha3
 from agreements.models.agreement import AgreementType
+from agreements.pax import gazetteer, parties, party_names, party_roles, party_text
 from agreements.pax.parties import KnownLookup, Party, agreement_country, parse_cell
+from utilities.csvfile import CsvFileError, RowError, open_csv
+
+__all__ = [
+    "CsvFileError",
+    "KnownFor",
+    "NotAPaxRelease",
+    "PaxRow",
+    "Release",
+    "RowError",
+    "check_release",
+    "parse_date",
+    "parser_version",
+    "parties_key",
+    "read_release",
+    "read_rows",
+]
 
 REQUIRED = ("AgtId", "Agt", "Dat")
 # Columns a release is recognised by (with the required ones): enough to tell PA-X from any CSV.
@@ -49,16 +76,6 @@ class NotAPaxRelease(ValueError):
 
 
 @dataclass
-class RowError:
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.reason}"
-
-
-@dataclass
 class PaxRow:
     """One agreement as the release states it, in our terms."""
 
@@ -69,6 +86,12 @@ class PaxRow:
     parties: list[Party] = field(default_factory=list)
     parties_unreadable: bool = False
     references: str = ""
+    # The agreement's country as its parties were read (ISO alpha-2; "" when the row names none).
+    country: str = ""
+    # What the parties were read from (the cells and the parser's version): the same key, the same parties.
+    parties_key: str = ""
+    # Taken as read before (``read_before``) rather than read now.
+    parties_reused: bool = False
 
 
 def parse_date(text: str) -> dt.date:
@@ -111,7 +134,37 @@ def _number_text(value: str) -> str:
     return value[:-2] if value.endswith(".0") else value
 
 
-def _row(line: int, cells: dict[str, str], known: KnownLookup | None = None) -> PaxRow | RowError:
+# A lookup of known actors for the agreements of one country (ISO alpha-2, "" for none).
+KnownFor = Callable[[str], KnownLookup | None]
+# The parties read before from the same cells (AgtId, ``parties_key``) -> (parties, unreadable), or None.
+ReadBefore = Callable[[str, str], tuple[list[Party], bool] | None]
+PARTY_COLUMNS = ("Part", "ThrdPart", "Loc1ISO", "Con")
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A digest of the parties parser's code: cells read by another version of it are read again."""
+    digest = hashlib.sha256()
+    for module in (parties, party_names, party_roles, party_text, gazetteer):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def parties_key(cells: dict[str, str]) -> str:
+    """What a row's parties are read from: its party cells, its country, and the parser's version."""
+    digest = hashlib.sha256(parser_version().encode())
+    for column in PARTY_COLUMNS:
+        digest.update(b"\x00" + (cells.get(column) or "").strip().encode())
+    return digest.hexdigest()[:24]
+
+
+def _row(
+    line: int,
+    cells: dict[str, str],
+    known: KnownLookup | None,
+    known_for: KnownFor | None,
+    read_before: ReadBefore | None = None,
+) -> PaxRow | RowError:
     def cell(name: str) -> str:
         return (cells.get(name) or "").strip()
 
@@ -158,60 +211,114 @@ def _row(line: int, cells: dict[str, str], known: KnownLookup | None = None) -> 
     # Parties are read against the agreement's country: "the Government" is its government,
     # and acronyms mean what they mean there.
     alpha3, country = agreement_country(cell("Loc1ISO"), cell("Con"))
-    signed = parse_cell(cell("Part"), column="Part", country_alpha3=alpha3, country_name=country, known=known)
-    third = parse_cell(cell("ThrdPart"), column="ThrdPart", country_alpha3=alpha3, country_name=country, known=known)
-    unreadable = (bool(cell("Part")) and not signed) or (bool(cell("ThrdPart")) and not third)
+    alpha2 = (alpha2_from_alpha3(alpha3) or "") if alpha3 else ""
+    key = parties_key(cells)
+    before = read_before(pax_id, key) if read_before is not None else None
+    if before is not None:
+        read, unreadable = before
+    else:
+        if known_for is not None:
+            known = known_for(alpha2)
+        signed = parse_cell(cell("Part"), column="Part", country_alpha3=alpha3, country_name=country, known=known)
+        third = parse_cell(
+            cell("ThrdPart"), column="ThrdPart", country_alpha3=alpha3, country_name=country, known=known
+        )
+        read = [*signed, *third]
+        unreadable = (bool(cell("Part")) and not signed) or (bool(cell("ThrdPart")) and not third)
     return PaxRow(
         line=line,
         pax_id=pax_id,
         version=int(version_text),
         fields=fields,
-        parties=[*signed, *third],
+        parties=read,
         parties_unreadable=unreadable,
         references=cell("OthAgr"),
+        country=alpha2,
+        parties_key=key,
+        parties_reused=before is not None,
     )
 
 
-def open_release(path: Path) -> TextIO:
-    # utf-8-sig reads a byte-order mark if there is one, and plain UTF-8 if not.
-    return path.open(encoding="utf-8-sig", newline="")
+def _name(source: Path | str | BinaryIO) -> str:
+    return str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "the file"))
 
 
-def check_header(columns: list[str] | None, path: Path) -> None:
+def check_header(columns: list[str], source: Path | str | BinaryIO) -> None:
     """Refuse a file that is not a PA-X release, before any row is read."""
-    present = {c.strip() for c in columns or []}
+    present = {c.strip() for c in columns}
     missing = [c for c in REQUIRED if c not in present]
     if missing or len(present & set(RECOGNISED)) < 3:
         detail = f"missing {', '.join(missing)}" if missing else "too few PA-X columns"
         raise NotAPaxRelease(
-            f"{path} is not a PA-X release ({detail}); expected columns such as "
+            f"{_name(source)} is not a PA-X release ({detail}); expected columns such as "
             f"{', '.join(REQUIRED + RECOGNISED[:6])}. Nothing was imported."
         )
 
 
-def read_release(path: Path, *, known: KnownLookup | None = None) -> Iterator[PaxRow | RowError]:
-    """Every row of a release, read or refused, streaming (one row in memory at a time).
+@dataclass
+class Release:
+    """A file checked whole as a PA-X release: its columns and its rows' cells, not yet read."""
+
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def check_release(source: Path | str | BinaryIO) -> Release:
+    """Check a whole file as strict UTF-8 CSV with PA-X's columns; nothing is read into agreements yet.
+
+    Raises ``NotAPaxRelease`` for a file that is not a release (nor CSV text: a gzip, a zip,
+    a spreadsheet, an empty file) and ``CsvFileError`` for one that is not strict UTF-8 CSV
+    (a quote left open, a row of the wrong length, a byte that is not UTF-8), naming the line.
+    """
+    try:
+        table = open_csv(source, complete_lines=True)
+    except CsvFileError as exc:
+        raise NotAPaxRelease(f"{_name(source)} is not a PA-X release: {exc}. Nothing was imported.") from None
+    with table:
+        header = [c.strip() for c in table.header]
+        check_header(header, source)
+        rows = [(line, dict(zip(header, cells.values(), strict=True))) for line, cells in table.read_all()]
+    return Release(header, rows)
+
+
+def read_rows(
+    release: Release,
+    *,
+    known: KnownLookup | None = None,
+    known_for: KnownFor | None = None,
+    read_before: ReadBefore | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[PaxRow | RowError]:
+    """Every row of a checked release, read or refused (an AgtId seen on an earlier line is a ``RowError``).
 
     ``known`` (a name -> known actor lookup, see ``parties.parse_cell``) lets the parties
-    parser use actors the caller already has.
+    parser use actors the caller already has; ``known_for`` gives one such lookup per
+    agreement country, for names that mean different actors in different countries.
+    ``read_before`` gives the parties read before from the same cells by the same parser
+    (``parties_key``), which are taken as they are: the same text reads the same.
+    ``progress(done, total)`` is called as rows are read (reading the parties is the slow part).
     """
-    with open_release(path) as handle:
-        reader = csv.DictReader(handle)
-        try:
-            header = reader.fieldnames
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise NotAPaxRelease(f"{path} cannot be read as CSV: {exc}. Nothing was imported.") from None
-        reader.fieldnames = [c.strip() for c in header or []]
-        check_header(reader.fieldnames, path)
-        line = reader.line_num + 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except (csv.Error, UnicodeDecodeError) as exc:
-                yield RowError(line, "(row)", f"cannot be read: {exc}")
-                return
-            if any((value or "").strip() for value in cells.values() if isinstance(value, str)):
-                yield _row(line, cells, known)
-            line = reader.line_num + 1
+    seen: dict[str, int] = {}
+    for done, (line, cells) in enumerate(release.rows, start=1):
+        if progress is not None:
+            progress(done, len(release.rows))
+        if not any(value.strip() for value in cells.values()):
+            continue
+        item = _row(line, cells, known, known_for, read_before)
+        if isinstance(item, PaxRow):
+            if item.pax_id in seen:
+                item = RowError(line, "AgtId", f"{item.pax_id} appears again (first on line {seen[item.pax_id]})")
+            else:
+                seen[item.pax_id] = line
+        yield item
+
+
+def read_release(
+    source: Path | str | BinaryIO,
+    *,
+    known: KnownLookup | None = None,
+    known_for: KnownFor | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[PaxRow | RowError]:
+    """Every row of a release, read or refused; the whole file is checked first (``check_release``)."""
+    yield from read_rows(check_release(source), known=known, known_for=known_for, progress=progress)

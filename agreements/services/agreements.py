@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from agreements.choices import DeadlineAnchor
+from agreements.choices import DeadlineAnchor, RecordSource
 from agreements.models import Actor, Agreement, AgreementLink, Deadline, Signatory, Source
 from agreements.services.schedules import reschedule
 from utilities.models import unique_slug
@@ -40,6 +40,11 @@ class LinkInput:
 
 
 def _set_signatories(agreement: Agreement, parts: Sequence[SignatoryInput], user: UserLike) -> None:
+    """Make the agreement's parties these; a party an editor changes becomes the editor's.
+
+    (An import removes the parties it made once its dataset no longer lists them; one an
+    editor has changed is no longer the import's to remove.)
+    """
     keys = [(p.actor.pk, p.role) for p in parts]
     if len(set(keys)) != len(keys):
         raise ValidationError({"signatories": "An actor is listed twice in the same role."})
@@ -61,6 +66,8 @@ def _set_signatories(agreement: Agreement, parts: Sequence[SignatoryInput], user
             },
             allowed=("role", "signed_by", "signed_as", "note", "position"),
         )
+        if set(changed) - {"position"}:
+            signatory.origin = RecordSource.EDITOR
         if changed or signatory.pk is None:
             validated_save(signatory, user=user)
 
@@ -82,6 +89,7 @@ def _set_links(agreement: Agreement, links: Sequence[LinkInput], user: UserLike)
         )
         if row.pk is None or row.note != link.note:
             row.note = link.note
+            row.origin = RecordSource.EDITOR
             validated_save(row, user=user)
 
 

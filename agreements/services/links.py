@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agreements.choices import LinkKind
+from agreements.choices import LinkKind, RecordSource
 from agreements.models import Agreement, AgreementLink
 
 
@@ -46,6 +46,7 @@ def agreements_link_texts() -> TextLinks:
                 to_agreement_id=b,
                 kind=LinkKind.TEXT,
                 note="ETH/PRIO names this PA-X agreement as the ceasefire's text (pax_id).",
+                origin=RecordSource.ETHPRIO,
             )
             for a, b in new
         ),

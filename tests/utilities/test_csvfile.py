@@ -207,3 +207,15 @@ def test_utilities_import_nothing_from_the_apps():
                 names = [node.module or ""]
             for name in names:
                 assert name.split(".")[0] not in {"agreements", "webhooks", "tracker"}, f"{path} imports {name}"
+
+
+def test_a_file_cut_off_inside_its_last_cell_is_refused_when_lines_must_be_complete(tmp_path):
+    cut = write(tmp_path, b"a,b\n1,https://example.org/do")  # every field there, the last one short
+    assert read_csv(cut)[1] == [CsvRow(2, {"a": "1", "b": "https://example.org/do"})]
+    with (
+        pytest.raises(CsvFileError, match="line 2: the file ends in the middle of this line"),
+        open_csv(cut, complete_lines=True) as table,
+    ):
+        table.read_all()
+    with open_csv(write(tmp_path, b"a,b\r\n1,2\r\n", name="whole.csv"), complete_lines=True) as table:
+        assert len(table.read_all()) == 1

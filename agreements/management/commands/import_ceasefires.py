@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from agreements.ethprio.importer import ImportRefused, ceasefires_import
 from agreements.ethprio.reader import NotAnEthPrioFile
-from agreements.management.commands.import_pax import ProgressBar
+from agreements.management.commands.import_pax import ProgressBar, refusal
 from utilities.csvfile import CsvFileError
 
 
@@ -36,6 +36,6 @@ class Command(BaseCommand):
         try:
             report = ceasefires_import(path, progress=progress, skip_bad_rows=options["skip_bad_rows"])
         except (NotAnEthPrioFile, CsvFileError, ImportRefused) as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(refusal(path, exc)) from None
         for line in report.lines():
             self.stdout.write(line)

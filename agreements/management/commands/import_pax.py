@@ -1,4 +1,4 @@
-"""``python manage.py import_pax PATH``: import a PA-X CSV release."""
+"""``python manage.py import_pax PATH``: import a PA-X CSV release, all of it or nothing."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from agreements.pax.importer import pax_import
-from agreements.pax.reader import NotAPaxRelease
+from agreements.pax.importer import ImportRefused, OlderRelease, pax_import
+from agreements.pax.reader import CsvFileError, NotAPaxRelease
+
+# Changes shown per section at the default verbosity; -v 2 shows them all (the report file holds all).
+SHOWN_PER_SECTION = 25
 
 
 class ProgressBar:
@@ -33,11 +36,38 @@ class ProgressBar:
         self.stream.flush()
 
 
+def refusal(path: Path, exc: Exception) -> str:
+    """What to say when a file is refused: the file, the line where it applies, and that nothing was written."""
+    if isinstance(exc, CsvFileError):
+        return f"{path} cannot be read, {exc}. Nothing was imported."
+    return str(exc)
+
+
 class Command(BaseCommand):
-    help = "Import a PA-X release (CSV): agreements keyed by AgtId, with their parties and references."
+    help = (
+        "Import a PA-X release (CSV): agreements keyed by AgtId, with their parties and references. The whole "
+        "file is checked before anything is written, and the import is one transaction."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="A PA-X CSV release, e.g. ../shared/data/pax_v9.csv")
+        parser.add_argument(
+            "--skip-bad-rows",
+            action="store_true",
+            help="Import the rows that can be read and report the others (default: refuse the file).",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Import a release older than the one imported (default: refuse it), reverting what the later "
+            "release says.",
+        )
+        parser.add_argument(
+            "--reparse",
+            action="store_true",
+            help="Read every party cell again, against the actors the database knows now (default: a cell read "
+            "before, by the same parser, is taken as read then).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
@@ -45,8 +75,9 @@ class Command(BaseCommand):
             raise CommandError(f"No file at {path}.")
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         try:
-            report = pax_import(path, progress=progress)
-        except NotAPaxRelease as exc:
-            raise CommandError(str(exc)) from None
-        for line in report.lines():
+            report = pax_import(path, progress=progress, skip_bad_rows=options["skip_bad_rows"], force=options["force"])
+        except (NotAPaxRelease, CsvFileError, ImportRefused, OlderRelease) as exc:
+            raise CommandError(refusal(path, exc)) from None
+        limit = None if options["verbosity"] >= 2 else SHOWN_PER_SECTION
+        for line in report.lines(limit=limit):
             self.stdout.write(line)

@@ -8,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
@@ -155,6 +156,39 @@ def test_an_existing_actor_is_reused_only_on_its_id_or_an_exact_name(tmp_path, s
     )
 
 
+def test_a_government_is_of_the_country_its_name_names(tmp_path):
+    iran = row(uniq_id=652001, actor="Government of Iran", ucdp_actor_id=114, cc=652, cf_id=1, location="Syria", id=9)
+    ceasefires_import(write_file(tmp_path / "e.csv", [iran]), now=NOW)
+    assert Actor.objects.values_list("name", "kind", "country").get(external_ids__ucdp="114") == (
+        "Government of Iran",
+        "government",
+        "IR",
+    )
+
+
+DRC = {"cc": 490, "cf_id": 1, "location": "DR Congo (Zaire)", "ucdp_actor_id": 89, "id": 7}
+DRC_PAX = {"Con": "Democratic Republic of Congo", "Loc1ISO": "COD", "PPName": "DRC: Inter-Congolese process"}
+
+
+def test_a_countrys_government_is_one_actor_whichever_dataset_names_it_first(tmp_path):
+    ethprio = write_file(tmp_path / "e.csv", [row(uniq_id=490001, actor="Government of DR Congo (Zaire)", **DRC)])
+    pax = write_release(tmp_path / "p.csv", [pax_row(1, "Accord", Part="The Government; RCD-Goma", **DRC_PAX)])
+    pax_import(pax)
+    made = Actor.objects.get(name="Government of the Democratic Republic of the Congo")
+    ceasefires_import(ethprio, now=NOW)
+    made.refresh_from_db()
+    assert (made.external_ids, made.kind, made.country) == ({"ucdp": "89"}, "government", "CD")
+    assert Actor.objects.filter(kind="government", country="CD").count() == 1
+
+    Agreement.objects.all().delete()
+    Actor.objects.all().delete()
+    ceasefires_import(ethprio, now=NOW)
+    pax_import(pax)
+    (government,) = Actor.objects.filter(kind="government", country="CD")
+    assert (government.name, government.external_ids) == ("Government of DR Congo (Zaire)", {"ucdp": "89"})
+    assert Signatory.objects.filter(actor=government, agreement__external_ids__pax="1").exists()
+
+
 def test_mediators_named_in_the_row_become_mediator_parties(tmp_path):
     ceasefires_import(libya_file(tmp_path, row(uniq_id=620081, id=1850, mediator_send="Russia, Turkey")), now=NOW)
     agreement = Agreement.objects.get(external_ids__ethprio="620081")
@@ -299,7 +333,34 @@ def real() -> Path:
     return path
 
 
-def test_the_real_release(real, seeded):
+def table_counts() -> dict[str, int]:
+    return {m._meta.db_table: m.objects.count() for m in apps.get_models(include_auto_created=True)}
+
+
+def refuse_damaged_copies(real: Path, folder: Path) -> None:
+    """A copy cut off mid-row and one re-encoded as Latin-1: refused by the command, naming the line."""
+    data = real.read_bytes()
+    middle = len(data) // 2
+    cut = folder / "cut.csv"
+    cut.write_bytes(data[: (data.rindex(b"\n", 0, middle) + data.index(b"\n", middle)) // 2])
+    # The release's only characters beyond ASCII are U+FFFD, where its source lost one ("Ex-S\ufffdl\ufffdka"),
+    # which Latin-1 cannot hold: the copy has them mended ("Séléka"), as a spreadsheet user would, then saved.
+    text = data.decode("utf-8-sig").replace("\ufffd", "é")
+    latin = folder / "latin1.csv"
+    latin.write_bytes(text.encode("latin-1"))
+    first = next(i for i, char in enumerate(text) if ord(char) > 127)
+    for path, line in ((cut, r"\d+"), (latin, str(text[:first].count("\n") + 1))):
+        with pytest.raises(CommandError, match=f"{path.name} cannot be read, line {line}: .*Nothing was imported"):
+            call_command("import_ceasefires", str(path), stdout=StringIO())
+
+
+def test_damaged_copies_of_the_real_release_change_nothing_in_an_empty_database(real, tmp_path):
+    before = table_counts()
+    refuse_damaged_copies(real, tmp_path)
+    assert table_counts() == before
+
+
+def test_the_real_release(real, seeded, tmp_path):
     report = ceasefires_import(real)
     assert (report.created, report.skipped, len(report.warnings)) == (2203, [], 5)
     assert Agreement.objects.filter(external_ids__has_key="ethprio").count() == 2203
@@ -312,3 +373,6 @@ def test_the_real_release(real, seeded):
         assert (deadline.precision, deadline.time_zone) == ("day", "Africa/Tripoli")
     assert report.texts.missing == set(report.texts.missing)  # before PA-X: every AgtId is still missing
     assert ceasefires_import(real).changed is False
+    before = table_counts()
+    refuse_damaged_copies(real, tmp_path)  # over a full database
+    assert table_counts() == before

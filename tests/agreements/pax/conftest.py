@@ -1,10 +1,13 @@
-"""Small PA-X files crafted for each case."""
+"""Small PA-X files crafted for each case, and copies of rows of the real release."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
+
+from tests.conftest import require
 
 COLUMNS = [
     "Con",
@@ -68,3 +71,19 @@ def write_release(path: Path, rows: list[dict[str, str]], columns: list[str] | N
         writer.writerow({c: item.get(c, "") for c in columns})
     path.write_text(("\ufeff" if bom else "") + out.getvalue(), encoding="utf-8")
     return path
+
+
+def real_release() -> Path:
+    """The real release (PAX_CSV, e.g. ../shared/data/pax_v9.csv); skips the test without it (fails in CI)."""
+    path = Path(os.environ.get("PAX_CSV", ""))
+    require(path.is_file(), "set PAX_CSV to a PA-X release (such as ../shared/data/pax_v9.csv) to run this test")
+    return path
+
+
+def real_rows(*agt_ids: str | int) -> tuple[list[str], list[dict[str, str]]]:
+    """The real release's header and the rows of these AgtIds (all rows if none are named), as read."""
+    with real_release().open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        wanted = {str(i) for i in agt_ids}
+        rows = [r for r in reader if not wanted or r["AgtId"] in wanted]
+        return list(reader.fieldnames or []), rows

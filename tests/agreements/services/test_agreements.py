@@ -66,3 +66,21 @@ def test_update_replaces_parties_and_links_only_when_given():
     assert AgreementLink.objects.get().to_agreement == target
     with pytest.raises(ValidationError):
         agreement_update(agreement=agreement, changes={}, links=[LinkInput(agreement, "references")])
+
+
+def test_a_party_or_link_an_editor_changes_becomes_the_editors():
+    a, b = ActorFactory(), ActorFactory()
+    target = AgreementFactory()
+    agreement = AgreementFactory()
+    Signatory.objects.create(agreement=agreement, actor=a, role="signatory", origin="pax")
+    Signatory.objects.create(agreement=agreement, actor=b, role="witness", origin="pax")
+    AgreementLink.objects.create(from_agreement=agreement, to_agreement=target, kind="references", origin="pax")
+    agreement_update(
+        agreement=agreement,
+        changes={},
+        # b moves up (only its position changes): still the import's; a gets a signer's office: the editor's.
+        signatories=[SignatoryInput(b, "witness"), SignatoryInput(a, "signatory", signed_as="President")],
+        links=[LinkInput(target, "references", note="Checked against the text.")],
+    )
+    assert {s.actor: s.origin for s in agreement.signatories.all()} == {a: "editor", b: "pax"}
+    assert AgreementLink.objects.get().origin == "editor"
