@@ -172,7 +172,7 @@ class DeadlineAdmin(ServiceAdmin[Deadline]):
     def counted_by(self, deadline: Deadline) -> str:
         if not deadline.pk:
             return "—"
-        dependents = list(deadline.dependents.order_by("due_at", "id"))
+        dependents = list(deadline.dependents.all())
         if not dependents:
             return "nothing"
         return format_html_join(

@@ -498,7 +498,7 @@ class DeadlineViewSet(ServiceModelViewSet):
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
                 Prefetch("extensions", queryset=DeadlineExtension.objects.select_related("source", "extended_by")),
-                Prefetch("dependents", queryset=Deadline.objects.order_by("due_at", "id")),
+                Prefetch("dependents", queryset=Deadline.objects.all()),
             )
         return queryset
 

@@ -90,7 +90,8 @@ class Agreement(TimeStamped):
     )
 
     class Meta:
-        ordering = ["-date", "title", "id"]
+        # Undated last on SQLite and PostgreSQL alike (their defaults differ).
+        ordering = [models.F("date").desc(nulls_last=True), "title", "id"]
         indexes = [
             models.Index(fields=["date"]),
             models.Index(fields=["kind", "date"]),

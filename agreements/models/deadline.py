@@ -116,7 +116,8 @@ class Deadline(ChecksEnforcedByDatabase, TimeStamped):
     )
 
     class Meta:
-        ordering = ["due_at", "id"]
+        # Not yet computable (waiting for an anchor) last, on either database.
+        ordering = [models.F("due_at").asc(nulls_last=True), "id"]
         indexes = [
             # The sweep's query: upcoming deadlines due, in (due_at, id) order, a batch at a time.
             # Partial, so its size is the number of upcoming deadlines, not the whole table; with

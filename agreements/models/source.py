@@ -36,7 +36,8 @@ class Source(TimeStamped):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-published_on", "title", "id"]
+        # Undated last on SQLite and PostgreSQL alike (their defaults differ).
+        ordering = [models.F("published_on").desc(nulls_last=True), "title", "id"]
 
     def __str__(self) -> str:
         date = f" ({self.published_on:%d %b %Y})" if self.published_on else ""

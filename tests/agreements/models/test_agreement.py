@@ -48,3 +48,10 @@ def test_one_agreement_per_pax_id():
     with pytest.raises((IntegrityError, ValidationError)), transaction.atomic():
         AgreementFactory(external_ids={"pax": "2320"})
     assert AgreementFactory(external_ids={"pax": "2321"}).external_ids == {"pax": "2321"}
+
+
+def test_undated_agreements_come_last_on_either_database():
+    undated = AgreementFactory(date=None)
+    older = AgreementFactory(date=dt.date(2015, 2, 12))
+    newer = AgreementFactory(date=dt.date(2020, 1, 8))
+    assert list(Agreement.objects.filter(pk__in=[undated.pk, older.pk, newer.pk])) == [newer, older, undated]

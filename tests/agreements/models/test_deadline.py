@@ -87,3 +87,13 @@ def test_its_name_is_cut_after_a_whole_word():
     kept = name.removesuffix("…").split(" ")
     assert kept == wording.split(" ")[: len(kept)]
     assert deadline.label() == f"deadline {deadline.pk} (“{name}”)"
+
+
+def test_deadlines_without_a_due_at_come_last_on_either_database():
+    commitment = CommitmentFactory()
+    unspecified = DeadlineFactory(
+        commitment=commitment, precision=DeadlinePrecision.UNSPECIFIED, year=None, month=None, day=None, time=None
+    )
+    later = DeadlineFactory(commitment=commitment, year=2021, month=3, day=1)
+    sooner = DeadlineFactory(commitment=commitment, year=2020, month=1, day=12)
+    assert list(commitment.deadlines.all()) == [sooner, later, unspecified]
