@@ -50,14 +50,13 @@ def _actor(row: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _deadlines_by_commitment(commitment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    from django.db.models import F
-
     from agreements.models import Deadline
 
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     rows = (
         Deadline.objects.filter(commitment_id__in=commitment_ids)
-        .order_by(F("due_at").asc(nulls_last=True), "id")
+        # The order of the API's nested prefetch (agreements/api/views.py ``_deadlines``).
+        .order_by("due_at", "id")
         .values(
             "id",
             "commitment_id",
@@ -122,38 +121,71 @@ def _display_date(date: Any, precision: str) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def baseline_agreements(request: Any) -> Any:
+_AGREEMENT_COLUMNS = (
+    "id",
+    "slug",
+    "title",
+    "kind",
+    "date",
+    "date_precision",
+    "place",
+    "countries",
+    "conflict",
+    "peace_process",
+    "region",
+    "agreement_type",
+    "stage",
+    "summary",
+    "info_url",
+    "document_url",
+    "external_ids",
+    "in_force_from",
+    "in_force_from_precision",
+    "ended_on",
+    "ended_on_precision",
+    "created_at",
+    "updated_at",
+)
+
+
+def _agreement_brief(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """An agreement in brief from ``prefix__…`` columns of a joined row."""
+    pk = row[f"{prefix}__id"]
+    return {
+        "id": pk,
+        "url": _url("agreements", pk),
+        "slug": row[f"{prefix}__slug"],
+        "title": row[f"{prefix}__title"],
+        "kind": row[f"{prefix}__kind"],
+        "date": _iso(row[f"{prefix}__date"]),
+        "date_precision": row[f"{prefix}__date_precision"],
+    }
+
+
+def _agreement_brief_columns(prefix: str) -> list[str]:
+    return [f"{prefix}__{name}" for name in ("id", "slug", "title", "kind", "date", "date_precision")]
+
+
+def _source(row: dict[str, Any]) -> dict[str, Any]:
+    """A source in brief; an unknown link (stored as "") is null, as the API shows it."""
+    return {
+        "id": row["id"],
+        "url": _url("sources", row["id"]),
+        "title": row["title"],
+        "publisher": row["publisher"],
+        "author": row["author"],
+        "published_on": _iso(row["published_on"]),
+        "link": row["link"] or None,
+    }
+
+
+def _agreements(rows: list[dict[str, Any]], *, detail: bool = False) -> list[dict[str, Any]]:
+    """The API's agreements, in full, for ``rows`` of ``_AGREEMENT_COLUMNS`` (and, for ``detail``,
+    ``full_text`` and ``coded``): their parties, commitments with deadlines, links and sources."""
     from django.db.models import F
-    from django.http import JsonResponse
 
     from agreements.models import Agreement, AgreementLink, Commitment, Signatory
 
-    size = int(request.GET.get("page_size", 50))
-    query = Agreement.objects.order_by(F("date").desc(nulls_last=True), F("id").asc(nulls_last=True))
-    total = query.count()
-    rows = list(
-        query.values(
-            "id",
-            "slug",
-            "title",
-            "kind",
-            "date",
-            "date_precision",
-            "place",
-            "countries",
-            "conflict",
-            "peace_process",
-            "region",
-            "agreement_type",
-            "stage",
-            "summary",
-            "info_url",
-            "document_url",
-            "external_ids",
-            "created_at",
-            "updated_at",
-        )[:size]
-    )
     ids = [r["id"] for r in rows]
     parts: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for s in (
@@ -164,6 +196,7 @@ def baseline_agreements(request: Any) -> Any:
             "role",
             "signed_as",
             "note",
+            "origin",
             "actor__id",
             "actor__slug",
             "actor__name",
@@ -193,6 +226,7 @@ def baseline_agreements(request: Any) -> Any:
                 "signed_by": _actor(signed_by),
                 "signed_as": s["signed_as"],
                 "note": s["note"],
+                "origin": s["origin"],
             }
         )
     commitments: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -234,31 +268,14 @@ def baseline_agreements(request: Any) -> Any:
     for link in (
         AgreementLink.objects.filter(from_agreement_id__in=ids)
         .order_by("from_agreement_id", "kind", "id")
-        .values(
-            "from_agreement_id",
-            "kind",
-            "note",
-            "to_agreement__id",
-            "to_agreement__slug",
-            "to_agreement__title",
-            "to_agreement__kind",
-            "to_agreement__date",
-            "to_agreement__date_precision",
-        )
+        .values("from_agreement_id", "kind", "note", "origin", *_agreement_brief_columns("to_agreement"))
     ):
         links[link["from_agreement_id"]].append(
             {
                 "kind": link["kind"],
-                "to": {
-                    "id": link["to_agreement__id"],
-                    "url": _url("agreements", link["to_agreement__id"]),
-                    "slug": link["to_agreement__slug"],
-                    "title": link["to_agreement__title"],
-                    "kind": link["to_agreement__kind"],
-                    "date": _iso(link["to_agreement__date"]),
-                    "date_precision": link["to_agreement__date_precision"],
-                },
+                "to": _agreement_brief(link, "to_agreement"),
                 "note": link["note"],
+                "origin": link["origin"],
             }
         )
     sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -276,47 +293,82 @@ def baseline_agreements(request: Any) -> Any:
         .order_by(F("source__published_on").desc(nulls_last=True), "source__title", "source__id")
     ):
         sources[row["agreement_id"]].append(
-            {
-                "id": row["source__id"],
-                "url": _url("sources", row["source__id"]),
-                "title": row["source__title"],
-                "publisher": row["source__publisher"],
-                "author": row["source__author"],
-                "published_on": _iso(row["source__published_on"]),
-                "link": row["source__link"],
-            }
+            _source(
+                {
+                    "id": row["source__id"],
+                    "title": row["source__title"],
+                    "publisher": row["source__publisher"],
+                    "author": row["source__author"],
+                    "published_on": row["source__published_on"],
+                    "link": row["source__link"],
+                }
+            )
         )
+    backlinks: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if detail:
+        for link in (
+            AgreementLink.objects.filter(to_agreement_id__in=ids)
+            .order_by("from_agreement_id", "kind", "id")
+            .values("to_agreement_id", "kind", "note", *_agreement_brief_columns("from_agreement"))
+        ):
+            backlinks[link["to_agreement_id"]].append(
+                {
+                    "kind": link["kind"],
+                    "from_agreement": _agreement_brief(link, "from_agreement"),
+                    "note": link["note"],
+                }
+            )
     results = []
     for r in rows:
-        results.append(
-            {
-                "id": r["id"],
-                "url": _url("agreements", r["id"]),
-                "slug": r["slug"],
-                "title": r["title"],
-                "kind": r["kind"],
-                "date": _iso(r["date"]),
-                "date_precision": r["date_precision"],
-                "display_date": _display_date(r["date"], r["date_precision"]),
-                "place": r["place"],
-                "countries": r["countries"],
-                "conflict": r["conflict"],
-                "peace_process": r["peace_process"],
-                "region": r["region"],
-                "agreement_type": r["agreement_type"],
-                "stage": r["stage"],
-                "summary": r["summary"],
-                "info_url": r["info_url"],
-                "document_url": r["document_url"],
-                "external_ids": r["external_ids"],
-                "signatories": parts[r["id"]],
-                "commitments": commitments[r["id"]],
-                "links": links[r["id"]],
-                "sources": sources[r["id"]],
-                "created_at": _iso(r["created_at"]),
-                "updated_at": _iso(r["updated_at"]),
-            }
-        )
+        agreement = {
+            "id": r["id"],
+            "url": _url("agreements", r["id"]),
+            "slug": r["slug"],
+            "title": r["title"],
+            "kind": r["kind"],
+            "date": _iso(r["date"]),
+            "date_precision": r["date_precision"],
+            "display_date": _display_date(r["date"], r["date_precision"]),
+            "place": r["place"],
+            "countries": r["countries"],
+            "conflict": r["conflict"],
+            "peace_process": r["peace_process"],
+            "region": r["region"],
+            "agreement_type": r["agreement_type"],
+            "stage": r["stage"],
+            "summary": r["summary"],
+            "info_url": r["info_url"],
+            "document_url": r["document_url"],
+            "external_ids": r["external_ids"],
+            "in_force_from": _iso(r["in_force_from"]),
+            "in_force_from_precision": r["in_force_from_precision"],
+            "ended_on": _iso(r["ended_on"]),
+            "ended_on_precision": r["ended_on_precision"],
+            "signatories": parts[r["id"]],
+            "commitments": commitments[r["id"]],
+            "links": links[r["id"]],
+            "sources": sources[r["id"]],
+        }
+        if detail:
+            agreement["full_text"] = r["full_text"]
+            agreement["referenced_by"] = backlinks[r["id"]]
+            agreement["coded"] = r["coded"]
+        agreement["created_at"] = _iso(r["created_at"])
+        agreement["updated_at"] = _iso(r["updated_at"])
+        results.append(agreement)
+    return results
+
+
+def baseline_agreements(request: Any) -> Any:
+    from django.db.models import F
+    from django.http import JsonResponse
+
+    from agreements.models import Agreement
+
+    size = int(request.GET.get("page_size", 50))
+    query = Agreement.objects.order_by(F("date").desc(nulls_last=True), F("id").asc(nulls_last=True))
+    total = query.count()
+    results = _agreements(list(query.values(*_AGREEMENT_COLUMNS)[:size]))
     next_url = f"http://{HOST}/api/v1/agreements/?page=2&page_size={size}" if total > size else None
     return JsonResponse(
         {"count": total, "next": next_url, "previous": None, "results": results},
@@ -324,27 +376,34 @@ def baseline_agreements(request: Any) -> Any:
     )
 
 
+def baseline_agreement(request: Any, pk: int) -> Any:
+    from django.http import Http404, JsonResponse
+
+    from agreements.models import Agreement
+
+    rows = list(Agreement.objects.filter(pk=pk).values(*_AGREEMENT_COLUMNS, "full_text", "coded"))
+    if not rows:
+        raise Http404
+    return JsonResponse(_agreements(rows, detail=True)[0], json_dumps_params={"ensure_ascii": False})
+
+
 def baseline_overdue(request: Any) -> Any:
     from django.http import JsonResponse
 
-    from agreements.models import Commitment, Source
+    from agreements.models import Commitment
 
     size = int(request.GET.get("page_size", 50))
     query = Commitment.objects.filter(overdue_since__isnull=False).order_by("agreement_id", "position", "id")
     total = query.count()
+    source_columns = ("id", "title", "publisher", "author", "published_on", "link")
     rows = list(
         query.values(
             "id",
-            "agreement_id",
-            "agreement__slug",
-            "agreement__title",
-            "agreement__kind",
-            "agreement__date",
-            "agreement__date_precision",
+            *_agreement_brief_columns("agreement"),
             "number",
             "position",
             "wording",
-            "wording_source_id",
+            *(f"wording_source__{name}" for name in source_columns),
             "summary",
             "category",
             "status",
@@ -356,34 +415,19 @@ def baseline_overdue(request: Any) -> Any:
     )
     cids = [r["id"] for r in rows]
     deadlines, bound = _deadlines_by_commitment(cids), _bound_actors(cids)
-    wording_sources = {
-        s["id"]: s
-        for s in Source.objects.filter(id__in={r["wording_source_id"] for r in rows if r["wording_source_id"]}).values(
-            "id", "title", "publisher", "author", "published_on", "link"
-        )
-    }
     results = []
     for r in rows:
-        src = wording_sources.get(r["wording_source_id"])
         results.append(
             {
                 "id": r["id"],
                 "url": _url("commitments", r["id"]),
-                "agreement": {
-                    "id": r["agreement_id"],
-                    "url": _url("agreements", r["agreement_id"]),
-                    "slug": r["agreement__slug"],
-                    "title": r["agreement__title"],
-                    "kind": r["agreement__kind"],
-                    "date": _iso(r["agreement__date"]),
-                    "date_precision": r["agreement__date_precision"],
-                },
+                "agreement": _agreement_brief(r, "agreement"),
                 "number": r["number"],
                 "position": r["position"],
                 "wording": r["wording"],
                 "wording_source": None
-                if src is None
-                else {**src, "url": _url("sources", src["id"]), "published_on": _iso(src["published_on"])},
+                if r["wording_source__id"] is None
+                else _source({name: r[f"wording_source__{name}"] for name in source_columns}),
                 "summary": r["summary"],
                 "category": r["category"],
                 "bound_actors": bound[r["id"]],
@@ -458,6 +502,8 @@ def _same_json(ours: str, baseline: str) -> None:
     a, b = json.loads(call(ours)[1]), json.loads(call(baseline)[1])
     if a != b:
         raise AssertionError(f"baseline for {ours} differs from the API at {_first_difference(a, b)}")
+    if (order := _first_order_difference(a, b)) is not None:
+        raise AssertionError(f"baseline for {ours} orders the keys differently from the API at {order}")
 
 
 def _first_difference(a: Any, b: Any, path: str = "") -> str:
@@ -472,6 +518,17 @@ def _first_difference(a: Any, b: Any, path: str = "") -> str:
                 return _first_difference(x, y, f"{path}[{i}]")
         return f"{path}: {len(a)} items against {len(b)}"
     return f"{path or '/'}: {a!r:.200} against {b!r:.200}"
+
+
+def _first_order_difference(a: Any, b: Any, path: str = "") -> str | None:
+    """Where two equal JSON documents first list an object's keys in a different order."""
+    if isinstance(a, dict):
+        if list(a) != list(b):
+            return f"{path or '/'}: {list(a)} against {list(b)}"
+        return next((d for key in a if (d := _first_order_difference(a[key], b[key], f"{path}.{key}"))), None)
+    if isinstance(a, list):
+        return next((d for i, x in enumerate(a) if (d := _first_order_difference(x, b[i], f"{path}[{i}]"))), None)
+    return None
 
 
 def run() -> list[dict[str, Any]]:
@@ -495,22 +552,17 @@ def run() -> list[dict[str, Any]]:
     cases = [
         ("api-list", "/api/v1/agreements/?page_size=100", "/bench/baseline/agreements/?page_size=100"),
         ("api-overdue", "/api/v1/commitments/?overdue=true&page_size=100", "/bench/baseline/overdue/?page_size=100"),
-        ("api-detail", f"/api/v1/agreements/{first}/", None),
+        ("api-detail", f"/api/v1/agreements/{first}/", f"/bench/baseline/agreements/{first}/"),
     ]
     results = []
     for name, ours_path, baseline_path in cases:
-        if baseline_path:
-            _same_json(ours_path, baseline_path)
+        _same_json(ours_path, baseline_path)
         ours = measure(ours_path)
         say(
             f"{name} ours: {ours['rps']:.1f} req/s, p50 {ours['p50']:.1f} ms, p99 {ours['p99']:.1f} ms, "
             f"{ours['queries']} queries, peak {ours['peak_mb']:.1f} MB"
         )
-        if baseline_path is None:
-            # The detail has no separate baseline: compare it with one row of the list baseline.
-            baseline = measure("/bench/baseline/agreements/?page_size=1")
-        else:
-            baseline = measure(baseline_path)
+        baseline = measure(baseline_path)
         say(
             f"{name} baseline: {baseline['rps']:.1f} req/s, p50 {baseline['p50']:.1f} ms, "
             f"p99 {baseline['p99']:.1f} ms, {baseline['queries']} queries, peak {baseline['peak_mb']:.1f} MB"
