@@ -50,13 +50,15 @@ def _actor(row: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _deadlines_by_commitment(commitment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    from django.db.models import F
+
     from agreements.models import Deadline
 
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     rows = (
         Deadline.objects.filter(commitment_id__in=commitment_ids)
         # The order of the API's nested prefetch (agreements/api/views.py ``_deadlines``).
-        .order_by("due_at", "id")
+        .order_by(F("due_at").asc(nulls_last=True), "id")
         .values(
             "id",
             "commitment_id",

@@ -77,9 +77,8 @@ def _deadlines() -> Prefetch:
     return Prefetch(
         "deadlines",
         to_attr="prefetched_deadlines",
-        queryset=Deadline.objects.only(*columns(serializers.DeadlineBriefSerializer, "commitment_id")).order_by(
-            "due_at", "id"
-        ),
+        # The model's order: dated first, those not yet computable last, on either database.
+        queryset=Deadline.objects.only(*columns(serializers.DeadlineBriefSerializer, "commitment_id")),
     )
 
 

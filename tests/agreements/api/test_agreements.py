@@ -6,10 +6,18 @@ import datetime as dt
 
 import pytest
 
+from agreements.choices import DeadlinePrecision
 from agreements.models import Actor, Agreement, Signatory
 from agreements.services.sweep import sweep_run
 from tests.agreements.api.conftest import ids, results
-from tests.factories import ActorFactory, AgreementFactory, CommitmentFactory, SourceFactory, deadline_due
+from tests.factories import (
+    ActorFactory,
+    AgreementFactory,
+    CommitmentFactory,
+    DeadlineFactory,
+    SourceFactory,
+    deadline_due,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +267,16 @@ def test_a_percent_sign_in_a_filter_value_is_a_400_not_a_500(anon_client, param)
     response = anon_client.get(URL, {param: "%s%(x)s%"})
     assert response.status_code == 400
     assert "%s%(x)s%" in response.json()[param][0].replace("%S%(X)S%", "%s%(x)s%")
+
+
+def test_nested_deadlines_not_yet_computable_come_last_on_either_database(anon_client):
+    commitment = CommitmentFactory()
+    unspecified = DeadlineFactory(
+        commitment=commitment, precision=DeadlinePrecision.UNSPECIFIED, year=None, month=None, day=None, time=None
+    )
+    dated = DeadlineFactory(commitment=commitment, year=2020, month=1, day=12)
+    for url in (f"/api/v1/agreements/{commitment.agreement_id}/", "/api/v1/agreements/"):
+        body = anon_client.get(url).json()
+        agreement = body if "commitments" in body else body["results"][0]
+        deadlines = agreement["commitments"][0]["deadlines"]
+        assert [d["id"] for d in deadlines] == [dated.pk, unspecified.pk], url
