@@ -8,9 +8,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+
+from utilities.ordering import nulls_last
 
 EMPTY = "-"  # as Django shows an empty cell
 
@@ -52,6 +55,20 @@ class LongTextInputs:
         return field
 
 
+class _EmptyValuesLastChangeList(ChangeList):
+    def get_ordering(self, request: HttpRequest, queryset: QuerySet) -> list[Any]:
+        return [nulls_last(queryset, term) for term in super().get_ordering(request, queryset)]
+
+
+class EmptyValuesLast:
+    """ModelAdmin mixin: a list sorted by a column that can be empty (a date not known)
+    puts the empty rows last in either direction, on SQLite as on PostgreSQL — as the
+    API's ``?ordering`` does."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return _EmptyValuesLastChangeList
+
+
 class ReadOnlyInline(admin.TabularInline):
     """An inline that shows rows but never adds, changes or deletes them."""
 
@@ -66,7 +83,7 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(EmptyValuesLast, admin.ModelAdmin):
     """For records written only by the system (events, sweeps): view, never edit."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:

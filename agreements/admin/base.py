@@ -12,7 +12,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
 from agreements.search import search
-from utilities.admin import LongTextInputs
+from utilities.admin import EmptyValuesLast, LongTextInputs
 
 from .history import HistoryAdmin
 
@@ -32,7 +32,7 @@ def changed_fields(form: ModelForm, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in form.changed_data if name in fields}
 
 
-class ServiceAdmin(LongTextInputs, HistoryAdmin[M]):
+class ServiceAdmin(EmptyValuesLast, LongTextInputs, HistoryAdmin[M]):
     """A model admin whose writes go through service functions, not ``obj.save()``.
 
     Subclasses define ``create_via_service``, ``update_via_service`` and

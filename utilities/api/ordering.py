@@ -4,31 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
+
+from utilities.ordering import nulls_last
 
 if TYPE_CHECKING:  # imported for annotations only: DRF loads these classes while importing its views
     from rest_framework.request import Request
     from rest_framework.views import APIView
-
-
-def _term(queryset: QuerySet, term: Any) -> Any:
-    """An ordering term that puts empty values last in both directions, on SQLite and
-    PostgreSQL alike (their defaults differ) — only where a value can be empty: a
-    ``NULLS LAST`` on a column that is never NULL would keep PostgreSQL from reading a
-    descending index in order (the event timeline would be sorted whole for every page)."""
-    if not isinstance(term, str):
-        return term
-    name = term.lstrip("-")
-    try:
-        nullable = queryset.model._meta.get_field(name).null
-    except FieldDoesNotExist:
-        nullable = True
-    if not nullable:
-        return term
-    return F(name).desc(nulls_last=True) if term.startswith("-") else F(name).asc(nulls_last=True)
 
 
 class OrderingFilter(filters.OrderingFilter):
@@ -55,7 +39,7 @@ class OrderingFilter(filters.OrderingFilter):
         ordering = self.get_ordering(request, queryset, view)
         if not ordering:
             return queryset
-        return queryset.order_by(*(_term(queryset, term) for term in ordering))
+        return queryset.order_by(*(nulls_last(queryset, term) for term in ordering))
 
     def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         fields = getattr(view, "ordering_fields", None) or []
