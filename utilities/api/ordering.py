@@ -50,7 +50,8 @@ class OrderingFilter(filters.OrderingFilter):
                 "required": False,
                 "in": "query",
                 "description": (
-                    f"Sort by one or more comma-separated fields; `-` for descending. One of: {', '.join(choices)}."
+                    f"Sort by one or more comma-separated fields; `-` for descending. One of: {', '.join(choices)}. "
+                    "Records with no value in a field (an undated source) come last either way."
                 ),
                 "schema": {"type": "string"},
             }
