@@ -42,7 +42,6 @@ from typing import Any, BinaryIO
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agreements.choices import (
@@ -66,6 +65,7 @@ from agreements.services.events import event_new, events_record
 from agreements.services.links import TextLinks, agreements_link_texts
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
+from utilities.models import claim_slug
 from utilities.services import UserLike, author
 
 __all__ = ["CeasefireImportReport", "ImportRefused", "ceasefires_import"]
@@ -309,12 +309,7 @@ class _Importer:
     # --- actors -------------------------------------------------------------------------
 
     def _actor_slug(self, name: str) -> str:
-        base = slugify(name)[:190].strip("-") or "actor"
-        slug, n = base, 2
-        while slug in self.actor_slugs:
-            slug, n = f"{base}-{n}", n + 1
-        self.actor_slugs.add(slug)
-        return slug
+        return claim_slug(name, self.actor_slugs, fallback="actor")
 
     def _new_actor(self, name: str, kind: str, country: str, aliases: list[str], ucdp: str | None) -> Actor:
         actor = Actor(
@@ -468,12 +463,8 @@ class _Importer:
 
     def agreement_slug(self, ceasefire: Ceasefire, declared: PartialDate | None) -> str:
         date = str(declared) if declared and declared.year else "undated"
-        base = slugify(f"{date} ceasefire {ceasefire.location} {ceasefire.uniq_id}")[:190].strip("-")
-        slug, n = base, 2
-        while slug in self.slugs:
-            slug, n = f"{base}-{n}", n + 1
-        self.slugs.add(slug)
-        return slug
+        text = f"{date} ceasefire {ceasefire.location} {ceasefire.uniq_id}"
+        return claim_slug(text, self.slugs, fallback="ceasefire")
 
     def fields(self, ceasefire: Ceasefire, summary: _Summary) -> dict[str, Any]:
         return {

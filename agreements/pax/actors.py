@@ -41,7 +41,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agreements.choices import ActorKind
@@ -51,6 +50,7 @@ from agreements.pax import gazetteer
 from agreements.pax.parties import Known, KnownLookup, Party
 from agreements.pax.party_names import is_office_text
 from utilities.folding import fold
+from utilities.models import claim_slug
 
 DATASET = "pax"
 MAX_NAME = 300
@@ -361,12 +361,7 @@ class ActorIndex:
     # --- new actors and new spellings ---------------------------------------------------------
 
     def _slug(self, name: str) -> str:
-        base = slugify(name)[:190].strip("-") or "actor"
-        slug, n = base, 2
-        while slug in self.slugs:
-            slug, n = f"{base}-{n}", n + 1
-        self.slugs.add(slug)
-        return slug
+        return claim_slug(name, self.slugs, fallback="actor")
 
     def _create(
         self,
