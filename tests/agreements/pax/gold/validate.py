@@ -1,4 +1,4 @@
-"""Check parties.jsonl and fresh.jsonl against the PA-X release they were labelled from.
+"""Check parties.jsonl, fresh.jsonl and blind.jsonl against the PA-X release they were labelled from.
 
     python tests/agreements/pax/gold/validate.py [path/to/pax_v9.csv]
 
@@ -20,11 +20,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sample import draw, draw_fresh
+from sample import draw, draw_blind, draw_fresh
 
 HERE = Path(__file__).resolve().parent
 # Each file, the draw it must hold, and the fewest cells it may have.
-FILES = (("parties.jsonl", draw, 160), ("fresh.jsonl", draw_fresh, 90))
+FILES = (("parties.jsonl", draw, 160), ("fresh.jsonl", draw_fresh, 90), ("blind.jsonl", draw_blind, 90))
 KINDS = {"state", "government", "armed_group", "organisation", "coalition", "person", "other"}
 ROLES = {"signatory", "mediator", "guarantor", "witness", "observer", "third_party"}
 RECORD_KEYS = {"agt_id", "column", "con", "loc1iso", "cell", "entities", "rule"}
@@ -140,9 +140,12 @@ def main() -> int:
             errors.append(f"{name}: fewer than {fewest} cells")
         rows_by_file[name] = {agt for agt, _ in cells}
         print_counts(name, records)
-    shared = set.intersection(*rows_by_file.values())
-    if shared:
-        errors.append(f"rows in more than one file: {sorted(shared)}")
+    names = list(rows_by_file)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            shared = rows_by_file[first] & rows_by_file[second]
+            if shared:
+                errors.append(f"rows in both {first} and {second}: {sorted(shared)}")
     for error in errors:
         print(error)
     print("OK" if not errors else f"{len(errors)} problem(s)")
