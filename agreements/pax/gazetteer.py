@@ -68,6 +68,7 @@ class Entry:
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "AE": ("UAE", "Emirates"),
     "BA": ("Bosnia", "Bosnia-Herzegovina", "Bosnia Herzegovina", "BiH", "Bosnia and Hercegovina"),
+    "BF": ("Faso", "Burkina"),  # "Président du Faso": Burkina Faso's head of state
     "BN": ("Brunei",),
     "BO": ("Bolivia",),
     "CD": (

@@ -220,6 +220,25 @@ def _office_beside(text: str, mention: Mention) -> str:
     return text
 
 
+# A name cut off after a connector.
+_FRAGMENT_END = re.compile(r"\s(?:of|de|du|des|del|the|for|and|et|y|la|le|los|las)$", re.I)
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """``text`` cut at the commas outside brackets, each part trimmed."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
+
+
 def _person_name(person: Person) -> str:
     return re.sub(r"\s+", " ", person.name).strip(" ,.;")
 
@@ -277,6 +296,8 @@ class _Reader:
                 self.entities.append(_Entity(name=person, kind=ActorKind.PERSON, role=role))
         merged: list[_Entity] = []
         for entity in self.entities:
+            if _FRAGMENT_END.search(entity.name):
+                continue  # "Republic of" (of "Republic of CÔTE D' VOIRE", misspelt): a fragment, no name
             same = next((m for m in merged if m.role == entity.role and m.keys() & entity.keys()), None)
             if same is None:
                 merged.append(entity)
@@ -724,6 +745,8 @@ class _Reader:
         if (match := _SIGNED_BY.match(text)) is not None:
             self.actor_and_person(match.group("actor"), match.group("who"), role, text)
             return
+        if self.person_office_actor(text, role):
+            return
         behalf = list(_ON_BEHALF.finditer(text))
         if behalf:
             last = behalf[-1]
@@ -825,6 +848,66 @@ class _Reader:
             for other in reading.people[1:]:
                 if not self.in_group and self.soft is None:
                     self.orphans.append((_person_name(other), role))
+
+    def person_office_actor(self, text: str, role: str) -> bool:
+        """ "Madhav Kumar Nepal, Secretary General, CPN (UML)": a person, their office, then the actor
+        they sign for (R5). Said in this order, the last part is the actor even as a bare acronym or
+        with a qualifier ("NSP (Anandi Devi)"), and the first is the person whole, even where their
+        name ends in a country's ("Nepal")."""
+        parts = _top_level_commas(text)
+        if len(parts) < 3 or _PROSE.search(text) or re.search(r"\b(?:for|on\s+behalf\s+of)\b", text, re.I):
+            return False  # "Minister of Education, Science and Technology For the SSOA": "For" says whose
+        offices = parts[1:-1]
+        for office in offices:
+            reading = read(office, self.ctx)
+            if not reading.offices or reading.people or reading.mentions:
+                return False
+        person = self._person_whole(parts[0])
+        actor = self._actor_whole(parts[-1])
+        if person is None or actor is None:
+            return False
+        entity = _entity(actor, actor.role or role)
+        entity.signed_by, entity.signed_as = person, ", ".join(offices)
+        self.soft = None
+        self.add(entity)
+        return True
+
+    def _person_whole(self, text: str) -> str | None:
+        """The person a first part names, or None if it names an actor."""
+        reading = read(text, self.ctx)
+        if not reading.mentions and len(reading.people) == 1:
+            return _person_name(reading.people[0])
+        if not reading.mentions and not reading.people and re.fullmatch(r"[A-Z][a-z]{3,}", text):
+            return text  # "Prachanda": one name, as some sign
+        if (
+            len(reading.people) == 1
+            and len(reading.mentions) == 1
+            and reading.mentions[0].kind == ActorKind.STATE
+            and reading.mentions[0].start == reading.people[0].end + 1
+            and reading.mentions[0].end == len(text)
+            and " " not in text[reading.mentions[0].start : reading.mentions[0].end]
+        ):
+            # "Madhav Kumar Nepal": a surname that is also a country's name.
+            return f"{_person_name(reading.people[0])} {reading.mentions[0].name}"
+        return None
+
+    def _actor_whole(self, text: str) -> Mention | None:
+        """The actor a last part names, the whole part being its name."""
+        if re.search(r"\d", text) or not text[:1].isupper():
+            return None
+        reading = read(text, self.ctx)
+        if not reading.mentions or reading.mentions[0].start > 0:
+            return None
+        if reading.people and reading.people[0].start == 0:
+            return None
+        first = reading.mentions[0]
+        if len(reading.mentions) == 1 and first.end >= len(text.rstrip(" .)")):
+            first.strength = max(first.strength, 1)
+            return first
+        if re.fullmatch(r"[^()]+\([^()]+\)", text) and first.end <= text.index("("):
+            # "CPN (UML)", "NSP (Anandi Devi)": a name and the faction it qualifies, one actor.
+            return Mention(text, first.kind, first.country, [], strength=1)
+        return None
 
     def actors_with_signers_in_brackets(self, text: str, mentions: list[Mention], role: str) -> bool:
         """ "Croatia (Tudjman), Serbia (Milosevic), and SFRY (Gen Kadijevic)": each actor, then who

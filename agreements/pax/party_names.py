@@ -378,6 +378,12 @@ _ROLE_MARKERS = {
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”«»]+")
 _BREAK = re.compile(r"[,;:()\[\]{}\"“”«»]|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s")
+# Words written with a full stop that ends no sentence.
+_ABBREVIATIONS = frozenset(
+    word_list(
+        "hon amb gen col capt lieut brig prof sen rev mgr msgr usec asec excl dipl corp gov est dept univ assoc intl"
+    )
+)
 _ACRONYM = re.compile(r"^(?=(?:[^a-z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&/.'\-]{0,12}[A-Z0-9]$")
 
 
@@ -395,12 +401,28 @@ class _Token:
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     last_end = 0
+    sentence_ended = False
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         start, end = match.start(), match.end()
+        after_sentence, sentence_ended = sentence_ended, False
         # Trailing full stops end sentences; keep them on initials and abbreviations ("A.", "H.E.").
         while word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
             word, end = word[:-1], end - 1
+            # "Mrs. Victoria Arop Odhong. Women Representative.": a name ends with its sentence;
+            # "Hon.", "Gen." and "Amb." are abbreviations.
+            sentence_ended = (
+                bool(re.fullmatch(r"\w*[a-z]{3}", word)) and fold(word) not in _ABBREVIATIONS and _titled_run(tokens)
+            )
+        if (
+            after_sentence
+            and word[:1].isupper()
+            and tokens
+            and re.fullmatch(r"[A-Z][a-z]+", word)
+            and fold(word) not in PERSON_OFFICES
+            and fold(word) not in _PERSON_START
+        ):
+            tokens.append(_Token("", last_end, start, True))
         if word in {"-", "–", "—", "&", "/"} or not word:
             if word in {"-", "–", "—", "&", "/"}:
                 # A dash or slash between spaced words is a break ("Name - Office", "Name / Party").
@@ -416,6 +438,16 @@ def _tokens(text: str) -> list[_Token]:
             tokens.append(_Token("", end, end + 1, True))
         last_end = end
     return tokens
+
+
+def _titled_run(tokens: list[_Token]) -> bool:
+    """Whether the run of tokens since the last break starts with a title ("Mrs. Victoria ...")."""
+    run = []
+    for token in reversed(tokens):
+        run.append(token)
+        if token.broken or len(run) > 6:
+            break
+    return bool(run) and fold(run[-1].text) in TITLES
 
 
 def _has_letter(word: str) -> bool:
@@ -875,7 +907,16 @@ def _looks_like_person(words: list[_Token], titled: bool) -> bool:
     return len(names) <= 7
 
 
+def _without_articles(words: list[_Token]) -> list[_Token]:
+    """``words`` less the articles they start with."""
+    while words and words[0].text.lower() in _ARTICLES:
+        words = words[1:]
+    return words
+
+
 def _strong(words: list[_Token], source: str, ctx: Context, office: str = "") -> Mention | None:
+    if not words:
+        return None
     mention = read_name(_text(words, source), ctx, office)
     if mention is not None and mention.strength >= 2:
         mention.start, mention.end = words[0].start, words[-1].end
@@ -929,7 +970,7 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
         return None
     if len(parts) >= 2 and all(len(p) >= 2 and _looks_like_person(p, False) for p in parts):
         return parts  # "Lt. Gen. Philippe Morillon and ... Jean-Pierre Thebault": two people
-    readable = [read_name(_text(p, source), ctx) for p in parts]
+    readable = [read_name(_text(p, source), ctx, generic=_the_government(p, source)) for p in parts]
     for i, part in enumerate(parts):
         if readable[i] is None and _is_office(part[0]):
             readable[i] = next((m for m in _peel(part, source, ctx) if isinstance(m, Mention)), None)
@@ -949,6 +990,17 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
 
 
 _OF = {"of", "de", "du", "des", "del", "for", "to", "pour", "por", "in"}
+
+
+def _the_government(words: list[_Token], source: str) -> bool:
+    """ "the Government", "the national government": a generic reference with its article (R4)."""
+    return bool(
+        words
+        and re.fullmatch(r"(?:national\s+)?(?:government|gouvernement|gobierno)", _text(words, source), re.I)
+        and re.search(r"\b(?:the|le|el)\s+$", source[: words[0].start], re.I)
+    )
+
+
 _ARTICLES = {"the", "la", "le", "l", "el", "les", "los", "las", "l'", "l’"}
 
 
@@ -1027,8 +1079,8 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
         if _SUB_BODY.match(_text(rest, source)) or _DEPARTMENT_START.match(rest[0].text):
             continue  # "Minister of Defense of the Russian Federation": read on to the state
         office = _text(words[: i + 1], source)
-        if rest[0].text.lower() in {"republic", "république", "república"} and (
-            len(rest) == 1 or rest[1].text.lower() not in {"of", "de", "du", "del"}
+        if rest[0].text.lower() in {"republic", "république", "república"} and not any(
+            w.text.lower() in {"of", "de", "du", "del", "d'", "d’"} for w in rest[1:]
         ):
             # "President of the Republic": the agreement's own government (R4).
             return [*people, _own_government(_text(words[: i + len(rest) + 2], source), ctx, office)]
@@ -1141,6 +1193,10 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     titled = len(bare) < len(words)
     if not bare:
         return []
+    if _the_government(bare, source) and (own := read_name("Government", ctx, generic=True)):
+        # "The government and the CNDP": with its article, the agreement's own government (R4).
+        own.start, own.end = words[0].start, words[-1].end
+        return [own]
     # "General People's Congress", "General Command": "General" is part of the name here.
     whole = read_name(_text(words, source), ctx) if titled and fold(words[0].text) == "general" else None
     if whole is not None and whole.strength >= 1:
@@ -1149,7 +1205,20 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     # "Rezeigat communities of El Nawaiba of Western Grazing Route": a lower-case head ends the
     # name unless one place follows ("Peulh communities of Niger").
     head_at = next((i for i, w in enumerate(bare) if i > 0 and w.text in LOWER_HEADS), None)
-    if head_at is not None and head_at + 1 < len(bare) and bare[head_at + 1].text == "of" and len(bare) - head_at > 3:
+    if (
+        head_at is not None
+        and head_at + 1 < len(bare)
+        and bare[head_at + 1].text == "of"
+        and len(bare) - head_at > 3
+        # "Head of the delegation of the Government of the Republic of Tajikistan", "Head of
+        # delegation of the United Tajik opposition": after an office, a name after the head is
+        # whose delegation it is.
+        and not (
+            _is_office(bare[0])
+            and _without_articles(bare[head_at + 2 :])[:1]
+            and _without_articles(bare[head_at + 2 :])[0].text[:1].isupper()
+        )
+    ):
         bare = bare[: head_at + 1]
     strong = _strong(bare, source, ctx)
     # An office in front reads on ("Chairman of the Council of ..."), unless the whole is a state

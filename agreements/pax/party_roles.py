@@ -30,7 +30,7 @@ _W, _G, _M, _O, _S, _T = (
 _NOUNS: tuple[tuple[str, str], ...] = (
     (r"guara\w*tors?|guarantor\s+countr\w*|garantes?|garants?", _G),
     (
-        r"mediat(?:or|ors|ion|rice)s?|facilitat(?:or|ors|ion|eur|eurs)s?|co-?facilitat\w*|co-?mediat\w*|"
+        r"mediat(?:or|ors|ion|rice)s?|m[ée]diat(?:eur|eurs|ion|rice)s?|facilitat(?:or|ors|ion|eur|eurs)s?|co-?facilitat\w*|co-?mediat\w*|"
         r"conciliat(?:or|ors|ion)",
         _M,
     ),
@@ -82,7 +82,7 @@ _AFTER_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 HEADING_NOUN = re.compile(
-    r"^(?:(?:the|as|signed|singed|agreement|also|and|for|international\s+parties)\s+)*"
+    r"^(?:(?:the|le|la|el|as|signed|singed|agreement|also|and|for|international\s+parties)\s+)*"
     r"(?:(?:by\s+)?the\s+following\s+)?(?P<noun>" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b",
     re.I,
 )

@@ -115,6 +115,15 @@ def clean(text: str) -> str:
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
     text = re.sub(r"(?<!\w)Sd\s*(?:/-|\.|(?=\s*\())", " ", text)
+    # "29 SIGNATORIES For the Political Opposition": how many signed for it, not part of its name.
+    text = re.sub(
+        r"(?im)^[ ]*\d+[ ]+(?:signatories|signatures|signatory|members|delegates|representatives)[ ]+"
+        r"(?=(?:for|pour|por)\b)",
+        "",
+        text,
+    )
+    # "Goverment of Southern Sudan", "Govt. of Assam": the word, misspelt or shortened.
+    text = re.sub(r"\bGov(?:erment|ernmnet|ernement|t\.?)(?=\s+of\b)", "Government", text)
     text = _BRACKET.sub(_bracket, text)
     text = _SECTOR.sub("", text)
     text = _NOTE_PARENS.sub("", text)

@@ -692,3 +692,72 @@ def test_initials_of_a_country_and_a_republic_named_after_a_nationality_are_no_s
 )
 def test_headings_blocks_and_slashes_seen_outside_the_gold_sets(cell, expected):
     assert [(p.name, p.role) for p in parse(cell, column="ThrdPart", loc1iso="NPL")] == expected
+
+
+def test_head_of_the_delegation_of_a_government_signs_for_it():
+    parties = parse(
+        "(Signed) T. Nazarov, Head of the delegation of the Government of the Republic of Tajikistan",
+        loc1iso="TJK",
+    )
+    assert [(p.name, p.kind, p.signed_by) for p in parties] == [
+        ("Government of Tajikistan", "government", "T. Nazarov")
+    ]
+
+
+def test_the_government_and_a_movement_are_two_parties():
+    parties = parse("The government and the Congrès National pour la Défense du Peuple (CNDP)", loc1iso="COD")
+    assert names(parties) == [
+        "Government of the Democratic Republic of the Congo",
+        "Congrès National pour la Défense du Peuple",
+    ]
+
+
+def test_person_office_party_lines_name_the_party_even_as_an_acronym():
+    parties = parse(
+        "Prachanda, Chairman, CPN (Maoist)\n"
+        "Madhav Kumar Nepal, Secretary General, CPN (UML)\n"
+        "Sher Bahadur Deuba, President, Nepali Congress (Democratic)\n"
+        "Girija Prasad Koirala, Prime Minister and President, Nepali Congress\n"
+        "Narayan Man Bijukchhe, President, NWPP",
+        loc1iso="NPL",
+    )
+    assert [(p.name, p.signed_by, p.signed_as) for p in parties] == [
+        ("CPN (Maoist)", "Prachanda", "Chairman"),
+        # A surname that is a country's name is no state.
+        ("CPN (UML)", "Madhav Kumar Nepal", "Secretary General"),
+        # A faction in brackets is another party, not an alias of the one it split from.
+        ("Nepali Congress (Democratic)", "Sher Bahadur Deuba", "President"),
+        ("Nepali Congress", "Girija Prasad Koirala", "Prime Minister and President"),
+        ("NWPP", "Narayan Man Bijukchhe", "President"),
+    ]
+
+
+def test_a_titled_name_ends_with_its_sentence():
+    parties = parse("Mrs. Victoria Arop Odhong. Women Representative.", column="ThrdPart", loc1iso="SSD")
+    assert [(p.name, p.kind) for p in parties] == [("Victoria Arop Odhong", "person")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("29 SIGNATORIES For the Political Opposition (no signatures in the document)", ["Political Opposition"]),
+        ("Riek Machar, Vice President, Goverment of Southern Sudan", ["Government of Southern Sudan"]),
+        # "Republic of CÔTE D' VOIRE", misspelt: no actor is better than "Republic of".
+        ("His Excellency Félix HOUPHOUËT-BOIGNY President of the Republic of CÔTE D' VOIRE.", []),
+    ],
+)
+def test_counts_misspellings_and_fragments_make_no_actor_names(cell, expected):
+    assert names(parse(cell, loc1iso="LBR")) == expected
+
+
+def test_french_heads_of_state_and_the_mediator_heading():
+    parties = parse(
+        "Le Médiateur\nBlaise Compaore\nPrésident du Faso\n\n"
+        "Le Médiateur associé\nGoodluck Ebele Jonathan\nPrésident de la République Fédérale du Nigeria",
+        column="ThrdPart",
+        loc1iso="MLI",
+    )
+    assert [(p.name, p.role, p.signed_by) for p in parties] == [
+        ("Government of Burkina Faso", "mediator", "Blaise Compaore"),
+        ("Government of Nigeria", "mediator", "Goodluck Ebele Jonathan"),
+    ]
