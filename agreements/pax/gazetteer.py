@@ -410,7 +410,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
     Entry("Multilateral Investment Guarantee Agency", _ORG, aliases=("MIGA",)),
     Entry("International Organization for Migration", _ORG, aliases=("IOM",)),
     # UN peace operations and political missions.
-    Entry("United Nations Protection Force", _ORG, aliases=("UNPROFOR",)),
+    Entry("United Nations Protection Force", _ORG, aliases=("UNPROFOR", "FORPRONU")),
     Entry("United Nations Observer Mission in Georgia", _ORG, aliases=("UNOMIG",)),
     Entry("United Nations Support Mission in Libya", _ORG, aliases=("UNSMIL",)),
     Entry("United Nations Mission in South Sudan", _ORG, aliases=("UNMISS",)),
@@ -423,6 +423,12 @@ ORGANISATIONS: tuple[Entry, ...] = (
         aliases=("MINUSCA",),
     ),
     Entry("United Nations Multidimensional Integrated Stabilization Mission in Mali", _ORG, aliases=("MINUSMA",)),
+    Entry("African Union Mission for Mali and the Sahel", _ORG, aliases=("MISAHEL",)),
+    Entry(
+        "African-led International Support Mission to Mali",
+        _ORG,
+        aliases=("AFISMA", "MISMA", "Mission Internationale de Soutien au Mali"),
+    ),
     Entry("United Nations Organization Mission in the Democratic Republic of the Congo", _ORG, aliases=("MONUC",)),
     Entry(
         "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pycountry
 
@@ -224,6 +225,20 @@ def _office_beside(text: str, mention: Mention) -> str:
 _FRAGMENT_END = re.compile(r"\s(?:of|de|du|des|del|the|for|and|et|y|la|le|los|las)$", re.I)
 
 
+def _inline_headings(text: str, default: str) -> list[str] | None:
+    """``text`` cut before each role heading that follows a semicolon ("...; Witnesses: X"), or None."""
+    pieces = text.split(";")
+    starts = [
+        i
+        for i, piece in enumerate(pieces)
+        if i > 0 and re.match(r"\s*[A-Z][^:;]{2,40}:", piece) and heading(piece.strip(), default) is not None
+    ]
+    if not starts:
+        return None
+    bounds = [0, *starts, len(pieces)]
+    return [";".join(pieces[a:b]).strip() for a, b in pairwise(bounds) if a < b]
+
+
 def _top_level_commas(text: str) -> list[str]:
     """``text`` cut at the commas outside brackets, each part trimmed."""
     parts, depth, start = [], 0, 0
@@ -353,6 +368,12 @@ class _Reader:
             self.stale = False
             if not is_office_text(text):
                 self.flush_pending()
+        if (parts := _inline_headings(text, self.default)) is not None:
+            # "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; Mediators: Mario Raffaelli, ...":
+            # each heading after a semicolon starts a line of its own.
+            for part in parts:
+                self.line(part)
+            return
         if re.fullmatch(r"signed\s+by\s*:?", text, re.I) and (self.soft is not None or self.block is not None):
             # "Political and Diplomatic Commission, / Signed by: / names": its signers follow.
             self.block = self.block or self.soft

@@ -1237,6 +1237,14 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
         return items
     if _is_office(bare[0]):
         return _peel(bare, source, ctx)
+    # "UNPROFOR Force Commander", "GRP Panel Chairman": a known acronym, then an office it holds.
+    if (
+        len(bare) >= 2
+        and _ACRONYM.match(bare[0].text)
+        and fold(bare[-1].text) in PERSON_OFFICES
+        and (known := _strong(bare[:1], source, ctx, _text(bare[1:], source))) is not None
+    ):
+        return [known]
     # "ACR Head of Delegation"
     if (
         _ACRONYM.match(bare[0].text)
@@ -1255,6 +1263,12 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
         if len(head) >= 3 and (known := _strong(head[-1:], source, ctx, _text(tail, source))) is not None:
             # "Heidi Tagliavini OSCE Ambassador": a person, their organisation, their office.
             return [Person(_text(head[:-1], source), head[0].start, head[-2].end), known]
+        demonym = gazetteer.demonyms().get(fold(head[-1].text)) if len(head) >= 3 else None
+        if demonym and _looks_like_person(head[:-1], titled):
+            # "Dato' Kamarudin Bin Mustafa Malaysian Facilitator": a person, then their state's office.
+            mention = state_mention(short_name(demonym), demonym, _text(bare[len(head) - 1 :], source))
+            mention.start, mention.end = head[-1].start, head[-1].end
+            return [Person(_text(head[:-1], source), head[0].start, head[-2].end), mention]
         code = state_of(_text(head, source)) if head else None
         state_name = _text(head, source)
         if code is None and len(head) == 1 and (code := gazetteer.demonyms().get(fold(head[0].text))):
@@ -1367,7 +1381,12 @@ def read(text: str, ctx: Context) -> Reading:
     kept = []
     for m in reading.mentions:
         before = text[: m.start]
-        if m.kind == ActorKind.STATE and re.search(r"\bgovernments?\s+of\s+(?:the\s+)?$", before):
+        friends = re.search(r"\b(?:(?:the\s+)?group\s+of\s+)?friends\s+of\s+(?:the\s+)?$", before, re.I)
+        if m.state_like and friends is not None:
+            # "the Friends of Yemen", "Group of Friends of the Secretary-General": a coalition.
+            name = text[friends.start() : m.end]
+            m = Mention(name[:1].upper() + name[1:], ActorKind.COALITION, "", [], friends.start(), m.end, strength=2)
+        elif m.kind == ActorKind.STATE and re.search(r"\bgovernments?\s+of\s+(?:the\s+)?$", before):
             m = state_mention(m.aliases[-1] if m.aliases else m.name, m.country, "government of")
         elif m.state_like and re.search(
             r"\b(?:parties|people|peoples|citizens|communities|groups|leaders|members|territory|areas?|"

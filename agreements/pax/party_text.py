@@ -122,6 +122,8 @@ def clean(text: str) -> str:
         "",
         text,
     )
+    # "the Secretary- General", wrapped at its hyphen.
+    text = re.sub(r"\b(Secretary|Secr[ée]taire)-\s+(General|G[ée]n[ée]ral)\b", r"\1-\2", text, flags=re.I)
     # "Goverment of Southern Sudan", "Govt. of Assam": the word, misspelt or shortened.
     text = re.sub(r"\bGov(?:erment|ernmnet|ernement|t\.?)(?=\s+of\b)", "Government", text)
     text = _BRACKET.sub(_bracket, text)

@@ -761,3 +761,38 @@ def test_french_heads_of_state_and_the_mediator_heading():
         ("Government of Burkina Faso", "mediator", "Blaise Compaore"),
         ("Government of Nigeria", "mediator", "Goodluck Ebele Jonathan"),
     ]
+
+
+def test_headings_after_semicolons_each_start_a_role():
+    parties = parse(
+        "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; Mediators: Mario Raffaelli, Jaime Goncalves",
+        column="ThrdPart",
+        loc1iso="MOZ",
+    )
+    assert sorted((p.name, p.role) for p in parties) == [
+        ("Botswana", "witness"),
+        ("Jaime Goncalves", "mediator"),
+        ("Mario Raffaelli", "mediator"),
+        ("Zimbabwe", "third_party"),
+    ]
+
+
+def test_friends_of_a_state_are_a_coalition_not_the_state():
+    parties = parse(
+        "the European Union, the Friends of Yemen, and other supporting States", column="ThrdPart", loc1iso="YEM"
+    )
+    assert [(p.name, p.kind) for p in parties] == [
+        ("European Union", "organisation"),
+        ("Friends of Yemen", "coalition"),
+    ]
+
+
+def test_a_person_then_their_states_office_and_an_acronym_then_its_office():
+    malaysia = parse(
+        "SIGNED IN THE PRESENCE OF: DATO' KAMARUDIN BIN MUSTAFA Malaysian Facilitator", column="ThrdPart", loc1iso="PHL"
+    )
+    assert [(p.name, p.role, p.signed_by) for p in malaysia] == [("Malaysia", "witness", "KAMARUDIN BIN MUSTAFA")]
+    unprofor = parse("In the presence of UNPROFOR Force Commander, Lt.-Gen. Satish Nambiar.", column="ThrdPart")
+    assert [(p.name, p.role, p.signed_by) for p in unprofor] == [
+        ("United Nations Protection Force", "witness", "Satish Nambiar")
+    ]
