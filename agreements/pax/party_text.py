@@ -37,7 +37,8 @@ _ADJECTIVE_END = re.compile(
 )
 # Words that, ending a line, say the name goes on in the next one.
 _CONTINUES = re.compile(
-    r"(?:\b(?:of|and|the|for|de|del|la|le|les|du|des|et|y|to|in|on|al|el|da|do|dos|das|van|von)|[&/-])$", re.I
+    r"(?:\b(?:of|and|the|for|de|del|la|le|les|du|des|et|y|to|in|on|al|el|da|do|dos|das|van|von|en|pour|por|para)|[&/-])$",
+    re.I,
 )
 
 
@@ -134,6 +135,9 @@ def clean(text: str) -> str:
     text = re.sub(r"(?<=\s)/([A-Z][^/\n]{3,80})/(?=\s|$)", r"(\1)", text)
     # "FARC - EP", "SPLM - FDs": one acronym spaced out, not a name and an office.
     text = re.sub(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*) [-–] ([A-Z][A-Za-z']*[A-Z][a-z']*)\b", r"\1-\2", text)
+    # "Anti-Balaka – Mokom Branch    Mr. Dieudonné NDOMATE": a signature table's columns, flattened
+    # into one line; each cell is a line of its own, in reading order.
+    text = re.sub(r"(?<=\S)[ ]{4,}(?=\S)", "\n", text)
     return "\n".join(re.sub(r"[ ]{2,}", "  ", line).strip() for line in text.split("\n"))
 
 
@@ -174,6 +178,8 @@ def logical_lines(text: str) -> list[str]:
                     and re.match(r"(?:republic|kingdom|state|emirates)\b", line, re.I)
                 )
                 or (line[0].islower() and not re.match(r"(?:al|el|bin|ibn|de|da|van|von|wa)\b", line))
+                # "Front Populaire pour la Renaissance\nde la Centrafrique (FPRC)"
+                or re.match(r"(?:de|du|des)\s+(?:la|le|les|l['’])\s*[A-Z]", line)
             )
         )
         if joins:

@@ -796,3 +796,18 @@ def test_a_person_then_their_states_office_and_an_acronym_then_its_office():
     assert [(p.name, p.role, p.signed_by) for p in unprofor] == [
         ("United Nations Protection Force", "witness", "Satish Nambiar")
     ]
+
+
+def test_a_flattened_signature_table_reads_cell_by_cell():
+    parties = parse(
+        "Mr. Gilbert TOUMOU-DEYA\n"
+        "Front Populaire pour la Renaissance \n"
+        "de la Centrafrique (FPRC)    Mr. Ali Darassa MAHAMAT\n"
+        "Union pour la Paix en\n"
+        "Centrafrique (UPC)",
+        loc1iso="CAF",
+    )
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Front Populaire pour la Renaissance de la Centrafrique", "Gilbert TOUMOU-DEYA"),
+        ("Union pour la Paix en Centrafrique", "Ali Darassa MAHAMAT"),
+    ]
