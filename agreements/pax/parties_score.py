@@ -11,13 +11,16 @@ labelled by reading the cells, without any parser. Scoring is by entity:
   false positive, a gold entity left unmatched a miss.
 - Role and kind accuracy are measured over matched pairs only.
 
-The cells come in two sets. ``parties.jsonl`` (168 cells) is the dev set: every cell of it
+The cells come in three sets. ``parties.jsonl`` (168 cells) is the dev set: every cell of it
 has been looked at while developing the parser. (It used to be split by hash into a dev and a
 held-out half, but the held-out half's score was looked at while tuning, so it no longer
-measured anything held out; it was merged into dev.) ``fresh.jsonl`` (100 cells) is the
-held-out set: a second seeded draw from rows the first never touched, labelled blind and
-committed before any further change to the parser. Its score says how well the parser
-generalises, and is meant to be read rarely.
+measured anything held out; it was merged into dev.) ``fresh.jsonl`` (100 cells) was the
+held-out set of the second round: a second seeded draw from rows the first never touched,
+labelled blind. It was scored once as held out (precision 0.846, recall 0.733), and its cells
+were then tuned against, so it is now tuning data too. ``blind.jsonl`` (100 cells) is the
+held-out set: a third draw from rows neither earlier set touched, labelled by reading the
+cells and committed before the parser was ever run on them. Its score says how well the
+parser generalises; it is the figure to quote.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from utilities.folding import fold
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "agreements" / "pax" / "gold"
 GOLD_PATH = GOLD_DIR / "parties.jsonl"
 FRESH_PATH = GOLD_DIR / "fresh.jsonl"
-SPLITS = ("dev", "fresh", "all")
+BLIND_PATH = GOLD_DIR / "blind.jsonl"
+SPLITS = ("dev", "fresh", "blind", "all")
 COLUMNS = ("Part", "ThrdPart")
 
 
@@ -49,12 +53,18 @@ class GoldCell:
     loc1iso: str
     cell: str
     entities: tuple[dict[str, Any], ...]
-    split: str = "dev"  # "dev" (parties.jsonl) or "fresh" (fresh.jsonl, held out)
+    split: str = "dev"  # "dev" (parties.jsonl), "fresh" (fresh.jsonl) or "blind" (blind.jsonl, held out)
 
 
-def load_gold_sets(dev: Path = GOLD_PATH, fresh: Path | None = FRESH_PATH) -> list[GoldCell]:
-    """The dev cells, then (unless ``fresh`` is None) the held-out fresh cells."""
-    return load_gold(dev, "dev") + (load_gold(fresh, "fresh") if fresh is not None else [])
+def load_gold_sets(
+    dev: Path = GOLD_PATH, fresh: Path | None = FRESH_PATH, blind: Path | None = BLIND_PATH
+) -> list[GoldCell]:
+    """The dev cells, then (unless None) the fresh cells and the held-out blind cells."""
+    return (
+        load_gold(dev, "dev")
+        + (load_gold(fresh, "fresh") if fresh is not None else [])
+        + (load_gold(blind, "blind") if blind is not None else [])
+    )
 
 
 def load_gold(path: Path = GOLD_PATH, split: str = "dev") -> list[GoldCell]:

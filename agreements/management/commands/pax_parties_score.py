@@ -7,27 +7,39 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from agreements.pax.parties_score import FRESH_PATH, GOLD_PATH, SPLITS, detail_lines, load_gold, report_lines, score
+from agreements.pax.parties_score import (
+    BLIND_PATH,
+    FRESH_PATH,
+    GOLD_PATH,
+    SPLITS,
+    detail_lines,
+    load_gold,
+    report_lines,
+    score,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Score the PA-X parties parser against the hand-labelled gold sets: entity precision and recall, "
-        "role and kind accuracy, per column, on the dev set, the held-out fresh set, or both."
+        "role and kind accuracy, per column, on the dev set, the fresh set, the held-out blind set, or all."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--gold", type=Path, default=GOLD_PATH, help=f"The dev gold file (default: {GOLD_PATH}).")
         parser.add_argument(
-            "--fresh-gold", type=Path, default=FRESH_PATH, help=f"The held-out gold file (default: {FRESH_PATH})."
+            "--fresh-gold", type=Path, default=FRESH_PATH, help=f"The fresh gold file (default: {FRESH_PATH})."
+        )
+        parser.add_argument(
+            "--blind-gold", type=Path, default=BLIND_PATH, help=f"The held-out gold file (default: {BLIND_PATH})."
         )
         parser.add_argument(
             "--split",
             choices=SPLITS,
             default=None,
             help=(
-                "Score one set only: dev (looked at while developing), fresh (held out: parsed only when asked "
-                "for), or all. Default: each."
+                "Score one set only: dev and fresh (looked at while developing), blind (held out), or all. "
+                "Default: each."
             ),
         )
         parser.add_argument(
@@ -38,9 +50,10 @@ class Command(BaseCommand):
         split: str | None = options["split"]
         # Only the sets asked for are read and parsed: "--split dev" never runs the parser on
         # the held-out cells.
-        wanted = {"dev": ["dev"], "fresh": ["fresh"]}.get(split or "", ["dev", "fresh"])
+        wanted = {"dev": ["dev"], "fresh": ["fresh"], "blind": ["blind"]}.get(split or "", ["dev", "fresh", "blind"])
         cells = []
-        for name, path in (("dev", options["gold"]), ("fresh", options["fresh_gold"])):
+        paths = (("dev", options["gold"]), ("fresh", options["fresh_gold"]), ("blind", options["blind_gold"]))
+        for name, path in paths:
             if name not in wanted:
                 continue
             if not path.is_file():

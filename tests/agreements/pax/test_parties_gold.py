@@ -3,11 +3,13 @@
 The targets are the issue's: at least 90% precision and 75% recall of entities. They are
 asserted on the dev set (parties.jsonl, every cell of which has been looked at while tuning).
 
-The fresh set (fresh.jsonl: 100 cells drawn and labelled blind after tuning on dev began) was
-scored once, at the end of that tuning: precision 0.846 (220 of 260) and recall 0.733 (220 of
-300), below the targets. Its floor sits just under those numbers, about two entities either
-way, to catch regressions; the target is a strict expected failure that turns into a failure
-the day it passes. Tuning against the fresh set's details would spend it: draw a new one.
+The fresh set (fresh.jsonl) was held out once (precision 0.846, recall 0.733) and has been tuned
+against since; its floor guards what that tuning bought. The blind set (blind.jsonl: 100 cells
+drawn and labelled by readers who never saw the parser, committed before it ran on them) is the
+held-out measure: scored once at precision 0.892 (190 of 213) and recall 0.742 (190 of 256),
+just under both targets. Its floor sits about two entities under that, to catch regressions;
+the target is a strict expected failure that turns into a failure the day it passes. Tuning
+against the blind set's details would spend it: draw a new one.
 """
 
 from __future__ import annotations
@@ -18,11 +20,21 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from agreements.pax.parties import Party
-from agreements.pax.parties_score import FRESH_PATH, GoldCell, load_gold, load_gold_sets, score, score_cell
+from agreements.pax.parties_score import (
+    BLIND_PATH,
+    FRESH_PATH,
+    GoldCell,
+    load_gold,
+    load_gold_sets,
+    score,
+    score_cell,
+)
 
 PRECISION, RECALL = 0.90, 0.75
-# The fresh set as measured (0.846, 0.733), less about two entities either way.
-FRESH_FLOOR = (0.838, 0.725)
+# The fresh set after tuning against it (0.887, 0.813), less about two entities either way.
+FRESH_FLOOR = (0.880, 0.806)
+# The blind set as measured (0.892, 0.742), less about two entities either way.
+BLIND_FLOOR = (0.883, 0.734)
 
 
 @pytest.fixture(scope="module")
@@ -35,32 +47,45 @@ def fresh():
     return score(load_gold(FRESH_PATH, "fresh")).tally("fresh")
 
 
+@pytest.fixture(scope="module")
+def blind():
+    return score(load_gold(BLIND_PATH, "blind")).tally("blind")
+
+
 def test_the_parser_meets_its_targets_on_the_dev_set(dev):
     assert dev.gold == 702
     assert dev.precision >= PRECISION, f"precision {dev.precision:.3f}"
     assert dev.recall >= RECALL, f"recall {dev.recall:.3f}"
 
 
-def test_the_fresh_set_does_not_fall_below_its_measured_level(fresh):
+def test_the_fresh_set_keeps_what_tuning_on_it_bought(fresh):
     assert fresh.gold == 300
     assert fresh.precision >= FRESH_FLOOR[0], f"precision {fresh.precision:.3f}"
     assert fresh.recall >= FRESH_FLOOR[1], f"recall {fresh.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="fresh set at precision 0.846 and recall 0.733: below the targets")
-def test_the_targets_hold_on_the_fresh_set(fresh):
-    assert fresh.precision >= PRECISION, f"precision {fresh.precision:.3f}"
-    assert fresh.recall >= RECALL, f"recall {fresh.recall:.3f}"
+def test_the_blind_set_does_not_fall_below_its_measured_level(blind):
+    assert blind.gold == 256
+    assert blind.precision >= BLIND_FLOOR[0], f"precision {blind.precision:.3f}"
+    assert blind.recall >= BLIND_FLOOR[1], f"recall {blind.recall:.3f}"
 
 
-def test_the_fresh_set_is_held_out_from_rows_the_dev_set_never_touched():
+@pytest.mark.xfail(strict=True, reason="blind set at precision 0.892 and recall 0.742: just below the targets")
+def test_the_targets_hold_on_the_blind_set(blind):
+    assert blind.precision >= PRECISION, f"precision {blind.precision:.3f}"
+    assert blind.recall >= RECALL, f"recall {blind.recall:.3f}"
+
+
+def test_each_later_set_is_drawn_from_rows_no_earlier_set_touched():
     cells = load_gold_sets()
-    dev_rows = {c.agt_id for c in cells if c.split == "dev"}
-    fresh = [c for c in cells if c.split == "fresh"]
-    assert len(fresh) == 100
-    assert [c.column for c in fresh].count("Part") == 60
-    assert not dev_rows & {c.agt_id for c in fresh}
-    assert load_gold(FRESH_PATH, "fresh") == fresh
+    rows = {split: {c.agt_id for c in cells if c.split == split} for split in ("dev", "fresh", "blind")}
+    for split, path in (("fresh", FRESH_PATH), ("blind", BLIND_PATH)):
+        drawn = [c for c in cells if c.split == split]
+        assert len(drawn) == 100
+        assert [c.column for c in drawn].count("Part") == 60
+        assert load_gold(path, split) == drawn
+    assert not rows["dev"] & rows["fresh"]
+    assert not rows["blind"] & (rows["dev"] | rows["fresh"])
 
 
 def _cell(*entities: dict) -> GoldCell:
@@ -97,3 +122,14 @@ def test_the_command_prints_precision_and_recall_by_split_and_column(tmp_path):
         call_command("pax_parties_score", "--gold", str(tmp_path / "missing.jsonl"))
     with pytest.raises(CommandError, match="No gold file"):
         call_command("pax_parties_score", "--split", "fresh", "--fresh-gold", str(tmp_path / "missing.jsonl"))
+    with pytest.raises(CommandError, match="No gold file"):
+        call_command("pax_parties_score", "--split", "blind", "--blind-gold", str(tmp_path / "missing.jsonl"))
+    # "--split dev" never reads the held-out file: a missing one is no error.
+    call_command("pax_parties_score", "--split", "dev", "--blind-gold", str(tmp_path / "missing.jsonl"), stdout=out)
+
+
+def test_by_default_the_command_scores_every_set():
+    out = StringIO()
+    call_command("pax_parties_score", stdout=out)
+    splits = [line.split()[0] for line in out.getvalue().splitlines()[2:]]
+    assert splits == ["dev"] * 3 + ["fresh"] * 3 + ["blind"] * 3 + ["all"] * 3

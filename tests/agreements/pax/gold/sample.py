@@ -17,6 +17,10 @@ FRESH_PART ``Part`` and FRESH_THRDPART ``ThrdPart`` cells under the same conditi
 distinct rows none of which holds a cell of the first draw (parties.jsonl). It was drawn and
 labelled after the first set's held-out half had been looked at while tuning, to measure the
 parser on cells nobody tuned against.
+
+``--blind`` prints the third draw, the "blind" held-out set (blind.jsonl): seed BLIND_SEED,
+BLIND_PART and BLIND_THRDPART cells from rows neither earlier draw touched, drawn and
+labelled after the parser had been tuned against the fresh set.
 """
 
 import csv
