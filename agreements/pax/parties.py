@@ -269,7 +269,11 @@ class _Reader:
         self.block: _Entity | None = None  # the actor of an open "For X:" block
         self.pending: tuple[str, str] | None = None  # a person awaiting the actor on the next line
         self.entities: list[_Entity] = []
-        self.orphans: list[tuple[str, str]] = []  # (person, role) never tied to an actor
+        # (person, role, signs on their own) never tied to an actor
+        self.orphans: list[tuple[str, str, bool]] = []
+        # The line being read lists its signatories one by one ("A; UNPROFOR; B", "(Signed) A").
+        self.one_by_one = False
+        self.pending_alone = False  # the pending person was read from such a line, outside any block
         self.roles_with_actors: set[str] = set()
         self.in_group = False  # under a sub-heading that names no actor ("Government", "Rebel Groups")
         # An actor named on a line of its own, whose people may follow ("HD Advisors / Alice ...").
@@ -304,10 +308,12 @@ class _Reader:
         self.flush_pending()
         if not self.headed:
             self.capacities_from_offices()
-        for person, role in self.orphans:
+        for person, role, alone in self.orphans:
             # A person with no actor stated is an actor of their own (R5), where the role
-            # names no actor at all: beside actors, a list of people is their delegates.
-            if role not in self.roles_with_actors:
+            # names no actor at all, or where they sign one by one beside actors ("Hasan
+            # Muratovic; UNPROFOR; Momcillo Krajsnik"): otherwise, beside actors, a list of
+            # people is their delegates (R2).
+            if role not in self.roles_with_actors or alone:
                 self.entities.append(_Entity(name=person, kind=ActorKind.PERSON, role=role))
         merged: list[_Entity] = []
         for entity in self.entities:
@@ -336,7 +342,7 @@ class _Reader:
 
     def flush_pending(self) -> None:
         if self.pending is not None and not self.in_group:
-            self.orphans.append((self.pending[0], self.role))
+            self.orphans.append((self.pending[0], self.role, self.pending_alone))
         self.pending = None
         self.stale = False
 
@@ -348,6 +354,7 @@ class _Reader:
             return
         self.flush_pending()
         self.pending = (person, office)
+        self.pending_alone = self.one_by_one and self.block is None and not self.in_group and not office
 
     # --- lines -------------------------------------------------------------------------------
 
@@ -368,6 +375,7 @@ class _Reader:
             self.stale = False
             if not is_office_text(text):
                 self.flush_pending()
+        self.one_by_one = bool(re.search(r";(?![^()]*\))", text))
         if (parts := _inline_headings(text, self.default)) is not None:
             # "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; Mediators: Mario Raffaelli, ...":
             # each heading after a semicolon starts a line of its own.
@@ -435,6 +443,10 @@ class _Reader:
         if not text:
             return
         blocks = _NEXT_BLOCK.split(text)
+        pieces = [piece.strip() for piece in re.split(r";(?![^()]*\))", text) if piece.strip()]
+        if len(pieces) > 1 and all(re.match(r"[^:;,]{2,40}:\s*\S", piece) for piece in pieces):
+            # "UPRONA: Charles MUKASI, President; PP: Shedrack NIYONKURU, President": one block each.
+            blocks = pieces
         if len(blocks) > 1:
             # "For New Zealand: NIGEL MOORE; For Australia: DAVID IRVINE; ...": one block each.
             for block in blocks:
@@ -468,6 +480,11 @@ class _Reader:
         segments = re.split(r";(?![^()]*\))", text)
         self.listing = len([s for s in segments if s.strip()]) > 1
         for segment in segments:
+            if self.listing and self.block is None and not self.in_group:
+                # "Hasan Muratovic; UNPROFOR; Momcillo Krajsnik": each signs on their own.
+                self.soft = None
+                if self.pending is not None and self.pending_alone:
+                    self.flush_pending()
             if segment.strip():
                 self.segment(segment.strip())
         self.heading_fresh = False
@@ -493,7 +510,7 @@ class _Reader:
         if self.in_group or self.block is not None:
             # The person above belongs to the block above, not to this one.
             if signer is not None and not self.in_group:
-                self.orphans.append((signer[0], self.role))
+                self.orphans.append((signer[0], self.role, False))
             signer = None
         self.in_group = False
         self.descriptor = False
@@ -514,7 +531,7 @@ class _Reader:
             self.block.signed_by, self.block.signed_as = signer
             self.person_first = True
         elif signer is not None:
-            self.orphans.append((signer[0], self.role))
+            self.orphans.append((signer[0], self.role, False))
         if self.person_first:
             # In a cell laid out name-then-party, the people below sign for the next block.
             self.block = None
@@ -868,7 +885,7 @@ class _Reader:
             self.hold(_person_name(person), re.sub(r"\s+", " ", office), role)
             for other in reading.people[1:]:
                 if not self.in_group and self.soft is None:
-                    self.orphans.append((_person_name(other), role))
+                    self.orphans.append((_person_name(other), role, False))
 
     def person_office_actor(self, text: str, role: str) -> bool:
         """ "Madhav Kumar Nepal, Secretary General, CPN (UML)": a person, their office, then the actor

@@ -116,6 +116,11 @@ def clean(text: str) -> str:
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
     text = re.sub(r"(?<!\w)Sd\s*(?:/-|\.|(?=\s*\())", " ", text)
+    # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C").
+    text = re.sub(r"(?m)^[ \t]*\((?:signed|sgd)\)[ \t]*(\S.*?)[ \t;]*$", r"\1;", text, flags=re.I)
+    # "UPRONA (Signed) Charles MUKASI, President", "FOR THE GOVERNMENT (Signed) Sylvestre ...": the
+    # party, then who signed for it.
+    text = re.sub(r"(?<=[^\s(;:,])[ ]*\((?:signed|sgd)\)[ ,]*(?=\S)", ": ", text, flags=re.I)
     # "29 SIGNATORIES For the Political Opposition": how many signed for it, not part of its name.
     text = re.sub(
         r"(?im)^[ ]*\d+[ ]+(?:signatories|signatures|signatory|members|delegates|representatives)[ ]+"

@@ -811,3 +811,37 @@ def test_a_flattened_signature_table_reads_cell_by_cell():
         ("Front Populaire pour la Renaissance de la Centrafrique", "Gilbert TOUMOU-DEYA"),
         ("Union pour la Paix en Centrafrique", "Ali Darassa MAHAMAT"),
     ]
+
+
+def test_people_who_sign_one_by_one_beside_actors_are_persons():
+    listed = parse("Hasan Muratovic; UNPROFOR; Momcillo Krajsnik; [other signature illegible]", loc1iso="BIH")
+    assert [(p.name, p.kind) for p in listed] == [
+        ("United Nations Protection Force", "organisation"),
+        ("Hasan Muratovic", "person"),
+        ("Momcillo Krajsnik", "person"),
+    ]
+    signed = parse(
+        "(Signed) Girija Prasad Koirala (Prime Minister of Nepal)\n(Signed) K. P. Sharma Oli\n(Signed) Kofi A. Annan",
+        loc1iso="NPL",
+    )
+    assert [(p.name, p.kind) for p in signed] == [
+        ("Government of Nepal", "government"),
+        ("K. P. Sharma Oli", "person"),
+        ("Kofi A. Annan", "person"),
+    ]
+    # A delegation listed under its party stays that party's delegates (R2).
+    delegation = parse("For the Government of Sudan:\nAli Osman Taha\nIdris Mohamed Abdel Gadir\nSayed El Khatib")
+    assert [p.name for p in delegation] == ["Government of Sudan"]
+
+
+def test_a_party_then_signed_then_its_signer():
+    parties = parse(
+        "UPRONA (Signed) Charles MUKASI, President; PP (Signed) Shedrack NIYONKURU, President\n"
+        "FOR THE GOVERNMENT (Signed) Sylvestre NIBANTUNGANYA",
+        loc1iso="BDI",
+    )
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("UPRONA", "Charles MUKASI"),
+        ("PP", "Shedrack NIYONKURU"),
+        ("Government of Burundi", "Sylvestre NIBANTUNGANYA"),
+    ]
