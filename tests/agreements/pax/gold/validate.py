@@ -1,4 +1,4 @@
-"""Check parties.jsonl, fresh.jsonl and blind.jsonl against the PA-X release they were labelled from.
+"""Check parties.jsonl, fresh.jsonl, blind.jsonl and fourth.jsonl against the PA-X release they were labelled from.
 
     python tests/agreements/pax/gold/validate.py [path/to/pax_v9.csv]
 
@@ -20,11 +20,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sample import draw, draw_blind, draw_fresh
+from sample import draw, draw_blind, draw_fourth, draw_fresh
 
 HERE = Path(__file__).resolve().parent
 # Each file, the draw it must hold, and the fewest cells it may have.
-FILES = (("parties.jsonl", draw, 160), ("fresh.jsonl", draw_fresh, 90), ("blind.jsonl", draw_blind, 90))
+FILES = (
+    ("parties.jsonl", draw, 160),
+    ("fresh.jsonl", draw_fresh, 90),
+    ("blind.jsonl", draw_blind, 90),
+    ("fourth.jsonl", draw_fourth, 90),
+)
 KINDS = {"state", "government", "armed_group", "organisation", "coalition", "person", "other"}
 ROLES = {"signatory", "mediator", "guarantor", "witness", "observer", "third_party"}
 RECORD_KEYS = {"agt_id", "column", "con", "loc1iso", "cell", "entities", "rule"}
