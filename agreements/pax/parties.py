@@ -943,6 +943,12 @@ class _Reader:
             first.strength = max(first.strength, 1)
             return first
         if re.fullmatch(r"[^()]+\([^()]+\)", text) and first.end <= text.index("("):
+            inside = text[text.index("(") + 1 : -1].strip()
+            if " " in first.name and _is_acronym_like(inside):
+                # "Sudan Liberation Movement/Army (SLM/A)": a name and its acronym.
+                first.aliases = [*first.aliases, inside]
+                first.strength = max(first.strength, 1)
+                return first
             # "CPN (UML)", "NSP (Anandi Devi)": a name and the faction it qualifies, one actor.
             return Mention(text, first.kind, first.country, [], strength=1)
         return None

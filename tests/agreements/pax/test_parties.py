@@ -845,3 +845,15 @@ def test_a_party_then_signed_then_its_signer():
         ("PP", "Shedrack NIYONKURU"),
         ("Government of Burundi", "Sylvestre NIBANTUNGANYA"),
     ]
+
+
+def test_a_party_with_its_acronym_in_brackets_is_named_without_it():
+    parties = parse(
+        "Khamis Abdallah Abakar, Vice-President, Sudan Liberation Movement/Army (SLM/A); "
+        "Ahmed Mohamed Tugod Lissan, Head of Delegation, Justice and Equality Movement (JEM)",
+        loc1iso="SDN",
+    )
+    assert [(p.name, "SLM/A" in p.aliases or "JEM" in p.aliases) for p in parties] == [
+        ("Sudan Liberation Movement/Army", True),
+        ("Justice and Equality Movement", True),
+    ]

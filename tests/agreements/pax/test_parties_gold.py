@@ -3,14 +3,17 @@
 The targets are the issue's: at least 90% precision and 75% recall of entities. They are
 asserted on the dev set (parties.jsonl, every cell of which has been looked at while tuning).
 
-The fresh set (fresh.jsonl) was held out once (precision 0.846, recall 0.733) and has been tuned
-against since; its floor guards what that tuning bought. The blind set (blind.jsonl: 100 cells
-drawn and labelled by readers who never saw the parser, committed before it ran on them) was
-the held-out measure: scored once at precision 0.892 (190 of 213) and recall 0.742 (190 of 256),
-just under both targets. Two rules were then drawn from its misses (people who sign one by one
-beside actors; "PARTY (Signed) person"), which moved it to 0.900 and 0.809 and left dev and
-fresh unchanged; from then on it is tuning data too, and the next honest measurement needs a
-fourth draw. Its floor sits about two entities under the level reached.
+Each later set was drawn from rows no earlier set touched, labelled by readers who never saw
+the parser, committed, scored once as held out, and then tuned against (gold/RULES.md):
+
+- fresh.jsonl: held out at precision 0.846, recall 0.733;
+- blind.jsonl: held out at 0.892, 0.742;
+- fourth.jsonl: held out at 0.848, 0.788 (279 of 329 found, of 354 labelled).
+
+So the parser's recall on unseen cells now clears the 0.75 target and its precision does not
+(0.85 to 0.89). Each set's floor sits about two entities under its level now, to catch
+regressions; the targets are a strict expected failure on the newest set, which turns into a
+failure the day they pass. The next honest measurement needs a new draw.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from django.core.management import CommandError, call_command
 from agreements.pax.parties import Party
 from agreements.pax.parties_score import (
     BLIND_PATH,
+    FOURTH_PATH,
     FRESH_PATH,
     GoldCell,
     load_gold,
@@ -37,6 +41,9 @@ FRESH_FLOOR = (0.880, 0.806)
 # The blind set after the two rules drawn from its misses (0.900, 0.809), less about two
 # entities either way; as held out it scored 0.892 and 0.742.
 BLIND_FLOOR = (0.893, 0.801)
+# The fourth set after one fix drawn from its false positives (0.857, 0.797), less about two
+# entities either way; as held out it scored 0.848 and 0.788.
+FOURTH_FLOOR = (0.851, 0.791)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +59,11 @@ def fresh():
 @pytest.fixture(scope="module")
 def blind():
     return score(load_gold(BLIND_PATH, "blind")).tally("blind")
+
+
+@pytest.fixture(scope="module")
+def fourth():
+    return score(load_gold(FOURTH_PATH, "fourth")).tally("fourth")
 
 
 def test_the_parser_meets_its_targets_on_the_dev_set(dev):
@@ -72,16 +84,29 @@ def test_the_blind_set_keeps_its_level(blind):
     assert blind.recall >= BLIND_FLOOR[1], f"recall {blind.recall:.3f}"
 
 
+def test_the_fourth_set_keeps_its_level(fourth):
+    assert fourth.gold == 354
+    assert fourth.precision >= FOURTH_FLOOR[0], f"precision {fourth.precision:.3f}"
+    assert fourth.recall >= FOURTH_FLOOR[1], f"recall {fourth.recall:.3f}"
+
+
+@pytest.mark.xfail(strict=True, reason="held out, the fourth set scored precision 0.848 (target 0.90), recall 0.788")
+def test_the_targets_hold_on_the_newest_set(fourth):
+    assert fourth.precision >= PRECISION, f"precision {fourth.precision:.3f}"
+    assert fourth.recall >= RECALL, f"recall {fourth.recall:.3f}"
+
+
 def test_each_later_set_is_drawn_from_rows_no_earlier_set_touched():
     cells = load_gold_sets()
-    rows = {split: {c.agt_id for c in cells if c.split == split} for split in ("dev", "fresh", "blind")}
-    for split, path in (("fresh", FRESH_PATH), ("blind", BLIND_PATH)):
+    rows = {split: {c.agt_id for c in cells if c.split == split} for split in ("dev", "fresh", "blind", "fourth")}
+    for split, path in (("fresh", FRESH_PATH), ("blind", BLIND_PATH), ("fourth", FOURTH_PATH)):
         drawn = [c for c in cells if c.split == split]
         assert len(drawn) == 100
         assert [c.column for c in drawn].count("Part") == 60
         assert load_gold(path, split) == drawn
     assert not rows["dev"] & rows["fresh"]
     assert not rows["blind"] & (rows["dev"] | rows["fresh"])
+    assert not rows["fourth"] & (rows["dev"] | rows["fresh"] | rows["blind"])
 
 
 def _cell(*entities: dict) -> GoldCell:
@@ -128,4 +153,4 @@ def test_by_default_the_command_scores_every_set():
     out = StringIO()
     call_command("pax_parties_score", stdout=out)
     splits = [line.split()[0] for line in out.getvalue().splitlines()[2:]]
-    assert splits == ["dev"] * 3 + ["fresh"] * 3 + ["blind"] * 3 + ["all"] * 3
+    assert splits == ["dev"] * 3 + ["fresh"] * 3 + ["blind"] * 3 + ["fourth"] * 3 + ["all"] * 3
