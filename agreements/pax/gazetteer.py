@@ -126,6 +126,50 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "YE": ("Yemen Arab Republic", "North Yemen", "South Yemen", "People's Democratic Republic of Yemen"),
 }
 
+# States as French and Spanish signature pages write them ("Pour la République du Tchad",
+# "Por el Reino de Noruega"), where the English or pycountry name differs.
+FOREIGN_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "DZ": ("Algérie", "Algerie", "République Algérienne Démocratique et Populaire", "Argelia"),
+    "TD": ("Tchad",),
+    "MR": ("Mauritanie", "Mauretanie", "Mauritania"),
+    "MA": ("Maroc", "Marruecos"),
+    "TN": ("Tunisie", "Túnez"),
+    "LY": ("Libye",),
+    "EG": ("Égypte", "Egypte", "Egipto"),
+    "SN": ("Sénégal",),
+    "GN": ("Guinée", "Guinee"),
+    "GW": ("Guinée-Bissau", "Guinée Bissau"),
+    "GQ": ("Guinée équatoriale", "Guinea Ecuatorial"),
+    "BJ": ("Bénin",),
+    "KM": ("Comores",),
+    "SO": ("Somalie",),
+    "ER": ("Érythrée", "Erythrée"),
+    "ET": ("Éthiopie", "Ethiopie"),
+    "SD": ("Soudan",),
+    "SS": ("Soudan du Sud",),
+    "UG": ("Ouganda",),
+    "NG": ("Nigéria",),
+    "ZA": ("Afrique du Sud", "Sudáfrica"),
+    "CM": ("Cameroun",),
+    "DE": ("Allemagne", "Alemania"),
+    "ES": ("Espagne", "España"),
+    "IT": ("Italie", "Italia"),
+    "BE": ("Belgique", "Bélgica"),
+    "CH": ("Suisse", "Suiza", "Confédération suisse", "Confederación Suiza"),
+    "SE": ("Suède", "Suecia"),
+    "NO": ("Norvège", "Noruega", "Reino de Noruega"),
+    "NL": ("Pays-Bas", "Países Bajos"),
+    "GB": ("Royaume-Uni", "Reino Unido"),
+    "US": ("États-Unis", "Etats-Unis", "États-Unis d'Amérique", "Estados Unidos", "Estados Unidos de América"),
+    "RU": ("Russie", "Fédération de Russie", "Rusia", "Federación de Rusia"),
+    "CN": ("Chine",),
+    "JP": ("Japon", "Japón"),
+    "BR": ("Brésil", "Brasil"),
+    "MX": ("Mexique", "México"),
+    "CU": ("Cuba",),
+    "CL": ("Chili",),
+}
+
 # States PA-X names that have no ISO 3166-1 code today (so no ``country``). Kosovo's "XK" is
 # user-assigned, not ISO, and the model validates codes against ISO.
 FORMER_STATES: tuple[str, ...] = (
@@ -972,6 +1016,9 @@ def state_names() -> dict[str, str]:
     for alpha2, extra in COUNTRY_NAMES.items():
         for value in extra:
             names[fold(value)] = alpha2
+    for alpha2, extra in FOREIGN_COUNTRY_NAMES.items():
+        for value in extra:
+            names.setdefault(fold(value), alpha2)
     for value in FORMER_STATES:
         names[fold(value)] = ""
     # "Congo" alone is the Republic of the Congo in ISO; PA-X uses it for both, so it stays

@@ -30,6 +30,7 @@ from agreements.choices import ActorKind, SignatoryRole
 from agreements.countries import alpha2_from_alpha3
 from agreements.pax import gazetteer
 from agreements.pax.party_names import (
+    CONNECTORS,
     DEPARTMENT,
     DESCRIPTORS,
     GOVERNMENT_OFFICE,
@@ -221,6 +222,8 @@ def _office_beside(text: str, mention: Mention) -> str:
     return text
 
 
+# "FDPC Front démocratique du peuple centrafricain", "UFR-R Union des forces républicaines".
+_ACRONYM_THEN_NAME = re.compile(r"(?P<acronym>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?)\s+(?P<name>[A-ZÀ-Ý][^:;]{6,120})")
 # A name cut off after a connector.
 _FRAGMENT_END = re.compile(r"\s(?:of|de|du|des|del|the|for|and|et|y|la|le|los|las)$", re.I)
 
@@ -785,6 +788,8 @@ class _Reader:
             return
         if self.person_office_actor(text, role):
             return
+        if self.acronym_then_name(text, role):
+            return
         behalf = list(_ON_BEHALF.finditer(text))
         if behalf:
             last = behalf[-1]
@@ -908,6 +913,33 @@ class _Reader:
         entity.signed_by, entity.signed_as = person, ", ".join(offices)
         self.soft = None
         self.add(entity)
+        return True
+
+    def acronym_then_name(self, text: str, role: str) -> bool:
+        """ "FDPC Front démocratique du peuple centrafricain": a table of parties, each line its
+        acronym then its name in full. The acronym must spell the name's initials."""
+        match = _ACRONYM_THEN_NAME.fullmatch(text)
+        if match is None:
+            return False
+        letters = [c for c in match.group("acronym") if c.isalpha()]
+        words = re.findall(r"[^\W\d_][\w'’-]*", match.group("name"))
+        initials = [w[0].upper() for w in words if w.lower() not in CONNECTORS]
+        common = 0
+        for letter, initial in zip(letters, initials, strict=False):
+            if letter != initial:
+                break
+            common += 1
+        if common < max(2, len(letters) - 1):
+            return False
+        name = match.group("name").strip(" .,;")
+        known = read_name(name, self.ctx)
+        if known is not None and known.strength >= 2:
+            mention = known
+        else:
+            mention = Mention(name, kind_of(name, self.ctx.column), self.ctx.country, [], strength=2)
+        mention.aliases = [*mention.aliases, match.group("acronym")]
+        self.soft = None
+        self.add(_entity(mention, role))
         return True
 
     def _person_whole(self, text: str) -> str | None:

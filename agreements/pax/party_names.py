@@ -133,7 +133,11 @@ _RANKS = frozenset(
 )
 # Offices whose second word is "General": "Secretary General" is one office, not a rank before a name.
 _BEFORE_GENERAL = frozenset(
-    fold(w) for w in word_list("Secretary Director Attorney Consul Inspector Governor Procurator Auditor Solicitor")
+    fold(w)
+    for w in word_list(
+        "Secretary Director Attorney Consul Inspector Governor Procurator Auditor Solicitor "
+        "Secrétaire Secretaire Secretario Directeur Procureur Inspecteur Commissaire Consul"
+    )
 )
 _PERSON_START = frozenset(fold(t) for t in word_list("H.E. HE S.E Mr Mr. Mrs Ms Dr Dr. Hon Hon. Amb Amb. Prof Prof."))
 # Words of a person's office.
@@ -990,6 +994,7 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
 
 
 _OF = {"of", "de", "du", "des", "del", "for", "to", "pour", "por", "in"}
+_OF_ITS = {"of", "de", "du", "des", "del"}
 
 
 def _the_government(words: list[_Token], source: str) -> bool:
@@ -1008,7 +1013,10 @@ _ARTICLES = {"the", "la", "le", "l", "el", "les", "los", "las", "l'", "l’"}
 # organisation's Secretary-General is named.
 _UN_ENVOY = re.compile(
     r"^(?:(?:special|personal|deputy|executive|joint)\s+)*(?:representative|envoy|adviser|advisor)s?\s+of\s+"
-    r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?secretary[- ]general(?:'s)?(?!\s+of\b)",
+    r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?secretary[- ]general(?:'s)?(?!\s+of\b)|"
+    # "Représentant spécial du Secrétaire général des Nations Unies"
+    r"^(?:repr[ée]sentante?|envoy[ée]e?)\s+(?:sp[ée]ciale?\s+|personnel\s+)?du\s+secr[ée]taire[- ]g[ée]n[ée]ral"
+    r"(?:\s+des\s+nations\s+unies)?",
     re.I,
 )
 
@@ -1085,8 +1093,10 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             # "President of the Republic": the agreement's own government (R4).
             return [*people, _own_government(_text(words[: i + len(rest) + 2], source), ctx, office)]
         mention = _read_words(rest, source, ctx, office=office)
-        if mention is not None and mention.strength == 0 and len(rest) == 1 and word.text.lower() == "of":
-            mention.strength = 1  # "Chairman and C-in-C of EDF": the acronym the office is of
+        if mention is not None and mention.strength == 0 and len(rest) == 1 and word.text.lower() in _OF_ITS:
+            mention.strength = (
+                1  # "Chairman and C-in-C of EDF", "Secrétaire Général du KNK": the acronym the office is of
+            )
         formal = fold(rest[0].text) in gazetteer.STATE_FORM_WORDS or rest[0].text.lower() == "government"
         if mention is not None and mention.state_like and word.text.lower() in {"for", "to", "in"} and not formal:
             continue  # "Special Envoy for Somalia": the state the office is about, not for

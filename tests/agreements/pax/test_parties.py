@@ -857,3 +857,37 @@ def test_a_party_with_its_acronym_in_brackets_is_named_without_it():
         ("Sudan Liberation Movement/Army", True),
         ("Justice and Equality Movement", True),
     ]
+
+
+def test_a_table_of_acronyms_and_names_gives_each_party_once():
+    parties = parse(
+        "14 armed groups, signed in French language original pdf.\n"
+        "RPRC Rassemblement Patriotique pour le Renouveau de la Centrafrique\n"
+        "FDPC Front démocratique du peuple centrafricain\n"
+        "UPC  Unité pour la paix en Centrafrique\n"
+        "RJS Révolution and Justice (Sayo)",
+        loc1iso="CAF",
+    )
+    assert [(p.name, p.aliases[-1]) for p in parties] == [
+        ("Rassemblement Patriotique pour le Renouveau de la Centrafrique", "RPRC"),
+        ("Front démocratique du peuple centrafricain", "FDPC"),
+        ("Unité pour la paix en Centrafrique", "UPC"),
+        ("Révolution and Justice (Sayo)", "RJS"),
+    ]
+    # An acronym that does not spell the words after it is no such table.
+    assert names(parse("ICRC Head of Delegation Geneva", column="ThrdPart")) != ["Head of Delegation Geneva"]
+
+
+def test_french_offices_and_state_names():
+    parties = parse(
+        "Pour la République du Tchad\nS.E.M. Salah Hamid HEGUERA\n\n"
+        "M. Albert Gérard KOENDERS\nReprésentant spécial du Secrétaire Général des Nations Unies\n\n"
+        "BERTIN BEA\nSecretaire General du KNK",
+        column="ThrdPart",
+        loc1iso="MLI",
+    )
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Chad", "Salah Hamid HEGUERA"),
+        ("United Nations", "Albert Gérard KOENDERS"),
+        ("KNK", "BERTIN BEA"),
+    ]
