@@ -1,9 +1,9 @@
-"""Check parties.jsonl, fresh.jsonl, blind.jsonl and fourth.jsonl against the PA-X release they were labelled from.
+"""Check each gold set (parties.jsonl, fresh.jsonl, blind.jsonl, fourth.jsonl, fifth.jsonl) against PA-X.
 
     python tests/agreements/pax/gold/validate.py [path/to/pax_v9.csv]
 
-Each file must hold exactly the cells of its draw in sample.py (the first draw, and the
-second, "fresh" draw), and no row may give cells to both. Every line must parse; each
+Each file must hold exactly the cells of its draw in sample.py, and no row may give cells to
+two files. Every line must parse; each
 (agt_id, column) must occur once and its ``cell`` must equal the CSV's text for that AgtId and
 column exactly (as read by the csv module); ``con``/``loc1iso`` must match the row; kinds and
 roles must come from the allowed sets; countries are ISO 3166-1 alpha-2 shaped; rule
@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sample import draw, draw_blind, draw_fourth, draw_fresh
+from sample import draw, draw_blind, draw_fifth, draw_fourth, draw_fresh
 
 HERE = Path(__file__).resolve().parent
 # Each file, the draw it must hold, and the fewest cells it may have.
@@ -29,6 +29,7 @@ FILES = (
     ("fresh.jsonl", draw_fresh, 90),
     ("blind.jsonl", draw_blind, 90),
     ("fourth.jsonl", draw_fourth, 90),
+    ("fifth.jsonl", draw_fifth, 90),
 )
 KINDS = {"state", "government", "armed_group", "organisation", "coalition", "person", "other"}
 ROLES = {"signatory", "mediator", "guarantor", "witness", "observer", "third_party"}
