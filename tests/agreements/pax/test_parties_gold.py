@@ -4,16 +4,18 @@ The targets are the issue's: at least 90% precision and 75% recall of entities. 
 asserted on the dev set (parties.jsonl, every cell of which has been looked at while tuning).
 
 Each later set was drawn from rows no earlier set touched, labelled by readers who never saw
-the parser, committed, scored once as held out, and then tuned against (gold/RULES.md):
+the parser, committed, scored once as held out, and then (all but the newest) tuned against
+(gold/RULES.md):
 
 - fresh.jsonl: held out at precision 0.846, recall 0.733;
 - blind.jsonl: held out at 0.892, 0.742;
-- fourth.jsonl: held out at 0.848, 0.788 (279 of 329 found, of 354 labelled).
+- fourth.jsonl: held out at 0.848, 0.788;
+- fifth.jsonl: held out at 0.791, 0.720 (250 of 316 found, of 347 labelled), not tuned on.
 
-So the parser's recall on unseen cells now clears the 0.75 target and its precision does not
-(0.85 to 0.89). Each set's floor sits about two entities under its level now, to catch
-regressions; the targets are a strict expected failure on the newest set, which turns into a
-failure the day they pass. The next honest measurement needs a new draw.
+Pooled, the four held-out measurements give precision 0.840 (939 of 1,118) and recall 0.747
+(939 of 1,257): under the 0.90 target, at the 0.75 one. Each set's floor sits about two
+entities under its level now, to catch regressions; the targets are a strict expected failure
+on the held-out set, which turns into a failure the day they pass.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from django.core.management import CommandError, call_command
 from agreements.pax.parties import Party
 from agreements.pax.parties_score import (
     BLIND_PATH,
+    FIFTH_PATH,
     FOURTH_PATH,
     FRESH_PATH,
     GoldCell,
@@ -44,6 +47,8 @@ BLIND_FLOOR = (0.893, 0.801)
 # The fourth set after the fixes drawn from its false positives (0.881, 0.816), less about two
 # entities either way; as held out it scored 0.848 and 0.788.
 FOURTH_FLOOR = (0.874, 0.810)
+# The fifth set as held out (0.791, 0.720), less about two entities either way.
+FIFTH_FLOOR = (0.785, 0.714)
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +69,11 @@ def blind():
 @pytest.fixture(scope="module")
 def fourth():
     return score(load_gold(FOURTH_PATH, "fourth")).tally("fourth")
+
+
+@pytest.fixture(scope="module")
+def fifth():
+    return score(load_gold(FIFTH_PATH, "fifth")).tally("fifth")
 
 
 def test_the_parser_meets_its_targets_on_the_dev_set(dev):
@@ -90,23 +100,29 @@ def test_the_fourth_set_keeps_its_level(fourth):
     assert fourth.recall >= FOURTH_FLOOR[1], f"recall {fourth.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the fourth set scored precision 0.848 (target 0.90), recall 0.788")
-def test_the_targets_hold_on_the_newest_set(fourth):
-    assert fourth.precision >= PRECISION, f"precision {fourth.precision:.3f}"
-    assert fourth.recall >= RECALL, f"recall {fourth.recall:.3f}"
+def test_the_fifth_set_keeps_its_level(fifth):
+    assert fifth.gold == 347
+    assert fifth.precision >= FIFTH_FLOOR[0], f"precision {fifth.precision:.3f}"
+    assert fifth.recall >= FIFTH_FLOOR[1], f"recall {fifth.recall:.3f}"
+
+
+@pytest.mark.xfail(strict=True, reason="held out, the fifth set scored precision 0.791 and recall 0.720")
+def test_the_targets_hold_on_the_held_out_set(fifth):
+    assert fifth.precision >= PRECISION, f"precision {fifth.precision:.3f}"
+    assert fifth.recall >= RECALL, f"recall {fifth.recall:.3f}"
 
 
 def test_each_later_set_is_drawn_from_rows_no_earlier_set_touched():
     cells = load_gold_sets()
-    rows = {split: {c.agt_id for c in cells if c.split == split} for split in ("dev", "fresh", "blind", "fourth")}
-    for split, path in (("fresh", FRESH_PATH), ("blind", BLIND_PATH), ("fourth", FOURTH_PATH)):
+    sets = ("dev", "fresh", "blind", "fourth", "fifth")
+    rows = {split: {c.agt_id for c in cells if c.split == split} for split in sets}
+    for split, path in (("fresh", FRESH_PATH), ("blind", BLIND_PATH), ("fourth", FOURTH_PATH), ("fifth", FIFTH_PATH)):
         drawn = [c for c in cells if c.split == split]
         assert len(drawn) == 100
         assert [c.column for c in drawn].count("Part") == 60
         assert load_gold(path, split) == drawn
-    assert not rows["dev"] & rows["fresh"]
-    assert not rows["blind"] & (rows["dev"] | rows["fresh"])
-    assert not rows["fourth"] & (rows["dev"] | rows["fresh"] | rows["blind"])
+    for later, split in enumerate(sets):
+        assert not rows[split] & set().union(*(rows[earlier] for earlier in sets[:later]))
 
 
 def _cell(*entities: dict) -> GoldCell:
@@ -153,4 +169,4 @@ def test_by_default_the_command_scores_every_set():
     out = StringIO()
     call_command("pax_parties_score", stdout=out)
     splits = [line.split()[0] for line in out.getvalue().splitlines()[2:]]
-    assert splits == ["dev"] * 3 + ["fresh"] * 3 + ["blind"] * 3 + ["fourth"] * 3 + ["all"] * 3
+    assert splits == [name for name in ("dev", "fresh", "blind", "fourth", "fifth", "all") for _ in range(3)]
