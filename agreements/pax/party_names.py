@@ -338,7 +338,8 @@ NOT_ACTORS = frozenset(
         "Donor Countries, Friendly Countries, Neighbouring States, Observer States, Member States, "
         "Heads of State and Government, Approved, Approved by, Read and Approved, Lu et Approuvé, Enclosure, "
         "Appendix, Addendum, Statement, Joint Statement, Declaration, Joint Declaration, Communique, Communiqué, "
-        "Joint Communique, Joint Communiqué, Protocol, Minutes, Memorandum"
+        "Joint Communique, Joint Communiqué, Protocol, Minutes, Memorandum, Two Sides, Two Parties, "
+        "Both Parties, The Two Parties, But, But also, Also, And also"
     )
 )
 # Personal descriptors: a person described so acts for no one (R5), and the words name no actor.
@@ -1203,6 +1204,21 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     titled = len(bare) < len(words)
     if not bare:
         return []
+    see = re.fullmatch(
+        r"(arch)?bishop\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", _text(words, source), re.I
+    )
+    if see is not None:
+        # "Archbishop of Beira": the archdiocese he speaks for, not a person called Beira.
+        name = f"{'Archdiocese' if see.group(1) else 'Diocese'} of {see.group(2)}"
+        diocese = Mention(name, ActorKind.ORGANISATION, ctx.country, [_text(words, source)], strength=2)
+        diocese.start, diocese.end = words[0].start, words[-1].end
+        return [diocese]
+    both = re.fullmatch(r"(\w+)\s+(?:and|&)\s+(\w+)\s+governments", _text(bare, source), re.I)
+    if both is not None and all(fold(d) in gazetteer.demonyms() for d in both.groups()):
+        # "British and Irish Governments": two governments.
+        pair = [read_name(f"{demonym} Government", ctx) for demonym in both.groups()]
+        if all(m is not None for m in pair):
+            return [m for m in pair if m is not None]
     if _the_government(bare, source) and (own := read_name("Government", ctx, generic=True)):
         # "The government and the CNDP": with its article, the agreement's own government (R4).
         own.start, own.end = words[0].start, words[-1].end

@@ -7,14 +7,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from agreements.pax.parties_score import GOLD_SETS, HELD_OUT, SPLITS, detail_lines, load_gold, report_lines, score
+from agreements.pax.parties_score import GOLD_SETS, NEWEST, SPLITS, detail_lines, load_gold, report_lines, score
 
 
 class Command(BaseCommand):
     help = (
         "Score the PA-X parties parser against the hand-labelled gold sets: entity precision and recall, "
-        f"role and kind accuracy, per column, on each gold set ({', '.join(GOLD_SETS)}; {HELD_OUT} is the one "
-        "held out) or all."
+        f"role and kind accuracy, per column, on each gold set ({', '.join(GOLD_SETS)}; each after dev was held "
+        f"out once, {NEWEST} last: see RULES.md) or all."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             "--split",
             choices=SPLITS,
             default=None,
-            help=f"Score one set only ({HELD_OUT} is held out; the others were looked at while developing), or all. "
+            help=f"Score one set only (a new draw is held out until scored once; {NEWEST} is the newest), or all. "
             "Default: each.",
         )
         parser.add_argument(

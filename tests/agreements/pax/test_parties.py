@@ -891,3 +891,17 @@ def test_french_offices_and_state_names():
         ("United Nations", "Albert Gérard KOENDERS"),
         ("KNK", "BERTIN BEA"),
     ]
+
+
+def test_two_governments_in_one_phrase_an_archbishops_see_and_words_that_name_no_one():
+    assert names(parse("British and Irish Governments", loc1iso="GBR")) == [
+        "Government of the United Kingdom",
+        "Government of Ireland",
+    ]
+    mediators = parse("The mediators: Jaime Goncalves, Archbishop of Beira", column="ThrdPart", loc1iso="MOZ")
+    assert [(p.name, p.kind, p.signed_by) for p in mediators] == [
+        ("Archdiocese of Beira", "organisation", "Jaime Goncalves")
+    ]
+    two_sides = parse("The Representatives of the Two Sides:\nSheikh Faris Mujahid Al Jabari", loc1iso="YEM")
+    assert "Two Sides" not in names(two_sides)
+    assert "But also" not in names(parse("Ecuador, Peru\n\nBut also:\nJose Ayala Lasso", loc1iso="ECU"))

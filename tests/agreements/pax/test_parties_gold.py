@@ -4,18 +4,19 @@ The targets are the issue's: at least 90% precision and 75% recall of entities. 
 asserted on the dev set (parties.jsonl, every cell of which has been looked at while tuning).
 
 Each later set was drawn from rows no earlier set touched, labelled by readers who never saw
-the parser, committed, scored once as held out, and then (all but the newest) tuned against
-(gold/RULES.md):
+the parser, committed, scored once as held out, and then tuned against (gold/RULES.md):
 
 - fresh.jsonl: held out at precision 0.846, recall 0.733;
 - blind.jsonl: held out at 0.892, 0.742;
 - fourth.jsonl: held out at 0.848, 0.788;
-- fifth.jsonl: held out at 0.791, 0.720 (250 of 316 found, of 347 labelled), not tuned on.
+- fifth.jsonl: held out at 0.791, 0.720 (250 of 316 found, of 347 labelled); three small rules
+  drawn from it since.
 
 Pooled, the four held-out measurements give precision 0.840 (939 of 1,118) and recall 0.747
 (939 of 1,257): under the 0.90 target, at the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
-on the held-out set, which turns into a failure the day they pass.
+on the newest set, which turns into a failure the day they pass. The next honest
+measurement needs a new draw.
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ BLIND_FLOOR = (0.893, 0.801)
 # The fourth set after the fixes drawn from its false positives (0.881, 0.816), less about two
 # entities either way; as held out it scored 0.848 and 0.788.
 FOURTH_FLOOR = (0.874, 0.810)
-# The fifth set as held out (0.791, 0.720), less about two entities either way.
-FIFTH_FLOOR = (0.785, 0.714)
+# The fifth set after three small rules drawn from it (0.804, 0.723), less about two entities
+# either way; as held out it scored 0.791 and 0.720.
+FIFTH_FLOOR = (0.797, 0.717)
 
 
 @pytest.fixture(scope="module")
