@@ -51,3 +51,37 @@ def test_compiled_and_drf_representations_are_identical(anon_client, rich, monke
             patch.setattr(CompiledRepresentation, "to_representation", drf_own)
             drf = anon_client.get(page).json()
         assert compiled == drf, page
+
+
+def drf_fields(self: serializers.Serializer) -> dict:
+    return super(CompiledRepresentation, self).get_fields()  # type: ignore[misc]
+
+
+def test_fields_built_once_per_class_give_the_same_json(anon_client, rich, monkeypatch):
+    for page in pages():
+        cached = anon_client.get(page).json()
+        with monkeypatch.context() as patch:
+            patch.setattr(CompiledRepresentation, "get_fields", drf_fields)
+            built = anon_client.get(page).json()
+        assert cached == built, page
+
+
+def test_a_second_request_builds_no_model_field(anon_client, rich, monkeypatch):
+    page = pages()[1]
+    anon_client.get(page)  # every serializer class of the page has built its fields once
+    built = []
+    original = serializers.ModelSerializer.build_field
+    monkeypatch.setattr(
+        serializers.ModelSerializer, "build_field", lambda self, *a: built.append(a[0]) or original(self, *a)
+    )
+    assert anon_client.get(page).status_code == 200
+    assert built == []
+
+
+def test_each_serializer_gets_fields_of_its_own():
+    from agreements.api.serializers import ActorSerializer
+
+    first, second = ActorSerializer(), ActorSerializer()
+    assert first.fields.keys() == second.fields.keys()
+    assert all(first.fields[name] is not second.fields[name] for name in first.fields)
+    assert all(field.parent is first for field in first.fields.values())
