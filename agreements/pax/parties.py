@@ -35,6 +35,7 @@ from agreements.pax.party_names import (
     DESCRIPTORS,
     GOVERNMENT_OFFICE,
     NOT_ACTORS,
+    PERSON_OFFICES,
     TITLES,
     Context,
     Known,
@@ -224,6 +225,32 @@ def _office_beside(text: str, mention: Mention) -> str:
 
 # "FDPC Front démocratique du peuple centrafricain", "UFR-R Union des forces républicaines".
 _ACRONYM_THEN_NAME = re.compile(r"(?P<acronym>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?)\s+(?P<name>[A-ZÀ-Ý][^:;]{6,120})")
+
+
+def _holds_office(text: str) -> bool:
+    """Whether ``text`` opens with an office ("Panel Chairman for the MILF", "Head of Delegation")."""
+    return any(fold(word) in PERSON_OFFICES for word in re.findall(r"[\w'’-]+", text)[:3])
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name``'s words (connectors aside), give or
+    take a last letter: "FDPC" / "Front démocratique du peuple centrafricain", "UFR-R" / "Union
+    des forces républicaines (fraction)"."""
+    letters = [c for c in acronym if c.isalpha()]
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    initials = [w[0].upper() for w in words if w.lower() not in CONNECTORS]
+    if len(letters) < 2 or abs(len(initials) - len(letters)) > 1:
+        return False
+    if sorted(letters) == sorted(initials):
+        return True  # "NICC" / "National Cohesion and Integration Commission": the same letters
+    common = 0
+    for letter, initial in zip(letters, initials, strict=False):
+        if letter != initial:
+            break
+        common += 1
+    return common >= max(2, len(letters) - 1)
+
+
 # A name cut off after a connector.
 _FRAGMENT_END = re.compile(r"\s(?:of|de|du|des|del|the|for|and|et|y|la|le|los|las)$", re.I)
 
@@ -378,7 +405,9 @@ class _Reader:
             self.stale = False
             if not is_office_text(text):
                 self.flush_pending()
-        self.one_by_one = bool(re.search(r";(?![^()]*\))", text))
+        # Not the delegates of a party on the line above ("Government of Colombia / Juan Perez;
+        # Maria Lopez"), nor people inside a block.
+        self.one_by_one = bool(re.search(r";(?![^()]*\))", text)) and self.soft is None and self.block is None
         if (parts := _inline_headings(text, self.default)) is not None:
             # "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; Mediators: Mario Raffaelli, ...":
             # each heading after a semicolon starts a line of its own.
@@ -483,8 +512,9 @@ class _Reader:
         segments = re.split(r";(?![^()]*\))", text)
         self.listing = len([s for s in segments if s.strip()]) > 1
         for segment in segments:
-            if self.listing and self.block is None and not self.in_group:
-                # "Hasan Muratovic; UNPROFOR; Momcillo Krajsnik": each signs on their own.
+            if self.one_by_one and self.block is None and not self.in_group and not _holds_office(segment):
+                # "Hasan Muratovic; UNPROFOR; Momcillo Krajsnik": each signs on their own (but in
+                # "Mohagher Iqbal; Panel Chairman for the MILF" the office says whose he is).
                 self.soft = None
                 if self.pending is not None and self.pending_alone:
                     self.flush_pending()
@@ -909,8 +939,13 @@ class _Reader:
         actor = self._actor_whole(parts[-1])
         if person is None or actor is None:
             return False
+        office = ", ".join(offices)
+        if actor.kind == ActorKind.STATE and GOVERNMENT_OFFICE.search(office):
+            # "JIANG Zemin, President, People's Republic of China": a head of state or minister
+            # acts for the government (R6).
+            actor = state_mention(actor.aliases[-1] if actor.aliases else actor.name, actor.country, office)
         entity = _entity(actor, actor.role or role)
-        entity.signed_by, entity.signed_as = person, ", ".join(offices)
+        entity.signed_by, entity.signed_as = person, office
         self.soft = None
         self.add(entity)
         return True
@@ -921,17 +956,11 @@ class _Reader:
         match = _ACRONYM_THEN_NAME.fullmatch(text)
         if match is None:
             return False
-        letters = [c for c in match.group("acronym") if c.isalpha()]
-        words = re.findall(r"[^\W\d_][\w'’-]*", match.group("name"))
-        initials = [w[0].upper() for w in words if w.lower() not in CONNECTORS]
-        common = 0
-        for letter, initial in zip(letters, initials, strict=False):
-            if letter != initial:
-                break
-            common += 1
-        if common < max(2, len(letters) - 1):
-            return False
         name = match.group("name").strip(" .,;")
+        if not _spells(match.group("acronym"), name) or any(
+            fold(word) in PERSON_OFFICES for word in re.findall(r"[\w'’]+", name)
+        ):
+            return False  # "UN Under-Secretary-General Nicholas Haysom", "EU Envoy Uffe Ellemann-Jensen"
         known = read_name(name, self.ctx)
         if known is not None and known.strength >= 2:
             mention = known
@@ -971,11 +1000,17 @@ class _Reader:
         if reading.people and reading.people[0].start == 0:
             return None
         first = reading.mentions[0]
+        if first.kind == ActorKind.OTHER and first.strength < 2:
+            return None  # "Maria Lopez, Lawyer, Bogota": a place, as likely as a party
         if len(reading.mentions) == 1 and first.end >= len(text.rstrip(" .)")):
             first.strength = max(first.strength, 1)
             return first
         if re.fullmatch(r"[^()]+\([^()]+\)", text) and first.end <= text.index("("):
             inside = text[text.index("(") + 1 : -1].strip()
+            outside = text[: text.index("(")].strip()
+            if _is_acronym_like(outside) and _spells(outside, inside):
+                # "NICC (National Cohesion and Integration Commission)": an acronym and its expansion.
+                return Mention(inside, kind_of(inside, self.ctx.column), self.ctx.country, [outside], strength=2)
             if " " in first.name and _is_acronym_like(inside):
                 # "Sudan Liberation Movement/Army (SLM/A)": a name and its acronym.
                 first.aliases = [*first.aliases, inside]

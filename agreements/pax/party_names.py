@@ -386,7 +386,8 @@ _BREAK = re.compile(r"[,;:()\[\]{}\"“”«»]|\s[-–—]+\s|\s[-–—]+$|^[-
 # Words written with a full stop that ends no sentence.
 _ABBREVIATIONS = frozenset(
     word_list(
-        "hon amb gen col capt lieut brig prof sen rev mgr msgr usec asec excl dipl corp gov est dept univ assoc intl"
+        "hon amb gen col capt lieut brig prof sen rev mgr msgr usec asec excl dipl corp gov est dept univ assoc intl "
+        "mohd muhd md abd jr sr st"
     )
 )
 _ACRONYM = re.compile(r"^(?=(?:[^a-z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&/.'\-]{0,12}[A-Z0-9]$")
@@ -446,13 +447,14 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _titled_run(tokens: list[_Token]) -> bool:
-    """Whether the run of tokens since the last break starts with a title ("Mrs. Victoria ...")."""
-    run = []
-    for token in reversed(tokens):
-        run.append(token)
-        if token.broken or len(run) > 6:
-            break
-    return bool(run) and fold(run[-1].text) in TITLES
+    """Whether the run of tokens since the last break starts with a title ("Mrs. Victoria ..."),
+    within six tokens."""
+    for back, token in enumerate(reversed(tokens)):
+        if back >= 6:
+            return False
+        if token.broken or back == len(tokens) - 1:
+            return fold(token.text) in TITLES
+    return False
 
 
 def _has_letter(word: str) -> bool:
@@ -1205,9 +1207,9 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     if not bare:
         return []
     see = re.fullmatch(
-        r"(arch)?bishop\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", _text(words, source), re.I
+        r"(?i:(arch)?bishop\s+of\s+(?:the\s+)?)([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", _text(words, source)
     )
-    if see is not None:
+    if see is not None and state_of(see.group(2)) is None and not re.search(r"church", see.group(2), re.I):
         # "Archbishop of Beira": the archdiocese he speaks for, not a person called Beira.
         name = f"{'Archdiocese' if see.group(1) else 'Diocese'} of {see.group(2)}"
         diocese = Mention(name, ActorKind.ORGANISATION, ctx.country, [_text(words, source)], strength=2)

@@ -119,8 +119,8 @@ def clean(text: str) -> str:
     # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C").
     text = re.sub(r"(?m)^[ \t]*\((?:signed|sgd)\)[ \t]*(\S.*?)[ \t;]*$", r"\1;", text, flags=re.I)
     # "UPRONA (Signed) Charles MUKASI, President", "FOR THE GOVERNMENT (Signed) Sylvestre ...": the
-    # party, then who signed for it.
-    text = re.sub(r"(?<=[^\s(;:,])[ ]*\((?:signed|sgd)\)[ ,]*(?=\S)", ": ", text, flags=re.I)
+    # party in capitals, then who signed for it.
+    text = re.sub(r"\b(?P<party>[A-Z][A-Z0-9/-]+)[ ]*\((?i:signed|sgd)\)[ ,]*(?=\S)", r"\g<party>: ", text)
     # "29 SIGNATORIES For the Political Opposition": how many signed for it, not part of its name.
     text = re.sub(
         r"(?im)^[ ]*\d+[ ]+(?:signatories|signatures|signatory|members|delegates|representatives)[ ]+"
@@ -131,7 +131,7 @@ def clean(text: str) -> str:
     # "the Secretary- General", wrapped at its hyphen.
     text = re.sub(r"\b(Secretary|Secr[ée]taire)-\s+(General|G[ée]n[ée]ral)\b", r"\1-\2", text, flags=re.I)
     # "Goverment of Southern Sudan", "Govt. of Assam": the word, misspelt or shortened.
-    text = re.sub(r"\bGov(?:erment|ernmnet|ernement|t\.?)(?=\s+of\b)", "Government", text)
+    text = re.sub(r"\bGov(?:erment|ernmnet|ernement|t\.?)(?=\s+of\b)", "Government", text, flags=re.I)
     text = _BRACKET.sub(_bracket, text)
     text = _SECTOR.sub("", text)
     text = _NOTE_PARENS.sub("", text)
@@ -142,7 +142,11 @@ def clean(text: str) -> str:
     text = re.sub(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*) [-–] ([A-Z][A-Za-z']*[A-Z][a-z']*)\b", r"\1-\2", text)
     # "Anti-Balaka – Mokom Branch    Mr. Dieudonné NDOMATE": a signature table's columns, flattened
     # into one line; each cell is a line of its own, in reading order.
-    text = re.sub(r"(?<=\S)[ ]{4,}(?=\S)", "\n", text)
+    text = re.sub(
+        r"(?<=\S)[ ]{4,}(?=(?:Mr|Mrs|Ms|Mme|M|Dr|Hon|H\.?\s?E|S\.?E\.?M?|Gen|Col|Amb)\.?\s)|(?<=\))[ ]{4,}(?=\S)",
+        "\n",
+        text,
+    )
     return "\n".join(re.sub(r"[ ]{2,}", "  ", line).strip() for line in text.split("\n"))
 
 

@@ -905,3 +905,44 @@ def test_two_governments_in_one_phrase_an_archbishops_see_and_words_that_name_no
     two_sides = parse("The Representatives of the Two Sides:\nSheikh Faris Mujahid Al Jabari", loc1iso="YEM")
     assert "Two Sides" not in names(two_sides)
     assert "But also" not in names(parse("Ecuador, Peru\n\nBut also:\nJose Ayala Lasso", loc1iso="ECU"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # A head of state or minister in "Person, office, STATE" signs for the government.
+        ("(Signed) JIANG Zemin, President,People's Republic of China", [("Government of China", "JIANG Zemin")]),
+        ("Juan Pérez, Minister, Colombia", [("Government of Colombia", "Juan Pérez")]),
+        # An acronym spelled out in brackets names the body, whatever the letters' order.
+        (
+            "Ali Wario, Chairman, NICC (National Cohesion and Integration Commission)",
+            [("National Cohesion and Integration Commission", "Ali Wario")],
+        ),
+        # The people on the line under a party are its delegates, not people signing on their own.
+        (
+            "Government of Colombia\nJuan Perez; Maria Lopez\nFARC-EP\nIvan Marquez; Pablo Catatumbo",
+            [("Government of Colombia", "Juan Perez"), ("FARC-EP", "Ivan Marquez")],
+        ),
+        # A person, then their office in the next segment: whose they are.
+        (
+            "Mohagher Iqbal; Panel Chairman for the Moro Islamic Liberation Front",
+            [("Moro Islamic Liberation Front", "Mohagher Iqbal")],
+        ),
+        # An acronym then words it does not spell is no table row.
+        ("UN Under-Secretary-General Nicholas Haysom", [("United Nations", "")]),
+        ("EU Envoy Uffe Ellemann-Jensen", [("European Union", "")]),
+        # Spaces inside a name are no column gap; "(Sgd)" after a person makes no party of them.
+        ("Juan    Perez Gomez, Minister", [("Government of Colombia", "Juan Perez Gomez")]),
+        ("Juan Perez (Sgd) Maria Lopez", [("Maria Lopez", ""), ("Juan Perez", "")]),
+        # "Mohd." shortens a name; it ends no sentence.
+        (
+            "H.E. Dato' Mohd. Najib Tun Razak, Prime Minister of Malaysia",
+            [("Government of Malaysia", "Mohd. Najib Tun Razak")],
+        ),
+        # A bishop "of" a church or a state speaks for no diocese of that name.
+        ("Bishop of the Catholic Church", [("Catholic Church", "")]),
+        ("Archbishop of Sudan", [("Sudan", "")]),
+    ],
+)
+def test_rules_of_the_day_do_not_fire_where_they_should_not(cell, expected):
+    assert [(p.name, p.signed_by) for p in parse(cell, loc1iso="COL")] == expected
