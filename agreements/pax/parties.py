@@ -227,6 +227,17 @@ def _office_beside(text: str, mention: Mention) -> str:
 _ACRONYM_THEN_NAME = re.compile(r"(?P<acronym>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?)\s+(?P<name>[A-ZÀ-Ý][^:;]{6,120})")
 
 
+# "Name - Lou Nuer Youth Leaders' Representative", "Name + Dinka Bor Paramount Chiefs' Represenative"
+_REPRESENTATIVE = re.compile(r"(?P<person>[^–+,;:()-]+?)\s+[-–+]\s+(?P<who>[A-Z][^–+,;:()]*?)\s+Repres\w*\.?", re.I)
+# The parts of a community that sign for it: one community (R2).
+_GROUP_WORDS = frozenset(
+    gazetteer.word_list(
+        "youth youths women woman leaders leader paramount chiefs chief elders elder traditional religious "
+        "community communities civil society faith based group groups representatives"
+    )
+)
+
+
 def _holds_office(text: str) -> bool:
     """Whether ``text`` opens with an office ("Panel Chairman for the MILF", "Head of Delegation")."""
     return any(fold(word) in PERSON_OFFICES for word in re.findall(r"[\w'’-]+", text)[:3])
@@ -820,6 +831,8 @@ class _Reader:
             return
         if self.acronym_then_name(text, role):
             return
+        if self.community_representative(text, role):
+            return
         behalf = list(_ON_BEHALF.finditer(text))
         if behalf:
             last = behalf[-1]
@@ -969,6 +982,33 @@ class _Reader:
         mention.aliases = [*mention.aliases, match.group("acronym")]
         self.soft = None
         self.add(_entity(mention, role))
+        return True
+
+    def community_representative(self, text: str, role: str) -> bool:
+        """ "Kangach Chiok Deng - Lou Nuer Paramount Chiefs' Representative": a person, then the
+        community they represent. The community is the actor (R5, R6), its youth, women and chiefs
+        one community (R2: the sub-units of a community are not separate entities)."""
+        match = _REPRESENTATIVE.fullmatch(text)
+        if match is None:
+            return False
+        reading = read(match.group("person"), self.ctx)
+        if len(reading.people) != 1 or reading.mentions:
+            return False
+        words = match.group("who").split()
+        while words and fold(re.sub(r"(?:['’]s|s['’]|['’])$", "", words[-1])) in _GROUP_WORDS:
+            words.pop()
+        who = " ".join(words)
+        if not who or fold(who) in NOT_ACTORS:
+            return False
+        known = read_name(who, self.ctx)
+        mention = (
+            known if known is not None and known.strength >= 2 else Mention(who, ActorKind.OTHER, self.ctx.country, [])
+        )
+        entity = _entity(mention, role)
+        entity.signed_by = _person_name(reading.people[0])
+        entity.signed_as = text[match.start("who") :].strip(" .")
+        self.soft = None
+        self.add(entity)
         return True
 
     def _person_whole(self, text: str) -> str | None:

@@ -1379,13 +1379,15 @@ def _inner_state(words: list[_Token], source: str) -> Mention | None:
 def read(text: str, ctx: Context) -> Reading:
     """Every actor, person and office a piece of text names, in order."""
     reading = Reading()
-    text = _protect_commas(text)
+    original, text = text, _protect_commas(text)
     for words in chunks(text):
         items = read_chunk(words, text, ctx)
         for item in items:
             if isinstance(item, Mention):
                 if not item.end:
                     item.start, item.end = words[0].start, words[-1].end
+                if item.name == text[item.start : item.end] != original[item.start : item.end]:
+                    item.name = original[item.start : item.end]  # the commas _protect_commas hid
                 item.chunk_end = item.chunk_end or max(item.end, words[-1].end)
                 _qualify(item, text)
                 reading.mentions.append(item)
@@ -1491,7 +1493,14 @@ def _protect_commas(text: str) -> str:
     comma becomes a space (positions are kept, so spans still point into the text)."""
     for pattern in _COMMA_NAMES:
         text = pattern.sub(lambda m: m.group(0).replace(",", " "), text)
-    return text
+    return _EXPANSION_WITH_COMMA.sub(lambda m: m.group("head") + m.group("inner").replace(",", " "), text)
+
+
+# "UÇPMB (Liberation Army of Presevo, Medvedja and Bujanovac)": an acronym's expansion whose
+# name holds a list of places.
+_EXPANSION_WITH_COMMA = re.compile(
+    r"(?P<head>\b[A-ZÀ-Ý]{3}[A-ZÀ-Ý/-]{0,8} \()(?P<inner>[A-Z][^(),]*,[^(),]*\band\b[^()]*)(?=\))"
+)
 
 
 def _qualify(mention: Mention, text: str) -> None:

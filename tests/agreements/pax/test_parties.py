@@ -946,3 +946,30 @@ def test_two_governments_in_one_phrase_an_archbishops_see_and_words_that_name_no
 )
 def test_rules_of_the_day_do_not_fire_where_they_should_not(cell, expected):
     assert [(p.name, p.signed_by) for p in parse(cell, loc1iso="COL")] == expected
+
+
+def test_community_representatives_sign_for_their_community():
+    parties = parse(
+        "Liyliy Yieh Chan\t  - Lou Nuer Youth Leaders' Representative\n"
+        "Kangach Chiok Deng - Lou Nuer Paramount Chiefs' Representative\n"
+        "Malak Ayuen Mayen + Dinka Bor Paramount Chiefs’ Represenative",
+        loc1iso="SSD",
+    )
+    assert [(p.name, p.kind, p.signed_by) for p in parties] == [
+        # Its youth and its chiefs are one community (R2).
+        ("Lou Nuer", "other", "Liyliy Yieh Chan"),
+        ("Dinka Bor", "other", "Malak Ayuen Mayen"),
+    ]
+    # A representative of no named community is a person.
+    alone = parse("Simple John Bakeaki - Youth Representative", loc1iso="SSD")
+    assert [(p.name, p.kind) for p in alone] == [("Simple John Bakeaki", "person")]
+
+
+def test_an_expansion_that_lists_places_is_one_name():
+    parties = parse(
+        "Shefket Musli, Staff-Commander General of UÇPMB (Liberation Army of Presevo, Medvedja and Bujanovac)",
+        loc1iso="SRB",
+    )
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Liberation Army of Presevo, Medvedja and Bujanovac", "Shefket Musli")
+    ]
