@@ -1,4 +1,4 @@
-"""Check each gold set (parties.jsonl, fresh.jsonl, blind.jsonl, fourth.jsonl, fifth.jsonl) against PA-X.
+"""Check each gold set (parties.jsonl and the later draws) against PA-X.
 
     python tests/agreements/pax/gold/validate.py [path/to/pax_v9.csv]
 
@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sample import draw, draw_blind, draw_fifth, draw_fourth, draw_fresh
+from sample import draw, draw_blind, draw_fifth, draw_fourth, draw_fresh, draw_sixth
 
 HERE = Path(__file__).resolve().parent
 # Each file, the draw it must hold, and the fewest cells it may have.
@@ -30,6 +30,7 @@ FILES = (
     ("blind.jsonl", draw_blind, 90),
     ("fourth.jsonl", draw_fourth, 90),
     ("fifth.jsonl", draw_fifth, 90),
+    ("sixth.jsonl", draw_sixth, 90),
 )
 KINDS = {"state", "government", "armed_group", "organisation", "coalition", "person", "other"}
 ROLES = {"signatory", "mediator", "guarantor", "witness", "observer", "third_party"}
