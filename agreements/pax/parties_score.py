@@ -38,6 +38,7 @@ FRESH_PATH = GOLD_DIR / "fresh.jsonl"
 BLIND_PATH = GOLD_DIR / "blind.jsonl"
 FOURTH_PATH = GOLD_DIR / "fourth.jsonl"
 FIFTH_PATH = GOLD_DIR / "fifth.jsonl"
+SIXTH_PATH = GOLD_DIR / "sixth.jsonl"
 # Every gold set, oldest first; the newest was the last held out (see RULES.md for each one's story).
 GOLD_SETS: dict[str, Path] = {
     "dev": GOLD_PATH,
@@ -45,6 +46,7 @@ GOLD_SETS: dict[str, Path] = {
     "blind": BLIND_PATH,
     "fourth": FOURTH_PATH,
     "fifth": FIFTH_PATH,
+    "sixth": SIXTH_PATH,
 }
 NEWEST = list(GOLD_SETS)[-1]
 SPLITS = (*GOLD_SETS, "all")
