@@ -9,14 +9,13 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - fresh.jsonl: held out at precision 0.846, recall 0.733;
 - blind.jsonl: held out at 0.892, 0.742;
 - fourth.jsonl: held out at 0.848, 0.788;
-- fifth.jsonl: held out at 0.791, 0.720 (250 of 316 found, of 347 labelled); three small rules
-  drawn from it since.
+- fifth.jsonl: held out at 0.791, 0.720;
+- sixth.jsonl: held out at 0.853, 0.796 (261 of 306 found, of 328 labelled), not tuned on.
 
-Pooled, the four held-out measurements give precision 0.840 (939 of 1,118) and recall 0.747
-(939 of 1,257): under the 0.90 target, at the 0.75 one. Each set's floor sits about two
+Pooled, the five held-out measurements give precision 0.843 (1,200 of 1,424) and recall 0.757
+(1,200 of 1,585): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
-on the newest set, which turns into a failure the day they pass. The next honest
-measurement needs a new draw.
+on the newest set, which turns into a failure the day they pass.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from agreements.pax.parties_score import (
     FIFTH_PATH,
     FOURTH_PATH,
     FRESH_PATH,
+    SIXTH_PATH,
     GoldCell,
     load_gold,
     load_gold_sets,
@@ -48,9 +48,11 @@ BLIND_FLOOR = (0.893, 0.801)
 # The fourth set after the fixes drawn from its false positives (0.881, 0.816), less about two
 # entities either way; as held out it scored 0.848 and 0.788.
 FOURTH_FLOOR = (0.874, 0.810)
-# The fifth set after three small rules drawn from it (0.804, 0.723), less about two entities
-# either way; as held out it scored 0.791 and 0.720.
-FIFTH_FLOOR = (0.797, 0.717)
+# The fifth set after the rules drawn from it (0.850, 0.735), less about two entities either
+# way; as held out it scored 0.791 and 0.720.
+FIFTH_FLOOR = (0.843, 0.729)
+# The sixth set as held out (0.853, 0.796), less about two entities either way.
+SIXTH_FLOOR = (0.847, 0.790)
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +78,11 @@ def fourth():
 @pytest.fixture(scope="module")
 def fifth():
     return score(load_gold(FIFTH_PATH, "fifth")).tally("fifth")
+
+
+@pytest.fixture(scope="module")
+def sixth():
+    return score(load_gold(SIXTH_PATH, "sixth")).tally("sixth")
 
 
 def test_the_parser_meets_its_targets_on_the_dev_set(dev):
@@ -108,23 +115,30 @@ def test_the_fifth_set_keeps_its_level(fifth):
     assert fifth.recall >= FIFTH_FLOOR[1], f"recall {fifth.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the fifth set scored precision 0.791 and recall 0.720")
-def test_the_targets_hold_on_the_held_out_set(fifth):
-    assert fifth.precision >= PRECISION, f"precision {fifth.precision:.3f}"
-    assert fifth.recall >= RECALL, f"recall {fifth.recall:.3f}"
+def test_the_sixth_set_keeps_its_level(sixth):
+    assert sixth.gold == 328
+    assert sixth.precision >= SIXTH_FLOOR[0], f"precision {sixth.precision:.3f}"
+    assert sixth.recall >= SIXTH_FLOOR[1], f"recall {sixth.recall:.3f}"
+
+
+@pytest.mark.xfail(strict=True, reason="held out, the sixth set scored precision 0.853 (recall 0.796)")
+def test_the_targets_hold_on_the_newest_set(sixth):
+    assert sixth.precision >= PRECISION, f"precision {sixth.precision:.3f}"
+    assert sixth.recall >= RECALL, f"recall {sixth.recall:.3f}"
 
 
 def test_each_later_set_is_drawn_from_rows_no_earlier_set_touched():
     cells = load_gold_sets()
-    sets = ("dev", "fresh", "blind", "fourth", "fifth")
+    sets = ("dev", "fresh", "blind", "fourth", "fifth", "sixth")
     rows = {split: {c.agt_id for c in cells if c.split == split} for split in sets}
-    for split, path in (("fresh", FRESH_PATH), ("blind", BLIND_PATH), ("fourth", FOURTH_PATH), ("fifth", FIFTH_PATH)):
+    draws = {"fresh": FRESH_PATH, "blind": BLIND_PATH, "fourth": FOURTH_PATH, "fifth": FIFTH_PATH, "sixth": SIXTH_PATH}
+    for split, path in draws.items():
         drawn = [c for c in cells if c.split == split]
         assert len(drawn) == 100
         assert [c.column for c in drawn].count("Part") == 60
         assert load_gold(path, split) == drawn
-    for later, split in enumerate(sets):
-        assert not rows[split] & set().union(*(rows[earlier] for earlier in sets[:later]))
+    for position, split in enumerate(sets):
+        assert not rows[split] & set().union(*(rows[earlier] for earlier in sets[:position]))
 
 
 def _cell(*entities: dict) -> GoldCell:
@@ -171,4 +185,4 @@ def test_by_default_the_command_scores_every_set():
     out = StringIO()
     call_command("pax_parties_score", stdout=out)
     splits = [line.split()[0] for line in out.getvalue().splitlines()[2:]]
-    assert splits == [name for name in ("dev", "fresh", "blind", "fourth", "fifth", "all") for _ in range(3)]
+    assert splits == [name for name in ("dev", "fresh", "blind", "fourth", "fifth", "sixth", "all") for _ in range(3)]
