@@ -35,19 +35,11 @@ from utilities.folding import fold
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "agreements" / "pax" / "gold"
 GOLD_PATH = GOLD_DIR / "parties.jsonl"
-FRESH_PATH = GOLD_DIR / "fresh.jsonl"
-BLIND_PATH = GOLD_DIR / "blind.jsonl"
-FOURTH_PATH = GOLD_DIR / "fourth.jsonl"
-FIFTH_PATH = GOLD_DIR / "fifth.jsonl"
-SIXTH_PATH = GOLD_DIR / "sixth.jsonl"
-# Every gold set, oldest first; the newest was the last held out (see RULES.md for each one's story).
+# Every gold set, oldest first: dev, then each later draw in <name>.jsonl (see RULES.md for each
+# one's story; sample.py's LATER_DRAWS for how each was drawn).
 GOLD_SETS: dict[str, Path] = {
     "dev": GOLD_PATH,
-    "fresh": FRESH_PATH,
-    "blind": BLIND_PATH,
-    "fourth": FOURTH_PATH,
-    "fifth": FIFTH_PATH,
-    "sixth": SIXTH_PATH,
+    **{name: GOLD_DIR / f"{name}.jsonl" for name in ("fresh", "blind", "fourth", "fifth", "sixth")},
 }
 NEWEST = list(GOLD_SETS)[-1]
 SPLITS = (*GOLD_SETS, "all")

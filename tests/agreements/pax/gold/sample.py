@@ -15,19 +15,11 @@ the reason each was chosen, followed by a few candidates for cells naming no act
 labels live in parties.jsonl and were written by reading each cell; nothing here inspects a
 cell's content beyond "is it empty / too long".
 
-``--fresh`` prints the second draw, the "fresh" held-out set (fresh.jsonl): a new seed,
-FRESH_PART ``Part`` and FRESH_THRDPART ``ThrdPart`` cells under the same conditions, from
-distinct rows none of which holds a cell of the first draw (parties.jsonl). It was drawn and
-labelled after the first set's held-out half had been looked at while tuning, to measure the
-parser on cells nobody tuned against.
-
-``--blind`` prints the third draw, the "blind" held-out set (blind.jsonl): seed BLIND_SEED,
-BLIND_PART and BLIND_THRDPART cells from rows neither earlier draw touched, drawn and
-labelled after the parser had been tuned against the fresh set. ``--fourth`` prints the
-fourth draw (fourth.jsonl) likewise, from rows none of the three earlier draws touched, drawn
-after the parser had been tuned against the blind set's misses; ``--fifth`` the fifth
-(fifth.jsonl), after tuning against the fourth set; ``--sixth`` the sixth (sixth.jsonl),
-after tuning against the fifth.
+``--fresh``, ``--blind``, ``--fourth``, ``--fifth`` and ``--sixth`` print the later draws
+(LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and 40 ``ThrdPart`` cells
+under the same conditions, from distinct rows none of which holds a cell of an earlier draw.
+Each was drawn and labelled after the parser had been tuned against the set before it, to
+measure the parser on cells nobody tuned against.
 """
 
 import csv
@@ -41,30 +33,15 @@ MAX_CHARS = 2500
 N_PART = 78
 N_THRDPART = 52
 
-# The second draw ("fresh" held-out set).
-FRESH_SEED = 20250611
-FRESH_PART = 60
-FRESH_THRDPART = 40
-
-# The third draw ("blind" set, blind.jsonl): drawn and labelled after tuning on the fresh set.
-BLIND_SEED = 20261127
-BLIND_PART = 60
-BLIND_THRDPART = 40
-
-# The fourth draw ("fourth" set, fourth.jsonl): drawn and labelled after tuning on the blind set.
-FOURTH_SEED = 20261128
-FOURTH_PART = 60
-FOURTH_THRDPART = 40
-
-# The fifth draw ("fifth" set, fifth.jsonl): drawn and labelled after tuning on the fourth set.
-FIFTH_SEED = 20261129
-FIFTH_PART = 60
-FIFTH_THRDPART = 40
-
-# The sixth draw ("sixth" set, sixth.jsonl): drawn and labelled after tuning on the fifth set.
-SIXTH_SEED = 20261130
-SIXTH_PART = 60
-SIXTH_THRDPART = 40
+# The later draws, in order: name (its file is <name>.jsonl), seed, Part cells, ThrdPart cells.
+# Each takes random cells only, from rows no earlier draw touched (RULES.md tells each one's story).
+LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
+    ("fresh", 20250611, 60, 40),  # after the first set's held-out half had been tuned against
+    ("blind", 20261127, 60, 40),  # after tuning on the fresh set
+    ("fourth", 20261128, 60, 40),  # after tuning on the blind set
+    ("fifth", 20261129, 60, 40),  # after tuning on the fourth set
+    ("sixth", 20261130, 60, 40),  # after tuning on the fifth set
+)
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
 # brief; "why" describes the feature of the text, not its labels.
@@ -162,54 +139,26 @@ def draw(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
     return chosen
 
 
-def draw_fresh(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
-    """The second draw (fresh.jsonl): random cells only, from rows the first draw never touched."""
-    first_rows = {agt for agt, _, _ in draw(rows)}
-    return _random_cells(rows, FRESH_SEED, (FRESH_PART, FRESH_THRDPART), first_rows)
-
-
-def draw_blind(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
-    """The third draw (blind.jsonl): random cells only, from rows neither earlier draw touched."""
-    earlier_rows = {agt for agt, _, _ in draw(rows) + draw_fresh(rows)}
-    return _random_cells(rows, BLIND_SEED, (BLIND_PART, BLIND_THRDPART), earlier_rows)
-
-
-def draw_fourth(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
-    """The fourth draw (fourth.jsonl): random cells only, from rows no earlier draw touched."""
-    earlier_rows = {agt for agt, _, _ in draw(rows) + draw_fresh(rows) + draw_blind(rows)}
-    return _random_cells(rows, FOURTH_SEED, (FOURTH_PART, FOURTH_THRDPART), earlier_rows)
-
-
-def draw_fifth(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
-    """The fifth draw (fifth.jsonl): random cells only, from rows no earlier draw touched."""
-    earlier_rows = {agt for agt, _, _ in draw(rows) + draw_fresh(rows) + draw_blind(rows) + draw_fourth(rows)}
-    return _random_cells(rows, FIFTH_SEED, (FIFTH_PART, FIFTH_THRDPART), earlier_rows)
-
-
-def draw_sixth(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
-    """The sixth draw (sixth.jsonl): random cells only, from rows no earlier draw touched."""
-    earlier = draw(rows) + draw_fresh(rows) + draw_blind(rows) + draw_fourth(rows) + draw_fifth(rows)
-    return _random_cells(rows, SIXTH_SEED, (SIXTH_PART, SIXTH_THRDPART), {agt for agt, _, _ in earlier})
-
-
-DRAWS = {
-    "--fresh": draw_fresh,
-    "--blind": draw_blind,
-    "--fourth": draw_fourth,
-    "--fifth": draw_fifth,
-    "--sixth": draw_sixth,
-}
+def draw_later(rows: list[dict[str, str]], name: str) -> list[tuple[str, str, str]]:
+    """A later draw (see LATER_DRAWS): random cells only, from rows no earlier draw touched."""
+    earlier = draw(rows)
+    for later, seed, n_part, n_thrdpart in LATER_DRAWS:
+        chosen = _random_cells(rows, seed, (n_part, n_thrdpart), {agt for agt, _, _ in earlier})
+        if later == name:
+            return chosen
+        earlier += chosen
+    raise ValueError(f"no draw named {name!r}")
 
 
 def main() -> None:
-    chosen = draw
-    for flag, function in DRAWS.items():
-        if flag in sys.argv:
-            sys.argv.remove(flag)
-            chosen = function
+    name = ""
+    for later, *_ in LATER_DRAWS:
+        if f"--{later}" in sys.argv:
+            sys.argv.remove(f"--{later}")
+            name = later
     with csv_path().open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    for agt, column, origin in chosen(rows):
+    for agt, column, origin in draw_later(rows, name) if name else draw(rows):
         print(f"{agt}\t{column}\t{origin}")
 
 

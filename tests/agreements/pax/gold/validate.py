@@ -17,20 +17,17 @@ import os
 import re
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sample import draw, draw_blind, draw_fifth, draw_fourth, draw_fresh, draw_sixth
+from sample import LATER_DRAWS, draw, draw_later
 
 HERE = Path(__file__).resolve().parent
 # Each file, the draw it must hold, and the fewest cells it may have.
 FILES = (
     ("parties.jsonl", draw, 160),
-    ("fresh.jsonl", draw_fresh, 90),
-    ("blind.jsonl", draw_blind, 90),
-    ("fourth.jsonl", draw_fourth, 90),
-    ("fifth.jsonl", draw_fifth, 90),
-    ("sixth.jsonl", draw_sixth, 90),
+    *((f"{name}.jsonl", partial(draw_later, name=name), 90) for name, *_ in LATER_DRAWS),
 )
 KINDS = {"state", "government", "armed_group", "organisation", "coalition", "person", "other"}
 ROLES = {"signatory", "mediator", "guarantor", "witness", "observer", "third_party"}
