@@ -152,9 +152,15 @@ def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int
         f"WHERE state = %s AND due_at <= %s ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED), "
         f"flipped AS (UPDATE {deadlines} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
         f"FROM due WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s RETURNING {returned}), "
+        # Concurrent sweeps flip different deadlines of the same commitments: each locks the
+        # commitments it marks in id order first, so that no two wait on each other in a circle.
+        f"locked AS MATERIALIZED (SELECT id AS locked_id FROM {commitments} "
+        f"WHERE id IN (SELECT commitment_id FROM flipped) AND overdue_since IS NULL AND status NOT IN (%s, %s) "
+        f"ORDER BY id FOR NO KEY UPDATE), "
         f"marked AS (UPDATE {commitments} SET overdue_since = first.due_at FROM "
-        f"(SELECT commitment_id, MIN(due_at) AS due_at FROM flipped GROUP BY commitment_id) AS first "
-        f"WHERE {commitments}.id = first.commitment_id AND {commitments}.overdue_since IS NULL "
+        f"(SELECT commitment_id, MIN(due_at) AS due_at FROM flipped GROUP BY commitment_id) AS first, locked "
+        f"WHERE {commitments}.id = first.commitment_id AND {commitments}.id = locked.locked_id "
+        f"AND {commitments}.overdue_since IS NULL "
         f"AND {commitments}.status NOT IN (%s, %s) RETURNING {commitments}.id, {commitments}.overdue_since), "
         f"recorded AS (INSERT INTO {names[Event]} "
         f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
@@ -176,6 +182,7 @@ def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int
         stamp,
         stamp,
         DeadlineState.UPCOMING,
+        *closing,
         *closing,
         EventType.DEADLINE_PASSED,
         occurred,
