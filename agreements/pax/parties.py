@@ -375,7 +375,8 @@ class _Reader:
         for entity in self.entities:
             office = f"{entity.signed_as} {entity.offices}"
             for name in sorted([entity.name, *entity.aliases], key=len, reverse=True):
-                office = re.sub(re.escape(name), " ", office, flags=re.I)
+                if name.lower() in office.lower():  # a pattern per name would evict re's cache
+                    office = re.sub(re.escape(name), " ", office, flags=re.I)
             for pattern, role in _CAPACITIES:
                 if entity.role == self.default and re.search(pattern, office, re.I):
                     entity.role = role
