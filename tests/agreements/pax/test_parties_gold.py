@@ -10,10 +10,11 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - blind.jsonl: held out at 0.892, 0.742;
 - fourth.jsonl: held out at 0.848, 0.788;
 - fifth.jsonl: held out at 0.791, 0.720;
-- sixth.jsonl: held out at 0.853, 0.796 (261 of 306 found, of 328 labelled), not tuned on.
+- sixth.jsonl: held out at 0.853, 0.796;
+- seventh.jsonl: held out at 0.868, 0.771 (269 of 310 found, of 349 labelled), not tuned on.
 
-Pooled, the five held-out measurements give precision 0.843 (1,200 of 1,424) and recall 0.757
-(1,200 of 1,585): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
+Pooled, the six held-out measurements give precision 0.847 (1,469 of 1,734) and recall 0.760
+(1,469 of 1,934): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
 on the newest set, which turns into a failure the day they pass.
 """
@@ -50,8 +51,10 @@ FLOORS = {
     "fourth": (354, 0.874, 0.810),
     # After the rules drawn from it (0.850, 0.735); held out 0.791, 0.720.
     "fifth": (347, 0.843, 0.729),
-    # As held out (0.853, 0.796).
+    # Held out at 0.853, 0.796; not tuned against since.
     "sixth": (328, 0.847, 0.790),
+    # As held out (0.868, 0.771).
+    "seventh": (349, 0.862, 0.765),
 }
 
 
@@ -77,7 +80,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the sixth set scored precision 0.853 (recall 0.796)")
+@pytest.mark.xfail(strict=True, reason="held out, the seventh set scored precision 0.868 (recall 0.771)")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"
