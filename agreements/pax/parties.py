@@ -1361,6 +1361,7 @@ def parse_cell(
     country_alpha3: str = "",
     country_name: str = "",
     known: KnownLookup | None = None,
+    memo: dict[tuple[object, ...], Mention | None] | None = None,
 ) -> list[Party]:
     """The actors a PA-X party cell names, each with its role, kind and signer.
 
@@ -1368,10 +1369,12 @@ def parse_cell(
     ``country_name`` are the agreement's country (``Loc1ISO``; see ``agreement_country``),
     which generic references ("the Government", "GRP") and acronyms are read against;
     ``known`` may map a name to an actor the caller already has (it must not touch the
-    database per call if the caller cares about speed). A cell that names no actor yields [].
+    database per call if the caller cares about speed). ``memo``, one dict shared by the cells
+    of one read, keeps the names read so far (``party_names.read_name``): ``known`` must give the
+    same answers for as long as it is used. A cell that names no actor yields [].
     """
     country = alpha2_from_alpha3(country_alpha3) or "" if country_alpha3 else ""
-    ctx = Context(country=country, country_name=country_name, column=column, known=known)
+    ctx = Context(country=country, country_name=country_name, column=column, known=known, memo=memo)
     reader = _Reader(ctx)
     for line in logical_lines(clean(text)):
         reader.line(line)

@@ -32,6 +32,7 @@ from agreements.countries import alpha2_from_alpha3
 from agreements.models.agreement import AgreementType
 from agreements.pax import gazetteer, parties, party_names, party_roles, party_text
 from agreements.pax.parties import KnownLookup, Party, agreement_country, parse_cell
+from agreements.pax.party_names import Mention
 from utilities.csvfile import CsvFileError, RowError, open_csv
 
 __all__ = [
@@ -164,6 +165,7 @@ def _row(
     known: KnownLookup | None,
     known_for: KnownFor | None,
     read_before: ReadBefore | None = None,
+    memo: dict[tuple[object, ...], Mention | None] | None = None,
 ) -> PaxRow | RowError:
     def cell(name: str) -> str:
         return (cells.get(name) or "").strip()
@@ -219,9 +221,11 @@ def _row(
     else:
         if known_for is not None:
             known = known_for(alpha2)
-        signed = parse_cell(cell("Part"), column="Part", country_alpha3=alpha3, country_name=country, known=known)
+        signed = parse_cell(
+            cell("Part"), column="Part", country_alpha3=alpha3, country_name=country, known=known, memo=memo
+        )
         third = parse_cell(
-            cell("ThrdPart"), column="ThrdPart", country_alpha3=alpha3, country_name=country, known=known
+            cell("ThrdPart"), column="ThrdPart", country_alpha3=alpha3, country_name=country, known=known, memo=memo
         )
         read = [*signed, *third]
         unreadable = (bool(cell("Part")) and not signed) or (bool(cell("ThrdPart")) and not third)
@@ -297,14 +301,16 @@ def read_rows(
     ``read_before`` gives the parties read before from the same cells by the same parser
     (``parties_key``), which are taken as they are: the same text reads the same.
     ``progress(done, total)`` is called as rows are read (reading the parties is the slow part).
+    The lookups must answer the same for the whole read: the names read are kept for it.
     """
     seen: dict[str, int] = {}
+    memo: dict[tuple[object, ...], Mention | None] = {}
     for done, (line, cells) in enumerate(release.rows, start=1):
         if progress is not None:
             progress(done, len(release.rows))
         if not any(value.strip() for value in cells.values()):
             continue
-        item = _row(line, cells, known, known_for, read_before)
+        item = _row(line, cells, known, known_for, read_before, memo)
         if isinstance(item, PaxRow):
             if item.pax_id in seen:
                 item = RowError(line, "AgtId", f"{item.pax_id} appears again (first on line {seen[item.pax_id]})")

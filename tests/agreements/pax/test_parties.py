@@ -973,3 +973,40 @@ def test_an_expansion_that_lists_places_is_one_name():
     assert [(p.name, p.signed_by) for p in parties] == [
         ("Liberation Army of Presevo, Medvedja and Bujanovac", "Shefket Musli")
     ]
+
+
+def test_a_memo_shared_by_cells_reads_each_name_once_and_changes_no_answer(monkeypatch):
+    from agreements.pax import party_names
+
+    cells = [
+        ("For the Government of the Republic of the Philippines: Jesus Dureza\nFor the MILF: Al Haj Murad", "PHL"),
+        ("Witnesses: Government of the Republic of the Philippines; Malaysia", "PHL"),
+        ("For the Government: Jesus Dureza\nMILF", "PHL"),
+        ("For the Government: Juan Santos\nFARC-EP", "COL"),
+    ]
+    reads: list[str] = []
+    real = party_names._read_name
+    monkeypatch.setattr(party_names, "_read_name", lambda name, *a, **k: reads.append(name) or real(name, *a, **k))
+    alone = [parse_cell(text, column="Part", country_alpha3=a3) for text, a3 in cells]
+    unshared = len(reads)
+    reads.clear()
+    memo: dict = {}
+    shared = [parse_cell(text, column="Part", country_alpha3=a3, memo=memo) for text, a3 in cells]
+    assert shared == alone
+    assert len(reads) == len(memo) < unshared
+    # The same words in another country are read again: "the Government" is another actor there.
+    assert shared[2][0].country == "PH"
+    assert shared[3][0].country == "CO"
+
+
+def test_each_reader_of_a_memo_gets_a_copy_of_its_own():
+    from agreements.pax.party_names import Context, read_name
+
+    ctx = Context(country="PH", memo={})
+    first = read_name("Moro Islamic Liberation Front", ctx)
+    assert first is not None
+    first.aliases.append("changed")
+    again = read_name("Moro Islamic Liberation Front", ctx)
+    assert again is not None
+    assert again is not first
+    assert "changed" not in again.aliases
