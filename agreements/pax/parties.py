@@ -150,7 +150,7 @@ _NEXT_BLOCK = re.compile(
 # Where the actor's name ends in "For X: person" / "For X, person" / "For X - Name: person".
 _AFTER_ACTOR = re.compile(r"\s*(?::|,|\s[-–]\s)\s*")
 _SIGNED_BY = re.compile(
-    r"^(?P<actor>.+?),?\s+(?:signed|sign|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by\s+(?P<who>.+)$", re.I
+    r"^(?P<actor>.+?),?\s+(?:signed|sign|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by(?:\s*:)?\s+(?P<who>.+)$", re.I
 )
 _ON_BEHALF = re.compile(
     r"(?:,\s*|\s)(?i:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|in\s+behalf\s+of|representing)\s+"
@@ -506,7 +506,7 @@ class _Reader:
         ):
             # "Representatives of the government, the National Reconciliation Commission and ...": a list.
             text, match = re.sub(r"^(?:the\s+)?(?:representatives|delegates)\s+of\s+", "", text, flags=re.I), None
-        if match is not None and self._signer_line(match.group("rest")):
+        if match is not None and self._signer_line(match.group("rest"), by=bool(re.match(r"by\b", text, re.I))):
             # "By Amb. Howard Q. Dee, Chairman, GRP Negotiating Panel": a signer, not a party.
             text = match.group("rest")
         elif match is not None and not _PROSE.search(text[:40]):
@@ -534,14 +534,18 @@ class _Reader:
                 self.segment(segment.strip())
         self.heading_fresh = False
 
-    def _signer_line(self, rest: str) -> bool:
-        """True when "For/By ..." is followed by a titled person rather than a party."""
+    def _signer_line(self, rest: str, *, by: bool = False) -> bool:
+        """True when "For/By ..." is followed by a titled person rather than a party; after "By",
+        a person untitled too ("By: Luis G. Jalandoni, Chairperson, NDFP Negotiating Panel")."""
         reading = read(rest, self.ctx)
         first_mention = min((m.start for m in reading.mentions), default=len(rest))
         return (
             bool(reading.people)
             and reading.people[0].start < first_mention
-            and bool(re.match(r"\s*(?:H\.?\s?E\.?|Mr|Mrs|Ms|Dr|Hon|Amb|Ambassador|Gen|Col|Rep|Sec|Atty)\b", rest))
+            and (
+                (by and not rest[: reading.people[0].start].strip(" :"))
+                or bool(re.match(r"\s*(?:H\.?\s?E\.?|Mr|Mrs|Ms|Dr|Hon|Amb|Ambassador|Gen|Col|Rep|Sec|Atty)\b", rest))
+            )
         )
 
     def for_block(self, rest: str, *, ends_heading: bool = True) -> None:

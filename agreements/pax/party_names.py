@@ -970,7 +970,14 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
     romance = any(w.text in {"de", "des", "du", "la", "le", "del", "pour", "por", "los", "las"} for w in words)
     joins = {"and", "&"} if romance else {"and", "y", "et", "&"}
     # "Coordination des Mouvements et Forces Patriotiques de Résistance" is one French name.
-    cuts = [i for i, w in enumerate(words) if w.text.lower() in joins and 0 < i < len(words) - 1]
+    cuts = [
+        i
+        for i, w in enumerate(words)
+        if w.text.lower() in joins
+        and 0 < i < len(words) - 1
+        # "Minister for Foreign Affairs and Cooperation of the Republic of Rwanda": one portfolio.
+        and not (DEPARTMENT.match(words[i - 1].text) and _DEPARTMENT_START.match(words[i + 1].text))
+    ]
     if not cuts:
         return None
     parts: list[list[_Token]] = []
@@ -1106,8 +1113,16 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             rest = rest[:cut]
         if not rest or (_is_office(rest[0]) and not _strong(rest, source, ctx)):
             continue
-        if _SUB_BODY.match(_text(rest, source)) or _DEPARTMENT_START.match(rest[0].text):
-            continue  # "Minister of Defense of the Russian Federation": read on to the state
+        if _SUB_BODY.match(_text(rest, source)) or (
+            (
+                _DEPARTMENT_START.match(rest[0].text)
+                or (fold(rest[0].text) == "national" and len(rest) > 1 and _DEPARTMENT_START.match(rest[1].text))
+            )
+            and _strong(rest, source, ctx) is None
+        ):
+            # "Minister of (National) Defense of the Russian Federation": read on to the state; but
+            # "Executive Secretary of the Economic Community of West African States" is ECOWAS's.
+            continue
         office = _text(words[: i + 1], source)
         if rest[0].text.lower() in {"republic", "république", "república"} and not any(
             w.text.lower() in {"of", "de", "du", "del", "d'", "d’"} for w in rest[1:]

@@ -975,6 +975,62 @@ def test_an_expansion_that_lists_places_is_one_name():
     ]
 
 
+def test_represented_by_with_a_colon_gives_the_party_and_its_signer():
+    parties = parse(
+        "- The Government of Burundi represented by: General Major Evariste Ndayishimiye\n"
+        "- The Palipehutu-FNL represented by: Mr Agathon Rwasa",
+        loc1iso="BDI",
+    )
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Government of Burundi", "Evariste Ndayishimiye"),
+        ("Palipehutu-FNL", "Agathon Rwasa"),
+    ]
+
+
+def test_by_and_an_untitled_person_is_a_signer_not_a_party():
+    parties = parse(
+        "The National Democratic Front of the Philippines:\n\n"
+        "By: Luis G. Jalandoni, Chairperson, NDFP Negotiating Panel\nFidel V. Agcaoili, Member",
+        loc1iso="PHL",
+    )
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("National Democratic Front of the Philippines", "Luis G. Jalandoni")
+    ]
+    # Only a person right after "By": "By order, Colonel X Head of COIA" is no signer line.
+    ordered = parse("For the Armed Forces\n(Signed) By order, Colonel Kadio Miezou Head of COIA", loc1iso="CIV")
+    assert "COIA" not in names(ordered)
+
+
+@pytest.mark.parametrize(
+    ("office", "government"),
+    [
+        ("Minister of National Defence of the Republic of Niger", "Government of Niger"),
+        ("Minister for Foreign Affairs and Cooperation of the Republic of Rwanda", "Government of Rwanda"),
+        ("Minister of Interior of the Republic of Senegal", "Government of Senegal"),
+    ],
+)
+def test_a_ministers_portfolio_reads_on_to_the_state(office, government):
+    (party,) = parse(f"In the presence of:\n(Signed) H.E. Tounkara YAHAYA\n{office}", column="ThrdPart", loc1iso="GNB")
+    assert (party.name, party.kind, party.role, party.signed_by) == (
+        government,
+        "government",
+        "witness",
+        "Tounkara YAHAYA",
+    )
+
+
+def test_an_office_of_an_organisation_whose_name_opens_like_a_portfolio_is_the_organisation():
+    # "Economic" opens portfolios ("Minister of Economic Affairs of X") and ECOWAS's name alike.
+    (party,) = parse(
+        "Lansana KOUYATE, Executive Secretary of the Economic Community of West African States",
+        column="ThrdPart",
+        loc1iso="GNB",
+    )
+    assert (party.name, party.signed_by) == ("Economic Community of West African States", "Lansana KOUYATE")
+    (minister,) = parse("Ivan Ivanov, Minister of Economic Affairs of the Russian Federation", loc1iso="GNB")
+    assert minister.name == "Government of the Russian Federation"
+
+
 def test_a_memo_shared_by_cells_reads_each_name_once_and_changes_no_answer(monkeypatch):
     from agreements.pax import party_names
 
