@@ -150,7 +150,8 @@ _NEXT_BLOCK = re.compile(
 # Where the actor's name ends in "For X: person" / "For X, person" / "For X - Name: person".
 _AFTER_ACTOR = re.compile(r"\s*(?::|,|\s[-–]\s)\s*")
 _SIGNED_BY = re.compile(
-    r"^(?P<actor>.+?),?\s+(?:signed|sign|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by(?:\s*:)?\s+(?P<who>.+)$", re.I
+    r"^(?P<actor>.+?),?\s+(?:signed|sign|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by(?:\s*:)?\s+(?P<who>.+)$",
+    re.I,
 )
 _ON_BEHALF = re.compile(
     r"(?:,\s*|\s)(?i:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|in\s+behalf\s+of|representing)\s+"
