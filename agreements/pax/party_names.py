@@ -320,7 +320,7 @@ _DEPARTMENT_START = re.compile(
 NOT_ACTORS = frozenset(
     fold(w)
     for w in phrase_list(
-        "Government, Governments, Rebel Groups, Rebels, Armed Groups, Authority, The Authority, Central, "
+        "Note, Government, Governments, Rebel Groups, Rebels, Armed Groups, Authority, The Authority, Central, "
         "World, Parties, The Parties, Party, Signatories, Signatory, Witness, Witnesses, Mediator, Mediators, "
         "Observers, Delegation, Delegations, Members, Member, Representatives, Representative, Others, Other, "
         "Stakeholders, Agreement, Annex, Article, Preamble, Title, Name, Page, Signed, Signature, Signatures, "

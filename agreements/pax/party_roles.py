@@ -34,7 +34,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
         r"conciliat(?:or|ors|ion)",
         _M,
     ),
-    (r"observ(?:er|ers|ateur|ateurs|ador|adores)", _O),
+    (r"observ(?:er|ers|ateur|ateurs|ador|adores|atores)", _O),  # "Observatores presentes:", misspelt
     (r"witness(?:es|ed|eth)?|t[ée]moins?|testigos?|attest\w*|present", _W),
     (
         r"(?:co-?)?signator(?:y|ies)(?:\s+part(?:y|ies))?|other\s+parties|the\s+parties|parties|ont\s+sign[ée]|firmantes|"

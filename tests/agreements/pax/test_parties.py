@@ -1031,6 +1031,24 @@ def test_an_office_of_an_organisation_whose_name_opens_like_a_portfolio_is_the_o
     assert minister.name == "Government of the Russian Federation"
 
 
+def test_a_misspelt_spanish_observers_heading_and_an_editorial_note_name_no_one():
+    observers = parse(
+        "Observatores presentes: ÁLVARO VÁSQUEZ, NELSON BERRÍO, WILLIAM RAMÍREZ Y ÓSCAR REYES",
+        column="ThrdPart",
+        loc1iso="COL",
+    )
+    assert {(p.name, p.role, p.kind) for p in observers} == {
+        (name, "observer", "person") for name in ("ÁLVARO VÁSQUEZ", "NELSON BERRÍO", "WILLIAM RAMÍREZ", "ÓSCAR REYES")
+    }
+    noted = parse(
+        "Note: Parties are not listed in agreement, but instead agreement states that the parties are "
+        "the same as the parties to the Burnham Truce.\nBougainville Revolutionary Army",
+        loc1iso="PNG",
+    )
+    assert "Note" not in names(noted)
+    assert "Bougainville Revolutionary Army" in names(noted)
+
+
 def test_a_memo_shared_by_cells_reads_each_name_once_and_changes_no_answer(monkeypatch):
     from agreements.pax import party_names
 
