@@ -838,6 +838,8 @@ def _government(name: str, ctx: Context, office: str) -> Mention:
 
 def _strip_titles(words: list[_Token]) -> list[_Token]:
     while words:
+        if len(words) == 2 and words[0].text == "M.":
+            break  # "M. Krajsnik", "M. BOBAN": before a lone surname, an initial, not "Monsieur"
         if [fold(w.text) for w in words[:2]] == ["h", "e"]:
             words = words[2:]  # "H. E."
         elif _is_title(words[0]) or words[0].text in CONNECTORS or words[0].text in {"The", "THE"}:

@@ -1049,6 +1049,14 @@ def test_a_misspelt_spanish_observers_heading_and_an_editorial_note_name_no_one(
     assert "Bougainville Revolutionary Army" in names(noted)
 
 
+def test_m_before_a_lone_surname_is_an_initial_but_before_a_full_name_monsieur():
+    # The labels keep "M. Krajsnik" (Momčilo) and drop the French "M." of "M. Marc RAVALOMANANA".
+    assert names(parse("M. Krajsnik", loc1iso="BIH")) == ["M. Krajsnik"]
+    assert names(parse("M. Marc RAVALOMANANA", loc1iso="MDG")) == ["Marc RAVALOMANANA"]
+    (side,) = parse("For the Georgian Side: M. Kakabadze", loc1iso="GEO")
+    assert side.signed_by == "M. Kakabadze"
+
+
 def test_a_memo_shared_by_cells_reads_each_name_once_and_changes_no_answer(monkeypatch):
     from agreements.pax import party_names
 
