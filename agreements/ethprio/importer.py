@@ -42,7 +42,7 @@ from typing import Any, BinaryIO
 
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from agreements.choices import (
     ActorKind,
@@ -65,6 +65,7 @@ from agreements.services.events import event_new, events_record
 from agreements.services.links import TextLinks, agreements_link_texts
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
+from utilities.history import bulk_create_with_history
 from utilities.models import claim_slug
 from utilities.services import UserLike, author
 

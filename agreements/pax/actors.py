@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from agreements.choices import ActorKind
 from agreements.countries import government_country
@@ -50,6 +50,7 @@ from agreements.pax import gazetteer
 from agreements.pax.parties import Known, KnownLookup, Party
 from agreements.pax.party_names import is_office_text
 from utilities.folding import fold
+from utilities.history import bulk_create_with_history
 from utilities.models import claim_slug
 
 DATASET = "pax"

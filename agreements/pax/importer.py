@@ -42,7 +42,7 @@ from typing import Any, BinaryIO
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from agreements.choices import LinkKind, RecordSource
 from agreements.models import Actor, Agreement, AgreementLink, Signatory, Source
@@ -54,6 +54,7 @@ from agreements.pax.report import ImportReport
 from agreements.services.links import agreements_link_texts
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
+from utilities.history import bulk_create_with_history
 from utilities.services import UserLike, author
 
 __all__ = ["ImportRefused", "ImportReport", "OlderRelease", "pax_import"]
