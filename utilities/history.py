@@ -2,8 +2,8 @@
 
 ``simple_history.utils.bulk_create_with_history`` builds one historical model instance per
 created row in Python and inserts them through the ORM: for an import of tens of thousands of
-rows, about a fifth of the whole import. Here the rows are created as before
-(``bulk_create``, which gives them their keys on SQLite and PostgreSQL alike) and their "+"
+rows, about a fifth of the whole import. Here the rows are created by
+``utilities.bulk.bulk_insert`` (``bulk_create``'s work, faster; it gives them their keys) and their "+"
 records are copied from the rows themselves by one ``INSERT … SELECT`` per batch, the same
 columns simple-history would write (its ``tracked_fields``: excluded fields stay out), one
 instant, user and change reason for the batch. Like simple-history's bulk path it sends no
@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import connections, models, router, transaction
 from django.utils import timezone
+
+from utilities.bulk import bulk_insert
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -38,7 +40,7 @@ def bulk_create_with_history(
     """
     using = router.db_for_write(model)
     with transaction.atomic(using=using):
-        created = model._default_manager.using(using).bulk_create(objs, batch_size=batch_size)
+        created = bulk_insert(objs, batch_size=batch_size)
         if created and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
             keys = [obj.pk for obj in created]
             if any(key is None for key in keys):

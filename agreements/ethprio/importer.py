@@ -59,10 +59,11 @@ from agreements.choices import (
 )
 from agreements.countries import alpha2_from_name, government_country
 from agreements.ethprio.reader import Ceasefire, PartialDate, ReadResult, read_ceasefires
-from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadline, Event, Signatory, Source
+from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadline, Signatory, Source
 from agreements.payloads import deadline_event_data
 from agreements.services.events import event_new, events_record
 from agreements.services.links import TextLinks, agreements_link_texts
+from utilities.bulk import bulk_insert
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
 from utilities.history import bulk_create_with_history
@@ -446,7 +447,7 @@ class _Importer:
         return self._new_actor(name, ActorKind.STATE if country else ActorKind.OTHER, country or "", [], None)
 
     def save_actors(self) -> None:
-        Actor.objects.bulk_create(self.new_actors, batch_size=500)
+        bulk_insert(self.new_actors, batch_size=500)
         for actor in self.new_actors:
             if ucdp := actor.external_ids.get("ucdp"):
                 self.by_ucdp[ucdp] = actor
@@ -796,7 +797,7 @@ def _commitments(
     passed = [d for d in [*effects, *expiries] if d.state == DeadlineState.PASSED]
     report.passed_at_import += len(passed)
     # The timeline says each passed, and when it was recorded; no subscriber hears of it (fanned out already).
-    Event.objects.bulk_create(
+    bulk_insert(
         (
             event_new(
                 type=EventType.DEADLINE_PASSED,

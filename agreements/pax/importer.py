@@ -52,6 +52,7 @@ from agreements.pax.reader import PaxRow, Release, RowError, check_release, read
 from agreements.pax.references import Candidate, ReferenceIndex, Referrer
 from agreements.pax.report import ImportReport
 from agreements.services.links import agreements_link_texts
+from utilities.bulk import bulk_insert
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
 from utilities.history import bulk_create_with_history
@@ -281,8 +282,8 @@ class _Writer:
             for a in created
             if keys[a.pk] not in sources
         ]
-        sources.update((s.key, s) for s in Source.objects.bulk_create(new, batch_size=500))
-        Agreement.sources.through.objects.bulk_create(
+        sources.update((s.key, s) for s in bulk_insert(new, batch_size=500))
+        bulk_insert(
             (Agreement.sources.through(agreement_id=a.pk, source_id=sources[keys[a.pk]].pk) for a in created),
             batch_size=1000,
         )

@@ -1,0 +1,108 @@
+"""bulk_insert: the rows bulk_create would write, the keys it would give, a parent's key taken late."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from agreements.choices import ActorKind, SignatoryRole
+from agreements.models import Actor, Agreement, Deadline, Signatory
+from tests.factories import CommitmentFactory
+from utilities.bulk import bulk_insert
+
+pytestmark = pytest.mark.django_db
+
+# Set by the database or by pre_save at the moment of writing, so never equal between two writes.
+MADE = {"id", "created_at", "updated_at"}
+
+
+def _row(obj: Any, *, renamed: tuple[str, ...] = ()) -> dict[str, Any]:
+    values = type(obj).objects.filter(pk=obj.pk).values().get()
+    return {k: v for k, v in values.items() if k not in MADE and k not in renamed}
+
+
+def _agreements(tag: str) -> list[Agreement]:
+    return [
+        Agreement(
+            title=f"{tag} agreement {i}",
+            slug=f"{tag}-agreement-{i}",
+            kind="ceasefire" if i % 2 else "other",
+            date=dt.date(2020, 1, 8) if i % 3 else None,
+            countries=["LY", "TR"],
+            external_ids={"pax": f"{tag}{i}", "nested": {"list": [1, None, "é"]}},
+            coded={"flag": True},
+            summary="",
+        )
+        for i in range(5)
+    ]
+
+
+def test_the_rows_are_those_bulk_create_writes():
+    ours = bulk_insert(_agreements("a"))
+    theirs = Agreement.objects.bulk_create(_agreements("b"))
+    assert all(a.pk is not None and not a._state.adding and a._state.db == "default" for a in ours)
+    for mine, other in zip(ours, theirs, strict=True):
+        mine_row, other_row = _row(mine), _row(other)
+        assert mine_row["title"].startswith("a ")
+        assert other_row["title"].startswith("b ")
+        # Title, slug and PA-X id differ by the tag only; everything else is the same.
+        for key in ("title", "slug"):
+            assert mine_row.pop(key)[1:] == other_row.pop(key)[1:]
+        mine_ids, other_ids = mine_row.pop("external_ids"), other_row.pop("external_ids")
+        assert mine_ids.pop("pax")[1:] == other_ids.pop("pax")[1:]
+        assert mine_ids == other_ids
+        assert mine_row == other_row
+    # auto_now fields are set on the objects as on the rows.
+    assert ours[0].created_at is not None
+    assert Agreement.objects.get(pk=ours[0].pk).created_at == ours[0].created_at
+
+
+def test_choices_given_as_enum_members_and_datetimes_are_prepared_by_their_fields():
+    commitment = CommitmentFactory()
+    deadlines = [
+        Deadline(
+            commitment=commitment,
+            wording="by 12 January",
+            time_zone="Africa/Tripoli",
+            precision="day",
+            year=2020,
+            month=1,
+            day=12,
+        )
+    ]
+    deadlines[0].derive()
+    (ours,) = bulk_insert(deadlines)
+    stored = Deadline.objects.get(pk=ours.pk)
+    assert stored.due_at == ours.due_at == dt.datetime(2020, 1, 12, 22, 0, tzinfo=dt.UTC)  # the end of the day there
+    actor = bulk_insert([Actor(name="Libyan National Army", slug="lna", kind=ActorKind.ARMED_GROUP, country="LY")])[0]
+    assert Actor.objects.filter(pk=actor.pk, kind="armed_group").exists()
+
+
+def test_a_parent_saved_after_the_object_was_made_gives_it_its_key():
+    agreement = Agreement(title="Berlin", slug="berlin")
+    actor = Actor(name="Turkey", slug="turkey", kind=ActorKind.STATE, country="TR")
+    signatory = Signatory(agreement=agreement, actor=actor, role=SignatoryRole.GUARANTOR)
+    bulk_insert([agreement])
+    bulk_insert([actor])
+    (saved,) = bulk_insert([signatory])
+    assert Signatory.objects.filter(pk=saved.pk, agreement=agreement, actor=actor).exists()
+
+
+def test_more_rows_than_one_statement_takes_each_get_their_own_key_in_order():
+    many = [Actor(name=f"Actor {i}", slug=f"actor-{i}", kind=ActorKind.OTHER) for i in range(1500)]
+    with CaptureQueriesContext(connection) as queries:
+        bulk_insert(many, batch_size=500)
+    assert len([q for q in queries.captured_queries if q["sql"].startswith("INSERT")]) >= 3
+    names = dict(Actor.objects.filter(pk__in=[a.pk for a in many]).values_list("pk", "name"))
+    assert [names[a.pk] for a in many] == [f"Actor {i}" for i in range(1500)]
+
+
+def test_objects_with_keys_already_go_through_bulk_create():
+    given = Actor(pk=987654, name="Given", slug="given", kind=ActorKind.OTHER)
+    (saved,) = bulk_insert([given])
+    assert saved.pk == 987654
+    assert Actor.objects.filter(pk=987654, name="Given").exists()
