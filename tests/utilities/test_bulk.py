@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from agreements.choices import ActorKind, SignatoryRole
 from agreements.models import Actor, Agreement, Deadline, Signatory
-from tests.factories import CommitmentFactory
+from tests.factories import CommitmentFactory, DeadlineFactory
 from utilities.bulk import bulk_insert
 
 pytestmark = pytest.mark.django_db
@@ -62,22 +62,11 @@ def test_the_rows_are_those_bulk_create_writes():
 
 
 def test_choices_given_as_enum_members_and_datetimes_are_prepared_by_their_fields():
-    commitment = CommitmentFactory()
-    deadlines = [
-        Deadline(
-            commitment=commitment,
-            wording="by 12 January",
-            time_zone="Africa/Tripoli",
-            precision="day",
-            year=2020,
-            month=1,
-            day=12,
-        )
-    ]
+    deadlines = [DeadlineFactory.build(commitment=CommitmentFactory(), precision="day", time=None, day=12)]
     deadlines[0].derive()
     (ours,) = bulk_insert(deadlines)
     stored = Deadline.objects.get(pk=ours.pk)
-    assert stored.due_at == ours.due_at == dt.datetime(2020, 1, 12, 22, 0, tzinfo=dt.UTC)  # the end of the day there
+    assert stored.due_at == ours.due_at == dt.datetime(2030, 1, 12, 22, 0, tzinfo=dt.UTC)  # the end of the day there
     actor = bulk_insert([Actor(name="Libyan National Army", slug="lna", kind=ActorKind.ARMED_GROUP, country="LY")])[0]
     assert Actor.objects.filter(pk=actor.pk, kind="armed_group").exists()
 

@@ -11,7 +11,7 @@ from django.db import models
 from simple_history.utils import bulk_create_with_history as simple_history_bulk_create
 
 from agreements.models import Actor, Agreement, Commitment, Deadline
-from tests.factories import CommitmentFactory
+from tests.factories import CommitmentFactory, DeadlineFactory
 from utilities.history import bulk_create_with_history
 
 pytestmark = pytest.mark.django_db
@@ -35,18 +35,7 @@ def _actors(tag: str) -> list[Actor]:
 
 
 def _deadlines(commitment: Commitment, tag: str) -> list[Deadline]:
-    deadlines = [
-        Deadline(
-            commitment=commitment,
-            wording=f"{tag}: by 12 January",
-            time_zone="Africa/Tripoli",
-            precision="day",
-            year=2020,
-            month=1,
-            day=12 + i,
-        )
-        for i in range(3)
-    ]
+    deadlines = [DeadlineFactory.build(commitment=commitment, wording=f"{tag}: by {i + 1} January") for i in range(3)]
     for deadline in deadlines:
         deadline.derive()
     return deadlines
