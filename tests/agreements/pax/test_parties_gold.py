@@ -11,10 +11,11 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - fourth.jsonl: held out at 0.848, 0.788;
 - fifth.jsonl: held out at 0.791, 0.720;
 - sixth.jsonl: held out at 0.853, 0.796;
-- seventh.jsonl: held out at 0.868, 0.771 (269 of 310 found, of 349 labelled).
+- seventh.jsonl: held out at 0.868, 0.771;
+- eighth.jsonl: held out at 0.834, 0.744 (186 of 223 found, of 250 labelled), not tuned on.
 
-Pooled, the six held-out measurements give precision 0.847 (1,469 of 1,734) and recall 0.760
-(1,469 of 1,934): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
+Pooled, the seven held-out measurements give precision 0.846 (1,655 of 1,957) and recall 0.758
+(1,655 of 2,184): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
 on the newest set, which turns into a failure the day they pass.
 """
@@ -55,6 +56,8 @@ FLOORS = {
     "sixth": (328, 0.853, 0.796),
     # After the rules drawn from it (0.891, 0.797); held out 0.868, 0.771.
     "seventh": (349, 0.885, 0.791),
+    # As held out (0.834, 0.744).
+    "eighth": (250, 0.827, 0.736),
 }
 
 
@@ -80,7 +83,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the seventh set scored precision 0.868 (recall 0.771)")
+@pytest.mark.xfail(strict=True, reason="held out, the eighth set scored precision 0.834 (recall 0.744)")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"
