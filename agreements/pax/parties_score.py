@@ -40,7 +40,10 @@ GOLD_PATH = GOLD_DIR / "parties.jsonl"
 # one's story; sample.py's LATER_DRAWS for how each was drawn).
 GOLD_SETS: dict[str, Path] = {
     "dev": GOLD_PATH,
-    **{name: GOLD_DIR / f"{name}.jsonl" for name in ("fresh", "blind", "fourth", "fifth", "sixth", "seventh", "eighth")},
+    **{
+        name: GOLD_DIR / f"{name}.jsonl"
+        for name in ("fresh", "blind", "fourth", "fifth", "sixth", "seventh", "eighth")
+    },
 }
 NEWEST = list(GOLD_SETS)[-1]
 SPLITS = (*GOLD_SETS, "all")
