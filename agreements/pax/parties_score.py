@@ -41,8 +41,7 @@ GOLD_PATH = GOLD_DIR / "parties.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "dev": GOLD_PATH,
     **{
-        name: GOLD_DIR / f"{name}.jsonl"
-        for name in ("fresh", "blind", "fourth", "fifth", "sixth", "seventh", "eighth")
+        name: GOLD_DIR / f"{name}.jsonl" for name in ("fresh", "blind", "fourth", "fifth", "sixth", "seventh", "eighth")
     },
 }
 NEWEST = list(GOLD_SETS)[-1]
