@@ -7,7 +7,10 @@ rows, about a fifth of the whole import. Here the rows are created by
 records are copied from the rows themselves by one ``INSERT … SELECT`` per batch, the same
 columns simple-history would write (its ``tracked_fields``: excluded fields stay out), one
 instant, user and change reason for the batch. Like simple-history's bulk path it sends no
-signals and records no many-to-many history.
+signals and records no many-to-many history. Where it could not write what simple-history
+would — an object carrying its own ``_history_user``, ``_change_reason`` or ``_history_date``,
+or a history model with options of simple-history's this does not copy (a ``related_name``, a
+custom user field or key, extra fields) — simple-history's own function writes the records.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import connections, models, router, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history as simple_history_bulk_create
 
 from utilities.bulk import bulk_insert
 
@@ -31,13 +35,27 @@ def bulk_create_with_history(
     *,
     batch_size: int = 500,
     default_user: Any = None,
-    default_change_reason: str = "",
+    default_change_reason: str | None = None,
     default_date: dt.datetime | None = None,
 ) -> list[ModelT]:
     """Create ``objs`` and a "+" history record for each, all or none; the created objects.
 
     Takes the arguments of simple-history's function of the same name that this project uses.
     """
+    objs = list(objs)
+    if not _copyable(model.history.model) or any(  # type: ignore[attr-defined]
+        hasattr(obj, attribute) for obj in objs for attribute in _OWN_ATTRIBUTES
+    ):
+        return list(
+            simple_history_bulk_create(
+                objs,
+                model,
+                batch_size=batch_size,
+                default_user=default_user,
+                default_change_reason=default_change_reason,
+                default_date=default_date,
+            )
+        )
     using = router.db_for_write(model)
     with transaction.atomic(using=using):
         created = bulk_insert(objs, batch_size=batch_size)
@@ -45,8 +63,30 @@ def bulk_create_with_history(
             keys = [obj.pk for obj in created]
             if any(key is None for key in keys):
                 raise ValueError(f"{model.__name__}: the database gave the created rows no keys")
-            _copy_into_history(model, keys, using, default_date or timezone.now(), default_user, default_change_reason)
+            history: Any = model.history.model  # type: ignore[attr-defined]
+            # As simple-history: with no user given, the one it would find (the request's).
+            user = default_user or history.get_default_history_user(created[0])
+            _copy_into_history(model, keys, using, default_date or timezone.now(), user, default_change_reason)
     return created
+
+
+# What an object may carry for its own record (simple-history reads these first).
+_OWN_ATTRIBUTES = ("_history_user", "_change_reason", "_history_date")
+# The history model's own columns, as simple-history makes them by default.
+_HISTORY_COLUMNS = {"history_id", "history_date", "history_change_reason", "history_type", "history_user"}
+
+
+def _copyable(history: Any) -> bool:
+    """True when the history model holds the tracked fields and simple-history's default columns only."""
+    names = {field.name for field in history._meta.concrete_fields}
+    tracked = {field.name for field in history.tracked_fields}
+    user = next((f for f in history._meta.concrete_fields if f.name == "history_user"), None)
+    return (
+        names == tracked | _HISTORY_COLUMNS
+        and isinstance(history._meta.pk, models.AutoField)
+        and isinstance(user, models.ForeignKey)
+        and not hasattr(history, "history_relation")
+    )
 
 
 def _copy_into_history(
@@ -55,7 +95,7 @@ def _copy_into_history(
     using: str,
     when: dt.datetime,
     user: Any,
-    reason: str,
+    reason: str | None,
 ) -> None:
     connection = connections[using]
     quote = connection.ops.quote_name
@@ -77,6 +117,4 @@ def _copy_into_history(
     with connection.cursor() as cursor:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
-            cursor.execute(
-                statement.format(keys=", ".join(["%s"] * len(chunk))), [stamp, reason or None, "+", user_id, *chunk]
-            )
+            cursor.execute(statement.format(keys=", ".join(["%s"] * len(chunk))), [stamp, reason, "+", user_id, *chunk])

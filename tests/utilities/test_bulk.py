@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
+from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext
 
 from agreements.choices import ActorKind, SignatoryRole
@@ -95,3 +96,27 @@ def test_objects_with_keys_already_go_through_bulk_create():
     (saved,) = bulk_insert([given])
     assert saved.pk == 987654
     assert Actor.objects.filter(pk=987654, name="Given").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_batch_leaves_no_earlier_batch_behind():
+    Actor.objects.create(name="Taken", slug="actor-600", kind=ActorKind.OTHER)
+    many = [Actor(name=f"Actor {i}", slug=f"actor-{i}", kind=ActorKind.OTHER) for i in range(1000)]
+    with pytest.raises(IntegrityError):
+        bulk_insert(many, batch_size=500)
+    assert Actor.objects.count() == 1
+
+
+def test_values_of_another_type_go_through_their_field():
+    agreement = Agreement.objects.create(title="Moscow", slug="moscow")
+    actor = Actor.objects.create(name="Russia", slug="russia", kind=ActorKind.STATE)
+    (saved,) = bulk_insert([Signatory(agreement=agreement, actor=actor, role="signatory", position=True)])
+    assert Signatory.objects.get(pk=saved.pk).position == 1
+
+
+def test_expressions_and_empty_batches_are_refused():
+    with pytest.raises(TypeError, match="values, not expressions"), transaction.atomic():
+        bulk_insert([Agreement(title="Now", slug="now", date=Now())])
+    with pytest.raises(ValueError, match="batch_size"):
+        bulk_insert([Agreement(title="None", slug="none")], batch_size=0)
+    assert not Agreement.objects.filter(slug__in=["now", "none"]).exists()

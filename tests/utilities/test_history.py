@@ -95,3 +95,17 @@ def test_a_failed_history_write_leaves_no_row_behind(monkeypatch):
     with pytest.raises(RuntimeError):
         bulk_create_with_history(_actors("c"), Actor)
     assert Actor.objects.count() == before
+
+
+def test_an_object_with_its_own_reason_or_user_keeps_them_and_an_empty_reason_stays_empty():
+    user = get_user_model().objects.create(username="editor")
+    own = Actor(name="Own", slug="own", kind="other")
+    own._change_reason = "corrected by hand"  # type: ignore[attr-defined]
+    own._history_user = user  # type: ignore[attr-defined]
+    (saved,) = bulk_create_with_history([own], Actor, default_change_reason="PA-X import")
+    record = Actor.history.get(id=saved.pk)  # type: ignore[attr-defined]
+    assert (record.history_change_reason, record.history_user) == ("corrected by hand", user)
+    (plain,) = bulk_create_with_history(
+        [Actor(name="Plain", slug="plain", kind="other")], Actor, default_change_reason=""
+    )
+    assert Actor.history.get(id=plain.pk).history_change_reason == ""  # type: ignore[attr-defined]
