@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,8 +79,15 @@ def purge_broker(env: dict[str, str]) -> None:
 
 
 @contextmanager
-def celery(env: dict[str, str], var_dir: Path, *, beat: bool = True, concurrency: int = 2) -> Iterator[dict[str, Path]]:
-    """A Celery worker (and beat) running against the test database until the block ends."""
+def celery(
+    env: dict[str, str], var_dir: Path, *, beat: bool = True, concurrency: int = 2, restart: bool = False
+) -> Iterator[dict[str, Path]]:
+    """A Celery worker (and beat) running against the test database until the block ends.
+
+    ``restart``: a process that exits is started again, as docker-compose's ``restart:
+    unless-stopped`` does in production (each restart is written to its log, and counted in
+    ``logs["restarts"]``'s file).
+    """
     purge_broker(env)
     logs = {"worker": var_dir / "worker.log", "beat": var_dir / "beat.log"}
     commands = {
@@ -97,13 +105,34 @@ def celery(env: dict[str, str], var_dir: Path, *, beat: bool = True, concurrency
     }
     if beat:
         commands["beat"] = [str(BIN / "celery"), "-A", "tracker", "beat", "--loglevel=INFO"]
-    processes = {
-        name: subprocess.Popen(command, cwd=ROOT, env=env, stdout=logs[name].open("wb"), stderr=subprocess.STDOUT)
-        for name, command in commands.items()
-    }
+
+    def start(name: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            commands[name], cwd=ROOT, env=env, stdout=logs[name].open("ab"), stderr=subprocess.STDOUT
+        )
+
+    processes = {name: start(name) for name in commands}
+    logs["restarts"] = var_dir / "restarts.log"
+    logs["restarts"].write_text("")
+    stopping = threading.Event()
+
+    def supervise() -> None:
+        while not stopping.wait(0.5):
+            for name, process in list(processes.items()):
+                if process.poll() is not None and not stopping.is_set():
+                    with logs["restarts"].open("a") as log:
+                        log.write(f"{name} exited with status {process.returncode}; started again\n")
+                    processes[name] = start(name)
+
+    supervisor = threading.Thread(target=supervise, daemon=True)
+    if restart:
+        supervisor.start()
     try:
         yield logs
     finally:
+        stopping.set()
+        if restart:
+            supervisor.join()
         for process in processes.values():
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
