@@ -101,6 +101,7 @@ def agreement_country(loc1iso: str, con: str = "") -> tuple[str, str]:
 _FOR = re.compile(
     r"^(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+(?:the\s+)?behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|"
     r"for|pour|por|by|from|representing|(?:the\s+)?representatives?\s+of|(?:los\s+)?delegados\s+del?|"
+    r"on\s+the\s+side\s+of|"
     r"(?:the\s+)?delegates\s+of)\s*:?\s+(?:the\s+|le\s+|la\s+|l['’]\s*|les\s+|el\s+|los\s+|las\s+)?(?P<rest>\S.*)$",
     re.I,
 )

@@ -1275,10 +1275,10 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
         and bare[head_at + 1].text == "of"
         and len(bare) - head_at > 3
         # "Head of the delegation of the Government of the Republic of Tajikistan", "Head of
-        # delegation of the United Tajik opposition": after an office, a name after the head is
-        # whose delegation it is.
+        # delegation of the United Tajik opposition", "T. NAZAROV Head of the delegation of the
+        # Republic of Tajikistan": after an office, a name after the head is whose delegation it is.
         and not (
-            _is_office(bare[0])
+            any(_is_office(w) for w in bare[:head_at])
             and _without_articles(bare[head_at + 2 :])[:1]
             and _without_articles(bare[head_at + 2 :])[0].text[:1].isupper()
         )

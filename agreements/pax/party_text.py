@@ -116,8 +116,9 @@ def clean(text: str) -> str:
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
     text = re.sub(r"(?<!\w)Sd\s*(?:/-|\.|(?=\s*\())", " ", text)
-    # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C").
-    text = re.sub(r"(?m)^[ \t]*\((?:signed|sgd)\)[ \t]*(\S.*?)[ \t;]*$", r"\1;", text, flags=re.I)
+    # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C");
+    # "Signed) A. TURAJONZODAH", its bracket lost, too.
+    text = re.sub(r"(?m)^[ \t]*\(?(?:signed|sgd)\)[ \t]*(\S.*?)[ \t;]*$", r"\1;", text, flags=re.I)
     # "UPRONA (Signed) Charles MUKASI, President", "FOR THE GOVERNMENT (Signed) Sylvestre ...": the
     # party in capitals, then who signed for it.
     text = re.sub(r"\b(?P<party>[A-Z][A-Z0-9/-]+)[ ]*\((?i:signed|sgd)\)[ ,]*(?=\S)", r"\g<party>: ", text)

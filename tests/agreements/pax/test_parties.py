@@ -1057,6 +1057,28 @@ def test_m_before_a_lone_surname_is_an_initial_but_before_a_full_name_monsieur()
     assert side.signed_by == "M. Kakabadze"
 
 
+def test_a_person_then_head_of_the_delegation_of_a_party_without_a_comma():
+    parties = parse(
+        "(Signed) T. NAZAROV Head of the delegation of the Republic of Tajikistan\n\n"
+        "Signed) A. TURAJONZODAH Head of the delegation of the United Tajik Opposition",
+        loc1iso="TJK",
+    )
+    assert [(p.name, p.signed_by) for p in parties] == [
+        ("Government of Tajikistan", "T. NAZAROV"),
+        ("United Tajik Opposition", "A. TURAJONZODAH"),
+    ]
+    # "Signed)" with its bracket lost is a signature mark, not part of the office.
+    assert parties[1].signed_as == "Head of the delegation of the United Tajik Opposition"
+
+
+def test_on_the_side_of_a_party_is_the_party():
+    parties = parse(
+        "On the side of Hayʼat Tahrīr al-Shām\n[Stamp]+[signature]\n\nOn the side of Jaysh al-Islam\n[signature]",
+        loc1iso="SYR",
+    )
+    assert names(parties) == ["Hayʼat Tahrīr al-Shām", "Jaysh al-Islam"]
+
+
 def test_a_memo_shared_by_cells_reads_each_name_once_and_changes_no_answer(monkeypatch):
     from agreements.pax import party_names
 

@@ -12,7 +12,7 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - fifth.jsonl: held out at 0.791, 0.720;
 - sixth.jsonl: held out at 0.853, 0.796;
 - seventh.jsonl: held out at 0.868, 0.771;
-- eighth.jsonl: held out at 0.834, 0.744 (186 of 223 found, of 250 labelled), not tuned on.
+- eighth.jsonl: held out at 0.834, 0.744 (186 of 223 found, of 250 labelled).
 
 Pooled, the seven held-out measurements give precision 0.846 (1,655 of 1,957) and recall 0.758
 (1,655 of 2,184): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
@@ -56,8 +56,8 @@ FLOORS = {
     "sixth": (328, 0.853, 0.796),
     # After the rules drawn from it (0.891, 0.797); held out 0.868, 0.771.
     "seventh": (349, 0.885, 0.791),
-    # As held out (0.834, 0.744).
-    "eighth": (250, 0.827, 0.736),
+    # After the rules drawn from it (0.848, 0.756); held out 0.834, 0.744.
+    "eighth": (250, 0.841, 0.748),
 }
 
 
