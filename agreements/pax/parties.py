@@ -419,6 +419,21 @@ class _Reader:
             self.stale = False
             if not is_office_text(text):
                 self.flush_pending()
+        if (stated := _LINE_CAPACITY.search(text)) is not None and stated.start() > 0:
+            capacity = _CAPACITY_ROLES[stated.group("role").lower().rstrip("s")[:5]]
+            rest = text[: stated.start()].rstrip()
+            if heading(rest, self.default) is not None:
+                # "Ont signé comme témoins: (Witnesses)": a heading, its capacity translated.
+                self.line(rest)
+                self.role = capacity
+                return
+            # "Sheikh Ahmed Salah al-Muqbali [Mediator]", "Ghazali Jaafar, MILF Peace Panel
+            # Chairman [Witness]": the capacity the line's own actor signs in (R7), for this line.
+            before, self.role = self.role, capacity
+            self.line(rest)
+            self.flush_pending()
+            self.role = before
+            return
         # Not the delegates of a party on the line above ("Government of Colombia / Juan Perez;
         # Maria Lopez"), nor people inside a block.
         self.one_by_one = bool(re.search(r";(?![^()]*\))", text)) and self.soft is None and self.block is None
@@ -1357,6 +1372,19 @@ _CAPACITIES = (
     (r"\bobservers?\b", SignatoryRole.OBSERVER),
     (r"\bwitness\w*\b", SignatoryRole.WITNESS),
 )
+# A capacity in brackets closing a line: "[Witness]", "(Mediator)", "[Signed as Witness]".
+_LINE_CAPACITY = re.compile(
+    r"\s*[\[(](?:signed\s+as\s+(?:an?\s+)?)?(?P<role>witness(?:es)?|mediators?|guarantors?|observers?|facilitators?)"
+    r"[\])]\s*[.;,]?\s*$",
+    re.I,
+)
+_CAPACITY_ROLES = {
+    "witne": SignatoryRole.WITNESS,
+    "media": SignatoryRole.MEDIATOR,
+    "facil": SignatoryRole.MEDIATOR,
+    "guara": SignatoryRole.GUARANTOR,
+    "obser": SignatoryRole.OBSERVER,
+}
 _ROLE_WORDS = {"chair", "chairman", "facilitator", "mediator", "observer", "observers", "guarantor", "witness"}
 
 

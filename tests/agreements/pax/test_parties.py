@@ -1079,6 +1079,30 @@ def test_on_the_side_of_a_party_is_the_party():
     assert names(parties) == ["Hayʼat Tahrīr al-Shām", "Jaysh al-Islam"]
 
 
+def test_a_capacity_in_brackets_closing_a_line_is_that_lines_role():
+    parties = parse(
+        "Amb. Fortunato U. Abat, GRP Peace Panel Chairman [Witness]\n"
+        "Ghazali Jaafar, MILF Peace Panel Chairman [Witness]",
+        column="ThrdPart",
+        loc1iso="PHL",
+    )
+    assert [(p.name, p.role, p.signed_by) for p in parties] == [
+        ("Government of the Philippines", "witness", "Fortunato U. Abat"),
+        ("Moro Islamic Liberation Front", "witness", "Ghazali Jaafar"),
+    ]
+    (sheikh,) = parse("Sheikh Ahmed Salah al-Muqbali [Mediator]", column="ThrdPart", loc1iso="YEM")
+    assert (sheikh.name, sheikh.role) == ("Ahmed Salah al-Muqbali", "mediator")
+    # On a heading line the bracket translates the heading: it holds for the lines below.
+    witnesses = parse(
+        "Ont signe comme temoins: (Witnesses)\nPour la SADC: Joaquim Chissano;\n"
+        "Pour l'Organisation Internationale de la Francophonie: Edem Kodjo;",
+        column="ThrdPart",
+        loc1iso="MDG",
+    )
+    assert {p.role for p in witnesses} == {"witness"}
+    assert len(witnesses) == 2
+
+
 def test_a_memo_shared_by_cells_reads_each_name_once_and_changes_no_answer(monkeypatch):
     from agreements.pax import party_names
 
