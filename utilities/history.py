@@ -43,9 +43,8 @@ def bulk_create_with_history(
     Takes the arguments of simple-history's function of the same name that this project uses.
     """
     objs = list(objs)
-    if not _copyable(model.history.model) or any(  # type: ignore[attr-defined]
-        hasattr(obj, attribute) for obj in objs for attribute in _OWN_ATTRIBUTES
-    ):
+    history: Any = model.history.model  # type: ignore[attr-defined]
+    if not _copyable(history) or any(hasattr(obj, attribute) for obj in objs for attribute in _OWN_ATTRIBUTES):
         return list(
             simple_history_bulk_create(
                 objs,
@@ -63,10 +62,9 @@ def bulk_create_with_history(
             keys = [obj.pk for obj in created]
             if any(key is None for key in keys):
                 raise ValueError(f"{model.__name__}: the database gave the created rows no keys")
-            history: Any = model.history.model  # type: ignore[attr-defined]
             # As simple-history: with no user given, the one it would find (the request's).
             user = default_user or history.get_default_history_user(created[0])
-            _copy_into_history(model, keys, using, default_date or timezone.now(), user, default_change_reason)
+            _copy_into_history(model, history, keys, using, default_date or timezone.now(), user, default_change_reason)
     return created
 
 
@@ -91,6 +89,7 @@ def _copyable(history: Any) -> bool:
 
 def _copy_into_history(
     model: type[models.Model],
+    history: Any,
     keys: list[Any],
     using: str,
     when: dt.datetime,
@@ -99,7 +98,6 @@ def _copy_into_history(
 ) -> None:
     connection = connections[using]
     quote = connection.ops.quote_name
-    history: Any = model.history.model  # type: ignore[attr-defined]
     tracked = list(history.tracked_fields)
     targets = [quote(history._meta.get_field(field.name).column) for field in tracked]
     sources = [quote(field.column) for field in tracked]

@@ -52,7 +52,7 @@ from agreements.pax.party_names import (
     state_mention,
     state_of,
 )
-from agreements.pax.party_roles import heading, is_role_word_only, phrases
+from agreements.pax.party_roles import heading, is_role_word_only, noun_role, phrases
 from agreements.pax.party_text import clean, logical_lines
 
 __all__ = ["Known", "KnownLookup", "Party", "agreement_country", "parse_cell"]
@@ -420,7 +420,7 @@ class _Reader:
             if not is_office_text(text):
                 self.flush_pending()
         if (stated := _LINE_CAPACITY.search(text)) is not None and stated.start() > 0:
-            capacity = _CAPACITY_ROLES[stated.group("role").lower().rstrip("s")[:5]]
+            capacity = noun_role(stated.group("role"))
             rest = text[: stated.start()].rstrip()
             if heading(rest, self.default) is not None:
                 # "Ont signé comme témoins: (Witnesses)": a heading, its capacity translated.
@@ -1378,13 +1378,6 @@ _LINE_CAPACITY = re.compile(
     r"[\])]\s*[.;,]?\s*$",
     re.I,
 )
-_CAPACITY_ROLES = {
-    "witne": SignatoryRole.WITNESS,
-    "media": SignatoryRole.MEDIATOR,
-    "facil": SignatoryRole.MEDIATOR,
-    "guara": SignatoryRole.GUARANTOR,
-    "obser": SignatoryRole.OBSERVER,
-}
 _ROLE_WORDS = {"chair", "chairman", "facilitator", "mediator", "observer", "observers", "guarantor", "witness"}
 
 

@@ -100,7 +100,8 @@ class Heading:
     rest: str
 
 
-def _noun_role(noun: str) -> str:
+def noun_role(noun: str) -> str:
+    """The role a role noun names ("Witnesses", "Facilitators", "Garants"); third party if none."""
     for pattern, role in _NOUNS:
         if re.fullmatch(pattern, noun, re.I):
             return role
@@ -132,7 +133,7 @@ def heading(line: str, column_default: str) -> Heading | None:
         after = after[tail.end() :] if tail else after
         # A short heading line says its role in full ("Ont signé comme témoins:").
         said = text if text.endswith(":") and len(text) <= 60 else text[: match.end() + (tail.end() if tail else 0)]
-        role = _best_role(said) or _noun_role(match.group("noun")) or column_default
+        role = _best_role(said) or noun_role(match.group("noun")) or column_default
         if not role:
             role = column_default
         stripped = after.strip()

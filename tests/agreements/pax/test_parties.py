@@ -17,6 +17,10 @@ def names(parties: list[Party]) -> list[str]:
     return [p.name for p in parties]
 
 
+def signers(parties: list[Party]) -> list[tuple[str, str]]:
+    return [(p.name, p.signed_by) for p in parties]
+
+
 def folded(parties: list[Party]) -> set[str]:
     return {fold(n) for p in parties for n in (p.name, *p.aliases)}
 
@@ -332,7 +336,7 @@ def test_the_country_comes_from_con_when_loc1iso_is_empty():
 def test_several_for_blocks_on_one_line_are_one_actor_each():
     cell = "For New Zealand: NIGEL MOORE; For Australia: DAVID IRVINE; For Fiji: COL. PAUL MANUELI"
     parties = parse(cell, loc1iso="PNG")
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("New Zealand", "NIGEL MOORE"),
         ("Australia", "DAVID IRVINE"),
         ("Fiji", "PAUL MANUELI"),
@@ -517,7 +521,7 @@ def test_approved_lettered_bullets_and_personal_descriptors_name_no_actor():
 
 def test_actors_with_their_signers_in_brackets():
     parties = parse("Croatia (Tudjman), Serbia (Milosevic), and SFRY (Gen Kadijevic)", loc1iso="HRV")
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Croatia", "Tudjman"),
         ("Serbia", "Milosevic"),
         ("SFRY", "Kadijevic"),
@@ -530,7 +534,7 @@ def test_delegations_led_by_someone_inside_a_sentence():
         "the Serbian delegation led by Mr. Borko Stefanovic."
     )
     parties = parse(cell, con="Kosovo/Serbia")
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Kosovo delegation", "Edita Tahiri"),
         ("Serbian delegation", "Borko Stefanovic"),
     ]
@@ -581,7 +585,7 @@ def test_a_national_army_is_an_organ_of_its_state_and_each_signer_stands_before_
     )
     assert (army.kind, army.country) == ("government", "AZ")
     parties = parse("Boris Yeltsin, Russian Federation, Leonid Kuchma, Ukraine", loc1iso="MDA")
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Russian Federation", "Boris Yeltsin"),
         ("Ukraine", "Leonid Kuchma"),
     ]
@@ -659,7 +663,7 @@ def test_each_side_represented_by_a_delegation_in_one_line():
         "The Abkhaz Side was represented by a delegation headed by Mr. Viacheslav Tsugba."
     )
     parties = parse(cell, loc1iso="GEO")
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Georgian Side", "Giorgi Arsenishvili"),
         ("Abkhaz Side", "Viacheslav Tsugba"),
     ]
@@ -807,7 +811,7 @@ def test_a_flattened_signature_table_reads_cell_by_cell():
         "Centrafrique (UPC)",
         loc1iso="CAF",
     )
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Front Populaire pour la Renaissance de la Centrafrique", "Gilbert TOUMOU-DEYA"),
         ("Union pour la Paix en Centrafrique", "Ali Darassa MAHAMAT"),
     ]
@@ -840,7 +844,7 @@ def test_a_party_then_signed_then_its_signer():
         "FOR THE GOVERNMENT (Signed) Sylvestre NIBANTUNGANYA",
         loc1iso="BDI",
     )
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("UPRONA", "Charles MUKASI"),
         ("PP", "Shedrack NIYONKURU"),
         ("Government of Burundi", "Sylvestre NIBANTUNGANYA"),
@@ -886,7 +890,7 @@ def test_french_offices_and_state_names():
         column="ThrdPart",
         loc1iso="MLI",
     )
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Chad", "Salah Hamid HEGUERA"),
         ("United Nations", "Albert Gérard KOENDERS"),
         ("KNK", "BERTIN BEA"),
@@ -945,7 +949,7 @@ def test_two_governments_in_one_phrase_an_archbishops_see_and_words_that_name_no
     ],
 )
 def test_rules_of_the_day_do_not_fire_where_they_should_not(cell, expected):
-    assert [(p.name, p.signed_by) for p in parse(cell, loc1iso="COL")] == expected
+    assert signers(parse(cell, loc1iso="COL")) == expected
 
 
 def test_community_representatives_sign_for_their_community():
@@ -970,9 +974,7 @@ def test_an_expansion_that_lists_places_is_one_name():
         "Shefket Musli, Staff-Commander General of UÇPMB (Liberation Army of Presevo, Medvedja and Bujanovac)",
         loc1iso="SRB",
     )
-    assert [(p.name, p.signed_by) for p in parties] == [
-        ("Liberation Army of Presevo, Medvedja and Bujanovac", "Shefket Musli")
-    ]
+    assert signers(parties) == [("Liberation Army of Presevo, Medvedja and Bujanovac", "Shefket Musli")]
 
 
 def test_represented_by_with_a_colon_gives_the_party_and_its_signer():
@@ -981,7 +983,7 @@ def test_represented_by_with_a_colon_gives_the_party_and_its_signer():
         "- The Palipehutu-FNL represented by: Mr Agathon Rwasa",
         loc1iso="BDI",
     )
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Government of Burundi", "Evariste Ndayishimiye"),
         ("Palipehutu-FNL", "Agathon Rwasa"),
     ]
@@ -993,9 +995,7 @@ def test_by_and_an_untitled_person_is_a_signer_not_a_party():
         "By: Luis G. Jalandoni, Chairperson, NDFP Negotiating Panel\nFidel V. Agcaoili, Member",
         loc1iso="PHL",
     )
-    assert [(p.name, p.signed_by) for p in parties] == [
-        ("National Democratic Front of the Philippines", "Luis G. Jalandoni")
-    ]
+    assert signers(parties) == [("National Democratic Front of the Philippines", "Luis G. Jalandoni")]
     # Only a person right after "By": "By order, Colonel X Head of COIA" is no signer line.
     ordered = parse("For the Armed Forces\n(Signed) By order, Colonel Kadio Miezou Head of COIA", loc1iso="CIV")
     assert "COIA" not in names(ordered)
@@ -1063,7 +1063,7 @@ def test_a_person_then_head_of_the_delegation_of_a_party_without_a_comma():
         "Signed) A. TURAJONZODAH Head of the delegation of the United Tajik Opposition",
         loc1iso="TJK",
     )
-    assert [(p.name, p.signed_by) for p in parties] == [
+    assert signers(parties) == [
         ("Government of Tajikistan", "T. NAZAROV"),
         ("United Tajik Opposition", "A. TURAJONZODAH"),
     ]
