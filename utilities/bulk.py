@@ -22,6 +22,7 @@ are the same for both; the ``COPY`` is logged as a query like any other.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from typing import Any, TypeVar
@@ -36,9 +37,14 @@ _TEXT = (models.CharField, models.TextField)
 _WHOLE = (models.IntegerField, models.ForeignKey, models.AutoField)
 
 
-def bulk_insert(objs: Iterable[ModelT], *, batch_size: int = 500) -> list[ModelT]:
+def bulk_insert(objs: Iterable[ModelT], *, batch_size: int = 500, ignore_conflicts: bool = False) -> list[ModelT]:
     """Insert ``objs`` (new instances of one model) and give each its key, all or none; ``objs``
-    as a list."""
+    as a list.
+
+    With ``ignore_conflicts``, as ``bulk_create``'s: a row that would break a unique constraint
+    is left out, and no object is given its key. On PostgreSQL that is one
+    ``INSERT … SELECT … FROM unnest(…) ON CONFLICT DO NOTHING`` with a parameter per column.
+    """
     if batch_size <= 0:
         raise ValueError("batch_size must be a positive integer")
     objs = list(objs)
@@ -55,29 +61,60 @@ def bulk_insert(objs: Iterable[ModelT], *, batch_size: int = 500) -> list[ModelT
         or any(getattr(f, "db_default", NOT_PROVIDED) is not NOT_PROVIDED for f in meta.concrete_fields)
         or any(getattr(f, "generated", False) for f in meta.concrete_fields)
         or any(obj.pk is not None for obj in objs)
+        or (ignore_conflicts and (connection.vendor != "postgresql" or any(_is_array(f) for f in fields)))
     ):
-        return model._default_manager.using(using).bulk_create(objs, batch_size=batch_size)
+        return model._default_manager.using(using).bulk_create(
+            objs, batch_size=batch_size, ignore_conflicts=ignore_conflicts
+        )
     quote = connection.ops.quote_name
     prepare = [_preparer(field, connection) for field in fields]
-    size = max(1, min(batch_size, connection.ops.bulk_batch_size(fields, objs) or batch_size))
-    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "  # noqa: S608
-    one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    tail = f" RETURNING {quote(meta.pk.column)}"
     for obj in objs:
         # As bulk_create does: a parent saved after the object was made gives it its key now.
         obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]
     with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if ignore_conflicts:
+            _unnest(objs, fields, prepare, cursor)
+        elif connection.vendor == "postgresql":
             _copy(objs, fields, prepare, cursor, using)
-            return objs
-        for start in range(0, len(objs), size):
-            batch = objs[start : start + size]
-            params: list[Any] = []
-            for obj in batch:
-                params.extend(p(f.pre_save(obj, True)) for f, p in zip(fields, prepare, strict=True))
-            cursor.execute(head + ", ".join([one_row] * len(batch)) + tail, params)
-            _created(batch, [key for (key,) in cursor.fetchall()], using)
+        else:
+            size = max(1, min(batch_size, connection.ops.bulk_batch_size(fields, objs) or batch_size))
+            head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "  # noqa: S608
+            one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+            tail = f" RETURNING {quote(meta.pk.column)}"
+            for start in range(0, len(objs), size):
+                batch = objs[start : start + size]
+                params: list[Any] = []
+                for obj in batch:
+                    params.extend(p(f.pre_save(obj, True)) for f, p in zip(fields, prepare, strict=True))
+                cursor.execute(head + ", ".join([one_row] * len(batch)) + tail, params)
+                _created(batch, [key for (key,) in cursor.fetchall()], using)
     return objs
+
+
+def _is_array(field: models.Field[Any, Any]) -> bool:
+    return field.get_internal_type() == "ArrayField"
+
+
+def _unnest(
+    objs: list[ModelT],
+    fields: list[models.Field[Any, Any]],
+    prepare: list[Callable[[Any], Any]],
+    cursor: Any,
+) -> None:
+    """PostgreSQL: ``objs`` inserted by one statement, one array parameter per column, rows
+    that conflict left out."""
+    connection = cursor.db
+    quote = connection.ops.quote_name
+    columns: list[list[Any]] = [[] for _ in fields]
+    for obj in objs:
+        for values, field, prep in zip(columns, fields, prepare, strict=True):
+            values.append(prep(field.pre_save(obj, True)))
+    arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
+    cursor.execute(
+        f"INSERT INTO {quote(objs[0]._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
+        f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING",
+        columns,
+    )
 
 
 def _created(objs: list[ModelT], keys: list[Any], using: str) -> None:
@@ -123,9 +160,19 @@ def _preparer(field: models.Field[Any, Any], connection: BaseDatabaseWrapper) ->
         return field.get_db_prep_save(value, connection=connection)
 
     if isinstance(field, _TEXT):
-        return lambda value: value if value is None or type(value) is str else through_field(value)
+        # As CharField and TextField: a str (a TextChoices member too) is taken as it is.
+        return lambda value: value if value is None or isinstance(value, str) else through_field(value)
     if isinstance(field, models.BooleanField):
         return lambda value: value if value is None or type(value) is bool else through_field(value)
     if isinstance(field, _WHOLE):
         return lambda value: value if value is None or type(value) is int else through_field(value)
+    if isinstance(field, models.DateTimeField):
+        instant = connection.ops.adapt_datetimefield_value
+        # An aware datetime needs nothing of the field (a naive one gets its warning there).
+        return lambda value: (
+            instant(value) if type(value) is dt.datetime and value.tzinfo is not None else through_field(value)
+        )
+    if isinstance(field, models.DateField):
+        day = connection.ops.adapt_datefield_value
+        return lambda value: day(value) if type(value) is dt.date else through_field(value)
     return through_field

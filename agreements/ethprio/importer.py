@@ -622,7 +622,7 @@ def _write(
             default_user=importer.user,
             default_change_reason="ETH/PRIO import",
         )
-    Agreement.sources.through.objects.bulk_create(
+    bulk_insert(
         (Agreement.sources.through(agreement_id=a.pk, source_id=importer.source.pk) for a in created),
         batch_size=1000,
         ignore_conflicts=True,
@@ -673,7 +673,7 @@ def _parties(
         )
     )
     missing = sorted(wanted - present)
-    Signatory.objects.bulk_create(
+    bulk_insert(
         (
             Signatory(
                 agreement_id=a,
@@ -756,7 +756,7 @@ def _commitments(
     commitments = bulk_create_with_history(
         commitments, Commitment, batch_size=500, default_user=importer.user, default_change_reason="ETH/PRIO import"
     )
-    Commitment.bound_actors.through.objects.bulk_create(
+    bulk_insert(
         (
             Commitment.bound_actors.through(commitment_id=commitment.pk, actor_id=actor_id)
             for (ceasefire, _), commitment in zip(pairs, commitments, strict=True)
@@ -841,7 +841,7 @@ def _links_between(ceasefires: list[Ceasefire], by_uniq: dict[int, Agreement], r
         ).values_list("from_agreement_id", "to_agreement_id")
     )
     missing = sorted(wanted - present)
-    AgreementLink.objects.bulk_create(
+    bulk_insert(
         (
             AgreementLink(
                 from_agreement_id=a,

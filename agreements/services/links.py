@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from agreements.choices import LinkKind, RecordSource
 from agreements.models import Agreement, AgreementLink
+from utilities.bulk import bulk_insert
 
 
 @dataclass
@@ -39,7 +40,7 @@ def agreements_link_texts() -> TextLinks:
                 wanted.add((pk, target))
     present = set(AgreementLink.objects.filter(kind=LinkKind.TEXT).values_list("from_agreement_id", "to_agreement_id"))
     new = sorted(wanted - present)
-    AgreementLink.objects.bulk_create(
+    bulk_insert(
         (
             AgreementLink(
                 from_agreement_id=a,

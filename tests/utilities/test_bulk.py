@@ -134,3 +134,52 @@ def test_expressions_and_empty_batches_are_refused():
     with pytest.raises(ValueError, match="batch_size"):
         bulk_insert([Agreement(title="None", slug="none")], batch_size=0)
     assert not Agreement.objects.filter(slug__in=["now", "none"]).exists()
+
+
+def _signatories(agreement: Agreement, actors: list[Actor], note: str) -> list[Signatory]:
+    return [Signatory(agreement=agreement, actor=actor, role=SignatoryRole.SIGNATORY, note=note) for actor in actors]
+
+
+def test_ignoring_conflicts_leaves_out_the_rows_that_conflict_and_writes_the_rest_as_bulk_create():
+    agreement = Agreement.objects.create(title="Moscow", slug="moscow")
+    actors = [Actor.objects.create(name=f"Party {i}", slug=f"party-{i}", kind=ActorKind.OTHER) for i in range(4)]
+    Signatory.objects.create(agreement=agreement, actor=actors[1], role=SignatoryRole.SIGNATORY, note="there first")
+    with CaptureQueriesContext(connection) as queries:
+        bulk_insert(_signatories(agreement, actors, "ours"), ignore_conflicts=True)
+    if connection.vendor == "postgresql":
+        (statement,) = [q["sql"] for q in queries.captured_queries if "INSERT" in q["sql"]]
+        assert "unnest(" in statement and "ON CONFLICT DO NOTHING" in statement
+    ours = list(Signatory.objects.filter(agreement=agreement).order_by("actor__slug").values("actor_id", "note", "role"))
+    assert [row["note"] for row in ours] == ["ours", "there first", "ours", "ours"]
+    # The rows are those bulk_create writes, field for field.
+    other = Agreement.objects.create(title="Ankara", slug="ankara")
+    Signatory.objects.bulk_create(_signatories(other, actors, "ours"), ignore_conflicts=True)
+    theirs = list(Signatory.objects.filter(agreement=other).order_by("actor__slug").values("actor_id", "note", "role"))
+    assert [r for i, r in enumerate(ours) if i != 1] == [r for i, r in enumerate(theirs) if i != 1]
+    assert [_row(s, renamed=("agreement_id",)) for s in Signatory.objects.filter(agreement=agreement, note="ours")] == [
+        _row(s, renamed=("agreement_id",))
+        for s in Signatory.objects.filter(agreement=other).exclude(actor=actors[1]).order_by("id")
+    ]
+
+
+def test_ignoring_conflicts_still_refuses_rows_that_break_other_constraints():
+    agreement = Agreement.objects.create(title="Sochi", slug="sochi")
+    rows = [Signatory(agreement=agreement, actor_id=987654, role=SignatoryRole.SIGNATORY)]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        bulk_insert(rows, ignore_conflicts=True)
+        Signatory.objects.filter(agreement=agreement).count()  # deferred keys are checked by then at the latest
+        connection.check_constraints()
+    assert not Signatory.objects.filter(agreement=agreement).exists()
+
+
+def test_dates_and_instants_are_prepared_as_their_fields_prepare_them():
+    agreement = Agreement.objects.create(title="Berlin", slug="berlin")
+    (ours,) = bulk_insert([Agreement(title="Geneva", slug="geneva", date=dt.date(2020, 1, 12))])
+    assert Agreement.objects.get(pk=ours.pk).date == dt.date(2020, 1, 12)
+    assert _row(ours)["date"] == dt.date(2020, 1, 12)
+    assert agreement.pk != ours.pk
+    deadline = DeadlineFactory.build(commitment=CommitmentFactory(), precision="day", time=None, day=12)
+    deadline.derive()
+    deadline.due_at = dt.datetime(2020, 1, 12, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    (saved,) = bulk_insert([deadline])
+    assert Deadline.objects.get(pk=saved.pk).due_at == dt.datetime(2020, 1, 11, 21, 0, tzinfo=dt.UTC)
