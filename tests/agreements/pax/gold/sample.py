@@ -8,6 +8,7 @@
     python tests/agreements/pax/gold/sample.py --sixth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --seventh [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --eighth [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --ninth [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -17,7 +18,7 @@ the reason each was chosen, followed by a few candidates for cells naming no act
 labels live in parties.jsonl and were written by reading each cell; nothing here inspects a
 cell's content beyond "is it empty / too long".
 
-``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh`` and ``--eighth``
+``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth`` and ``--ninth``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
 of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
@@ -45,6 +46,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("sixth", 20261130, 60, 40),  # after tuning on the fifth set
     ("seventh", 20261201, 60, 40),  # after tuning on the sixth set
     ("eighth", 20261202, 60, 40),  # after tuning on the seventh set
+    ("ninth", 20261203, 60, 40),  # after tuning on the eighth set
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
