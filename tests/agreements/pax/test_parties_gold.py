@@ -12,10 +12,11 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - fifth.jsonl: held out at 0.791, 0.720;
 - sixth.jsonl: held out at 0.853, 0.796;
 - seventh.jsonl: held out at 0.868, 0.771;
-- eighth.jsonl: held out at 0.834, 0.744 (186 of 223 found, of 250 labelled).
+- eighth.jsonl: held out at 0.834, 0.744;
+- ninth.jsonl: held out at 0.843, 0.730 (284 of 337 found, of 389 labelled).
 
-Pooled, the seven held-out measurements give precision 0.846 (1,655 of 1,957) and recall 0.758
-(1,655 of 2,184): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
+Pooled, the eight held-out measurements give precision 0.845 (1,939 of 2,294) and recall 0.754
+(1,939 of 2,573): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
 on the newest set, which turns into a failure the day they pass.
 """
@@ -58,6 +59,8 @@ FLOORS = {
     "seventh": (349, 0.885, 0.791),
     # After the rules drawn from it (0.848, 0.756); held out 0.834, 0.744.
     "eighth": (250, 0.841, 0.748),
+    # Held out at 0.843, 0.730 (the newest set: nothing drawn from it yet).
+    "ninth": (389, 0.837, 0.725),
 }
 
 
@@ -83,7 +86,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the eighth set scored precision 0.834 (recall 0.744)")
+@pytest.mark.xfail(strict=True, reason="held out, the ninth set scored precision 0.843 (recall 0.730)")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"
