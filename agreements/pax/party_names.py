@@ -353,6 +353,11 @@ DESCRIPTORS = frozenset(
     )
 )
 NOT_ACTORS = NOT_ACTORS | DESCRIPTORS
+# A negotiating team named by its task only ("Coordinator, CPN (Maoists), Negotiating Team"):
+# whose team it is, the line says elsewhere.
+_TEAM_WORDS = r"(?:negotiati(?:on|ng)|talks|peace)\s+(?:team|panel)s?"
+_TEAM = re.compile(rf"(?<=\S)(?:['’]s)?\s+{_TEAM_WORDS}$", re.I)
+NOT_ACTORS = NOT_ACTORS | frozenset(fold(w) for w in phrase_list("Negotiating Team, Negotiation Team"))
 _NOT_ACRONYMS = frozenset(
     word_list(
         "HE SE SEM MP PHD JR SR SEC USEC REP GOV HON MR MRS MS DR LT COL GEN MGEN BGEN CDR CPT HRH OBE GCMG "
@@ -672,6 +677,18 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
         name,
         flags=re.I,
     )
+    # "GoN Talks Team", "NDFP Negotiating Panel", "MILF Peace Panel": the actor's team is the actor,
+    # where the rest names one (a team's name is read whole otherwise).
+    if (team := _TEAM.search(name)) is not None:
+        whose = read_name(name[: team.start()], ctx, office, generic=generic)
+        if whose is not None:
+            # A team of its own is some evidence that an unknown acronym names an actor.
+            return replace(whose, aliases=[*whose.aliases, name], strength=max(whose.strength, 1))
+    # "Malaita Eagle Force Malaita Eagle Force": a signature table's two columns, flattened.
+    words = name.split()
+    half = len(words) // 2
+    if half >= 2 and len(words) == 2 * half and [fold(w) for w in words[:half]] == [fold(w) for w in words[half:]]:
+        name = " ".join(words[:half])
     folded = fold(name)
     if folded in _BARE_GOVERNMENT and (generic or office):
         return _own_government(name, ctx, office)
@@ -1507,6 +1524,8 @@ def read(text: str, ctx: Context) -> Reading:
             and (nxt := re.match(r"\s+([a-z]+)", text[m.end :])) is not None
             and nxt.group(1) not in CONNECTORS
             and nxt.group(1) not in {"to", "as", "with", "at", "or"}
+            # "the GoN Talks Team comprising Seven Political Parties": the actor, then who is in it.
+            and nxt.group(1) not in {"comprising", "consisting", "composed", "including", "led"}
         )
     ]
     # "The FPRC": an article in front of an acronym says it names something.

@@ -12,7 +12,7 @@ import re
 
 # Line and paragraph separators that Python's splitlines honours but a cell does not mean.
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "\r": "\n", "\t": " ", "\xa0": " "})
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 # "[Signed]", "[illegible]", "[...]", "[Page 9 has the same signatures in Somali]": notes, not
 # names. A bracket that is a whole line of its own ("[Government of Colombia]:") or a
@@ -111,11 +111,13 @@ def clean(text: str) -> str:
     # initial ("J. Smith") by the tab after it.
     text = re.sub(r"(?m)^[ ]*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\t+", "", text or "")
     text = re.sub(r"(?m)^[ ]*\d{1,2}[.)]?\t+", "", text)  # "1\tNepali Congress, President ..."
+    # A soft hyphen where a word was broken across lines ("Re\xad liberation"), else invisible.
+    text = re.sub(r"\xad[ \t]+(?=\w)", "-", text or "")
     text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
-    text = re.sub(r"(?<!\w)Sd\s*(?:/-|\.|(?=\s*\())", " ", text)
+    text = re.sub(r"(?<!\w)Sd\s*(?:/-|/[xX]+\b|\.|(?=\s*\())", " ", text)  # "Sd/xxx" too
     # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C");
     # "Signed) A. TURAJONZODAH", its bracket lost, too.
     text = re.sub(r"(?m)^[ \t]*\(?(?:signed|sgd)\)[ \t]*(\S.*?)[ \t;]*$", r"\1;", text, flags=re.I)
