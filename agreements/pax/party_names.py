@@ -169,7 +169,7 @@ OFFICE_WORDS = PERSON_OFFICES | frozenset(
         "Principal Current Lead Joint High Honorary Presidential Under-Secretary Undersecretary Assistant "
         "Embassy Delegation Delegación Délégation Delegations Delegates Representatives Members Advisers "
         "Advisors Officials Official Panel Team Staff Secretariat Mission Office General State Ministers "
-        "Ministry Ministère Ministerio Department Embassy SG SRSG USG ASG DSG ERSG Affairs"
+        "Ministry Ministère Ministerio Department Embassy SG SRSG USG ASG DSG ERSG Affairs Liaison"
     )
 )
 # Office and body words that may follow an acronym: "GRP Negotiating Panel", "NAS Head of Delegation".

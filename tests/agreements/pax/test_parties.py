@@ -1196,3 +1196,18 @@ def test_a_soft_hyphen_breaking_a_word_joins_it():
 def test_a_government_led_by_someone_is_the_government():
     cell = "The Transitional Government of the Republic of South Sudan led by Maj. Gen Joseph Buong Anyardit"
     assert "Government of South Sudan" in names(parse(cell, loc1iso="SSD"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        ("4. Col. Saw Kyaw Than Htay, Chief Liaison Officer, DKBA", "MMR", [("DKBA", "Saw Kyaw Than Htay")]),
+        (
+            "Mr. M. Mujic, Liaison Officer of the Presidency of the Republic of Bosnia-Herzegovina",
+            "BIH",
+            [("Presidency of the Republic of Bosnia-Herzegovina", "M. Mujic")],
+        ),
+    ],
+)
+def test_a_liaison_officer_is_an_office_of_the_actor_he_liaises_for(cell, loc1iso, expected):
+    assert signers(parse(cell, loc1iso=loc1iso)) == expected
