@@ -110,6 +110,9 @@ LOWER_HEADS = frozenset(
         "delegation leaders elders administration authorities organization organisation association network"
     )
 )
+# Heads that end a name only right after a capitalised word: "the United Tajik opposition", not
+# "Factions of the opposition in Syrian Qalamoun".
+_NAMED_HEADS = frozenset(word_list("opposition"))
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|az|ul|ud|bin|ibn|wa|wal)[-‑'’]\w", re.I)
 TITLES = frozenset(
     fold(t)
@@ -528,7 +531,14 @@ def chunks(text: str) -> list[list[_Token]]:
             and tokens[index + 1].text[:1].isupper()
             and not tokens[index + 1].broken
         )
-        if _is_namey(word) or (word.lower() in CONNECTORS and current) or (word in LOWER_HEADS and current) or body_to:
+        named_head = word in _NAMED_HEADS and current and previous[:1].isupper()
+        if (
+            _is_namey(word)
+            or (word.lower() in CONNECTORS and current)
+            or (word in LOWER_HEADS and current)
+            or named_head
+            or body_to
+        ):
             current.append(token)
         else:
             flush()
@@ -1525,7 +1535,7 @@ def read(text: str, ctx: Context) -> Reading:
             and nxt.group(1) not in CONNECTORS
             and nxt.group(1) not in {"to", "as", "with", "at", "or"}
             # "the GoN Talks Team comprising Seven Political Parties": the actor, then who is in it.
-            and nxt.group(1) not in {"comprising", "consisting", "composed", "including", "led"}
+            and nxt.group(1) not in {"comprising", "consisting", "composed", "including", "led", "also"}
         )
     ]
     # "The FPRC": an article in front of an acronym says it names something.

@@ -1211,3 +1211,21 @@ def test_a_government_led_by_someone_is_the_government():
 )
 def test_a_liaison_officer_is_an_office_of_the_actor_he_liaises_for(cell, loc1iso, expected):
     assert signers(parse(cell, loc1iso=loc1iso)) == expected
+
+
+def test_a_state_that_also_took_part_is_a_party_not_an_adjective():
+    cell = "The regional countries Chad, Egypt, Eritrea and Libya also participated in the meeting."
+    assert names(parse(cell, loc1iso="SDN")) == ["Chad", "Egypt", "Eritrea", "Libya"]
+
+
+def test_the_opposition_after_a_name_ends_it_and_the_opposition_alone_is_no_name():
+    cell = (
+        "(Signed) T. Nazarov, Head of the delegation of the Government of the Republic of Tajikistan\n"
+        "(Signed) A. TUPAJON'ZODAM, Head of delegation of the United Tajik opposition"
+    )
+    assert ("United Tajik opposition", "A. TUPAJON'ZODAM") in signers(parse(cell, loc1iso="TJK"))
+    cell = (
+        "Factions of the opposition in Syrian Qalamoun in East Qalamoun (Dhameer, Raheeba), represented by: "
+        "Faylaq al-Rahman, Ahrar al-Sham and Jaysh al-Islam;\n\nRussian Federation."
+    )
+    assert {"Faylaq al-Rahman", "Ahrar al-Sham", "Jaysh al-Islam"} <= set(names(parse(cell, loc1iso="SYR")))
