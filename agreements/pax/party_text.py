@@ -131,6 +131,9 @@ def clean(text: str) -> str:
         "",
         text,
     )
+    # "… Minister for Foreign Affairs. Government of the Republic of Yemen: …", "… PATASSE. For the
+    # French Republic: …": the next party's heading, run on after a full stop.
+    text = re.sub(r"(?<=[a-z)])\.[ \t]+(?=(?:For|On behalf of|(?:The )?Government of)\b[^.:;\n]{2,80}:)", ".\n", text)
     # "the Secretary- General", wrapped at its hyphen.
     text = re.sub(r"\b(Secretary|Secr[ée]taire)-\s+(General|G[ée]n[ée]ral)\b", r"\1-\2", text, flags=re.I)
     # "Goverment of Southern Sudan", "Govt. of Assam": the word, misspelt or shortened.

@@ -1229,3 +1229,14 @@ def test_the_opposition_after_a_name_ends_it_and_the_opposition_alone_is_no_name
         "Faylaq al-Rahman, Ahrar al-Sham and Jaysh al-Islam;\n\nRussian Federation."
     )
     assert {"Faylaq al-Rahman", "Ahrar al-Sham", "Jaysh al-Islam"} <= set(names(parse(cell, loc1iso="SYR")))
+
+
+def test_the_next_party_s_heading_run_on_after_a_full_stop_starts_a_party():
+    cell = (
+        "Government of the Kingdom of Saudi Arabia: Saud Al-Faisal, Minister for Foreign Affairs. "
+        "Government of the Republic of Yemen: Abdul-Qader Ba-Jammal, Minister for Foreign Affairs."
+    )
+    assert signers(parse(cell, loc1iso="YEM")) == [
+        ("Government of Saudi Arabia", "Saud Al-Faisal"),
+        ("Government of Yemen", "Abdul-Qader Ba-Jammal"),
+    ]
