@@ -13,16 +13,19 @@ with keys already, a database that returns no keys from a bulk insert) it is ``b
 Values must be values: an expression (``Now()``, ``F(…)``) is refused, as ``bulk_create``
 would take it.
 
-On PostgreSQL the rows go in by ``COPY … FROM STDIN`` instead, with keys drawn from the
-table's own sequence first (one ``nextval`` per row, in one statement): a multi-row ``INSERT``
-of thousands of parameters costs the server more to parse and plan than to write (the ETH/PRIO
-import's inserts: 1.6 s as ``INSERT``s, 0.3 s as ``COPY``). Triggers, constraints and indexes
-are the same for both; the ``COPY`` is logged as a query like any other.
+On PostgreSQL the rows go in by ``COPY … FROM STDIN`` instead (one per batch), with keys drawn
+from the sequence that owns the key column first (one ``nextval`` per row, in one statement): a
+multi-row ``INSERT`` of thousands of parameters costs the server more to parse and plan than to
+write (the ETH/PRIO import's inserts: 1.6 s as ``INSERT``s, 0.3 s as ``COPY``). Triggers,
+constraints and indexes are the same for both; the ``COPY`` is logged as a query like any
+other. A key no sequence owns (not an auto field, or a default from a sequence of its own)
+takes the ``INSERT`` path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from typing import Any, TypeVar
@@ -74,9 +77,7 @@ def bulk_insert(objs: Iterable[ModelT], *, batch_size: int = 500, ignore_conflic
     with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
         if ignore_conflicts:
             _unnest(objs, fields, prepare, cursor)
-        elif connection.vendor == "postgresql":
-            _copy(objs, fields, prepare, cursor, using)
-        else:
+        elif not (connection.vendor == "postgresql" and _copy(objs, fields, prepare, cursor, using, batch_size)):
             size = max(1, min(batch_size, connection.ops.bulk_batch_size(fields, objs) or batch_size))
             head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "  # noqa: S608
             one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
@@ -108,13 +109,31 @@ def _unnest(
     columns: list[list[Any]] = [[] for _ in fields]
     for obj in objs:
         for values, field, prep in zip(columns, fields, prepare, strict=True):
-            values.append(prep(field.pre_save(obj, True)))
-    arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
+            values.append(_plain(prep(field.pre_save(obj, True))))
+    # Each array is cast to its column's type without a length ("varchar", not "varchar(32)"):
+    # an explicit cast to varchar(n) would cut a long value short, where the INSERT's own
+    # conversion refuses it, as bulk_create's INSERT does.
+    arrays = ", ".join(f"%s::{_TYPE_MODIFIER.sub('', field.db_type(connection) or '')}[]" for field in fields)
     cursor.execute(
         f"INSERT INTO {quote(objs[0]._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
         f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING",
         columns,
     )
+
+
+_TYPE_MODIFIER = re.compile(r"\s*\([^)]*\)")
+
+
+def _plain(value: Any) -> Any:
+    """One value as the plain type psycopg dumps an array of: an array takes one type, and a
+    field may prepare an int as psycopg's ``Int4`` or a choice as its enum member."""
+    if value is None or type(value) in (int, str, bool):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int.__int__(value)
+    if isinstance(value, str):
+        return str.__str__(value)
+    return value
 
 
 def _created(objs: list[ModelT], keys: list[Any], using: str) -> None:
@@ -130,24 +149,35 @@ def _copy(
     prepare: list[Callable[[Any], Any]],
     cursor: Any,
     using: str,
-) -> None:
-    """PostgreSQL: ``objs`` written by one ``COPY``, with keys drawn from the key's sequence."""
+    batch_size: int,
+) -> bool:
+    """PostgreSQL: ``objs`` written by ``COPY`` (one per ``batch_size`` rows), with keys drawn
+    from the sequence that owns the key column; False, with nothing written, when no sequence
+    does (a key that is not an auto field, a default from a sequence of some other table's)."""
     meta = objs[0]._meta
+    if not isinstance(meta.pk, models.AutoField):
+        return False
     quote = cursor.db.ops.quote_name
     cursor.execute(
-        "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+        "SELECT nextval(sequence) FROM pg_get_serial_sequence(%s, %s) AS sequence, generate_series(1, %s) "
+        "WHERE sequence IS NOT NULL",
         [quote(meta.db_table), meta.pk.column, len(objs)],
     )
     keys = [key for (key,) in cursor.fetchall()]
+    if not keys:
+        return False
     columns = ", ".join(quote(column) for column in [meta.pk.column, *(f.column for f in fields)])
     statement = f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN"
     pairs = list(zip(fields, prepare, strict=True))
-    # Logged and timed where Django logs queries; its errors are Django's (IntegrityError …).
-    logged = cursor.debug_sql(statement, [len(objs)]) if hasattr(cursor, "debug_sql") else nullcontext()
-    with logged, cursor.db.wrap_database_errors, cursor.cursor.copy(statement) as copy:
-        for obj, key in zip(objs, keys, strict=True):
-            copy.write_row([key, *(p(f.pre_save(obj, True)) for f, p in pairs)])
+    for start in range(0, len(objs), batch_size):
+        batch = objs[start : start + batch_size]
+        # Logged and timed where Django logs queries; its errors are Django's (IntegrityError …).
+        logged = cursor.debug_sql(statement, [len(batch)]) if hasattr(cursor, "debug_sql") else nullcontext()
+        with logged, cursor.db.wrap_database_errors, cursor.cursor.copy(statement) as copy:
+            for obj, key in zip(batch, keys[start : start + batch_size], strict=True):
+                copy.write_row([key, *(p(f.pre_save(obj, True)) for f, p in pairs)])
     _created(objs, keys, using)
+    return True
 
 
 def _preparer(field: models.Field[Any, Any], connection: BaseDatabaseWrapper) -> Callable[[Any], Any]:

@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext
 
-from agreements.choices import ActorKind, SignatoryRole
-from agreements.models import Actor, Agreement, Deadline, Signatory
+from agreements.choices import ActorKind, CommitmentStatus, SignatoryRole
+from agreements.models import Actor, Agreement, Commitment, Deadline, Signatory
 from tests.factories import CommitmentFactory, DeadlineFactory
 from utilities.bulk import bulk_insert
 
@@ -88,8 +88,8 @@ def test_more_rows_than_one_statement_takes_each_get_their_own_key_in_order():
         bulk_insert(many, batch_size=500)
     statements = [q["sql"] for q in queries.captured_queries]
     if connection.vendor == "postgresql":
-        # Keys drawn from the sequence in one statement, the rows in one COPY.
-        assert [s.split(" ")[0] for s in statements] == ["SELECT", "COPY"]
+        # Keys drawn from the sequence in one statement, the rows in one COPY a batch.
+        assert [s.split(" ")[0] for s in statements] == ["SELECT", "COPY", "COPY", "COPY"]
         assert statements[1].startswith('COPY "agreements_actor" ("id", ')
     else:
         assert len([s for s in statements if s.startswith("INSERT")]) >= 3  # SQLite caps parameters per statement
@@ -188,3 +188,46 @@ def test_dates_and_instants_are_prepared_as_their_fields_prepare_them():
     deadline.due_at = dt.datetime(2020, 1, 12, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     (saved,) = bulk_insert([deadline])
     assert Deadline.objects.get(pk=saved.pk).due_at == dt.datetime(2020, 1, 11, 21, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite does not enforce a column's length")
+def test_ignoring_conflicts_refuses_a_value_too_long_for_its_column_as_bulk_create_does():
+    agreement = Agreement.objects.create(title="Astana", slug="astana")
+    actor = Actor.objects.create(name="Iran", slug="iran", kind=ActorKind.STATE)
+    too_long = "x" * (Signatory._meta.get_field("role").max_length + 5)
+    for write in (Signatory.objects.bulk_create, lambda rows: bulk_insert(rows, ignore_conflicts=True)):
+        with pytest.raises(DataError), transaction.atomic():
+            write([Signatory(agreement=agreement, actor=actor, role=too_long)])
+    assert not Signatory.objects.filter(agreement=agreement).exists()
+
+
+def test_ignoring_conflicts_takes_values_each_prepared_its_own_way_in_one_column():
+    agreement = Agreement.objects.create(title="Doha", slug="doha")
+    # A plain int, a bool and a digit string in one integer column (the field makes the last two
+    # psycopg's Int4); a choice and a plain str in one text column.
+    rows = [
+        Commitment(agreement=agreement, number="1", summary="a", position=2, status=CommitmentStatus.MET),
+        Commitment(agreement=agreement, number="2", summary="b", position=True, status="not_assessed"),
+        Commitment(agreement=agreement, number="3", summary="c", position="3", status=CommitmentStatus.MET),
+    ]
+    bulk_insert(rows, ignore_conflicts=True)
+    stored = list(Commitment.objects.filter(agreement=agreement).order_by("number").values_list("position", "status"))
+    assert stored == [(2, "met"), (1, "not_assessed"), (3, "met")]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="sequences are PostgreSQL's")
+def test_a_key_whose_default_no_sequence_owns_takes_the_insert_path():
+    table = Actor._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f'ALTER TABLE "{table}" ALTER COLUMN id DROP IDENTITY')
+        cursor.execute("CREATE SEQUENCE bulk_test_shared_seq START 900000")
+        cursor.execute(f"ALTER TABLE \"{table}\" ALTER COLUMN id SET DEFAULT nextval('bulk_test_shared_seq')")
+    with CaptureQueriesContext(connection) as queries:
+        saved = bulk_insert([Actor(name=f"Shared {i}", slug=f"shared-{i}", kind=ActorKind.OTHER) for i in range(3)])
+    assert [a.pk for a in saved] == [900000, 900001, 900002]
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("COPY")]
+    assert list(Actor.objects.filter(pk__in=[a.pk for a in saved]).values_list("name", flat=True)) == [
+        "Shared 0",
+        "Shared 1",
+        "Shared 2",
+    ]
