@@ -143,6 +143,9 @@ _GROUPS_OF_PEOPLE = re.compile(
     r"(?P<noun>communities|tribes|clans|sub-clans|subclans|representatives|delegates|delegations)\b"
 )
 # Words that say the acronym after them names a party: "ANA MERCEDES GÓMEZ for CCN".
+_GOVERNMENT_TITLE = re.compile(
+    r"\s*(?:sec|usec|asec|secretary|undersecretary|under-secretary|gov|governor|rep|minister|mayor)\b", re.I
+)
 _BEFORE_A_PARTY = re.compile(r"\b(?:for|of|representing)\s+(?:the\s+)?$", re.I)
 # A semicolon before another "For X" on the same line starts a new block.
 _NEXT_BLOCK = re.compile(
@@ -908,6 +911,17 @@ class _Reader:
                 mention.strength = 1  # "Mohamed Farah Hassan Aidid (SNA)": who the person signs for (R5)
             elif mention.strength == 0 and _BEFORE_A_PARTY.search(text[: mention.start]):
                 mention.strength = 1  # "ANA MERCEDES GÓMEZ for CCN": "for" says the acronym is a party
+            elif (
+                mention.strength == 0
+                and len(mention.name) >= 3
+                and "/" not in mention.name  # "S/SIS": an office's abbreviation
+                and not text[mention.end :].strip(" .,;")
+                and any(re.fullmatch(r"\s*,\s*", text[person.end : mention.start]) for person in reading.people)
+                # "SEC. VOLTAIRE T. GAZMIN, DND": a secretary's acronym is his department, an office of
+                # his government (R2), not a party of its own.
+                and not _GOVERNMENT_TITLE.match(text)
+            ):
+                mention.strength = 1  # "Saleh Hamed Ismael, SLFA": the acronym closing the line signs (R5)
         if reading.people or (self.pending is not None and not reading.offices):
             # Beside a person, a bare acronym is as likely their initials or unit as an actor.
             mentions = [m for m in mentions if m.strength >= 1]

@@ -1240,3 +1240,26 @@ def test_the_next_party_s_heading_run_on_after_a_full_stop_starts_a_party():
         ("Government of Saudi Arabia", "Saud Al-Faisal"),
         ("Government of Yemen", "Abdul-Qader Ba-Jammal"),
     ]
+
+
+def test_an_acronym_closing_a_person_s_line_is_the_party_they_sign_for():
+    cell = (
+        "Malik Agar, SPLM-N\nEthar Khalil Ibrahim, JEM\nSaleh Hamed Ismael, SLFA\n\n"
+        "Alamin Daoud Mahmoud, UPFLJ\nNimr Abdelrahman, SLM-TC"
+    )
+    assert ("SLFA", "Saleh Hamed Ismael") in signers(parse(cell, loc1iso="SDN"))
+    assert ("UPFLJ", "Alamin Daoud Mahmoud") in signers(parse(cell, loc1iso="SDN"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "not_parties"),
+    [
+        # A secretary's acronym is his department, an office of his government (R2).
+        ("SEC. VOLTAIRE T. GAZMIN, DND\n\nSEC. CORAZON J. SOLIMAN, DSWD", "PHL", {"DND", "DSWD"}),
+        # Post-nominals and an office's abbreviation are no parties.
+        ("Hon. Ishmael Toroama, MHR\nPresident\nAutonomous Bougainville Government", "PNG", {"MHR"}),
+        ("Mr Amos Gathecha, S/SIS\nMr Peter K. Thuko, S/PDR", "KEN", {"S/SIS", "S/PDR"}),
+    ],
+)
+def test_an_acronym_closing_a_line_that_is_an_office_or_honour_is_no_party(cell, loc1iso, not_parties):
+    assert not set(names(parse(cell, loc1iso=loc1iso))) & not_parties
