@@ -901,6 +901,16 @@ class _Reader:
                         )
                     )
             reading.people = [p for p in reading.people if not p.name.isupper()]
+            # "…, HIRU, GOGOA, AMNISTIAREN ALDEKO BATZORDEAK, SENIDEAK, …": so is a word in capitals
+            # that is a whole item of the list.
+            for start, end, word in reading.words:
+                if (
+                    word.isupper()
+                    and len(word) >= 3
+                    and re.search(r"(?:^|[,;])\s*$", text[:start])
+                    and re.match(r"\s*(?:[,;.]|$)", text[end:])
+                ):
+                    mentions.append(Mention(word, kind_of(word), self.ctx.country, [], start, end, strength=0))
             mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             if (

@@ -1263,3 +1263,11 @@ def test_an_acronym_closing_a_person_s_line_is_the_party_they_sign_for():
 )
 def test_an_acronym_closing_a_line_that_is_an_office_or_honour_is_no_party(cell, loc1iso, not_parties):
     assert not set(names(parse(cell, loc1iso=loc1iso))) & not_parties
+
+
+def test_a_word_in_capitals_that_is_a_whole_item_of_a_list_of_acronyms_is_a_party():
+    cell = "AB, HB, PNV, EA, IU, ELA, LAB, HIRU, GOGOA, SENIDEAK, BAKEA ORAIN, ELKARRI, HERRIA 2000 ELIZA"
+    found = set(names(parse(cell, loc1iso="ESP")))
+    assert {"GOGOA", "SENIDEAK", "ELKARRI", "BAKEA ORAIN"} <= found
+    # Part of an item is not an item: "HERRIA 2000 ELIZA" is not two parties.
+    assert not found & {"HERRIA", "ELIZA"}
