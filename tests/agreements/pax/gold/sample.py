@@ -9,6 +9,7 @@
     python tests/agreements/pax/gold/sample.py --seventh [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --eighth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --ninth [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --tenth [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -18,7 +19,8 @@ the reason each was chosen, followed by a few candidates for cells naming no act
 labels live in parties.jsonl and were written by reading each cell; nothing here inspects a
 cell's content beyond "is it empty / too long".
 
-``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth`` and ``--ninth``
+``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth``,
+``--ninth`` and ``--tenth``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
 of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
@@ -47,6 +49,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("seventh", 20261201, 60, 40),  # after tuning on the sixth set
     ("eighth", 20261202, 60, 40),  # after tuning on the seventh set
     ("ninth", 20261203, 60, 40),  # after tuning on the eighth set
+    ("tenth", 20261204, 60, 40),  # after tuning on the ninth set
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
