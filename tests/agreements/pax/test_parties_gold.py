@@ -13,10 +13,11 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - sixth.jsonl: held out at 0.853, 0.796;
 - seventh.jsonl: held out at 0.868, 0.771;
 - eighth.jsonl: held out at 0.834, 0.744;
-- ninth.jsonl: held out at 0.843, 0.730 (284 of 337 found, of 389 labelled).
+- ninth.jsonl: held out at 0.843, 0.730;
+- tenth.jsonl: held out at 0.883, 0.750 (273 of 309 found, of 364 labelled).
 
-Pooled, the eight held-out measurements give precision 0.845 (1,939 of 2,294) and recall 0.754
-(1,939 of 2,573): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
+Pooled, the nine held-out measurements give precision 0.850 (2,212 of 2,603) and recall 0.753
+(2,212 of 2,937): under the 0.90 target, at the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
 on the newest set, which turns into a failure the day they pass.
 """
@@ -61,6 +62,8 @@ FLOORS = {
     "eighth": (250, 0.841, 0.748),
     # After the rules drawn from it (0.858, 0.763); held out 0.843, 0.730.
     "ninth": (389, 0.847, 0.728),
+    # Held out at 0.883, 0.750 (the newest set: nothing drawn from it yet).
+    "tenth": (364, 0.877, 0.745),
 }
 
 
@@ -86,7 +89,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the ninth set scored precision 0.843 (recall 0.730)")
+@pytest.mark.xfail(strict=True, reason="held out, the tenth set scored precision 0.883 (recall 0.750)")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"
