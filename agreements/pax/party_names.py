@@ -100,7 +100,7 @@ class Reading:
 CONNECTORS = frozenset(
     word_list(
         "of the for and de del della la le les des du da do dos das di van von der den el al y et e i in on ag "
-        "wal bin ibn bint ben abu au aux pour por para d l upon ng en"
+        "wal bin ibn bint ben abu au aux pour por para d l upon ng en ta"
     )
 )
 # Lower-case head nouns that end a capitalised name: "the Yemeni government", "Rajoelina group".

@@ -35,7 +35,7 @@ _NOUNS: tuple[tuple[str, str], ...] = (
         _M,
     ),
     (r"observ(?:er|ers|ateur|ateurs|ador|adores|atores)", _O),  # "Observatores presentes:", misspelt
-    (r"witness(?:es|ed|eth)?|t[ée]moins?|testigos?|attest\w*|present", _W),
+    (r"witness(?:es|ed|eth)?|winess(?:es|ed)?|t[ée]moins?|testigos?|attest\w*|present", _W),
     (
         r"(?:co-?)?signator(?:y|ies)(?:\s+part(?:y|ies))?|other\s+parties|the\s+parties|parties|ont\s+sign[ée]|firmantes|"
         r"signed\s+by",
@@ -66,7 +66,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         _M,
     ),
     (
-        r"(?:signed\s+|singed\s+)?(?:in\s+the\s+|in\s+)presence\s+of|witnessed\s+(?:and\s+\w+\s+)?by|attested\s+by|"
+        r"(?:signed\s+|singed\s+)?(?:in\s+the\s+|in\s+)presence\s+of|wit?nessed\s+(?:and\s+\w+\s+)?by|attested\s+by|"
         r"en\s+pr[ée]sence\s+de|en\s+presencia\s+de",
         _W,
     ),

@@ -134,6 +134,8 @@ def clean(text: str) -> str:
     # "… Minister for Foreign Affairs. Government of the Republic of Yemen: …", "… PATASSE. For the
     # French Republic: …": the next party's heading, run on after a full stop.
     text = re.sub(r"(?<=[a-z)])\.[ \t]+(?=(?:For|On behalf of|(?:The )?Government of)\b[^.:;\n]{2,80}:)", ".\n", text)
+    # "“Wa” Special Region": a word of a name in quotes is still a word of the name.
+    text = re.sub(r"[“\"]([A-Z][\w-]+)[”\"](?=[ \t]+[A-Z])", r"\1", text)
     # "the Secretary- General", wrapped at its hyphen.
     text = re.sub(r"\b(Secretary|Secr[ée]taire)-\s+(General|G[ée]n[ée]ral)\b", r"\1-\2", text, flags=re.I)
     # "Goverment of Southern Sudan", "Govt. of Assam": the word, misspelt or shortened.

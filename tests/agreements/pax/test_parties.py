@@ -1271,3 +1271,24 @@ def test_a_word_in_capitals_that_is_a_whole_item_of_a_list_of_acronyms_is_a_part
     assert {"GOGOA", "SENIDEAK", "ELKARRI", "BAKEA ORAIN"} <= found
     # Part of an item is not an item: "HERRIA 2000 ELIZA" is not two parties.
     assert not found & {"HERRIA", "ELIZA"}
+
+
+# --- from the tenth set's misses ---------------------------------------------------------------
+
+
+def test_basque_ta_joins_a_name():
+    assert names(parse("Euskadi ta Askatasuna", loc1iso="ESP")) == ["Euskadi ta Askatasuna"]
+
+
+def test_a_misspelt_witnessed_by_is_still_the_heading():
+    cell = "Winessed by: \n\nMs. Leonie Abela\nChief Facilitator \nInter-Community Peace Conference"
+    parties = parse(cell, column="ThrdPart", loc1iso="KEN")
+    assert "Winessed by" not in names(parties)
+    assert {p.role for p in parties} == {"witness"}
+
+
+def test_a_word_of_a_name_in_quotes_is_still_part_of_the_name():
+    assert names(parse("1. “Wa” Special Region\n2. Government of Myanmar", loc1iso="MMR")) == [
+        "Wa Special Region",
+        "Government of Myanmar",
+    ]
