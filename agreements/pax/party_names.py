@@ -1577,12 +1577,35 @@ def _qualify(mention: Mention, text: str) -> None:
     inner = after.group("inner").strip()
     if (role := _ROLE_MARKERS.get(inner.lower())) is not None:
         mention.role = role
-    elif re.match(r"in\s+\w+", inner) or (
-        re.fullmatch(r"[A-Z][a-z]+", inner)
-        and inner.lower() in {"maoist", "maoists", "democratic", "united", "official", "north", "south"}
+    elif (
+        re.match(r"in\s+\w+", inner)
+        or (
+            re.fullmatch(r"[A-Z][a-z]+", inner)
+            and inner.lower() in {"maoist", "maoists", "democratic", "united", "official", "north", "south"}
+        )
+        or _faction_code(mention.name, inner)
     ):
         # "SPLM/A (in Opposition)", "Communist Party of Nepal (Maoist)": part of the name.
         mention.aliases.append(mention.name)
         mention.name = f"{mention.name} ({inner})"
         if (known := gazetteer.national_actor(mention.name, mention.country)) is not None:
             mention.kind, mention.strength = known.kind, max(mention.strength, 2)  # "CPN (Maoist)"
+
+
+_PARTY_HEADS = frozenset(
+    fold(w) for w in word_list("Party Partido Parti Front Frente Movement Mouvement Movimiento Council Congress League")
+)
+
+
+def _faction_code(name: str, inner: str) -> bool:
+    """ "Partido Comunista de Colombia (M-L)", "National Socialist Council of Nagalim (K)": a code
+    after a party's name that cannot be its acronym names the faction, as part of the name."""
+    # An acronym may come from the name in another language ("Free Aceh Movement (GAM)"), so
+    # only what cannot be one: a letter ("NSCN (K)"), or two short codes joined ("(M-L)", "(I-M)").
+    if not re.fullmatch(r"[A-Z]|[A-Z]{1,2}-[A-Z]{1,2}", inner):
+        return False
+    words = [w for w in re.split(r"[\s/-]+", name) if w]
+    if not any(fold(w) in _PARTY_HEADS for w in words):
+        return False
+    initials = {w[0].upper() for w in words if w.lower() not in CONNECTORS}
+    return not set(inner.replace("-", "")) <= initials

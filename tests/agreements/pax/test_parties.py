@@ -1292,3 +1292,16 @@ def test_a_word_of_a_name_in_quotes_is_still_part_of_the_name():
         "Wa Special Region",
         "Government of Myanmar",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        ("Partido Comunista de Colombia (M-L)", "COL", "Partido Comunista de Colombia (M-L)"),
+        ("National Socialist Council of Nagalim (K)", "IND", "National Socialist Council of Nagalim (K)"),
+        # An acronym, though from the name in another language, stays an alias.
+        ("Free Aceh Movement (GAM)", "IDN", "Free Aceh Movement"),
+    ],
+)
+def test_a_faction_s_code_after_a_party_s_name_is_part_of_the_name(cell, loc1iso, expected):
+    assert names(parse(cell, loc1iso=loc1iso)) == [expected]
