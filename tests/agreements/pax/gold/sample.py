@@ -10,6 +10,7 @@
     python tests/agreements/pax/gold/sample.py --eighth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --ninth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --tenth [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --eleventh [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -20,7 +21,7 @@ labels live in parties.jsonl and were written by reading each cell; nothing here
 cell's content beyond "is it empty / too long".
 
 ``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth``,
-``--ninth`` and ``--tenth``
+``--ninth``, ``--tenth`` and ``--eleventh``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
 of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
@@ -50,6 +51,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("eighth", 20261202, 60, 40),  # after tuning on the seventh set
     ("ninth", 20261203, 60, 40),  # after tuning on the eighth set
     ("tenth", 20261204, 60, 40),  # after tuning on the ninth set
+    ("eleventh", 20261205, 60, 40),  # after tuning on the tenth set
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
