@@ -14,10 +14,11 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - seventh.jsonl: held out at 0.868, 0.771;
 - eighth.jsonl: held out at 0.834, 0.744;
 - ninth.jsonl: held out at 0.843, 0.730;
-- tenth.jsonl: held out at 0.883, 0.750 (273 of 309 found, of 364 labelled).
+- tenth.jsonl: held out at 0.883, 0.750;
+- eleventh.jsonl: held out at 0.872, 0.801 (285 of 327 found, of 356 labelled).
 
-Pooled, the nine held-out measurements give precision 0.850 (2,212 of 2,603) and recall 0.753
-(2,212 of 2,937): under the 0.90 target, at the 0.75 one. Each set's floor sits about two
+Pooled, the ten held-out measurements give precision 0.852 (2,497 of 2,930) and recall 0.758
+(2,497 of 3,293): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
 on the newest set, which turns into a failure the day they pass.
 """
@@ -64,6 +65,8 @@ FLOORS = {
     "ninth": (389, 0.847, 0.728),
     # After the rules drawn from it (0.887, 0.755); held out 0.883, 0.750.
     "tenth": (364, 0.881, 0.750),
+    # Held out at 0.872, 0.801 (the newest set: nothing drawn from it yet).
+    "eleventh": (356, 0.865, 0.795),
 }
 
 
@@ -89,7 +92,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the tenth set scored precision 0.883 (recall 0.750)")
+@pytest.mark.xfail(strict=True, reason="held out, the eleventh set scored precision 0.872 (recall 0.801)")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"
