@@ -113,7 +113,7 @@ LOWER_HEADS = frozenset(
 # Heads that end a name only right after a capitalised word: "the United Tajik opposition", not
 # "Factions of the opposition in Syrian Qalamoun".
 _NAMED_HEADS = frozenset(word_list("opposition"))
-_ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|az|ul|ud|bin|ibn|wa|wal)[-‑'’]\w", re.I)
+_ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|az|ul|ud|bin|ibn|wa|wal)[-‑'’][‘’ʿʾ']?\w", re.I)
 TITLES = frozenset(
     fold(t)
     for t in word_list(

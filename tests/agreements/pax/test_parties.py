@@ -1305,3 +1305,8 @@ def test_a_word_of_a_name_in_quotes_is_still_part_of_the_name():
 )
 def test_a_faction_s_code_after_a_party_s_name_is_part_of_the_name(cell, loc1iso, expected):
     assert names(parse(cell, loc1iso=loc1iso)) == [expected]
+
+
+def test_an_arabic_particle_before_an_ayin_mark_stays_in_the_name():
+    cell = "Ahmed Abdrabbu al-‘Abar\nNuri Khalifah al-‘Abaar"
+    assert names(parse(cell, loc1iso="LBY")) == ["Ahmed Abdrabbu al-‘Abar", "Nuri Khalifah al-‘Abaar"]
