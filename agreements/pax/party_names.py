@@ -344,7 +344,10 @@ NOT_ACTORS = frozenset(
         "Heads of State and Government, Approved, Approved by, Read and Approved, Lu et Approuvé, Enclosure, "
         "Appendix, Addendum, Statement, Joint Statement, Declaration, Joint Declaration, Communique, Communiqué, "
         "Joint Communique, Joint Communiqué, Protocol, Minutes, Memorandum, Two Sides, Two Parties, "
-        "Both Parties, The Two Parties, But, But also, Also, And also"
+        "Both Parties, The Two Parties, But, But also, Also, And also, "
+        # A team named by its task only ("Coordinator, CPN (Maoists), Negotiating Team"): whose
+        # team it is, the line says elsewhere.
+        "Negotiating Team, Negotiation Team"
     )
 )
 # Personal descriptors: a person described so acts for no one (R5), and the words name no actor.
@@ -356,11 +359,8 @@ DESCRIPTORS = frozenset(
     )
 )
 NOT_ACTORS = NOT_ACTORS | DESCRIPTORS
-# A negotiating team named by its task only ("Coordinator, CPN (Maoists), Negotiating Team"):
-# whose team it is, the line says elsewhere.
-_TEAM_WORDS = r"(?:negotiati(?:on|ng)|talks|peace)\s+(?:team|panel)s?"
-_TEAM = re.compile(rf"(?<=\S)(?:['’]s)?\s+{_TEAM_WORDS}$", re.I)
-NOT_ACTORS = NOT_ACTORS | frozenset(fold(w) for w in phrase_list("Negotiating Team, Negotiation Team"))
+# "GoN Talks Team", "NDFP Negotiating Panel": an actor's team (see ``_read_name``).
+_TEAM = re.compile(r"(?<=\S)(?:['’]s)?\s+(?:negotiati(?:on|ng)|talks|peace)\s+(?:team|panel)s?$", re.I)
 _NOT_ACRONYMS = frozenset(
     word_list(
         "HE SE SEM MP PHD JR SR SEC USEC REP GOV HON MR MRS MS DR LT COL GEN MGEN BGEN CDR CPT HRH OBE GCMG "
@@ -1439,6 +1439,12 @@ def _inner_state(words: list[_Token], source: str) -> Mention | None:
     return None
 
 
+# Lower-case words that may follow a state or government named as a party, not as an adjective
+# ("the Burundi peace process"): "the GoN Talks Team comprising Seven Political Parties",
+# "Libya also participated".
+_AFTER_A_PARTY = frozenset(word_list("to as with at or comprising consisting composed including led also"))
+
+
 def read(text: str, ctx: Context) -> Reading:
     """Every actor, person and office a piece of text names, in order."""
     reading = Reading()
@@ -1533,9 +1539,7 @@ def read(text: str, ctx: Context) -> Reading:
             m.state_like
             and (nxt := re.match(r"\s+([a-z]+)", text[m.end :])) is not None
             and nxt.group(1) not in CONNECTORS
-            and nxt.group(1) not in {"to", "as", "with", "at", "or"}
-            # "the GoN Talks Team comprising Seven Political Parties": the actor, then who is in it.
-            and nxt.group(1) not in {"comprising", "consisting", "composed", "including", "led", "also"}
+            and nxt.group(1) not in _AFTER_A_PARTY
         )
     ]
     # "The FPRC": an article in front of an acronym says it names something.
