@@ -52,6 +52,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("ninth", 20261203, 60, 40),  # after tuning on the eighth set
     ("tenth", 20261204, 60, 40),  # after tuning on the ninth set
     ("eleventh", 20261205, 60, 40),  # after tuning on the tenth set
+    ("twelfth", 20261206, 60, 40),  # after tuning on the eleventh set
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
