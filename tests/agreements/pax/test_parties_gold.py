@@ -15,10 +15,11 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - eighth.jsonl: held out at 0.834, 0.744;
 - ninth.jsonl: held out at 0.843, 0.730;
 - tenth.jsonl: held out at 0.883, 0.750;
-- eleventh.jsonl: held out at 0.872, 0.801 (285 of 327 found, of 356 labelled).
+- eleventh.jsonl: held out at 0.872, 0.801;
+- twelfth.jsonl: held out at 0.879, 0.776 (343 of 390 found, of 442 labelled).
 
-Pooled, the ten held-out measurements give precision 0.852 (2,497 of 2,930) and recall 0.758
-(2,497 of 3,293): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
+Pooled, the eleven held-out measurements give precision 0.855 (2,840 of 3,320) and recall 0.760
+(2,840 of 3,735): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
 on the newest set, which turns into a failure the day they pass.
 """
@@ -67,6 +68,8 @@ FLOORS = {
     "tenth": (364, 0.881, 0.750),
     # After the rule drawn from it (0.878, 0.806); held out 0.872, 0.801.
     "eleventh": (356, 0.871, 0.801),
+    # Held out at 0.879, 0.776; not tuned on.
+    "twelfth": (442, 0.874, 0.772),
 }
 
 
@@ -92,7 +95,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the eleventh set scored precision 0.872 (recall 0.801)")
+@pytest.mark.xfail(strict=True, reason="held out, the twelfth set scored precision 0.879 (recall 0.776)")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"

@@ -11,6 +11,7 @@
     python tests/agreements/pax/gold/sample.py --ninth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --tenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --eleventh [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --twelfth [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -21,7 +22,7 @@ labels live in parties.jsonl and were written by reading each cell; nothing here
 cell's content beyond "is it empty / too long".
 
 ``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth``,
-``--ninth``, ``--tenth`` and ``--eleventh``
+``--ninth``, ``--tenth``, ``--eleventh`` and ``--twelfth``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
 of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
