@@ -35,6 +35,7 @@ from agreements.pax.party_names import (
     DESCRIPTORS,
     GOVERNMENT_OFFICE,
     NOT_ACTORS,
+    OFFICE_WORDS,
     PERSON_OFFICES,
     TITLES,
     Context,
@@ -152,7 +153,9 @@ _NEXT_BLOCK = re.compile(
     r";\s*(?=(?:for|pour|por|on\s+behalf\s+of|in\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s+\S)(?![^()]*\))", re.I
 )
 # Where the actor's name ends in "For X: person" / "For X, person" / "For X - Name: person".
-_AFTER_ACTOR = re.compile(r"\s*(?::|,|\s[-–]\s)\s*")
+# What ends the actor of a "For X" block: a colon, a comma, a spaced dash, or a semicolon before a
+# titled person ("For the CDPA; Mr. Leopold GNININVI").
+_AFTER_ACTOR = re.compile(r"\s*(?::|,|;(?=\s*(?:Mr|Mrs|Ms|Md|Mme|Dr|H\.\s?E|Hon)\b)|\s[-–]\s)\s*")
 _SIGNED_BY = re.compile(
     r"^(?P<actor>.+?),?\s+(?:signed|sign|represented)\s+(?:for\s+|on\s+his\s+behalf\s+)?by(?:\s*:)?\s+(?P<who>.+)$",
     re.I,
@@ -200,9 +203,32 @@ class _Entity:
             kind=self.kind,
             aliases=tuple(aliases),
             country=self.country,
-            signed_by=self.signed_by,
+            signed_by=signer_name(self.signed_by),
             signed_as=self.signed_as[:300],
         )
+
+
+# A title glued to the name after it ("Mr.Ali Alatas", "H. E.Uhuru Kenyatta", "Hon.Hon. John").
+_GLUED_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Md|Dr|Hon|Sh|Amb|Prof|Sec|H\.\s?E(?:\.\s?M)?)\.\s*)+(?=[A-Z])")
+# A French elided word cut from the office before the name ("d'Etat", "d’Armee Ali Darrassa").
+_ELIDED = re.compile(r"^[dl]['’]\w+\s*")
+_SIGNATURE_WORDS = frozenset(("signature", "signatures", "signed", "sgd", "illegible", "name", "date"))
+# Words that cannot end a person's name: the rest of it was cut off ("GOVERNMENT OF", "TOGETHER WITH").
+_CUT_OFF = re.compile(r"(?:^|\s)(?i:of|de|du|des|del|the|for|and|et|la|le|les|los|las|with|by|to)$")
+
+
+def signer_name(name: str) -> str:
+    """``name`` as a signer's name, or "" when it is no one's: a heading or an office cut short
+    ("TOGETHER WITH", "States of the Group of Friends of the", "d'Etat"), a signature note ("FOUR
+    SIGNATURES (not legible)", "Name/ Signature/ Date/") or words that only hold an office ("Major-
+    General", "Delegated"). A title glued to the name is dropped ("Mr.Ali Alatas")."""
+    name = _ELIDED.sub("", _GLUED_TITLE.sub("", name.strip()))
+    words = [fold(w) for w in re.split(r"[\s/]+", name) if w.strip(".,;:-")]
+    if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words):
+        return ""
+    if all(w in NOT_ACTORS or w in OFFICE_WORDS or w in TITLES or w in CONNECTORS for w in words):
+        return ""
+    return name
 
 
 def _entity(mention: Mention, role: str) -> _Entity:
@@ -365,6 +391,11 @@ class _Reader:
         for entity in self.entities:
             if _FRAGMENT_END.search(entity.name):
                 continue  # "Republic of" (of "Republic of CÔTE D' VOIRE", misspelt): a fragment, no name
+            if entity.kind == ActorKind.PERSON:
+                # A person is named as a signer is ("Sh.Ibrahim Jibril Aliyow"); "Prefect/Members" is no one.
+                entity.name = signer_name(entity.name)
+                if not entity.name:
+                    continue
             same = next((m for m in merged if m.role == entity.role and m.keys() & entity.keys()), None)
             if same is None:
                 merged.append(entity)

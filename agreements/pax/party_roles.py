@@ -44,7 +44,10 @@ _NOUNS: tuple[tuple[str, str], ...] = (
     # Notes that the names after them did not sign, and preambles, end any heading above.
     (
         r"not\s+signed|unsigned|preamble|list\s+of\s+(?:the\s+)?(?:representatives|participants|signatories|"
-        r"members|delegates|witnesses|parties)",
+        r"members|delegates|witnesses|parties)|"
+        # "Endorsed by:", "Initialed by:": how a party put its name to the text, no role of its own;
+        # "Side two:", "Party A:": which side the names below are, not an actor.
+        r"endorsed(?:\s+by)?|initiall?ed(?:\s+by)?|(?:side|party)\s+(?:one|two|three|four|[A-D1-4])",
         "",
     ),
     (

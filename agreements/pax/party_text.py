@@ -116,6 +116,8 @@ def clean(text: str) -> str:
     text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
+    # "President of of the Republic of Burundi": a word typed twice.
+    text = re.sub(r"\b(of|the|de|and)\s+\1\b", r"\1", text, flags=re.I)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
     text = re.sub(r"(?<!\w)Sd\s*(?:/-|/[xX]+\b|\.|(?=\s*\())", " ", text)  # "Sd/xxx" too
     # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C");

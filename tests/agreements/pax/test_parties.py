@@ -1310,3 +1310,81 @@ def test_a_faction_s_code_after_a_party_s_name_is_part_of_the_name(cell, loc1iso
 def test_an_arabic_particle_before_an_ayin_mark_stays_in_the_name():
     cell = "Ahmed Abdrabbu al-‘Abar\nNuri Khalifah al-‘Abaar"
     assert names(parse(cell, loc1iso="LBY")) == ["Ahmed Abdrabbu al-‘Abar", "Nuri Khalifah al-‘Abaar"]
+
+
+# --- from an audit of every actor the whole release makes ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # How a party put its name to the text is no actor ("Endorsed by" was one, signed by Tudjman).
+        (
+            "Endorsed by: Dr. Franjo Tudjman, President of the Republic of Croatia",
+            [("Government of Croatia", "Franjo Tudjman")],
+        ),
+        # Which side the names below are on is no actor either ("Side two: Jund al-Aqsa" was one).
+        ("Side two: Jund al-Aqsa, represented by Brother Khalid Khatib [Signed]", [("Jund al-Aqsa", "Khalid Khatib")]),
+    ],
+)
+def test_endorsement_and_side_labels_are_headings(cell, expected):
+    assert signers(parse(cell, loc1iso="SYR")) == expected
+
+
+def test_initialed_by_is_a_heading_over_every_line_below():
+    cell = (
+        "Initialed by: Sec. Rodolfo Garcia, GRP Peace Negotiating Panel Chairman; \n"
+        "Mohagher Iqbal, MILF Peace Negotiating Panel Chairman"
+    )
+    assert signers(parse(cell, loc1iso="PHL")) == [
+        ("Government of the Philippines", "Rodolfo Garcia"),
+        ("Moro Islamic Liberation Front", "Mohagher Iqbal"),
+    ]
+
+
+def test_a_semicolon_before_a_titled_person_ends_the_party_of_a_for_block():
+    cell = (
+        "For the Dialogue Bureau; Mr. Yawovi AGBOYIBO;\n"
+        "For the CDPA; Mr. Leopold GNININVI\n"
+        "For the CPP; Mr. Jean-Lucien SAVI de TOVE"
+    )
+    assert signers(parse(cell, loc1iso="TGO")) == [
+        ("Dialogue Bureau", "Yawovi AGBOYIBO"),
+        ("CDPA", "Leopold GNININVI"),
+        ("CPP", "Jean-Lucien SAVI de TOVE"),
+    ]
+    # Without a title after it, a semicolon still separates parties.
+    cell = "REPRESENTATIVE OF SERBIAN COMMUNITY Radovan Karadzic; REPRESENTATIVE OF CROATIAN COMMUNITY Mate Boban"
+    assert not any(";" in p.name or "Karadzic" in p.name for p in parse(cell, loc1iso="BIH"))
+
+
+def test_a_word_typed_twice_is_read_once():
+    cell = "- His Excellency Melchior NDADAYE, President of of the Republic of Burundi, Observer country;"
+    assert signers(parse(cell, column="ThrdPart", loc1iso="TZA")) == [("Government of Burundi", "Melchior NDADAYE")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "signer"),
+    [
+        # A title glued to the name.
+        ("Participatory signatures: H.E. Mr.Ali Alatas, Minister for Foreign Affairs of Indonesia", "Ali Alatas"),
+        ("For the Abkhaz Side: Mr.Sergey Bagapsh", "Sergey Bagapsh"),
+        # An elided word of the office before the name ("Gal d'Armee").
+        ("Gal Al-Katim Mahamat, MPC;\nP/Gal d’Armee Ali Darrassa, UPC, p/o Ali Garba;", "Ali Darrassa"),
+        # An office cut short, a signature note, a heading: no one.
+        ("-Member of the GRP Peace Panel:\nFOUR SIGNATURES (not legible)", ""),
+        ("Approval of the City Council of Misrata\u2028Name/ Signature/ Date/ [No signature]", ""),
+        ("Sous la facilitation de la MONUC: Le General Christian Houdet, Chef d'Etat Major de la MONUC", ""),
+    ],
+)
+def test_a_signer_is_a_person_s_name_or_no_one(cell, signer):
+    parties = parse(cell, column="ThrdPart", loc1iso="CAF")
+    assert parties
+    assert [p.signed_by for p in parties][-1] == signer
+
+
+def test_a_person_named_with_a_glued_title_is_named_without_it():
+    assert names(parse("Hon.Hon. John Gulech Wawu\nSh.Ibrahim Jibril Aliyow", loc1iso="SSD")) == [
+        "John Gulech Wawu",
+        "Ibrahim Jibril Aliyow",
+    ]
