@@ -537,6 +537,11 @@ class _Reader:
         text = re.sub(r",?\s+alias\s+[^,;]+", "", text, flags=re.I).strip()
         if not text:
             return
+        if self.pending is not None and self.pending_alone and text.endswith((";", ":")):
+            # "Garaad Jama Garaad Ali Garaad Jama; / Puntland Minister of Justice ...;": an item of a
+            # list of signers, not the office of the one above; "Delegation of the ELN:" heads the
+            # signers below it.
+            self.flush_pending()
         blocks = _NEXT_BLOCK.split(text)
         pieces = [piece.strip() for piece in re.split(r";(?![^()]*\))", text) if piece.strip()]
         if len(pieces) > 1 and all(re.match(r"[^:;,]{2,40}:\s*\S", piece) for piece in pieces):
@@ -577,9 +582,10 @@ class _Reader:
         for segment in segments:
             if self.one_by_one and self.block is None and not self.in_group and not _holds_office(segment):
                 # "Hasan Muratovic; UNPROFOR; Momcillo Krajsnik": each signs on their own (but in
-                # "Mohagher Iqbal; Panel Chairman for the MILF" the office says whose he is).
+                # "Mohagher Iqbal; Panel Chairman for the MILF" the office says whose he is). The
+                # end of "(Signed) Charles Ghankay TAYLOR;" is no one: his party may follow.
                 self.soft = None
-                if self.pending is not None and self.pending_alone:
+                if self.pending is not None and self.pending_alone and segment.strip():
                     self.flush_pending()
             if segment.strip():
                 self.segment(segment.strip())
@@ -607,6 +613,11 @@ class _Reader:
         # "Hon. Pagan Amum Okiech / For the SPLM - FDs": the person above signed for this block,
         # and the people below belong to the blocks they stand above.
         signer, self.pending = self.pending, None
+        if signer is not None and self.pending_alone:
+            # "(Signed) María José Pizarro Rodríguez" last of a delegation's list, then "Delegation of
+            # the ELN:": she signed on her own line, not for the block below.
+            self.orphans.append((signer[0], self.role, True))
+            signer = None
         if self.in_group or self.block is not None:
             # The person above belongs to the block above, not to this one.
             if signer is not None and not self.in_group:

@@ -123,9 +123,10 @@ def clean(text: str) -> str:
     # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C");
     # "Signed) A. TURAJONZODAH", its bracket lost, too.
     text = re.sub(r"(?m)^[ \t]*\(?(?:signed|sgd)\)[ \t]*(\S.*?)[ \t;]*$", r"\1;", text, flags=re.I)
-    # "UPRONA (Signed) Charles MUKASI, President", "FOR THE GOVERNMENT (Signed) Sylvestre ...": the
-    # party in capitals, then who signed for it.
+    # "UPRONA (Signed) Charles MUKASI, President", "FOR THE GOVERNMENT (Signed) Sylvestre ...",
+    # "Georgia (Signed) A. KAVSADZE": the party, then who signed for it.
     text = re.sub(r"\b(?P<party>[A-Z][A-Z0-9/-]+)[ ]*\((?i:signed|sgd)\)[ ,]*(?=\S)", r"\g<party>: ", text)
+    text = re.sub(r"(?m)^(?P<party>[A-Z][\w/-]+)[ ]*\((?i:signed|sgd)\)[ ,]*(?=\S)", r"\g<party>: ", text)
     # "29 SIGNATORIES For the Political Opposition": how many signed for it, not part of its name.
     text = re.sub(
         r"(?im)^[ ]*\d+[ ]+(?:signatories|signatures|signatory|members|delegates|representatives)[ ]+"

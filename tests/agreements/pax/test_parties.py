@@ -1388,3 +1388,40 @@ def test_a_person_named_with_a_glued_title_is_named_without_it():
         "John Gulech Wawu",
         "Ibrahim Jibril Aliyow",
     ]
+
+
+def test_a_person_signed_on_a_line_of_their_own_signs_for_the_party_on_the_next():
+    cell = (
+        "(Signed) Charles Ghankay TAYLOR\nLeader, National Patriotic Front of Liberia (NPFL)\n\n"
+        "(Signed) Ltg. J. Hezekiah BOWEN \nArmed Forces of Liberia\n\n"
+        "(Signed) Chea CHEAPOO\nLiberia National Conference (LNC)"
+    )
+    assert signers(parse(cell, loc1iso="LBR")) == [
+        ("National Patriotic Front of Liberia", "Charles Ghankay TAYLOR"),
+        ("Armed Forces of Liberia", "Ltg. J. Hezekiah BOWEN"),
+        ("Liberia National Conference", "Chea CHEAPOO"),
+    ]
+
+
+def test_signers_listed_one_by_one_stay_their_own_and_sign_for_no_block_below():
+    # Each item of a list ending in semicolons is one signer, not the office of the one above.
+    cell = (
+        "Garaad Jama Garaad Ali Garaad Jama; \nPuntland Minister of Justice & Religious Affairs;\nElders of Puntland;"
+    )
+    assert ("Puntland", "Garaad Jama Garaad Ali Garaad Jama") not in signers(
+        parse(cell, column="ThrdPart", loc1iso="SOM")
+    )
+    # The last of one delegation's signers does not sign for the next delegation.
+    cell = (
+        "(Signed) Álvaro Matallana Eslava\n(Signed) María José Pizarro Rodríguez\n"
+        "Delegation of the Ejército de Liberación Nacional – ELN:\n\n(Signed) Pablo Beltrán, Head of delegation"
+    )
+    assert "María José Pizarro Rodríguez" not in [p.signed_by for p in parse(cell, loc1iso="COL")]
+
+
+def test_a_party_named_at_the_start_of_a_line_before_signed_is_the_party_of_the_signer_after():
+    cell = "Georgia (Signed) A. KAVSADZE;\nAbkhazia (Signed) S. JINJOLIA"
+    assert signers(parse(cell, con="Georgia")) == [("Georgia", "A. KAVSADZE"), ("Abkhazia", "S. JINJOLIA")]
+    # Not a person's surname before the next "(Signed)".
+    cell = "(Signed) L. Bota (Signed) T. Ketsba (Signed) V. Lordkipanidze"
+    assert ("Bota", "T. Ketsba") not in signers(parse(cell, con="Georgia"))
