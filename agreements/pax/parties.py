@@ -208,6 +208,7 @@ class _Entity:
         )
 
 
+_ACRONYMS_ONLY = re.compile(r"[A-Z]{2,4}(?:[\s/-]+[A-Z]{2,4})+")
 # A title glued to the name after it ("Mr.Ali Alatas", "H. E.Uhuru Kenyatta", "Hon.Hon. John").
 _GLUED_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Md|Dr|Hon|Sh|Amb|Prof|Sec|H\.\s?E(?:\.\s?M)?)\.\s*)+(?=[A-Z])")
 # A French elided word cut from the office before the name ("d'Etat", "d’Armee Ali Darrassa").
@@ -217,12 +218,18 @@ _SIGNATURE_WORDS = frozenset(("signature", "signatures", "signed", "sgd", "illeg
 _CUT_OFF = re.compile(r"(?:^|\s)(?i:of|de|du|des|del|the|for|and|et|la|le|les|los|las|with|by|to)$")
 
 
+# Honours and offices written after a name: "Julius Chan GCMG KBE MP", "Bernard Narokobi MP".
+_POST_NOMINALS = re.compile(
+    r"(?:(?:^|[\s,]+)(?:(?:Former\s+)?M\.?P\.?|GCMG|KCMG|CMG|GCB|KBE|CBE|OBE|MBE|CH|JP|MHR|EGH|MGH|OGW))+\s*$"
+)
+
+
 def signer_name(name: str) -> str:
     """``name`` as a signer's name, or "" when it is no one's: a heading or an office cut short
     ("TOGETHER WITH", "States of the Group of Friends of the", "d'Etat"), a signature note ("FOUR
     SIGNATURES (not legible)", "Name/ Signature/ Date/") or words that only hold an office ("Major-
     General", "Delegated"). A title glued to the name is dropped ("Mr.Ali Alatas")."""
-    name = _ELIDED.sub("", _GLUED_TITLE.sub("", name.strip()))
+    name = _POST_NOMINALS.sub("", _ELIDED.sub("", _GLUED_TITLE.sub("", name.strip())))
     words = [fold(w) for w in re.split(r"[\s/]+", name) if w.strip(".,;:-")]
     if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words):
         return ""
@@ -396,6 +403,8 @@ class _Reader:
                 entity.name = signer_name(entity.name)
                 if not entity.name:
                     continue
+                if _ACRONYMS_ONLY.fullmatch(entity.name) and re.search(r"\b[B-DF-HJ-NP-TV-Z]{2,}\b", entity.name):
+                    entity.kind = ActorKind.OTHER  # "CPN UML", "HQ SA": short forms of bodies, not a person
             same = next((m for m in merged if m.role == entity.role and m.keys() & entity.keys()), None)
             if same is None:
                 merged.append(entity)

@@ -1425,3 +1425,15 @@ def test_a_party_named_at_the_start_of_a_line_before_signed_is_the_party_of_the_
     # Not a person's surname before the next "(Signed)".
     cell = "(Signed) L. Bota (Signed) T. Ketsba (Signed) V. Lordkipanidze"
     assert ("Bota", "T. Ketsba") not in signers(parse(cell, con="Georgia"))
+
+
+def test_honours_after_a_name_are_not_part_of_it():
+    cell = "For the Government of Papua New Guinea: JULIUS CHAN GCMG KBE MP, Prime Minister"
+    assert signers(parse(cell, loc1iso="PNG")) == [("Government of Papua New Guinea", "JULIUS CHAN")]
+    # Honours alone name no one.
+    assert "MBE" not in names(parse("Witnesses:\nBernard Narokobi MP\nMBE MP", column="ThrdPart", loc1iso="PNG"))
+
+
+def test_a_name_made_of_acronyms_is_a_body_not_a_person():
+    parties = parse("BHC representative, J. W. Brinkman, Brigadier-General; HQ SA", loc1iso="BIH")
+    assert [p.kind for p in parties if p.name == "HQ SA"] == ["other"]
