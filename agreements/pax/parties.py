@@ -231,8 +231,8 @@ def signer_name(name: str) -> str:
     General", "Delegated"). A title glued to the name is dropped ("Mr.Ali Alatas")."""
     name = _POST_NOMINALS.sub("", _ELIDED.sub("", _GLUED_TITLE.sub("", name.strip())))
     words = [fold(w) for w in re.split(r"[\s/]+", name) if w.strip(".,;:-")]
-    if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words):
-        return ""
+    if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words) or state_of(name) is not None:
+        return ""  # "Ambassadeur du Burkina Faso": the state is no one's name
     if all(w in NOT_ACTORS or w in OFFICE_WORDS or w in TITLES or w in CONNECTORS for w in words):
         return ""
     return name

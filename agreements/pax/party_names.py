@@ -129,7 +129,13 @@ TITLES = frozenset(
         "Rtd Rtd. PSC Cpt Cadre Comrade Cde Mwalimu Ing Ing. Lic Lic. Licenciado Doctor Dra Dra. Don Doña "
         "Emeritus Grace Most Ustaz. Engineer Staff Police Seri Utama Tan Tun Puan Datin U Daw Monsieur Madame "
         "Mademoiselle Señor Señora Sra Sra. Excellence Gnl Géneral Rear Vice-Admiral Commodore Marshal Air "
-        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe Gal Gal. P/Gal"
+        "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe Gal Gal. P/Gal "
+        # From an audit of the release's signers: Ethiopian, Somali and Filipino titles, ranks in
+        # other languages and abbreviations, and misspellings ("Exellency", "Aihaji").
+        "Ato Malaq Datu Abbot Bro Bro. Ev Ev. Pr Pr. Eld Eld. Mg Mg. Bg Bg. Gral Gral. TL TL. Capitaine "
+        "Corporal Cpl Cpl. Adjutant Adj Adj. Comr Comr. Flt Flight-Lt Flight-Lt. Flt-Lt Feld Ambassadeur "
+        "A/Cdr A/Cdr. A/Sec A/Sec. ASec ASec. Asec Asec. ACSP ADG Adg Adg. C/Supt C/Supt. CDR/DR Edir Edir. "
+        "Dep Dep. Exec Exec. Dir Dir. HRH Alh Alh. Aihaji Execellency Exellency Sr Sr."
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agreements.pax.parties import Known, Party, agreement_country, parse_cell
+from agreements.pax.parties import Known, Party, agreement_country, parse_cell, signer_name
 from utilities.folding import fold
 
 
@@ -1437,3 +1437,25 @@ def test_honours_after_a_name_are_not_part_of_it():
 def test_a_name_made_of_acronyms_is_a_body_not_a_person():
     parties = parse("BHC representative, J. W. Brinkman, Brigadier-General; HQ SA", loc1iso="BIH")
     assert [p.kind for p in parties if p.name == "HQ SA"] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "signer"),
+    [
+        ("Revolutionary United Front: Corporal Foday Saybana SANKOH", "SLE", "Foday Saybana SANKOH"),
+        ("For the Government of Ghana: Flt-Lt Jerry John RAWLINGS", "GHA", "Jerry John RAWLINGS"),
+        ("For the GRP: ASec. Jovenal F. Lazaga", "PHL", "Jovenal F. Lazaga"),
+        ("For the MILF: Bro. Mohagher Iqbal", "PHL", "Mohagher Iqbal"),
+        ("For the Government of Kenya: Exellency Uhuru Kenyatta", "KEN", "Uhuru Kenyatta"),
+        ("For the ENDF: Feld Marshal Birhanu Jula", "ETH", "Birhanu Jula"),
+    ],
+)
+def test_titles_ranks_and_their_misspellings_are_not_part_of_a_signer_s_name(cell, loc1iso, signer):
+    assert [p.signed_by for p in parse(cell, loc1iso=loc1iso)] == [signer]
+
+
+def test_a_state_is_no_one_s_name():
+    # "Pour le Burkina Faso / M. Dominique DJINDJERE, / Ambassadeur du Burkina Faso": the state
+    # left over from the office is no signer.
+    assert signer_name("Burkina Faso") == ""
+    assert signer_name("Dominique DJINDJERE") == "Dominique DJINDJERE"
