@@ -224,12 +224,25 @@ _POST_NOMINALS = re.compile(
 )
 
 
+_RUN_ON = frozenset(("former", "legal", "esta"))
+_CHAIR = re.compile(r"chai\w*p\w*rs\w*n", re.I)
+
+
 def signer_name(name: str) -> str:
     """``name`` as a signer's name, or "" when it is no one's: a heading or an office cut short
     ("TOGETHER WITH", "States of the Group of Friends of the", "d'Etat"), a signature note ("FOUR
     SIGNATURES (not legible)", "Name/ Signature/ Date/") or words that only hold an office ("Major-
     General", "Delegated"). A title glued to the name is dropped ("Mr.Ali Alatas")."""
     name = _POST_NOMINALS.sub("", _ELIDED.sub("", _GLUED_TITLE.sub("", name.strip())))
+    # The first word of the next column run on: "Georges Chikoti Former", "Pierre Nkurunziza Legal",
+    # "Francis Ole Kaparo Chaiperson", "Dieter Boden-the".
+    name = re.sub(r"-the$", "", name)
+    while len(name.split()) > 2 and (
+        fold(name.split()[-1]) in _RUN_ON
+        or fold(name.split()[-1]) in PERSON_OFFICES
+        or _CHAIR.fullmatch(name.split()[-1])
+    ):
+        name = name.rsplit(None, 1)[0].rstrip(" ,")
     words = [fold(w) for w in re.split(r"[\s/]+", name) if w.strip(".,;:-")]
     if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words) or state_of(name) is not None:
         return ""  # "Ambassadeur du Burkina Faso": the state is no one's name

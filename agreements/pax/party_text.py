@@ -116,6 +116,16 @@ def clean(text: str) -> str:
     text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
+    # "Mohammad Salah al- Niham", "Ibrahim al- ‘Awadh": the particle's hyphen, then a stray space.
+    text = re.sub(r"\b([Aa]l|[Ee]l)-[ \t]+(?=[‘’ʿ']?[^\W\d_])", r"\1-", text)
+    # "de !'Organisation" (an OCR'd "l'"), "EGLISE CATHOLIQUE: +THEOPHILE KABOY" (a bishop's cross),
+    # "287.Kahlan Mujahid" (a numbered list, no space after the number): no part of a name.
+    text = re.sub(r"(?<=\s)!(?=['’]\w)", "l", text)
+    text = re.sub(r"(?<![^\s:;,])\+(?=[A-Z])", "", text)
+    text = re.sub(r"(?m)^([ \t]*)\d{1,4}\.(?=[A-Z][a-z])", r"\1", text)
+    # "For the FPI-\nPascal AFFI NÄGUESSAN": the dash after a block's acronym parts it from its signer
+    # below, as a colon would; the name is not broken at a hyphen.
+    text = re.sub(r"(?m)^((?i:for|pour|por)\b[^\n]*?\b[A-Z][A-Z0-9-]*[A-Z0-9])[ \t]*[-–][ \t]*$", r"\1:", text)
     # "President of of the Republic of Burundi": a word typed twice.
     text = re.sub(r"\b(of|the|de|and)\s+\1\b", r"\1", text, flags=re.I)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agreements.pax.parties import Known, Party, agreement_country, parse_cell, signer_name
@@ -1459,3 +1461,50 @@ def test_a_state_is_no_one_s_name():
     # left over from the office is no signer.
     assert signer_name("Burkina Faso") == ""
     assert signer_name("Dominique DJINDJERE") == "Dominique DJINDJERE"
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        # The particle's hyphen, then a stray space: one person, not a person and a surname.
+        ("The third witness Sheikh Ibrahim al- ‘Awadh Abu Suleiman", "SYR", ["Ibrahim al-‘Awadh Abu Suleiman"]),
+        # An OCR'd "l'" before the organisation a secretary-general signs for.
+        (
+            "ABBES Mohamed Chérif, Secrétaire général de !'Organisation Nationale des Moudjahidine",
+            "DZA",
+            ["Organisation Nationale des Moudjahidine"],
+        ),
+        # A numbered list with no space after the number.
+        ("286.Julaidan Mahmoud Hamid Julaidan\n\n287.Kahlan Mujahid Mujahid Abu Swarib", "YEM", None),
+    ],
+)
+def test_debris_of_typing_and_scanning_is_no_part_of_a_name(cell, loc1iso, expected):
+    found = names(parse(cell, column="ThrdPart" if "witness" in cell else "Part", loc1iso=loc1iso))
+    if expected is not None:
+        assert found == expected
+    assert not any(re.match(r"[\d!+]", name) for name in found), found
+
+
+def test_a_bishop_s_cross_is_no_part_of_his_name():
+    cell = "POUR LES CONFESSIONS RELIGIEUSES\nEGLISE CATHOLIQUE: +THEOPHILE KABOY"
+    assert ("EGLISE CATHOLIQUE", "THEOPHILE KABOY") in signers(parse(cell, column="ThrdPart", loc1iso="COD"))
+
+
+@pytest.mark.parametrize(
+    ("signer", "expected"),
+    [
+        ("Georges Chikoti Former", "Georges Chikoti"),
+        ("Pierre Nkurunziza Legal", "Pierre Nkurunziza"),
+        ("Francis Ole Kaparo Chaiperson", "Francis Ole Kaparo"),
+        ("Dieter Boden-the", "Dieter Boden"),
+        # Two words stay: a surname may be such a word.
+        ("John Legal", "John Legal"),
+    ],
+)
+def test_the_first_word_of_the_next_column_is_no_part_of_a_signer_s_name(signer, expected):
+    assert signer_name(signer) == expected
+
+
+def test_a_dash_after_a_block_s_acronym_parts_it_from_the_signer_below():
+    cell = "For the FPI-\nPascal AFFI NÄGUESSAN\n\nFor the MJP-\nGaspard DELI"
+    assert signers(parse(cell, loc1iso="CIV")) == [("FPI", "Pascal AFFI NÄGUESSAN"), ("MJP", "Gaspard DELI")]
