@@ -411,6 +411,12 @@ class _Reader:
         for entity in self.entities:
             if _FRAGMENT_END.search(entity.name):
                 continue  # "Republic of" (of "Republic of CÔTE D' VOIRE", misspelt): a fragment, no name
+            if fold(entity.name) in NOT_ACTORS:
+                # "Pour les communautes temoins: X", "Trader": a label names no actor; whoever signed
+                # under it is a person with no actor stated (R5).
+                if not signer_name(entity.signed_by):
+                    continue
+                entity = _Entity(name=entity.signed_by, kind=ActorKind.PERSON, role=entity.role)
             if entity.kind == ActorKind.PERSON:
                 # A person is named as a signer is ("Sh.Ibrahim Jibril Aliyow"); "Prefect/Members" is no one.
                 entity.name = signer_name(entity.name)

@@ -351,6 +351,11 @@ NOT_ACTORS = frozenset(
         "Appendix, Addendum, Statement, Joint Statement, Declaration, Joint Declaration, Communique, Communiqué, "
         "Joint Communique, Joint Communiqué, Protocol, Minutes, Memorandum, Two Sides, Two Parties, "
         "Both Parties, The Two Parties, But, But also, Also, And also, "
+        # From an audit of the release's actors: labels and headings read as names.
+        "CC, Third Party, Third Parties, Contracting Parties, Part, Third Part, Fourth Part, Interest Groups, "
+        "National Organizations, Témoins Nationaux, Les Témoins Nationaux, Testigo Internacional, Your "
+        "Excellency, Other Participations, Other Mentioned Individuals, Map Appendix, Ont Paraphé, "
+        "Participatory Signatures, Liste des Organisations, Pour, Main Actor, "
         # A team named by its task only ("Coordinator, CPN (Maoists), Negotiating Team"): whose
         # team it is, the line says elsewhere.
         "Negotiating Team, Negotiation Team"

@@ -1508,3 +1508,24 @@ def test_the_first_word_of_the_next_column_is_no_part_of_a_signer_s_name(signer,
 def test_a_dash_after_a_block_s_acronym_parts_it_from_the_signer_below():
     cell = "For the FPI-\nPascal AFFI NÄGUESSAN\n\nFor the MJP-\nGaspard DELI"
     assert signers(parse(cell, loc1iso="CIV")) == [("FPI", "Pascal AFFI NÄGUESSAN"), ("MJP", "Gaspard DELI")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "not_expected"),
+    [
+        ("Third Parties not indicated, though may be present.", "ThrdPart", "Third Parties"),
+        (
+            "The Government (meaning the Executive);\nCONTRACTING PARTIES\nThe Rt. Hon. Pakalitha Mosisili",
+            "Part",
+            "CONTRACTING PARTIES",
+        ),
+        ("Testigo Internacional\nJAN EGELAND", "ThrdPart", "Testigo Internacional"),
+        ("CC:\nUnited Nations", "Part", "CC"),
+    ],
+)
+def test_labels_read_as_names_are_no_actors(cell, column, not_expected):
+    assert not_expected not in names(parse(cell, column=column, loc1iso="LSO"))
+
+
+def test_whoever_signed_under_a_label_is_a_person_of_their_own():
+    assert signers(parse("Pour: Kambasu Ngeve", loc1iso="COD")) == [("Kambasu Ngeve", "")]
