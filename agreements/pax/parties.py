@@ -275,7 +275,7 @@ def _office_beside(text: str, mention: Mention) -> str:
 
 
 # "FDPC Front démocratique du peuple centrafricain", "UFR-R Union des forces républicaines".
-_ACRONYM_THEN_NAME = re.compile(r"(?P<acronym>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?)\s+(?P<name>[A-ZÀ-Ý][^:;]{6,120})")
+_ACRONYM_THEN_NAME = re.compile(r"(?P<acronym>[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)?)\s+(?P<name>[A-ZÀ-Ý][^:;]{6,120})")
 
 
 # "Name - Lou Nuer Youth Leaders' Representative", "Name + Dinka Bor Paramount Chiefs' Represenative"
@@ -299,8 +299,13 @@ def _spells(acronym: str, name: str) -> bool:
     take a last letter: "FDPC" / "Front démocratique du peuple centrafricain", "UFR-R" / "Union
     des forces républicaines (fraction)"."""
     letters = [c for c in acronym if c.isalpha()]
-    words = re.findall(r"[^\W\d_][\w'’-]*", name)
-    initials = [w[0].upper() for w in words if w.lower() not in CONNECTORS]
+    # "l'action", "d'évolution": the word after the elided article; "Inter-Organisation": two words.
+    words = [re.sub(r"^[dlDL]['’]", "", w) for w in re.findall(r"[^\W\d_][\w'’]*", name)]
+    initials = [w[0].upper() for w in words if w and w.lower() not in CONNECTORS]
+    if len(letters) >= 3 and _syllables(
+        fold("".join(letters)), [fold(w) for w in words if w and w.lower() not in CONNECTORS]
+    ):
+        return True  # "PARELI" / "Parti républicain libéral", "CIONGCA" / "Conseil inter-organisation …"
     if len(letters) < 2 or abs(len(initials) - len(letters)) > 1:
         return False
     if sorted(letters) == sorted(initials):
@@ -311,6 +316,17 @@ def _spells(acronym: str, name: str) -> bool:
             break
         common += 1
     return common >= max(2, len(letters) - 1)
+
+
+def _syllables(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` is the start of each of ``words`` in turn, one letter or more of each."""
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    return any(
+        letters[:size] == first[:size] and _syllables(letters[size:], rest)
+        for size in range(1, min(len(first), len(letters) - len(rest)) + 1)
+    )
 
 
 # A name cut off after a connector.

@@ -1529,3 +1529,23 @@ def test_labels_read_as_names_are_no_actors(cell, column, not_expected):
 
 def test_whoever_signed_under_a_label_is_a_person_of_their_own():
     assert signers(parse("Pour: Kambasu Ngeve", loc1iso="COD")) == [("Kambasu Ngeve", "")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # An elided article: the initial is the word's after it.
+        ("PAD Parti pour l'action et le développement", "Parti pour l'action et le développement"),
+        # Syllables rather than initials.
+        ("PARELI Parti républicain libéral", "Parti républicain libéral"),
+        ("CIONGCA Conseil inter-organisation non gouvernementale de Centrafrique", None),
+        # An acronym with a slash.
+        ("UDR/FK Union démocratique républicaine/Fimi Kodro", "Union démocratique républicaine/Fimi Kodro"),
+    ],
+)
+def test_a_glossary_line_is_its_acronym_then_its_name_in_full(line, expected):
+    cell = "Political parties\nADP Alliance pour la démocratie et le progrès\n" + line
+    found = parse(cell, loc1iso="CAF")
+    full = expected or line.split(" ", 1)[1]
+    assert full in names(found)
+    assert line.split(" ", 1)[0] in [alias for p in found if p.name == full for alias in p.aliases]
