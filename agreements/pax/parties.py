@@ -225,6 +225,18 @@ _POST_NOMINALS = re.compile(
 
 
 _RUN_ON = frozenset(("former", "legal", "esta"))
+# Words of a body, a collective or a place, never of a person's name: "Operation Lifeline", "Al
+# Kahlifa Family", "Sanga LGA", "Residents of Wadi Barada" are not who signed.
+_BODY_WORDS = frozenset(
+    fold(w)
+    for w in gazetteer.word_list(
+        "Operation Operations Room Rooms Groups Family Chamber Commune Community Commnity Communities Diocese "
+        "Movements Stakeholders Media Residents Sheikhs Institutions LGA Township Hluttaw Location "
+        "Herdsmen Mosque Confédération Confederation Association Scouts Parti Partis Groupement Jeunesse "
+        "Organisation Organization Lecturer Welfare Defence Criteria Envoys Panels Security Faction Factions "
+        "Tribe Tribes Clan Clans"
+    )
+)
 _CHAIR = re.compile(r"chai\w*p\w*rs\w*n", re.I)
 
 
@@ -247,6 +259,8 @@ def signer_name(name: str) -> str:
     if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words) or state_of(name) is not None:
         return ""  # "Ambassadeur du Burkina Faso": the state is no one's name
     if all(w in NOT_ACTORS or w in OFFICE_WORDS or w in TITLES or w in CONNECTORS for w in words):
+        return ""
+    if _BODY_WORDS & set(words):
         return ""
     return name
 
@@ -433,6 +447,8 @@ class _Reader:
                 if not signer_name(entity.signed_by):
                     continue
                 entity = _Entity(name=entity.signed_by, kind=ActorKind.PERSON, role=entity.role)
+            if entity.kind == ActorKind.PERSON and _BODY_WORDS & {fold(w) for w in re.split(r"[\s/]+", entity.name)}:
+                entity.kind = ActorKind.OTHER  # "Diocese of Quibdó", "European External Action Service"
             if entity.kind == ActorKind.PERSON:
                 # A person is named as a signer is ("Sh.Ibrahim Jibril Aliyow"); "Prefect/Members" is no one.
                 entity.name = signer_name(entity.name)

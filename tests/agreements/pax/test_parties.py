@@ -1549,3 +1549,20 @@ def test_a_glossary_line_is_its_acronym_then_its_name_in_full(line, expected):
     full = expected or line.split(" ", 1)[1]
     assert full in names(found)
     assert line.split(" ", 1)[0] in [alias for p in found if p.name == full for alias in p.aliases]
+
+
+@pytest.mark.parametrize(
+    "signer",
+    ["Operation Lifeline", "Al Kahlifa Family", "Sanga LGA", "Residents of Wadi Barada", "AUTO-DEFENSE GROUPS"],
+)
+def test_a_body_a_collective_or_a_place_is_no_signer(signer):
+    assert signer_name(signer) == ""
+
+
+def test_a_surname_that_is_also_a_common_word_stays():
+    assert signer_name("Marie-Annick SERVICE") == "Marie-Annick SERVICE"
+
+
+def test_a_body_read_as_a_person_is_kept_as_a_body():
+    parties = parse("Witnesses, Pastoral–Social Director, Diocese of Quibdó", column="ThrdPart", loc1iso="COL")
+    assert [(p.name, p.kind) for p in parties if "Diocese" in p.name] == [("Diocese of Quibdó", "other")]
