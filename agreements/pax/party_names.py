@@ -135,7 +135,11 @@ TITLES = frozenset(
         "Ato Malaq Datu Abbot Bro Bro. Ev Ev. Pr Pr. Eld Eld. Mg Mg. Bg Bg. Gral Gral. TL TL. Capitaine "
         "Corporal Cpl Cpl. Adjutant Adj Adj. Comr Comr. Flt Flight-Lt Flight-Lt. Flt-Lt Feld Ambassadeur "
         "A/Cdr A/Cdr. A/Sec A/Sec. ASec ASec. Asec Asec. ACSP ADG Adg Adg. C/Supt C/Supt. CDR/DR Edir Edir. "
-        "Dep Dep. Exec Exec. Dir Dir. HRH Alh Alh. Aihaji Execellency Exellency Sr Sr."
+        "Dep Dep. Exec Exec. Dir Dir. HRH Alh Alh. Aihaji Execellency Exellency Sr Sr. "
+        "Brigadier-General Lieutenant-General Lt-General Lt.-General Major-General Maj-Gen Maj.-Gen. "
+        "Lieutenant-Colonel Lt-Col Lt.-Col. Ltc Ltc. Ltg Ltg. Sergeant Monseñor Monsenor Monsehor Monseigneur "
+        "Monseiur Maître Maitre Maftre Master Maulana Moulvi Maulvi Mullah Pere Père Pir SE Shiek Shree Tangku "
+        "Tgk Tgk. Ugaas Utaz Ingeniero Judge Drs Drs. Arch"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.

@@ -1450,6 +1450,11 @@ def test_a_name_made_of_acronyms_is_a_body_not_a_person():
         ("For the MILF: Bro. Mohagher Iqbal", "PHL", "Mohagher Iqbal"),
         ("For the Government of Kenya: Exellency Uhuru Kenyatta", "KEN", "Uhuru Kenyatta"),
         ("For the ENDF: Feld Marshal Birhanu Jula", "ETH", "Birhanu Jula"),
+        ("For the Government of Rwanda: Major-General Paul Kagame", "RWA", "Paul Kagame"),
+        ("For the Wana Taliban: Mullah Nazir Ahmad", "PAK", "Nazir Ahmad"),
+        ("For the Catholic Church: Monsenor Guillermo Vega", "COL", "Guillermo Vega"),
+        # Initials, not a title.
+        ("For the Adivasi Janajati Samyukta Sangharsha Samiti: KB Gurung", "NPL", "KB Gurung"),
     ],
 )
 def test_titles_ranks_and_their_misspellings_are_not_part_of_a_signer_s_name(cell, loc1iso, signer):
@@ -1566,3 +1571,7 @@ def test_a_surname_that_is_also_a_common_word_stays():
 def test_a_body_read_as_a_person_is_kept_as_a_body():
     parties = parse("Witnesses, Pastoral–Social Director, Diocese of Quibdó", column="ThrdPart", loc1iso="COL")
     assert [(p.name, p.kind) for p in parties if "Diocese" in p.name] == [("Diocese of Quibdó", "other")]
+
+
+def test_a_name_starting_with_a_word_that_may_be_a_title_keeps_it():
+    assert names(parse("Justice and Equality Movement", loc1iso="SDN")) == ["Justice and Equality Movement"]
