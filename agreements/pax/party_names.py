@@ -138,7 +138,7 @@ TITLES = frozenset(
         "Dep Dep. Exec Exec. Dir Dir. HRH Alh Alh. Aihaji Execellency Exellency Sr Sr. "
         "Brigadier-General Lieutenant-General Lt-General Lt.-General Major-General Maj-Gen Maj.-Gen. "
         "Lieutenant-Colonel Lt-Col Lt.-Col. Ltc Ltc. Ltg Ltg. Sergeant Monseñor Monsenor Monsehor Monseigneur "
-        "Monseiur Maître Maitre Maftre Master Maulana Moulvi Maulvi Mullah Pere Père Pir SE Shiek Shree Tangku "
+        "Monseiur Maître Maitre Maftre Master Maulana Moulvi Maulvi Pere Père Pir SE Shiek Shree Tangku "
         "Tgk Tgk. Ugaas Utaz Ingeniero Judge Drs Drs. Arch"
     )
 )
