@@ -439,6 +439,9 @@ class _Reader:
                 self.entities.append(_Entity(name=person, kind=ActorKind.PERSON, role=role))
         merged: list[_Entity] = []
         for entity in self.entities:
+            # "For the d’Iloas Community", "l'Union Africaine": the elided article is no part of the name.
+            if entity.kind != ActorKind.PERSON:  # a person's goes with the word it elides (signer_name)
+                entity.name = re.sub(r"^[dl]['’](?=[A-Z])", "", entity.name)
             if _FRAGMENT_END.search(entity.name):
                 continue  # "Republic of" (of "Republic of CÔTE D' VOIRE", misspelt): a fragment, no name
             if fold(entity.name) in NOT_ACTORS:

@@ -126,6 +126,13 @@ def clean(text: str) -> str:
     # "For the FPI-\nPascal AFFI NÄGUESSAN": the dash after a block's acronym parts it from its signer
     # below, as a colon would; the name is not broken at a hyphen.
     text = re.sub(r"(?m)^((?i:for|pour|por)\b[^\n]*?\b[A-Z][A-Z0-9-]*[A-Z0-9])[ \t]*[-–][ \t]*$", r"\1:", text)
+    # "Ministerial introduction signed by:", "Foreword signed by:": who signed a part of the text.
+    text = re.sub(
+        r"(?im)^[ \t]*[\w ]{0,40}?\b(?:introduction|foreword|preface|annex|covering\s+letter)"
+        r"[ \t]+signed[ \t]+by\b[ \t]*:?",
+        "Signed by:",
+        text,
+    )
     # "President of of the Republic of Burundi": a word typed twice.
     text = re.sub(r"\b(of|the|de|and)\s+\1\b", r"\1", text, flags=re.I)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.

@@ -1575,3 +1575,15 @@ def test_a_body_read_as_a_person_is_kept_as_a_body():
 
 def test_a_name_starting_with_a_word_that_may_be_a_title_keeps_it():
     assert names(parse("Justice and Equality Movement", loc1iso="SDN")) == ["Justice and Equality Movement"]
+
+
+def test_who_signed_a_part_of_the_text_is_read_under_a_signed_by_heading():
+    cell = "Ministerial introduction signed by: First Minister Peter Robinson; deputy First Minister Martin Guinness"
+    assert not any("introduction" in name.lower() for name in names(parse(cell, loc1iso="GBR")))
+
+
+def test_an_elided_article_before_a_name_is_no_part_of_it():
+    assert names(parse("For The Kel-inacharia Community\nFor the d’Iloas Community", loc1iso="MLI")) == [
+        "Kel-inacharia Community",
+        "Iloas Community",
+    ]

@@ -92,6 +92,16 @@ def test_the_real_release(tmp_path, seeded, anon_client):
             government_name(country)
         ]
     assert not Actor.objects.filter(name__in=["The Government", "Gobierno Nacional", "GRP", "Government"]).exists()
+    # No actor is named like a heading, a fragment, a signature note or scanning debris (an audit
+    # of every actor name of the release found these shapes).
+    junk = re.compile(
+        r"\s(?:of|the|and|de|du|des|la|le|et|by|with|for)$|^(?:of|and|the|by|with)\s|^[dl]['’]\w+\s|;|:|"
+        r"^\d+\.|^[!+'\"]|(?i:\bsignatures?\b|\bsigned\b)|^(?:Mr|Mrs|Dr|Hon|H\.\s?E)\.[A-Z]"
+    )
+    assert [name for name in Actor.objects.values_list("name", flat=True) if junk.search(name)] == []
+    assert not Actor.objects.filter(
+        name__in=["Endorsed by", "Initialed by", "Third Parties", "CONTRACTING PARTIES", "TOGETHER WITH", "d'Etat"]
+    ).exists()
     assert Signatory.objects.filter(origin="pax", signed_by__kind="person").count() > 4000
     assert set(Signatory.objects.values_list("role", flat=True)) >= {"signatory", "witness", "observer", "mediator"}
 
