@@ -661,6 +661,8 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         ("New People's Army", _ARMED, ("NPA",)),
         ("Cordillera People's Liberation Army", _ARMED, ("CPLA",)),
         ("Armed Forces of the Philippines", _GOV, ("AFP",)),
+        # The Bangsamoro decommissioning body, not the Islamic Development Bank, in a Philippine agreement.
+        ("Independent Decommissioning Body", ActorKind.ORGANISATION, ("IDB",)),
     ),
     *_national(
         "CO",
@@ -680,6 +682,8 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         ("Partido Revolucionario de los Trabajadores", _ARMED, ("PRT",)),
         ("Simón Bolívar Guerrilla Coordinating Board", _COALITION, ("CGSB", "Coordinadora Guerrillera Simón Bolívar")),
         ("Movimiento 19 de Abril", _ARMED, ("M-19", "M19")),
+        # Not the African Union Commission, in a Colombian agreement.
+        ("Autodefensas Unidas de Colombia", _ARMED, ("AUC", "United Self-Defense Forces of Colombia")),
     ),
     *_national(
         "SS",

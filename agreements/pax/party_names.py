@@ -729,9 +729,14 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
         return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
     if (code := state_of(name)) is not None:
         return state_mention(name, code, office)
+    national = gazetteer.national_actor(name, ctx.country)
+    if national is not None and ctx.country in national.scope and name.isupper():
+        # An acronym of this country's own actor before an organisation's: "AUC" in a Colombian
+        # agreement is the Autodefensas Unidas de Colombia, not the African Union Commission.
+        return _known_entry(name, national, national.country, office)
     if (entry := gazetteer.organisation_names().get(folded)) is not None:
         return _known_entry(name, entry, "", office)
-    if (national := gazetteer.national_actor(name, ctx.country)) is not None:
+    if national is not None:
         return _known_entry(name, national, national.country, office)
     if folded in ctx.acronyms:
         defined = ctx.acronyms[folded]

@@ -1587,3 +1587,14 @@ def test_an_elided_article_before_a_name_is_no_part_of_it():
         "Kel-inacharia Community",
         "Iloas Community",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        ("National Govt, AUC", "COL", "Autodefensas Unidas de Colombia"),
+        ("Signed in the presence of: H.E. Haydar Berk, IDB Chair", "PHL", "Independent Decommissioning Body"),
+    ],
+)
+def test_an_acronym_of_the_agreement_s_own_country_comes_before_an_organisation_s(cell, loc1iso, expected):
+    assert expected in names(parse(cell, loc1iso=loc1iso))
