@@ -133,6 +133,8 @@ def clean(text: str) -> str:
         "Signed by:",
         text,
     )
+    # "Gobierno Nacional-ELN": the government and the group it agreed with, joined by a hyphen.
+    text = re.sub(r"\b((?i:gobierno(?:\s+nacional)?|government|gouvernement))-(?=[A-Z]{2,}\b)", r"\1; ", text)
     # "President of of the Republic of Burundi": a word typed twice.
     text = re.sub(r"\b(of|the|de|and)\s+\1\b", r"\1", text, flags=re.I)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.

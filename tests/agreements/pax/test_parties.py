@@ -1598,3 +1598,10 @@ def test_an_elided_article_before_a_name_is_no_part_of_it():
 )
 def test_an_acronym_of_the_agreement_s_own_country_comes_before_an_organisation_s(cell, loc1iso, expected):
     assert expected in names(parse(cell, loc1iso=loc1iso))
+
+
+def test_the_government_and_a_group_joined_by_a_hyphen_are_two_parties():
+    assert names(parse("Gobierno Nacional-ELN", loc1iso="COL")) == [
+        "Government of Colombia",
+        "National Liberation Army",
+    ]
