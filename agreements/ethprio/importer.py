@@ -60,9 +60,9 @@ from agreements.choices import (
 from agreements.countries import alpha2_from_name, government_country
 from agreements.ethprio.reader import Ceasefire, PartialDate, ReadResult, read_ceasefires
 from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadline, Signatory, Source
-from agreements.payloads import deadline_event_data
 from agreements.services.events import event_new, events_record
 from agreements.services.links import TextLinks, agreements_link_texts
+from agreements.services.sweep import deadlines_record_passed
 from utilities.bulk import bulk_insert
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
@@ -796,26 +796,17 @@ def _commitments(
     report.deadlines_created += len(effects) + len(expiries)
     passed = [d for d in [*effects, *expiries] if d.state == DeadlineState.PASSED]
     report.passed_at_import += len(passed)
-    # The timeline says each passed, and when it was recorded; no subscriber hears of it (fanned out already).
-    bulk_insert(
-        (
-            event_new(
-                type=EventType.DEADLINE_PASSED,
-                occurred_at=now,
-                happened_at=deadline.due_at,
-                data=deadline_event_data(
-                    deadline,
-                    recorded_at_import=True,
-                    note="Passed before the ETH/PRIO dataset was imported; recorded as passed at import, "
-                    "and no subscriber was sent it.",
-                ),
-                deadline=deadline,
-                dedupe_key=f"{EventType.DEADLINE_PASSED}:{deadline.pk}:{deadline.schedule_revision}",
-                fanned_out_at=now,
-            )
-            for deadline in passed
-        ),
-        batch_size=1000,
+    # The timeline says each passed, and when it was recorded; no subscriber hears of it (fanned
+    # out already). The events are the sweep's, built by the database from the rows just written.
+    deadlines_record_passed(
+        [deadline.pk for deadline in passed],
+        now=now,
+        extra={
+            "recorded_at_import": True,
+            "note": "Passed before the ETH/PRIO dataset was imported; recorded as passed at import, "
+            "and no subscriber was sent it.",
+        },
+        fanned_out_at=now,
     )
 
 

@@ -20,6 +20,7 @@ million neither fills memory nor holds one huge transaction.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
 from collections.abc import Sequence
@@ -103,22 +104,70 @@ def _mark_overdue(ids: list[int]) -> None:
 
 
 def _record_passed(ids: list[int], now: dt.datetime) -> None:
-    """One ``deadline.passed`` event per flagged deadline, in one INSERT … SELECT."""
+    """The sweep's events for the deadlines it flagged (see ``deadlines_record_passed``)."""
+    deadlines_record_passed(ids, now=now)
+
+
+# Deadlines one statement of ``deadlines_record_passed`` covers (above the sweep's batch, under
+# SQLite's 32,766 parameters).
+_RECORD_CHUNK = 10_000
+
+
+def deadlines_record_passed(
+    ids: Sequence[int],
+    *,
+    now: dt.datetime,
+    extra: dict[str, Any] | None = None,
+    fanned_out_at: dt.datetime | None = None,
+) -> None:
+    """One ``deadline.passed`` event per deadline of ``ids``, built by the database from the
+    deadline, commitment and agreement rows as they stand (``INSERT … SELECT``, no row through
+    Python), in the caller's transaction.
+
+    ``extra`` is merged into each event's ``data`` after the snapshot (what the Python
+    ``deadline_event_data(deadline, **extra)`` says); ``fanned_out_at`` marks events no subscriber
+    is to be sent (an import recording history, not news). The dedupe key is the sweep's, so the
+    same deadline is never recorded as passed twice for one schedule.
+    """
+    if not ids:
+        return
+    vendor = connection.vendor
     names = {m: connection.ops.quote_name(m._meta.db_table) for m in (Deadline, Commitment, Agreement, Event)}
-    marks = ", ".join(["%s"] * len(ids))
-    key = "%s || d.id || ':' || d.schedule_revision"
-    payload, payload_params = deadline_event_data_sql(connection.vendor)
-    sql = (
-        f"INSERT INTO {names[Event]} "  # noqa: S608
-        f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
-        f"SELECT %s, %s, d.due_at, a.id, c.id, d.id, {payload}, {key} "
-        f"FROM {names[Deadline]} d JOIN {names[Commitment]} c ON c.id = d.commitment_id "
-        f"JOIN {names[Agreement]} a ON a.id = c.agreement_id WHERE d.id IN ({marks})"
-    )
+    payload, payload_params = deadline_event_data_sql(vendor)
+    if extra:
+        # jsonb's || and SQLite's json_patch both add the extra keys to the snapshot's.
+        payload = f"({payload}) || %s::jsonb" if vendor == "postgresql" else f"json_patch({payload}, %s)"
+        payload_params = [*payload_params, json.dumps(extra)]
     occurred = Event._meta.get_field("occurred_at").get_db_prep_save(now, connection)
-    params = [EventType.DEADLINE_PASSED, occurred, *payload_params, f"{EventType.DEADLINE_PASSED}:", *ids]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    # (column, the value selected for it, its parameters)
+    selected: list[tuple[str, str, list[Any]]] = [
+        ("type", "%s", [EventType.DEADLINE_PASSED]),
+        ("occurred_at", "%s", [occurred]),
+        ("happened_at", "d.due_at", []),
+        ("agreement_id", "a.id", []),
+        ("commitment_id", "c.id", []),
+        ("deadline_id", "d.id", []),
+        ("data", payload, payload_params),
+        ("dedupe_key", "%s || d.id || ':' || d.schedule_revision", [f"{EventType.DEADLINE_PASSED}:"]),
+    ]
+    if fanned_out_at is not None:
+        stamp = Event._meta.get_field("fanned_out_at").get_db_prep_save(fanned_out_at, connection)
+        selected.append(("fanned_out_at", "%s", [stamp]))
+    columns = ", ".join(column for column, _, _ in selected)
+    values = ", ".join(value for _, value, _ in selected)
+    head = [param for _, _, params in selected for param in params]
+    for start in range(0, len(ids), _RECORD_CHUNK):
+        chunk = list(ids[start : start + _RECORD_CHUNK])
+        marks = ", ".join(["%s"] * len(chunk))
+        sql = (
+            f"INSERT INTO {names[Event]} ({columns}) "  # noqa: S608
+            f"SELECT {values} "
+            f"FROM {names[Deadline]} d JOIN {names[Commitment]} c ON c.id = d.commitment_id "
+            f"JOIN {names[Agreement]} a ON a.id = c.agreement_id WHERE d.id IN ({marks})"
+        )
+        params = [*head, *chunk]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
 
 
 def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int, str, str]]:

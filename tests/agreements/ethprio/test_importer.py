@@ -17,6 +17,7 @@ from agreements.ethprio.importer import ImportRefused, ceasefires_import
 from agreements.ethprio.reader import NotAnEthPrioFile
 from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadline, Event, Signatory
 from agreements.pax.importer import pax_import
+from agreements.payloads import deadline_event_data
 from agreements.services.agreements import agreement_update
 from agreements.services.sweep import sweep_run
 from tests.agreements.ethprio.conftest import real_file, row, write_file
@@ -75,6 +76,26 @@ def test_each_ceasefire_becomes_an_agreement_with_its_actors_commitment_and_dead
     rows = agreement.coded["rows"]
     assert rows[0]["columns"]["cf_pp"] == "Ceasefire declared before permanent ceasefire talks in Moscow"
     assert rows[0]["ucdp_actor_id"] == 111
+
+
+def test_the_events_of_deadlines_passed_before_the_import_say_what_the_sweep_s_would(tmp_path):
+    ceasefires_import(libya_file(tmp_path), now=NOW)
+    events = Event.objects.filter(type="deadline.passed").select_related("deadline__commitment__agreement")
+    assert events.count() == 2
+    for event in events:
+        # Built by the database; the same document as the Python snapshot, plus the import's note.
+        assert event.data == deadline_event_data(
+            event.deadline,
+            recorded_at_import=True,
+            note="Passed before the ETH/PRIO dataset was imported; recorded as passed at import, "
+            "and no subscriber was sent it.",
+        )
+        assert (event.happened_at, event.occurred_at, event.fanned_out_at) == (event.deadline.due_at, NOW, NOW)
+        assert event.dedupe_key == f"deadline.passed:{event.deadline_id}:{event.deadline.schedule_revision}"
+        assert (event.commitment_id, event.agreement_id) == (
+            event.deadline.commitment_id,
+            event.deadline.commitment.agreement_id,
+        )
 
 
 def test_history_is_not_news(tmp_path, receiver):
