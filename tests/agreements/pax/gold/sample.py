@@ -54,6 +54,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("tenth", 20261204, 60, 40),  # after tuning on the ninth set
     ("eleventh", 20261205, 60, 40),  # after tuning on the tenth set
     ("twelfth", 20261206, 60, 40),  # after tuning on the eleventh set
+    ("thirteenth", 20261207, 60, 40),  # after the twelfth set was measured, and an audit of the release
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
