@@ -225,6 +225,17 @@ _POST_NOMINALS = re.compile(
 
 
 _RUN_ON = frozenset(("former", "legal", "esta"))
+# Occupations and roles read as a party's name ("Trader: Yien Nyuon Kuony"): the signer is a person.
+_OCCUPATIONS = frozenset(
+    fold(w)
+    for w in gazetteer.phrase_list(
+        "Trader, Journalist, Intellectual, Chairlady, Convener, Ex-Chief, Fondateur, Membre, Meber, TBA, "
+        "T.B.A, Tutor, Facilitaor, Rapporteurs, President/Fondateur, Com Zone, Com Zone Adjoint, "
+        "Commendant de la Zone, Mar-mar Faction Leader, Communautes Temoins, Partis Politiques Agrées, "
+        "Committee Members Responsible for Preparing the Document, Pour la Faction, Faction"
+    )
+)
+_FOR_LEFT = re.compile(r"^(?:Pour|For|Por)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+|el\s+)?(?=[A-Z])")
 # Words of a body, a collective or a place, never of a person's name: "Operation Lifeline", "Al
 # Kahlifa Family", "Sanga LGA", "Residents of Wadi Barada" are not who signed.
 _BODY_WORDS = frozenset(
@@ -256,6 +267,9 @@ def signer_name(name: str) -> str:
     ):
         name = name.rsplit(None, 1)[0].rstrip(" ,")
     words = [fold(w) for w in re.split(r"[\s/]+", name) if w.strip(".,;:-")]
+    phrase = fold(re.sub(r"^(?:les|the|la|le)\s+", "", name, flags=re.I))
+    if phrase in NOT_ACTORS or phrase in _OCCUPATIONS:
+        return ""  # "LES TEMOINS NATIONAUX", "Your Excellency", "Other Participations"
     if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words) or state_of(name) is not None:
         return ""  # "Ambassadeur du Burkina Faso": the state is no one's name
     if all(w in NOT_ACTORS or w in OFFICE_WORDS or w in TITLES or w in CONNECTORS for w in words):
@@ -444,9 +458,12 @@ class _Reader:
                 entity.name = re.sub(r"^[dl]['’](?=[A-Z])", "", entity.name)
             if _FRAGMENT_END.search(entity.name):
                 continue  # "Republic of" (of "Republic of CÔTE D' VOIRE", misspelt): a fragment, no name
-            if fold(entity.name) in NOT_ACTORS:
-                # "Pour les communautes temoins: X", "Trader": a label names no actor; whoever signed
-                # under it is a person with no actor stated (R5).
+            # "Pour l'Organisation de la Coopération Islamique": a block's "For" left on its actor.
+            entity.name = _FOR_LEFT.sub("", entity.name)
+            if fold(entity.name) in NOT_ACTORS or fold(entity.name) in _OCCUPATIONS:
+                # "Pour les communautes temoins: X", "Trader: Yien Nyuon Kuony": a label or an
+                # occupation names no actor; whoever signed under it is a person with no actor
+                # stated (R5).
                 if not signer_name(entity.signed_by):
                     continue
                 entity = _Entity(name=entity.signed_by, kind=ActorKind.PERSON, role=entity.role)

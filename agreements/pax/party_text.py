@@ -133,6 +133,10 @@ def clean(text: str) -> str:
         "Signed by:",
         text,
     )
+    # "Approval of the City Council of Misrata", "Ratification of the Libyan State": who approved.
+    text = re.sub(
+        r"(?im)^[ \t]*(?:approval|ratification|endorsement|sponsorship)[ \t]+of[ \t]+(?:the[ \t]+)?", "", text
+    )
     # "Gobierno Nacional-ELN": the government and the group it agreed with, joined by a hyphen.
     text = re.sub(r"\b((?i:gobierno(?:\s+nacional)?|government|gouvernement))-(?=[A-Z]{2,}\b)", r"\1; ", text)
     # "President of of the Republic of Burundi": a word typed twice.

@@ -1605,3 +1605,30 @@ def test_the_government_and_a_group_joined_by_a_hyphen_are_two_parties():
         "Government of Colombia",
         "National Liberation Army",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # An occupation read as a party's name: the signer is a person of their own (R5).
+        ("Trader: Yien Nyuon Kuony", [("Yien Nyuon Kuony", "")]),
+        ("Journalist: Jervasio Okot", [("Jervasio Okot", "")]),
+        # A block's "Pour" left on its actor.
+        ("Pour le Mouvement Patriotique pour le Centrafrique: Ahnat ALKHATIM", None),
+        # Who approved or ratified is the party.
+        (
+            "Approval of the City Council of Misrata\nName/ Signature/ Date/ [No signature]",
+            [("City Council of Misrata", "")],
+        ),
+    ],
+)
+def test_labels_occupations_and_verbs_before_a_party_are_no_part_of_it(cell, expected):
+    found = signers(parse(cell, loc1iso="SSD"))
+    if expected is not None:
+        assert found == expected
+    assert not any(name.startswith(("Pour", "Approval")) for name, _ in found)
+
+
+def test_a_heading_is_no_signer():
+    assert signer_name("LES TEMOINS NATIONAUX") == ""
+    assert signer_name("Your Excellency") == ""
