@@ -232,7 +232,8 @@ _OCCUPATIONS = frozenset(
         "Trader, Journalist, Intellectual, Chairlady, Convener, Ex-Chief, Fondateur, Membre, Meber, TBA, "
         "T.B.A, Tutor, Facilitaor, Rapporteurs, President/Fondateur, Com Zone, Com Zone Adjoint, "
         "Commendant de la Zone, Mar-mar Faction Leader, Communautes Temoins, Partis Politiques Agrées, "
-        "Committee Members Responsible for Preparing the Document, Pour la Faction, Faction"
+        "Committee Members Responsible for Preparing the Document, Pour la Faction, Faction, Court, County, "
+        "Dialogue, Command, Movement, Counsel, Section"
     )
 )
 _FOR_LEFT = re.compile(r"^(?:Pour|For|Por)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+|el\s+)?(?=[A-Z])")

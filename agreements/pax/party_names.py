@@ -100,7 +100,7 @@ class Reading:
 CONNECTORS = frozenset(
     word_list(
         "of the for and de del della la le les des du da do dos das di van von der den el al y et e i in on ag "
-        "wal bin ibn bint ben abu au aux pour por para d l upon ng en ta"
+        "wal bin ibn bint ben abu au aux pour por para d l upon ng en ta arap delos dela"
     )
 )
 # Lower-case head nouns that end a capitalised name: "the Yemeni government", "Rajoelina group".
@@ -359,7 +359,9 @@ NOT_ACTORS = frozenset(
         "CC, Third Party, Third Parties, Contracting Parties, Part, Third Part, Fourth Part, Interest Groups, "
         "National Organizations, Témoins Nationaux, Les Témoins Nationaux, Testigo Internacional, Your "
         "Excellency, Other Participations, Other Mentioned Individuals, Map Appendix, Ont Paraphé, "
-        "Participatory Signatures, Liste des Organisations, Pour, Main Actor, "
+        "Participatory Signatures, Liste des Organisations, Pour, Main Actor, Believed to be, All copies, "
+        "Separate copies of the same text, Third Round, "
+        "Proximity Talks, Taking Note, Declarations in Support, "
         # A team named by its task only ("Coordinator, CPN (Maoists), Negotiating Team"): whose
         # team it is, the line says elsewhere.
         "Negotiating Team, Negotiation Team"

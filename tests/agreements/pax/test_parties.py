@@ -1632,3 +1632,13 @@ def test_labels_occupations_and_verbs_before_a_party_are_no_part_of_it(cell, exp
 def test_a_heading_is_no_signer():
     assert signer_name("LES TEMOINS NATIONAUX") == ""
     assert signer_name("Your Excellency") == ""
+
+
+def test_a_name_particle_in_lower_case_keeps_a_person_whole():
+    cell = "Witnessed by: H.E. Daniel T. arap Moi, President of the Republic of Kenya"
+    assert [p.signed_by for p in parse(cell, column="ThrdPart", loc1iso="SDN")] == ["Daniel T. arap Moi"]
+
+
+@pytest.mark.parametrize("note", ["Separate copies of the same text", "Believed to be", "TAKING NOTE"])
+def test_notes_on_the_copies_and_the_text_are_no_actors(note):
+    assert signer_name(note) == ""
