@@ -139,7 +139,7 @@ TITLES = frozenset(
         "Brigadier-General Lieutenant-General Lt-General Lt.-General Major-General Maj-Gen Maj.-Gen. "
         "Lieutenant-Colonel Lt-Col Lt.-Col. Ltc Ltc. Ltg Ltg. Sergeant Monseñor Monsenor Monsehor Monseigneur "
         "Monseiur Maître Maitre Maftre Master Maulana Moulvi Maulvi Pere Père Pir SE Shiek Shree Tangku "
-        "Tgk Tgk. Ugaas Utaz Ingeniero Judge Drs Drs. Arch"
+        "Tgk Tgk. Ugaas Islan Islaan Utaz Ingeniero Judge Drs Drs. Arch"
     )
 )
 # Titles that, in the middle of a run of capitalised words, start a new person.

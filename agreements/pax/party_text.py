@@ -105,6 +105,9 @@ def _is_note(text: str) -> bool:
     return bool(_NOTE_WORDS.search(text))
 
 
+_ROLE_WORD = re.compile(r"(?:witness|observer|guarantor|mediator|facilitator|signator)\w*", re.I)
+
+
 def clean(text: str) -> str:
     """The cell without notes, invisible characters and stray spacing; lines kept."""
     # "I.\tRepresentative ...", "J.\tCounty Authority": a lettered bullet, kept apart from an
@@ -136,6 +139,14 @@ def clean(text: str) -> str:
     # "Approval of the City Council of Misrata", "Ratification of the Libyan State": who approved.
     text = re.sub(
         r"(?im)^[ \t]*(?:approval|ratification|endorsement|sponsorship)[ \t]+of[ \t]+(?:the[ \t]+)?", "", text
+    )
+    # "USAID/Observer": the capacity it signs in, as a bracket after the name says it (R7); not
+    # "Witnesses/Guarantors", a heading naming two.
+    text = re.sub(
+        r"\b(?P<who>[A-Z][\w.'’-]*)/(?P<role>observers?|witness(?:es)?|guarantors?|mediators?|facilitators?)\b",
+        lambda m: m[0] if _ROLE_WORD.fullmatch(m["who"]) else f"{m['who']} ({m['role']})",
+        text,
+        flags=re.I,
     )
     # "Gobierno Nacional-ELN": the government and the group it agreed with, joined by a hyphen.
     text = re.sub(r"\b((?i:gobierno(?:\s+nacional)?|government|gouvernement))-(?=[A-Z]{2,}\b)", r"\1; ", text)

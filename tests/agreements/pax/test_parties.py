@@ -1642,3 +1642,10 @@ def test_a_name_particle_in_lower_case_keeps_a_person_whole():
 @pytest.mark.parametrize("note", ["Separate copies of the same text", "Believed to be", "TAKING NOTE"])
 def test_notes_on_the_copies_and_the_text_are_no_actors(note):
     assert signer_name(note) == ""
+
+
+def test_a_capacity_after_a_slash_is_the_role_it_signs_in():
+    found = parse("Dr Brian D'Silva, USAID/Observer", column="ThrdPart", loc1iso="SSD")
+    assert [(p.name, p.role, p.signed_by) for p in found] == [("USAID", "observer", "Brian D'Silva")]
+    # A heading naming two roles stays a heading.
+    assert "Witnesses" not in names(parse("Witnesses/Guarantors:\nArgentina", column="ThrdPart", loc1iso="PER"))
