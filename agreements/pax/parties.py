@@ -210,12 +210,15 @@ class _Entity:
 
 _ACRONYMS_ONLY = re.compile(r"[A-Z]{2,4}(?:[\s/-]+[A-Z]{2,4})+")
 # A title glued to the name after it ("Mr.Ali Alatas", "H. E.Uhuru Kenyatta", "Hon.Hon. John").
-_GLUED_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Md|Dr|Hon|Sh|Amb|Prof|Sec|H\.\s?E(?:\.\s?M)?)\.\s*)+(?=[A-Z])")
+_GLUED_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Hon|Sh|Amb|Prof|Sec|H\.\s?E(?:\.\s?M)?)\.\s*)+(?=[A-Z])")
 # A French elided word cut from the office before the name ("d'Etat", "d’Armee Ali Darrassa").
-_ELIDED = re.compile(r"^[dl]['’]\w+\s*")
+_ELIDED = re.compile(r"^[dl]['’](?:Etat|État|Armee|Armée)\b\s*")  # not "d'Almeida Rose"
 _SIGNATURE_WORDS = frozenset(("signature", "signatures", "signed", "sgd", "illegible", "name", "date"))
 # Words that cannot end a person's name: the rest of it was cut off ("GOVERNMENT OF", "TOGETHER WITH").
-_CUT_OFF = re.compile(r"(?:^|\s)(?i:of|de|du|des|del|the|for|and|et|la|le|les|los|las|with|by|to)$")
+# Lower case or capitals: "James To", "Hoang Le" end in a surname.
+_CUT_OFF = re.compile(
+    r"(?:^|\s)(?:of|de|du|des|del|the|for|and|et|la|le|les|los|las|with|by|to|OF|DE|DU|THE|FOR|AND|WITH|BY|TO)$"
+)
 
 
 # Honours and offices written after a name: "Julius Chan GCMG KBE MP", "Bernard Narokobi MP".
@@ -225,6 +228,8 @@ _POST_NOMINALS = re.compile(
 
 
 _RUN_ON = frozenset(("former", "legal", "esta"))
+# Words of an office's name that may stand between a body word and a person's name.
+_OFFICE_TAIL_WORDS = OFFICE_WORDS | frozenset(("policy", "affairs"))
 # Occupations and roles read as a party's name ("Trader: Yien Nyuon Kuony"): the signer is a person.
 _OCCUPATIONS = frozenset(
     fold(w)
@@ -276,6 +281,12 @@ def signer_name(name: str) -> str:
     if all(w in NOT_ACTORS or w in OFFICE_WORDS or w in TITLES or w in CONNECTORS for w in words):
         return ""
     if _BODY_WORDS & set(words):
+        # "Security Policy Federica Mogherini": the person after the office's words, if any.
+        parts = name.split()
+        last = max(i for i, w in enumerate(parts) if fold(w) in _BODY_WORDS or fold(w) in _OFFICE_TAIL_WORDS)
+        rest = parts[last + 1 :]
+        if fold(parts[last]) in _OFFICE_TAIL_WORDS and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+            return " ".join(rest)  # an office's last word, then the name ("Scouts Musulmans Algériens" is none)
         return ""
     return name
 

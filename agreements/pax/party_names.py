@@ -132,7 +132,7 @@ TITLES = frozenset(
         "Presbyter Priest Deacon Arch-Bishop Archdeacon Canon Abbé Abb Abbe Gal Gal. P/Gal "
         # From an audit of the release's signers: Ethiopian, Somali and Filipino titles, ranks in
         # other languages and abbreviations, and misspellings ("Exellency", "Aihaji").
-        "Ato Malaq Datu Abbot Bro Bro. Ev Ev. Pr Pr. Eld Eld. Mg Mg. Bg Bg. Gral Gral. TL TL. Capitaine "
+        "Ato Malaq Datu Abbot Bro Bro. Ev Ev. Eld Eld. Bg Bg. Gral Gral. TL TL. Capitaine "
         "Corporal Cpl Cpl. Adjutant Adj Adj. Comr Comr. Flt Flight-Lt Flight-Lt. Flt-Lt Feld Ambassadeur "
         "A/Cdr A/Cdr. A/Sec A/Sec. ASec ASec. Asec Asec. ACSP ADG Adg Adg. C/Supt C/Supt. CDR/DR Edir Edir. "
         "Dep Dep. Exec Exec. Dir Dir. HRH Alh Alh. Aihaji Execellency Exellency Sr Sr. "
@@ -359,8 +359,7 @@ NOT_ACTORS = frozenset(
         "CC, Third Party, Third Parties, Contracting Parties, Part, Third Part, Fourth Part, Interest Groups, "
         "National Organizations, Témoins Nationaux, Les Témoins Nationaux, Testigo Internacional, Your "
         "Excellency, Other Participations, Other Mentioned Individuals, Map Appendix, Ont Paraphé, "
-        "Participatory Signatures, Liste des Organisations, Pour, Main Actor, Believed to be, All copies, "
-        "Separate copies of the same text, Third Round, "
+        "Participatory Signatures, Liste des Organisations, Pour, Main Actor, Third Round, "
         "Proximity Talks, Taking Note, Declarations in Support, "
         # A team named by its task only ("Coordinator, CPN (Maoists), Negotiating Team"): whose
         # team it is, the line says elsewhere.

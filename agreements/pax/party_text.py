@@ -129,11 +129,19 @@ def clean(text: str) -> str:
     # "For the FPI-\nPascal AFFI NÄGUESSAN": the dash after a block's acronym parts it from its signer
     # below, as a colon would; the name is not broken at a hyphen.
     text = re.sub(r"(?m)^((?i:for|pour|por)\b[^\n]*?\b[A-Z][A-Z0-9-]*[A-Z0-9])[ \t]*[-–][ \t]*$", r"\1:", text)
-    # "Ministerial introduction signed by:", "Foreword signed by:": who signed a part of the text.
+    # "Ministerial introduction signed by: …", "Foreword signed by …": who signed a part of the
+    # text, not the agreement: a note, left out.
     text = re.sub(
-        r"(?im)^[ \t]*[\w ]{0,40}?\b(?:introduction|foreword|preface|annex|covering\s+letter)"
-        r"[ \t]+signed[ \t]+by\b[ \t]*:?",
-        "Signed by:",
+        r"(?im)^[ \t]*[\w ]{0,40}?\b(?:introduction|foreword|preface|covering\s+letter)[ \t]+signed[ \t]+by\b.*$",
+        "",
+        text,
+    )
+    # "All copies signed by General Philippe Morillon, UNPROFOR", "Believed to be signed by …":
+    # a note on the copies before who signed.
+    text = re.sub(
+        r"(?im)^[ \t]*(?:all\s+copies|separate\s+copies\s+of\s+the\s+same\s+text|believed\s+to\s+be)[ \t,]+"
+        r"(?=signed[ \t]+by\b)",
+        "",
         text,
     )
     # "Approval of the City Council of Misrata", "Ratification of the Libyan State": who approved.
@@ -149,7 +157,12 @@ def clean(text: str) -> str:
         flags=re.I,
     )
     # "Gobierno Nacional-ELN": the government and the group it agreed with, joined by a hyphen.
-    text = re.sub(r"\b((?i:gobierno(?:\s+nacional)?|government|gouvernement))-(?=[A-Z]{2,}\b)", r"\1; ", text)
+    # Only the bare word ("For the Transitional Government-TFG" is one actor's name and acronym).
+    text = re.sub(
+        r"(?m)(^[ \t]*|[,;][ \t]*)((?i:gobierno(?:\s+nacional)?|government|gouvernement))-(?=[A-Z]{2,}\b)",
+        r"\1\2; ",
+        text,
+    )
     # "President of of the Republic of Burundi": a word typed twice.
     text = re.sub(r"\b(of|the|de|and)\s+\1\b", r"\1", text, flags=re.I)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.

@@ -1577,9 +1577,14 @@ def test_a_name_starting_with_a_word_that_may_be_a_title_keeps_it():
     assert names(parse("Justice and Equality Movement", loc1iso="SDN")) == ["Justice and Equality Movement"]
 
 
-def test_who_signed_a_part_of_the_text_is_read_under_a_signed_by_heading():
-    cell = "Ministerial introduction signed by: First Minister Peter Robinson; deputy First Minister Martin Guinness"
-    assert not any("introduction" in name.lower() for name in names(parse(cell, loc1iso="GBR")))
+def test_who_signed_a_part_of_the_text_is_a_note_not_a_party():
+    cell = (
+        "Participants listed as: the UK and Irish Governments\n"
+        "Ministerial introduction signed by: First Minister Peter Robinson; deputy First Minister Martin Guinness"
+    )
+    found = parse(cell, loc1iso="GBR")
+    assert not any("introduction" in name.lower() for name in names(found))
+    assert "Peter Robinson" not in [p.signed_by for p in found]  # he signed the introduction, for no UK government
 
 
 def test_an_elided_article_before_a_name_is_no_part_of_it():
@@ -1639,9 +1644,12 @@ def test_a_name_particle_in_lower_case_keeps_a_person_whole():
     assert [p.signed_by for p in parse(cell, column="ThrdPart", loc1iso="SDN")] == ["Daniel T. arap Moi"]
 
 
-@pytest.mark.parametrize("note", ["Separate copies of the same text", "Believed to be", "TAKING NOTE"])
-def test_notes_on_the_copies_and_the_text_are_no_actors(note):
-    assert signer_name(note) == ""
+def test_a_note_on_the_copies_before_signed_by_leaves_the_signer():
+    cell = "All copies signed by General Philippe Morillon, UNPROFOR"
+    assert signers(parse(cell, column="ThrdPart", loc1iso="BIH")) == [
+        ("United Nations Protection Force", "Philippe Morillon")
+    ]
+    assert signer_name("TAKING NOTE") == ""
 
 
 def test_a_capacity_after_a_slash_is_the_role_it_signs_in():
@@ -1649,3 +1657,30 @@ def test_a_capacity_after_a_slash_is_the_role_it_signs_in():
     assert [(p.name, p.role, p.signed_by) for p in found] == [("USAID", "observer", "Brian D'Silva")]
     # A heading naming two roles stays a heading.
     assert "Witnesses" not in names(parse("Witnesses/Guarantors:\nArgentina", column="ThrdPart", loc1iso="PER"))
+
+
+@pytest.mark.parametrize(
+    ("signer", "expected"),
+    [
+        # Surnames that are also connectors, a "d'" surname, and Bangladesh's "Md." (Mohammad).
+        ("James To", "James To"),
+        ("Hoang Le", "Hoang Le"),
+        ("d'Almeida Rose", "d'Almeida Rose"),
+        ("Md. Abul Hasnat Abdullah", "Md. Abul Hasnat Abdullah"),
+        # A person after an office's last word stays; a body's name gives no one.
+        ("Security Policy Federica Mogherini", "Federica Mogherini"),
+        ("Scouts Musulmans Algériens", ""),
+    ],
+)
+def test_a_signer_s_name_is_not_cut_where_it_only_looks_like_an_office_or_a_fragment(signer, expected):
+    assert signer_name(signer) == expected
+
+
+def test_an_acronym_or_a_burmese_name_that_looks_like_a_title_stays():
+    assert signers(parse("For the PR: Carlos Enrique Chavarria", loc1iso="GTM")) == [("PR", "Carlos Enrique Chavarria")]
+    assert [p.signed_by for p in parse("For the Government: U Mg Mg Soe", loc1iso="MMR")] == ["Mg Mg Soe"]
+
+
+def test_a_government_s_own_acronym_after_a_hyphen_is_one_actor():
+    found = names(parse("For the Transitional Government-TFG: Ali Mohamed Gedi", loc1iso="SOM"))
+    assert not any(";" in name for name in found)
