@@ -134,10 +134,15 @@ def deadlines_record_passed(
     vendor = connection.vendor
     names = {m: connection.ops.quote_name(m._meta.db_table) for m in (Deadline, Commitment, Agreement, Event)}
     payload, payload_params = deadline_event_data_sql(vendor)
-    if extra:
-        # jsonb's || and SQLite's json_patch both add the extra keys to the snapshot's.
-        payload = f"({payload}) || %s::jsonb" if vendor == "postgresql" else f"json_patch({payload}, %s)"
-        payload_params = [*payload_params, json.dumps(extra)]
+    if extra and vendor == "postgresql":
+        payload, payload_params = f"({payload}) || %s::jsonb", [*payload_params, json.dumps(extra)]
+    elif extra:
+        # One json_set per key: json_patch would drop a key whose value is null and merge objects.
+        for key, value in extra.items():
+            payload, payload_params = (
+                f"json_set({payload}, %s, json(%s))",
+                [*payload_params, f"$.{key}", json.dumps(value)],
+            )
     occurred = Event._meta.get_field("occurred_at").get_db_prep_save(now, connection)
     # (column, the value selected for it, its parameters)
     selected: list[tuple[str, str, list[Any]]] = [

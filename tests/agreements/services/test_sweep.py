@@ -265,3 +265,17 @@ def test_the_flag_payload_is_the_same_as_every_other_deadline_events():
     assert event.data == deadline_event_data(stored)
     assert event.dedupe_key == f"deadline.passed:{deadline.pk}:0"
     assert (event.agreement_id, event.commitment_id) == (deadline.commitment.agreement_id, deadline.commitment_id)
+
+
+def test_recorded_passed_events_take_extra_keys_as_the_python_snapshot_does():
+    from agreements.payloads import deadline_event_data
+    from agreements.services.sweep import deadlines_record_passed
+
+    deadline = deadline_due(NOW - DAY)
+    # A null and an object among the extras: added as they are, not dropped or merged.
+    extra = {"recorded_at_import": True, "note": None, "agreement": {"replaced": 1}}
+    deadlines_record_passed([deadline.pk], now=NOW, extra=extra, fanned_out_at=NOW)
+    (event,) = events()
+    stored = Deadline.objects.select_related("commitment__agreement").get(pk=deadline.pk)
+    assert event.data == deadline_event_data(stored, **extra)
+    assert (event.occurred_at, event.happened_at, event.fanned_out_at) == (NOW, stored.due_at, NOW)
