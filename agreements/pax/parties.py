@@ -208,6 +208,10 @@ class _Entity:
         )
 
 
+# An acronym, then two to four capitalised words: "FPI Pascal Affi N'Guessan", "UDCY Theodore MEL EG".
+_ACRONYM_AND_PERSON = re.compile(
+    r"(?P<acronym>[A-Z][A-Z0-9]{1,6}(?:[-/][A-Z0-9]{1,6})?)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)"
+)
 _ACRONYMS_ONLY = re.compile(r"[A-Z]{2,4}(?:[\s/-]+[A-Z]{2,4})+")
 # A title glued to the name after it ("Mr.Ali Alatas", "H. E.Uhuru Kenyatta", "Hon.Hon. John").
 _GLUED_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Hon|Sh|Amb|Prof|Sec|H\.\s?E(?:\.\s?M)?)\.\s*)+(?=[A-Z])")
@@ -479,6 +483,8 @@ class _Reader:
                 if not signer_name(entity.signed_by):
                     continue
                 entity = _Entity(name=entity.signed_by, kind=ActorKind.PERSON, role=entity.role)
+            if entity.kind in (ActorKind.PERSON, ActorKind.OTHER) and not entity.signed_by:
+                entity = self.acronym_and_signer(entity)
             if entity.kind == ActorKind.PERSON and _BODY_WORDS & {fold(w) for w in re.split(r"[\s/]+", entity.name)}:
                 entity.kind = ActorKind.OTHER  # "Diocese of Quibdó", "European External Action Service"
             if entity.kind == ActorKind.PERSON:
@@ -495,6 +501,32 @@ class _Reader:
                 same.aliases.extend(a for a in [entity.name, *entity.aliases] if a not in same.aliases)
                 same.signed_by = same.signed_by or entity.signed_by
         return [entity.party() for entity in merged]
+
+    def acronym_and_signer(self, entity: _Entity) -> _Entity:
+        """ "FPI Pascal Affi N'Guessan", "CODEP Raymond Tshibanda": a party's acronym and who signed
+        for it, run together where a table's columns were flattened (R5)."""
+        match = _ACRONYM_AND_PERSON.fullmatch(entity.name)
+        if match is None or fold(match["acronym"]) in TITLES or _spells(match["acronym"], match["who"]):
+            return entity
+        who = match["who"]
+        words = who.split()
+        if (
+            signer_name(who) != who
+            # "DAWDA KAIRABA JAWARA": a name all in capitals is one person, its first name no acronym.
+            or not any(re.search(r"[a-z]", w) for w in words)
+            or any(fold(w) in NOT_ACTORS or fold(w) in OFFICE_WORDS or fold(w) in _BODY_WORDS for w in words)
+            or state_of(who) is not None
+            or read_name(who, self.ctx) is not None
+        ):
+            return entity
+        mention = read_name(match["acronym"], self.ctx, generic=True)
+        actor = (
+            _entity(mention, entity.role)
+            if mention is not None
+            else _Entity(name=match["acronym"], kind=ActorKind.OTHER, role=entity.role, country=self.ctx.country)
+        )
+        actor.signed_by = who
+        return actor
 
     def capacities_from_offices(self) -> None:
         """With no heading in the cell, a capacity stated in an office decides the role (R7):

@@ -1684,3 +1684,14 @@ def test_an_acronym_or_a_burmese_name_that_looks_like_a_title_stays():
 def test_a_government_s_own_acronym_after_a_hyphen_is_one_actor():
     found = names(parse("For the Transitional Government-TFG: Ali Mohamed Gedi", loc1iso="SOM"))
     assert not any(";" in name for name in found)
+
+
+def test_a_party_s_acronym_and_its_signer_run_together_are_read_apart():
+    assert signers(parse("UDCY Theodore MEL EG", loc1iso="CIV")) == [("UDCY", "Theodore MEL EG")]
+    found = parse("MPCI Guillaume SORO", loc1iso="CIV")
+    assert [p.signed_by for p in found] == ["Guillaume SORO"]
+    assert "mpci" in folded(found)
+    # A name all in capitals is one person, its first name no acronym.
+    assert names(parse("Witnesses:\nSERGIO ROMERO CUEVAS", column="ThrdPart", loc1iso="COL")) == [
+        "SERGIO ROMERO CUEVAS"
+    ]
