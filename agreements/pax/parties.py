@@ -245,6 +245,8 @@ _OCCUPATIONS = frozenset(
         "Dialogue, Command, Movement, Counsel, Section"
     )
 )
+# A label or an occupation read as a whole name: no actor.
+_LABEL_NAMES = NOT_ACTORS | _OCCUPATIONS
 _FOR_LEFT = re.compile(r"^(?:Pour|For|Por)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+|el\s+)?(?=[A-Z])")
 # Words of a body, a collective or a place, never of a person's name: "Operation Lifeline", "Al
 # Kahlifa Family", "Sanga LGA", "Residents of Wadi Barada" are not who signed.
@@ -261,6 +263,16 @@ _BODY_WORDS = frozenset(
 _CHAIR = re.compile(r"chai\w*p\w*rs\w*n", re.I)
 
 
+def _runs_on(word: str) -> bool:
+    """Whether ``word``, last of a signer's name, is the next column's first word, not the name's."""
+    return fold(word) in _RUN_ON or fold(word) in PERSON_OFFICES or bool(_CHAIR.fullmatch(word))
+
+
+def _folded_words(name: str) -> set[str]:
+    """The folded words of a name, split at spaces and slashes ("Prefect/Members")."""
+    return {fold(w) for w in re.split(r"[\s/]+", name) if w.strip(".,;:-")}
+
+
 def signer_name(name: str) -> str:
     """``name`` as a signer's name, or "" when it is no one's: a heading or an office cut short
     ("TOGETHER WITH", "States of the Group of Friends of the", "d'Etat"), a signature note ("FOUR
@@ -270,21 +282,16 @@ def signer_name(name: str) -> str:
     # The first word of the next column run on: "Georges Chikoti Former", "Pierre Nkurunziza Legal",
     # "Francis Ole Kaparo Chaiperson", "Dieter Boden-the".
     name = re.sub(r"-the$", "", name)
-    while len(name.split()) > 2 and (
-        fold(name.split()[-1]) in _RUN_ON
-        or fold(name.split()[-1]) in PERSON_OFFICES
-        or _CHAIR.fullmatch(name.split()[-1])
-    ):
+    while len(name.split()) > 2 and _runs_on(name.split()[-1]):
         name = name.rsplit(None, 1)[0].rstrip(" ,")
-    words = [fold(w) for w in re.split(r"[\s/]+", name) if w.strip(".,;:-")]
-    phrase = fold(re.sub(r"^(?:les|the|la|le)\s+", "", name, flags=re.I))
-    if phrase in NOT_ACTORS or phrase in _OCCUPATIONS:
+    words = _folded_words(name)
+    if fold(re.sub(r"^(?:les|the|la|le)\s+", "", name, flags=re.I)) in _LABEL_NAMES:
         return ""  # "LES TEMOINS NATIONAUX", "Your Excellency", "Other Participations"
-    if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & set(words) or state_of(name) is not None:
+    if not words or _CUT_OFF.search(name) or _SIGNATURE_WORDS & words or state_of(name) is not None:
         return ""  # "Ambassadeur du Burkina Faso": the state is no one's name
     if all(w in NOT_ACTORS or w in OFFICE_WORDS or w in TITLES or w in CONNECTORS for w in words):
         return ""
-    if _BODY_WORDS & set(words):
+    if _BODY_WORDS & words:
         # "Security Policy Federica Mogherini": the person after the office's words, if any.
         parts = name.split()
         last = max(i for i, w in enumerate(parts) if fold(w) in _BODY_WORDS or fold(w) in _OFFICE_TAIL_WORDS)
@@ -476,7 +483,7 @@ class _Reader:
                 continue  # "Republic of" (of "Republic of CÔTE D' VOIRE", misspelt): a fragment, no name
             # "Pour l'Organisation de la Coopération Islamique": a block's "For" left on its actor.
             entity.name = _FOR_LEFT.sub("", entity.name)
-            if fold(entity.name) in NOT_ACTORS or fold(entity.name) in _OCCUPATIONS:
+            if fold(entity.name) in _LABEL_NAMES:
                 # "Pour les communautes temoins: X", "Trader: Yien Nyuon Kuony": a label or an
                 # occupation names no actor; whoever signed under it is a person with no actor
                 # stated (R5).
@@ -485,7 +492,7 @@ class _Reader:
                 entity = _Entity(name=entity.signed_by, kind=ActorKind.PERSON, role=entity.role)
             if entity.kind in (ActorKind.PERSON, ActorKind.OTHER) and not entity.signed_by:
                 entity = self.acronym_and_signer(entity)
-            if entity.kind == ActorKind.PERSON and _BODY_WORDS & {fold(w) for w in re.split(r"[\s/]+", entity.name)}:
+            if entity.kind == ActorKind.PERSON and _BODY_WORDS & _folded_words(entity.name):
                 entity.kind = ActorKind.OTHER  # "Diocese of Quibdó", "European External Action Service"
             if entity.kind == ActorKind.PERSON:
                 # A person is named as a signer is ("Sh.Ibrahim Jibril Aliyow"); "Prefect/Members" is no one.

@@ -161,18 +161,17 @@ def deadlines_record_passed(
     columns = ", ".join(column for column, _, _ in selected)
     values = ", ".join(value for _, value, _ in selected)
     head = [param for _, _, params in selected for param in params]
-    for start in range(0, len(ids), _RECORD_CHUNK):
-        chunk = list(ids[start : start + _RECORD_CHUNK])
-        marks = ", ".join(["%s"] * len(chunk))
-        sql = (
-            f"INSERT INTO {names[Event]} ({columns}) "  # noqa: S608
-            f"SELECT {values} "
-            f"FROM {names[Deadline]} d JOIN {names[Commitment]} c ON c.id = d.commitment_id "
-            f"JOIN {names[Agreement]} a ON a.id = c.agreement_id WHERE d.id IN ({marks})"
-        )
-        params = [*head, *chunk]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), _RECORD_CHUNK):
+            chunk = list(ids[start : start + _RECORD_CHUNK])
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {names[Event]} ({columns}) "  # noqa: S608
+                f"SELECT {values} "
+                f"FROM {names[Deadline]} d JOIN {names[Commitment]} c ON c.id = d.commitment_id "
+                f"JOIN {names[Agreement]} a ON a.id = c.agreement_id WHERE d.id IN ({marks})",
+                [*head, *chunk],
+            )
 
 
 def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int, str, str]]:
