@@ -301,7 +301,11 @@ if CELERY_BROKER_IS_FILESYSTEM:
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
+    # kombu's filesystem transport, writing each message whole and handing it to one
+    # worker only (tracker/broker.py says what the stock one gets wrong).
+    CELERY_BROKER_TRANSPORT: str | None = "tracker.broker:Transport"
 else:
+    CELERY_BROKER_TRANSPORT = None
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         # A task taken but not acknowledged (acks_late) returns to the queue after
         # this long. It must exceed the longest task; ours take seconds, and every

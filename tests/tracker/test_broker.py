@@ -1,0 +1,164 @@
+"""The embedded broker: every message a worker takes is whole, and taken once.
+
+kombu's own filesystem transport lets a worker read a message its writer has created
+but not yet written, which stopped a real worker in CI ("Unrecoverable error:
+JSONDecodeError"); these tests drive tracker.broker's transport through kombu itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+import uuid
+from pathlib import Path
+from queue import Empty
+from typing import Any
+
+import pytest
+from kombu import Connection
+
+from tests.tracker.test_settings import run_with
+from tracker import broker
+
+TRANSPORT = "tracker.broker:Transport"
+
+
+@pytest.fixture
+def name() -> str:
+    """A queue name of the test's own: kombu keeps declared bindings per process, not per folder."""
+    return f"work{uuid.uuid4().hex}"
+
+
+def connection(root: Path, transport: str = TRANSPORT) -> Connection:
+    """A kombu connection on a broker folder laid out as settings lay out var/broker."""
+    for sub in ("queue", "processed", "control"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    return Connection(
+        "filesystem://localhost/",
+        transport=transport,
+        transport_options={
+            "data_folder_in": str(root / "queue"),
+            "data_folder_out": str(root / "queue"),
+            "processed_folder": str(root / "processed"),
+            "control_folder": str(root / "control"),
+            "store_processed": False,
+        },
+    )
+
+
+def test_settings_choose_it_for_the_filesystem_broker_only(tmp_path):
+    code = "from tracker.celery import app; print(app.conf.broker_transport)"
+    assert run_with(tmp_path, code, DEBUG="true").stdout.split() == [TRANSPORT]
+    redis = run_with(tmp_path, code, DEBUG="true", CELERY_BROKER_URL="redis://127.0.0.1:6379/15")
+    assert redis.stdout.split() == ["None"], redis.stderr
+
+
+def test_a_message_goes_in_and_comes_out_whole(tmp_path, name):
+    with connection(tmp_path) as conn:
+        queue = conn.SimpleQueue(name)
+        queue.put({"n": 1, "text": "ceasefire as of 00:00 on 12 January"})
+        message = queue.get(timeout=5)
+        assert message.payload == {"n": 1, "text": "ceasefire as of 00:00 on 12 January"}
+        message.ack()
+        with pytest.raises(Empty):
+            queue.get(timeout=0.1)
+        queue.close()
+    assert list((tmp_path / "queue").iterdir()) == []
+    assert list((tmp_path / "processed").iterdir()) == []
+
+
+def test_a_message_being_written_is_not_taken(tmp_path, name):
+    # What a writer leaves while it writes (or if it dies mid-write): a hidden partial file.
+    (tmp_path / "queue").mkdir()
+    partial = tmp_path / "queue" / f"{broker.PARTIAL_PREFIX}1234"
+    partial.write_bytes(b'{"body": "half')
+    with connection(tmp_path) as conn:
+        queue = conn.SimpleQueue(name)
+        assert queue.qsize() == 0
+        with pytest.raises(Empty):
+            queue.get(timeout=0.1)
+        queue.close()
+    assert partial.exists()
+
+
+def test_an_unreadable_message_is_set_aside_and_the_next_one_delivered(tmp_path, name, caplog):
+    with connection(tmp_path) as conn:
+        queue = conn.SimpleQueue(name)
+        (tmp_path / "queue" / f"0_a.{name}.msg").write_bytes(b"")  # the oldest message
+        queue.put({"n": 2})
+        with caplog.at_level(logging.ERROR, logger="tracker.broker"):
+            message = queue.get(timeout=5)
+        assert message.payload == {"n": 2}
+        message.ack()
+        queue.close()
+    assert [p.name for p in (tmp_path / "broken").iterdir()] == [f"0_a.{name}.msg"]
+    assert f"0_a.{name}.msg is not valid JSON" in caplog.text
+
+
+def produce(root: Path, name: str, numbers: range) -> None:
+    """Publish ``{"n": …}`` for each number, from a process of its own (as beat is)."""
+    with connection(root) as conn:
+        queue = conn.SimpleQueue(name)
+        for n in numbers:
+            queue.put({"n": n, "pad": "x" * 200_000})
+        queue.close()
+
+
+def test_writers_and_two_consumers_side_by_side_lose_and_repeat_nothing(tmp_path, name):
+    sent = 600
+    received: list[int] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    done = threading.Event()
+
+    def consume() -> None:
+        try:
+            with connection(tmp_path) as conn:
+                queue = conn.SimpleQueue(name)
+                while not done.is_set():
+                    try:
+                        message = queue.get(timeout=0.05)
+                    except Empty:
+                        continue
+                    payload: dict[str, Any] = message.payload
+                    message.ack()
+                    with lock:
+                        received.append(payload["n"])
+                        if len(received) >= sent:
+                            done.set()
+                queue.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            errors.append(exc)
+            done.set()
+
+    # Bound once, before the rest: kombu records a binding process-wide before it
+    # writes it, so threads of one process binding at once can publish into nothing
+    # (a worker and a beat are two processes, each binding its own).
+    with connection(tmp_path) as conn:
+        conn.SimpleQueue(name).close()
+    spawn = multiprocessing.get_context("spawn")
+    producers = [spawn.Process(target=produce, args=(tmp_path, name, range(k, sent, 2))) for k in (0, 1)]
+    consumers = [threading.Thread(target=consume) for _ in range(2)]
+    for worker in [*consumers, *producers]:
+        worker.start()
+    try:
+        done.wait(timeout=60)
+    finally:
+        done.set()
+        for thread in consumers:
+            thread.join(timeout=30)
+        for process in producers:
+            process.join(timeout=30)
+            process.kill()
+    assert errors == []
+    assert sorted(received) == list(range(sent))
+    assert [p.exitcode for p in producers] == [0, 0]
+
+
+def test_queues_bound_from_two_channels_share_one_whole_exchange_table(tmp_path, name):
+    with connection(tmp_path) as first, connection(tmp_path) as second:
+        first.default_channel._queue_bind(name, "a", "", "a")
+        second.default_channel._queue_bind(name, "b", "", "b")
+        assert sorted(q.queue for q in second.default_channel.get_table(name)) == ["a", "b"]
+    assert sorted(p.name for p in (tmp_path / "control").iterdir()) == [f"{name}.exchange"]
