@@ -63,7 +63,7 @@ from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadl
 from agreements.services.events import event_new, events_record
 from agreements.services.links import TextLinks, agreements_link_texts
 from agreements.services.sweep import deadlines_record_passed
-from utilities.bulk import bulk_insert
+from utilities.bulk import bulk_insert, collection_paused
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
 from utilities.history import bulk_create_with_history
@@ -518,6 +518,7 @@ def _same_name_family(names: list[str]) -> bool:
     return all(words[0] & other for other in words[1:]) if words[0] else True
 
 
+@collection_paused()
 def ceasefires_import(
     source: Path | str | BinaryIO,
     *,

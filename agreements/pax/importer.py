@@ -52,7 +52,7 @@ from agreements.pax.reader import PaxRow, Release, RowError, check_release, read
 from agreements.pax.references import Candidate, ReferenceIndex, Referrer
 from agreements.pax.report import ImportReport
 from agreements.services.links import agreements_link_texts
-from utilities.bulk import bulk_insert
+from utilities.bulk import bulk_insert, collection_paused
 from utilities.csvfile import ImportRefused
 from utilities.folding import fold
 from utilities.history import bulk_create_with_history
@@ -559,6 +559,7 @@ def _existing() -> dict[str, Agreement]:
     return out
 
 
+@collection_paused()
 def pax_import(
     source: Path | str | BinaryIO,
     *,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from agreements.choices import ActorKind, CommitmentStatus, SignatoryRole
 from agreements.models import Actor, Agreement, Commitment, Deadline, Signatory
 from tests.factories import CommitmentFactory, DeadlineFactory
-from utilities.bulk import bulk_insert
+from utilities.bulk import bulk_insert, collection_paused
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +232,46 @@ def test_a_key_whose_default_no_sequence_owns_takes_the_insert_path():
         "Shared 1",
         "Shared 2",
     ]
+
+
+def test_the_collector_is_paused_inside_and_restored_after_also_on_an_error():
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block does not turn it back on early
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collection_paused():
+        raise RuntimeError
+    assert gc.isenabled()
+
+
+def test_a_collector_left_off_by_the_caller_stays_off():
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.django_db
+def test_the_importers_run_with_the_collector_paused(monkeypatch):
+    from agreements.ethprio import importer as ethprio
+    from agreements.pax import importer as pax
+
+    seen: list[bool] = []
+
+    def record(*_: Any, **__: Any) -> None:
+        seen.append(gc.isenabled())
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(ethprio, "read_ceasefires", record)
+    monkeypatch.setattr(pax, "check_release", record)
+    for run in (ethprio.ceasefires_import, pax.pax_import):
+        with pytest.raises(RuntimeError):
+            run("unused.csv")
+    assert seen == [False, False]
+    assert gc.isenabled()
