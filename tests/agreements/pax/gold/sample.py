@@ -14,6 +14,7 @@
     python tests/agreements/pax/gold/sample.py --twelfth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --thirteenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --fourteenth [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --fifteenth [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -24,7 +25,8 @@ labels live in parties.jsonl and were written by reading each cell; nothing here
 cell's content beyond "is it empty / too long".
 
 ``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth``,
-``--ninth``, ``--tenth``, ``--eleventh``, ``--twelfth``, ``--thirteenth`` and ``--fourteenth``
+``--ninth``, ``--tenth``, ``--eleventh``, ``--twelfth``, ``--thirteenth``, ``--fourteenth`` and
+``--fifteenth``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
 of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
@@ -58,6 +60,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("twelfth", 20261206, 60, 40),  # after tuning on the eleventh set
     ("thirteenth", 20261207, 60, 40),  # after the twelfth set was measured, and an audit of the release
     ("fourteenth", 20261208, 60, 40),  # after the thirteenth set was measured
+    ("fifteenth", 20261209, 60, 40),  # after the fourteenth set was measured and tuned against
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
