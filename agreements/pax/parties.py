@@ -427,6 +427,8 @@ class _Reader:
         self.heading_fresh = False  # a heading was just read and nothing under it yet
         self.block: _Entity | None = None  # the actor of an open "For X:" block
         self.pending: tuple[str, str] | None = None  # a person awaiting the actor on the next line
+        # The government an office under the pending person stands for, if no actor follows (R4).
+        self.pending_generic: tuple[tuple[str, str], Mention] | None = None
         self.entities: list[_Entity] = []
         # (person, role, signs on their own) never tied to an actor
         self.orphans: list[tuple[str, str, bool]] = []
@@ -551,8 +553,15 @@ class _Reader:
 
     def flush_pending(self) -> None:
         if self.pending is not None and not self.in_group:
-            self.orphans.append((self.pending[0], self.role, self.pending_alone))
+            generic = self.pending_generic
+            if generic is not None and generic[0] is self.pending:
+                entity = _entity(generic[1], self.role)
+                entity.signed_by, entity.signed_as = self.pending[0], generic[1].office
+                self.add(entity)
+            else:
+                self.orphans.append((self.pending[0], self.role, self.pending_alone))
         self.pending = None
+        self.pending_generic = None
         self.stale = False
 
     def hold(self, person: str, office: str, role: str) -> None:
@@ -1118,6 +1127,19 @@ class _Reader:
             generic = self.generic_office(reading.offices)
             if generic is not None:
                 mentions = [generic]
+        elif (
+            not mentions
+            and reading.offices
+            and not reading.words  # "Chief Minister, Tripura": a place's office, not the government's
+            and self.pending is not None
+            and self.pending_generic is None
+        ):
+            # "Hon. Bartholomew Ulufa'alu, MP / PRIME MINISTER": the office under a name, naming no
+            # country, is the agreement's own government (R4) — unless an actor follows on the next
+            # line ("Prime Minister / Government of Papua New Guinea"): kept until the person is.
+            generic = self.generic_office(reading.offices)
+            if generic is not None:
+                self.pending_generic = (self.pending, generic)
         if mentions:
             self.soft = None
         if re.search(r"\bthe (?:national )?government\b(?! of)", text, re.I) and not any(
@@ -1447,7 +1469,7 @@ class _Reader:
             # "President of Janamorcha Nepal", which names its own body.
             match = re.match(
                 r"^(?:the\s+)?(?:(?:deputy|vice|first|federal|acting|interim)[-\s]+)*(?:president|prime\s+minister|"
-                r"minister|head\s+of\s+state|ministre|ministro)\b(?:\s+(?:of|for|de|du|des)\s+(?:the\s+|la\s+|l')?"
+                r"minister|head\s+of\s+state|ministre|ministro|high\s+commissioner\s+for\s+peace)\b(?:\s+(?:of|for|de|du|des)\s+(?:the\s+|la\s+|l')?"
                 r"(?P<field>.+))?$",
                 office.strip(" ,.;:"),
                 re.I,

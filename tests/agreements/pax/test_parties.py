@@ -1695,3 +1695,30 @@ def test_a_party_s_acronym_and_its_signer_run_together_are_read_apart():
     assert names(parse("Witnesses:\nSERGIO ROMERO CUEVAS", column="ThrdPart", loc1iso="COL")) == [
         "SERGIO ROMERO CUEVAS"
     ]
+
+
+def test_a_government_office_under_a_name_is_the_agreement_s_government():
+    # R4: "PRIME MINISTER" on the line under the person, naming no country (AgtId 399).
+    found = parse("Honourable Bartholomew Ulufa'alu, MP\nPRIME MINISTER", loc1iso="SLB")
+    assert [(p.name, p.kind, p.signed_by, p.signed_as) for p in found] == [
+        ("Government of Solomon Islands", "government", "Bartholomew Ulufa'alu", "PRIME MINISTER")
+    ]
+    # Colombia's High Commissioner for Peace is its government's office, on one line or two.
+    assert signers(parse("VÍCTOR G. RICARDO, High Commissioner for Peace", loc1iso="COL")) == [
+        ("Government of Colombia", "VÍCTOR G. RICARDO")
+    ]
+
+
+def test_an_office_under_a_name_waits_for_the_actor_on_the_next_line():
+    cell = (
+        "Hon. James Marape, MP\nPrime Minister\nGovernment of Papua New Guinea\n\n"
+        "Hon. Ishmael Toroama, MHR\nPresident\nAutonomous Bougainville Government"
+    )
+    assert signers(parse(cell, loc1iso="PNG")) == [
+        ("Government of Papua New Guinea", "James Marape"),
+        ("Autonomous Bougainville Government", "Ishmael Toroama"),
+    ]
+    # An office of a place is not the national government's.
+    assert "Government of India" not in names(
+        parse("In the presence of:-\n(Shri Dasarath Deb)\nChief Minister, Tripura", column="ThrdPart", loc1iso="IND")
+    )
