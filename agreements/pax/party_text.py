@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from agreements.pax import gazetteer
+from utilities.folding import fold
+
 # Line and paragraph separators that Python's splitlines honours but a cell does not mean.
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "\r": "\n", "\t": " ", "\xa0": " "})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -208,6 +211,17 @@ def clean(text: str) -> str:
     return "\n".join(re.sub(r"[ ]{2,}", "  ", line).strip() for line in text.split("\n"))
 
 
+def _ends_a_known_name(previous: str, line: str) -> bool:
+    """ "Representative World / Council of Churches": the line ends the name of an international
+    organisation the gazetteer knows, begun in the last words of the line before."""
+    words = previous.split()
+    rest = line.strip(" .,;:")
+    names = gazetteer.organisation_names()
+    return line[:1].isupper() and any(
+        fold(" ".join([*words[-count:], rest])) in names for count in range(1, min(3, len(words)) + 1)
+    )
+
+
 def logical_lines(text: str) -> list[str]:
     """Lines of a cleaned cell: numbering, bullets and page markers gone, wrapped names joined.
 
@@ -247,6 +261,7 @@ def logical_lines(text: str) -> list[str]:
                 or (line[0].islower() and not re.match(r"(?:al|el|bin|ibn|de|da|van|von|wa)\b", line))
                 # "Front Populaire pour la Renaissance\nde la Centrafrique (FPRC)"
                 or re.match(r"(?:de|du|des)\s+(?:la|le|les|l['’])\s*[A-Z]", line)
+                or _ends_a_known_name(previous, line)
             )
         )
         if joins:

@@ -1722,3 +1722,14 @@ def test_an_office_under_a_name_waits_for_the_actor_on_the_next_line():
     assert "Government of India" not in names(
         parse("In the presence of:-\n(Shri Dasarath Deb)\nChief Minister, Tripura", column="ThrdPart", loc1iso="IND")
     )
+
+
+def test_a_known_organisation_s_name_wrapped_after_an_office_is_joined():
+    cell = "Humberto Martín Shikiya\nRepresentative World\nCouncil of Churches"
+    assert signers(parse(cell, column="ThrdPart", loc1iso="COL")) == [
+        ("World Council of Churches", "Humberto Martín Shikiya")
+    ]
+    # Only a name the gazetteer knows: two lines of a list stay two.
+    assert names(parse("Republic of Venezuela\nCouncil of State", loc1iso="COL")) != [
+        "Republic of Venezuela Council of State"
+    ]
