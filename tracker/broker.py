@@ -11,7 +11,8 @@ This transport writes each message under a hidden name and renames it into place
 so a message is either absent or whole; it claims a message by renaming it into the
 processed folder, which settings keep beside the queue (one file system, so the
 rename is atomic and exactly one worker wins); and a file that still cannot be read
-is set aside in ``broken/`` with an error in the log instead of stopping the worker.
+is set aside in ``broken/`` with an error in the log instead of stopping the worker. A
+partial file an hour old (its writer died mid-write) is deleted by the next worker to see it.
 Settings select it for ``filesystem://`` (``CELERY_BROKER_TRANSPORT``).
 """
 
@@ -20,10 +21,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 import uuid
 from pathlib import Path
 from queue import Empty
-from time import monotonic
 from typing import Any
 
 from kombu.exceptions import ChannelError
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 #: A message being written: hidden, and never of the form ``<stamp>.<queue>.msg``.
 PARTIAL_PREFIX = ".partial-"
+#: A partial file this old (seconds) was left by a writer that died; a worker deletes it.
+PARTIAL_MAX_AGE = 3600
 
 
 class Channel(filesystem.Channel):
@@ -64,7 +67,7 @@ class Channel(filesystem.Channel):
 
     def _put(self, queue: str, payload: Any, **kwargs: Any) -> None:  # type: ignore[override]  # as kombu's own
         """Write the message under a hidden name, flush it to disk, rename it into place."""
-        name = f"{round(monotonic() * 1000)}_{uuid.uuid4()}.{queue}.msg"
+        name = f"{round(time.monotonic() * 1000)}_{uuid.uuid4()}.{queue}.msg"
         folder = self.data_folder_out
         partial = os.path.join(folder, f"{PARTIAL_PREFIX}{uuid.uuid4()}")
         try:
@@ -86,13 +89,22 @@ class Channel(filesystem.Channel):
         # Oldest first: names start with a millisecond stamp, so fewer digits is older
         # (kombu sorts them as text, which puts 10000_… before 9999_…).
         for name in sorted(os.listdir(folder), key=lambda n: (len(n.partition("_")[0]), n)):
+            if name.startswith(PARTIAL_PREFIX):
+                self._sweep_partial(os.path.join(folder, name))
+                continue
             if name.partition(".")[2] != wanted:
                 continue
             taken = os.path.join(processed, name)
             try:
                 os.rename(os.path.join(folder, name), taken)
             except FileNotFoundError:
-                continue  # another worker took it first
+                if not os.path.isdir(processed):
+                    # The folder went (var/broker cleaned under a running worker): make it again
+                    # rather than read every message as taken by someone else.
+                    os.makedirs(processed, exist_ok=True)
+                    os.rename(os.path.join(folder, name), taken)
+                else:
+                    continue  # another worker took it first
             except OSError as exc:
                 raise ChannelError(f"Cannot take {name!r} from {folder!r}") from exc
             try:
@@ -109,6 +121,13 @@ class Channel(filesystem.Channel):
                 os.unlink(taken)
             return payload
         raise Empty()
+
+    @staticmethod
+    def _sweep_partial(path: str) -> None:
+        """Delete a partial file left by a writer that died mid-write (older than an hour)."""
+        with contextlib.suppress(OSError):  # gone already, or another worker's sweep won
+            if time.time() - os.stat(path).st_mtime > PARTIAL_MAX_AGE:
+                os.unlink(path)
 
     def _set_aside(self, path: str, name: str) -> None:
         """Keep an unreadable message in ``broken/`` beside the processed folder, and say so."""

@@ -7,9 +7,12 @@ JSONDecodeError"); these tests drive tracker.broker's transport through kombu it
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
+import os
 import threading
+import time
 import uuid
 from pathlib import Path
 from queue import Empty
@@ -68,18 +71,67 @@ def test_a_message_goes_in_and_comes_out_whole(tmp_path, name):
     assert list((tmp_path / "processed").iterdir()) == []
 
 
-def test_a_message_being_written_is_not_taken(tmp_path, name):
-    # What a writer leaves while it writes (or if it dies mid-write): a hidden partial file.
+def test_a_message_is_written_under_a_hidden_name_and_renamed_into_place_whole(tmp_path, name, monkeypatch):
+    renamed: list[tuple[str, bytes]] = []
+    replace = os.replace
+
+    def spy(source: str, target: str) -> None:
+        renamed.append((Path(source).name, Path(source).read_bytes()))
+        assert not Path(target).exists()
+        replace(source, target)
+
+    monkeypatch.setattr(broker.os, "replace", spy)
+    with connection(tmp_path) as conn:
+        queue = conn.SimpleQueue(name)
+        queue.put({"n": 1})
+        queue.close()
+    [(source, written)] = renamed
+    assert source.startswith(broker.PARTIAL_PREFIX)
+    assert json.loads(written)["body"]  # whole before it had its name
+    assert [p.name.partition(".")[2] for p in (tmp_path / "queue").iterdir()] == [f"{name}.msg"]
+
+
+def test_a_partial_file_is_never_taken_and_is_swept_once_its_writer_is_surely_dead(tmp_path, name):
     (tmp_path / "queue").mkdir()
-    partial = tmp_path / "queue" / f"{broker.PARTIAL_PREFIX}1234"
-    partial.write_bytes(b'{"body": "half')
+    fresh = tmp_path / "queue" / f"{broker.PARTIAL_PREFIX}fresh"
+    stale = tmp_path / "queue" / f"{broker.PARTIAL_PREFIX}stale"
+    for partial in (fresh, stale):
+        partial.write_bytes(b'{"body": "half')
+    old = time.time() - broker.PARTIAL_MAX_AGE - 60
+    os.utime(stale, (old, old))
     with connection(tmp_path) as conn:
         queue = conn.SimpleQueue(name)
         assert queue.qsize() == 0
         with pytest.raises(Empty):
             queue.get(timeout=0.1)
         queue.close()
-    assert partial.exists()
+    assert fresh.exists()
+    assert not stale.exists()
+
+
+def test_the_oldest_message_comes_first_across_a_stamp_s_digit_count(tmp_path, name):
+    with connection(tmp_path) as conn:
+        queue = conn.SimpleQueue(name)
+        for n, stamp in ((1, "10000"), (2, "9999")):
+            queue.put({"n": n})
+            [written] = (p for p in (tmp_path / "queue").iterdir() if not p.name.startswith(("9999_", "10000_")))
+            written.rename(tmp_path / "queue" / f"{stamp}_{n}.{name}.msg")
+        # kombu sorts names as text, which would take 10000_… before 9999_….
+        first = queue.get(timeout=5)
+        assert first.payload == {"n": 2}
+        first.ack()
+        queue.close()
+
+
+def test_a_missing_processed_folder_is_made_again_not_read_as_an_empty_queue(tmp_path, name):
+    with connection(tmp_path) as conn:
+        queue = conn.SimpleQueue(name)
+        queue.put({"n": 1})
+        (tmp_path / "processed").rmdir()  # var/broker cleaned under a running worker
+        message = queue.get(timeout=5)
+        assert message.payload == {"n": 1}
+        message.ack()
+        queue.close()
 
 
 def test_an_unreadable_message_is_set_aside_and_the_next_one_delivered(tmp_path, name, caplog):
