@@ -9,6 +9,7 @@ confuses the reading of what does, so it goes first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agreements.pax import gazetteer
 from utilities.folding import fold
@@ -214,12 +215,24 @@ def clean(text: str) -> str:
 def _ends_a_known_name(previous: str, line: str) -> bool:
     """ "Representative World / Council of Churches": the line ends the name of an international
     organisation the gazetteer knows, begun in the last words of the line before."""
-    words = previous.split()
+    if not line[:1].isupper():
+        return False
     rest = line.strip(" .,;:")
+    if fold(rest) not in _name_endings():
+        return False  # most lines: one lookup
+    words = previous.split()
     names = gazetteer.organisation_names()
-    return line[:1].isupper() and any(
-        fold(" ".join([*words[-count:], rest])) in names for count in range(1, min(3, len(words)) + 1)
-    )
+    return any(fold(" ".join([*words[-count:], rest])) in names for count in range(1, min(3, len(words)) + 1))
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> frozenset[str]:
+    """The last words of every organisation name the gazetteer knows, folded ("council of churches")."""
+    endings: set[str] = set()
+    for name in gazetteer.organisation_names():
+        words = name.split()
+        endings.update(" ".join(words[start:]) for start in range(1, len(words)))
+    return frozenset(endings)
 
 
 def logical_lines(text: str) -> list[str]:
