@@ -39,6 +39,21 @@ PARTIAL_PREFIX = ".partial-"
 PARTIAL_MAX_AGE = 3600
 
 
+def folder_options(root: Path) -> dict[str, Any]:
+    """The transport options that lay a broker out under ``root`` (its folders made): the queue,
+    the processed folder beside it (one file system, so taking a message is one rename) and the
+    exchange tables (broadcast/pidbox; kombu's default is ./control)."""
+    for sub in ("queue", "processed", "control"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    return {
+        "data_folder_in": str(root / "queue"),
+        "data_folder_out": str(root / "queue"),
+        "processed_folder": str(root / "processed"),
+        "control_folder": str(root / "control"),
+        "store_processed": False,
+    }
+
+
 class Channel(filesystem.Channel):
     """A filesystem channel whose messages and exchange tables appear whole, and whose
     messages are taken once."""

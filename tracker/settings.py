@@ -15,7 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
-from tracker import envfile
+from tracker import broker, envfile
 from tracker.env import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -291,16 +291,7 @@ CELERY_BROKER_IS_FILESYSTEM = _broker_url.startswith("filesystem://")
 CELERY_BROKER_URL: str = "filesystem://localhost/" if _broker_url == "filesystem://" else _broker_url
 BROKER_DIR = VAR_DIR / "broker"
 if CELERY_BROKER_IS_FILESYSTEM:
-    for _sub in ("queue", "processed", "control"):
-        (BROKER_DIR / _sub).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(BROKER_DIR / "queue"),
-        "data_folder_out": str(BROKER_DIR / "queue"),
-        "processed_folder": str(BROKER_DIR / "processed"),
-        # The exchange tables (broadcast/pidbox); kombu's default is ./control.
-        "control_folder": str(BROKER_DIR / "control"),
-        "store_processed": False,
-    }
+    CELERY_BROKER_TRANSPORT_OPTIONS = broker.folder_options(BROKER_DIR)
     # kombu's filesystem transport, writing each message whole and handing it to one
     # worker only (tracker/broker.py says what the stock one gets wrong).
     CELERY_BROKER_TRANSPORT: str | None = "tracker.broker:Transport"

@@ -35,19 +35,7 @@ def name() -> str:
 
 def connection(root: Path, transport: str = TRANSPORT) -> Connection:
     """A kombu connection on a broker folder laid out as settings lay out var/broker."""
-    for sub in ("queue", "processed", "control"):
-        (root / sub).mkdir(parents=True, exist_ok=True)
-    return Connection(
-        "filesystem://localhost/",
-        transport=transport,
-        transport_options={
-            "data_folder_in": str(root / "queue"),
-            "data_folder_out": str(root / "queue"),
-            "processed_folder": str(root / "processed"),
-            "control_folder": str(root / "control"),
-            "store_processed": False,
-        },
-    )
+    return Connection("filesystem://localhost/", transport=transport, transport_options=broker.folder_options(root))
 
 
 def test_settings_choose_it_for_the_filesystem_broker_only(tmp_path):
