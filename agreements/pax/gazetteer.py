@@ -856,7 +856,45 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         ("Rally of Forces for Change", _ARMED, ("RFC",)),
     ),
     *_national("ET", ("Ogaden National Liberation Front", _ARMED, ("ONLF",))),
-    *_national("NP", ("Communist Party of Nepal (Maoist)", _ARMED, ("CPN (Maoist)", "CPN-M", "CPN(M)"))),
+    *_national(
+        "NP",
+        (
+            "Communist Party of Nepal (Maoist)",
+            _ARMED,
+            ("CPN (Maoist)", "CPN (Maoists)", "CPN-M", "CPN(M)", "CPN-Maoist", "Nepal Communist Party (Maoists)"),
+        ),
+        # The Maoists and the Unity Centre-Masal merged in 2009; the party they formed is UCPN (Maoist).
+        ("Unified Communist Party of Nepal (Maoist)", _ARMED, ("UCPN (Maoist)", "UCPN-M", "UCPN Maoist")),
+        (
+            "Communist Party of Nepal (Unified Marxist-Leninist)",
+            ActorKind.ORGANISATION,
+            (
+                "CPN (UML)",
+                "CPN-UML",
+                "CPN UML",
+                "CPN(UML)",
+                "Communist Party of Nepal (UML)",
+                "Nepal Communist Party (UML)",
+            ),
+        ),
+        ("Nepali Congress", ActorKind.ORGANISATION, ()),
+        ("Nepali Congress (Democratic)", ActorKind.ORGANISATION, ()),
+        ("Nepal Sadbhavana Party", ActorKind.ORGANISATION, ("NSP",)),
+        (
+            "Nepal Sadbhavana Party (Anandi Devi)",
+            ActorKind.ORGANISATION,
+            ("NSP (Anandi Devi)", "Nepal Sadbhavana Party (Anandidevi)"),
+        ),
+        ("Janamorcha Nepal", ActorKind.ORGANISATION, ("People's Front Nepal",)),
+        (
+            "Nepal Majdoor Kisaan Party",
+            ActorKind.ORGANISATION,
+            ("Nepal Workers and Peasants Party", "Nepal Majdur Kisan Party", "Nepal Mazdoor Kisan Party", "NWPP"),
+        ),
+        ("Samyukta Bammorcha", _COALITION, ("United Left Front", "Samyukta Bam Morcha")),
+        ("Madhesi Janadhikar Forum", ActorKind.ORGANISATION, ("Madheshi Janadhikar Forum", "MJF")),
+        ("Rastriya Prajatantra Party", ActorKind.ORGANISATION, ("RPP",)),
+    ),
     *_national("KH", ("FUNCINPEC", ActorKind.ORGANISATION, ())),
     *_national(
         "SO",

@@ -1470,7 +1470,10 @@ def read(text: str, ctx: Context) -> Reading:
     """Every actor, person and office a piece of text names, in order."""
     reading = Reading()
     original, text = text, _protect_commas(text)
+    qualified_to = 0  # the end of a bracket read as part of the name before it
     for words in chunks(text):
+        if words[0].start < qualified_to:
+            continue  # "Nepal Sadbhavana Party (Anandi Devi)": the faction, not who signed
         items = read_chunk(words, text, ctx)
         for item in items:
             if isinstance(item, Mention):
@@ -1479,7 +1482,7 @@ def read(text: str, ctx: Context) -> Reading:
                 if item.name == text[item.start : item.end] != original[item.start : item.end]:
                     item.name = original[item.start : item.end]  # the commas _protect_commas hid
                 item.chunk_end = item.chunk_end or max(item.end, words[-1].end)
-                _qualify(item, text)
+                qualified_to = max(qualified_to, _qualify(item, text))
                 reading.mentions.append(item)
             elif isinstance(item, Person):
                 reading.people.append(item)
@@ -1593,13 +1596,21 @@ _EXPANSION_WITH_COMMA = re.compile(
 )
 
 
-def _qualify(mention: Mention, text: str) -> None:
+_BRACKET = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)")
+
+
+def _qualify(mention: Mention, text: str) -> int:
     """What a bracket right after a name says of it: a stated capacity ("UN (Chair)") or a
-    qualifier that is part of the name ("SPLM/A (in Opposition)")."""
-    after = re.match(r"\s*\((?P<inner>[^()]{1,40})\)", text[mention.end :])
+    qualifier that is part of the name ("SPLM/A (in Opposition)"); the end of a qualifier taken
+    into the name (0 if none was)."""
+    rest = text[mention.end :]
+    after = _BRACKET.match(rest)
     if after is None:
-        return
-    inner = after.group("inner").strip()
+        return 0
+    inner, end = after.group("inner").strip(), mention.end + after.end()
+    # "Nepal Communist Party (CPN) (Maoists)": the name's acronym, then what qualifies the name.
+    if _is_acronym(inner.replace(".", "")) and (second := _BRACKET.match(rest[after.end() :])) is not None:
+        inner, end = second.group("inner").strip(), end + second.end()
     if (role := _ROLE_MARKERS.get(inner.lower())) is not None:
         mention.role = role
     elif (
@@ -1609,12 +1620,21 @@ def _qualify(mention: Mention, text: str) -> None:
             and inner.lower() in {"maoist", "maoists", "democratic", "united", "official", "north", "south"}
         )
         or _faction_code(mention.name, inner)
+        # "CPN (UML)", "Nepal Sadbhavana Party (Anandi Devi)": with the bracket, a name known whole.
+        or gazetteer.national_actor(f"{mention.name} ({inner})", mention.country) is not None
     ):
-        # "SPLM/A (in Opposition)", "Communist Party of Nepal (Maoist)": part of the name.
-        mention.aliases.append(mention.name)
-        mention.name = f"{mention.name} ({inner})"
-        if (known := gazetteer.national_actor(mention.name, mention.country)) is not None:
+        # "SPLM/A (in Opposition)", "Communist Party of Nepal (Maoist)": part of the name. Not
+        # the bare name as an alias: "Nepali Congress (Democratic)" broke away from the Nepali
+        # Congress, and both sign the same agreements.
+        qualified = f"{mention.name} ({inner})"
+        known = gazetteer.national_actor(qualified, mention.country)
+        if known is not None and known is gazetteer.national_actor(mention.name, mention.country):
+            return 0  # "Ansar Allah (Houthis)": the bracket is another name of the same actor
+        mention.name = qualified
+        if known is not None:
             mention.kind, mention.strength = known.kind, max(mention.strength, 2)  # "CPN (Maoist)"
+        return end
+    return 0
 
 
 _PARTY_HEADS = frozenset(

@@ -558,7 +558,39 @@ def test_a_new_actor_after_a_block_closes_it_and_a_surname_is_no_country():
         "1\tNepali Congress, President Girija Prasad Koirala, Sd.\n"
         "2\tNepal Communist Party (UML), General Secretary Madhav Kumar Nepal, Sd."
     )
-    assert names(parse(cell, loc1iso="NPL")) == ["Nepali Congress", "Nepal Communist Party"]
+    assert names(parse(cell, loc1iso="NPL")) == ["Nepali Congress", "Nepal Communist Party (UML)"]
+
+
+def test_a_faction_in_brackets_is_its_own_party_never_merged_with_the_party_it_left():
+    cell = (
+        "General Secretary of CPN (UML), Mr Madhav Nepal\n"
+        "Chairman of CPN (Maoist), Mr Prachanda\n"
+        "Nepal Sadbhavana Party (Anandi Devi) General Secretary, Mr Shyam Sunder Gupta"
+    )
+    assert signers(parse(cell, loc1iso="NPL")) == [
+        ("CPN (UML)", "Madhav Nepal"),
+        ("CPN (Maoist)", "Prachanda"),
+        ("Nepal Sadbhavana Party (Anandi Devi)", "Shyam Sunder Gupta"),
+    ]
+    cell = (
+        "Shree Girija Prasad Koirala, Prime Minister and President, Nepali Congress;\n"
+        "Shree Sher Bahadur Deuba President, Nepali Congress (Democratic);"
+    )
+    assert signers(parse(cell, loc1iso="NPL")) == [
+        ("Nepali Congress", "Girija Prasad Koirala"),
+        ("Nepali Congress (Democratic)", "Sher Bahadur Deuba"),
+    ]
+
+
+def test_a_qualifier_after_the_names_acronym_is_part_of_the_name():
+    cell = (
+        "Agreement Unsigned but composed by the Nepal Communist Party (CPN) (Maoists) and the Seven Political Parties"
+    )
+    assert names(parse(cell, loc1iso="NPL")) == ["Nepal Communist Party (Maoists)", "Seven Political Parties"]
+
+
+def test_a_bracket_naming_the_same_actor_again_is_no_faction():
+    assert names(parse("Ansar Allah (Houthis)", loc1iso="YEM")) == ["Ansar Allah"]
 
 
 @pytest.mark.parametrize(
@@ -734,7 +766,7 @@ def test_person_office_party_lines_name_the_party_even_as_an_acronym():
         # A faction in brackets is another party, not an alias of the one it split from.
         ("Nepali Congress (Democratic)", "Sher Bahadur Deuba", "President"),
         ("Nepali Congress", "Girija Prasad Koirala", "Prime Minister and President"),
-        ("NWPP", "Narayan Man Bijukchhe", "President"),
+        ("Nepal Majdoor Kisaan Party", "Narayan Man Bijukchhe", "President"),
     ]
 
 
