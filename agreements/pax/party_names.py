@@ -618,7 +618,7 @@ _STATE_NOUNS = frozenset(
 def state_of(name: str) -> str | None:
     """The ISO alpha-2 code ("" if none today) when ``name`` is a state as itself:
     "Kingdom of Norway", "the Russian Federation", "Hellenic Greece"; else None."""
-    folded = fold(re.sub(r"^the\s+", "", name, flags=re.I))
+    folded = fold(re.sub(r"^(?:the|la|le)\s+|^l['’]", "", name, flags=re.I))  # "la République ..."
     table = gazetteer.state_names()
     if folded in table:
         return table[folded]
@@ -1174,8 +1174,10 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             # "Executive Secretary of the Economic Community of West African States" is ECOWAS's.
             continue
         office = _text(words[: i + 1], source)
-        if rest[0].text.lower() in {"republic", "république", "república"} and not any(
-            w.text.lower() in {"of", "de", "du", "del", "d'", "d’"} for w in rest[1:]
+        if (
+            rest[0].text.lower() in {"republic", "république", "república"}
+            and not any(w.text.lower() in {"of", "de", "du", "del", "d'", "d’"} for w in rest[1:])
+            and state_of(_text(rest, source)) is None  # "République Algérienne Démocratique et Populaire"
         ):
             # "President of the Republic": the agreement's own government (R4).
             return [*people, _own_government(_text(words[: i + len(rest) + 2], source), ctx, office)]

@@ -70,7 +70,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(?:signed\s+|singed\s+)?(?:in\s+the\s+|in\s+)presence\s+of|wit?nessed\s+(?:and\s+\w+\s+)?by|attested\s+by|"
-        r"en\s+pr[ée]sence\s+de|en\s+presencia\s+de",
+        r"en\s+pr[ée]sence\s+(?:de|du|des|d['’])|en\s+presencia\s+de",
         _W,
     ),
     (r"with\s+the\s+participation\s+of|attended\s+by|in\s+attendance(?:\s+at\s+\w+)?", _T),

@@ -1765,3 +1765,19 @@ def test_a_known_organisation_s_name_wrapped_after_an_office_is_joined():
     assert names(parse("Republic of Venezuela\nCouncil of State", loc1iso="COL")) != [
         "Republic of Venezuela Council of State"
     ]
+
+
+def test_the_republic_named_by_its_adjective_is_that_state_not_the_agreements_own():
+    # "President of the Republic" alone is the agreement's own government (R4); "de la République
+    # Gabonaise" names Gabon, and a French "En présence du" introduces witnesses.
+    cell = "EN PRESENCE DE : Son Excellence El Hadj Omar BONGO ONDIMBA, Président de la République Gabonaise"
+    assert [(p.name, p.role) for p in parse(cell, column="ThrdPart", loc1iso="CAF")] == [
+        ("Government of Gabon", "witness")
+    ]
+    cell = "En présence du Ministre de l'Intérieur de la République Algérienne Démocratique et Populaire"
+    assert [(p.name, p.role) for p in parse(cell, column="ThrdPart", loc1iso="MLI")] == [
+        ("Government of Algeria", "witness")
+    ]
+    assert names(parse("Ministre de l'Intérieur de la République", column="ThrdPart", loc1iso="MLI")) == [
+        "Government of Mali"
+    ]
