@@ -995,6 +995,8 @@ def _strong(words: list[_Token], source: str, ctx: Context, office: str = "") ->
         return None
     mention = read_name(_text(words, source), ctx, office)
     if mention is not None and mention.strength >= 2:
+        if (signed := _known_then_signer(words, source, ctx, office)) is not None:
+            return signed
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
     # "COGS SPLM/A": an office acronym, then the known actor's.
@@ -1236,6 +1238,8 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
             return head
     mention = read_name(_text(words, source), ctx, office)
     if mention is not None and mention.strength >= 2:
+        if (signed := _known_then_signer(words, source, ctx, office)) is not None:
+            return signed
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
     # "COGS SPLM/A": an office acronym, then the known actor's.
@@ -1280,6 +1284,24 @@ def _read_words(words: list[_Token], source: str, ctx: Context, office: str = ""
     if mention is not None and (mention.strength >= 1 or len(words) == 1):
         mention.start, mention.end = words[0].start, words[-1].end
         return mention
+    return None
+
+
+def _known_then_signer(words: list[_Token], source: str, ctx: Context, office: str) -> Mention | None:
+    """ "Presidency of the Republic of Bosnia and Herzegovina ALIJA IZETBEGOVIC": a name read whole
+    only because its start is an organ of a state; the known name, without the signer after it."""
+    for j in range(len(words) - 2, 0, -1):
+        tail = words[j:]
+        if (
+            fold(words[j - 1].text) in CONNECTORS
+            or tail[0].text.lower() in CONNECTORS
+            or not tail[0].text[:1].isupper()
+            or not _looks_like_person(tail, False)
+        ):
+            continue
+        head = _strong(words[:j], source, ctx, office)
+        if head is not None and head.strength >= 2 and fold(head.name) != fold(_text(words, source)):
+            return head
     return None
 
 

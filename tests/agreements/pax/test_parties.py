@@ -1781,3 +1781,11 @@ def test_the_republic_named_by_its_adjective_is_that_state_not_the_agreements_ow
     assert names(parse("Ministre de l'Intérieur de la République", column="ThrdPart", loc1iso="MLI")) == [
         "Government of Mali"
     ]
+
+
+def test_an_organ_of_a_state_then_its_signers_name_is_the_organ():
+    cell = "Presidency of the Republic of Bosnia and Herzegovina ALIJA IZETBEGOVIC"
+    assert names(parse(cell, loc1iso="BIH")) == ["Presidency of the Republic of Bosnia and Herzegovina"]
+    # A name after "of" is whose organ it is, not who signed.
+    cell = "President of the Croatian Republic of Herceg Bosnia Mate Boban"
+    assert "Government of Croatia" not in names(parse(cell, loc1iso="BIH"))
