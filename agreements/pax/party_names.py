@@ -1305,6 +1305,32 @@ def _known_then_signer(words: list[_Token], source: str, ctx: Context, office: s
     return None
 
 
+def _former_office(words: list[_Token], source: str) -> list[Mention | Person | str] | None:
+    """ "Georges Chikoti Former Foreign Affairs Minister Republic of Angola", "former President of
+    the Republic of South Africa": an office once held of a state represents no one now (R5); the
+    person who held it, if named first, and the office."""
+    at = next((i for i, w in enumerate(words[:-1]) if fold(w.text) in {"former", "ex"}), None)
+    if at is None and re.search(r"\b(?:former|ex)[\s-]+$", source[: words[0].start], re.I):
+        at = -1  # "former" in lower case, before the chunk
+    if at is None or not (_is_office(words[at + 1]) or _DEPARTMENT_START.match(words[at + 1].text)):
+        return None
+    rest = words[at + 1 :]
+    while rest and (_is_office(rest[0]) or _DEPARTMENT_START.match(rest[0].text) or rest[0].text.lower() == "and"):
+        rest = rest[1:]
+    while rest and rest[0].text.lower() in {"of", "the", "de", "la", "du"}:
+        rest = rest[1:]
+    if rest and state_of(_text(rest, source)) is None:
+        return None  # "Former President Joaquim Chissano": the holder's name follows
+    items: list[Mention | Person | str] = []
+    holder = _strip_titles(words[: max(at, 0)])
+    if holder:
+        if not _looks_like_person(holder, len(holder) < at):
+            return None
+        items.append(Person(_text(holder, source), holder[0].start, holder[-1].end))
+    items.append(_text(words[max(at, 0) :], source))
+    return items
+
+
 def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
     """What one chunk holds: actors, people, and offices that name no actor (as text)."""
     # "Thanking MINUSCA", "Signed Hassan ...": a sentence's first word is no part of a name.
@@ -1314,6 +1340,8 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     titled = len(bare) < len(words)
     if not bare:
         return []
+    if (former := _former_office(words, source)) is not None:
+        return former
     see = re.fullmatch(
         r"(?i:(arch)?bishop\s+of\s+(?:the\s+)?)([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", _text(words, source)
     )

@@ -1789,3 +1789,22 @@ def test_an_organ_of_a_state_then_its_signers_name_is_the_organ():
     # A name after "of" is whose organ it is, not who signed.
     cell = "President of the Croatian Republic of Herceg Bosnia Mate Boban"
     assert "Government of Croatia" not in names(parse(cell, loc1iso="BIH"))
+
+
+def test_an_office_once_held_represents_no_state_now():
+    # "Former Foreign Affairs Minister Republic of Angola" mediates for IGAD, not for Angola (R5).
+    cell = (
+        "FOR THE IGAD LED MEDIATION:\n"
+        "H.E. Georges Chikoti Former Foreign Affairs Minister Republic of Angola\n"
+        "H.E. Hanna Tetteh Former Foreign Affairs Minister Republic of Ghana"
+    )
+    assert [(p.name, p.kind) for p in parse(cell, column="ThrdPart", loc1iso="SSD")] == [
+        ("Georges Chikoti", "person"),
+        ("Hanna Tetteh", "person"),
+    ]
+    cell = "His Excellency Uhuru Kenyatta, former President of the Republic of Kenya (Panel Member)"
+    assert "Government of Kenya" not in names(parse(cell, column="ThrdPart", loc1iso="ETH"))
+    # The holder's name after "Former President" is not a state's office.
+    assert names(parse("Government of Burundi; Former President Pierre Buyoya", loc1iso="BDI"))[0] == (
+        "Government of Burundi"
+    )
