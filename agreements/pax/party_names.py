@@ -1701,6 +1701,8 @@ def _faction_code(name: str, inner: str) -> bool:
     # only what cannot be one: a letter ("NSCN (K)"), or two short codes joined ("(M-L)", "(I-M)").
     if not re.fullmatch(r"[A-Z]|[A-Z]{1,2}-[A-Z]{1,2}", inner):
         return False
+    if _is_acronym(name):
+        return True  # "PCC (M-L)", "NSCN (K)": an acronym has no acronym of its own
     words = [w for w in re.split(r"[\s/-]+", name) if w]
     if not any(fold(w) in _PARTY_HEADS for w in words):
         return False

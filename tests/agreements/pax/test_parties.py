@@ -589,6 +589,10 @@ def test_a_qualifier_after_the_names_acronym_is_part_of_the_name():
     assert names(parse(cell, loc1iso="NPL")) == ["Nepal Communist Party (Maoists)", "Seven Political Parties"]
 
 
+def test_a_code_in_brackets_after_an_acronym_is_the_faction():
+    assert names(parse("Por el PCC (M-L)\nANÍBAL PALACIO", loc1iso="COL")) == ["PCC (M-L)"]
+
+
 def test_a_bracket_naming_the_same_actor_again_is_no_faction():
     assert names(parse("Ansar Allah (Houthis)", loc1iso="YEM")) == ["Ansar Allah"]
 
