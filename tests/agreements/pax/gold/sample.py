@@ -61,6 +61,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("thirteenth", 20261207, 60, 40),  # after the twelfth set was measured, and an audit of the release
     ("fourteenth", 20261208, 60, 40),  # after the thirteenth set was measured
     ("fifteenth", 20261209, 60, 40),  # after the fourteenth set was measured and tuned against
+    ("sixteenth", 20261210, 60, 40),  # after the fifteenth set was measured and tuned against
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
