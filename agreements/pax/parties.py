@@ -45,6 +45,7 @@ from agreements.pax.party_names import (
     Person,
     Reading,
     fold,
+    is_document_name,
     is_office_text,
     kind_of,
     names_country,
@@ -398,6 +399,15 @@ def _inline_headings(text: str, default: str) -> list[str] | None:
     return [";".join(pieces[a:b]).strip() for a, b in pairwise(bounds) if a < b]
 
 
+def _bracket_for(between: str) -> bool:
+    """What stands between a person and an acronym after them opens a bracket, perhaps with an
+    office first: "(" or "(Chief Executive Member, "."""
+    opened = re.fullmatch(r"\s*\(\s*(?:(?P<office>[^(),]+),\s*)?", between)
+    if opened is None or (office := opened.group("office")) is None:
+        return opened is not None
+    return is_office_text(office) or any(fold(word) in OFFICE_WORDS for word in office.split())
+
+
 def _top_level_commas(text: str) -> list[str]:
     """``text`` cut at the commas outside brackets, each part trimmed."""
     parts, depth, start = [], 0, 0
@@ -655,6 +665,16 @@ class _Reader:
             # "Signed:" over a list of names: a note that they signed, no group of their own.
             self.flush_pending()
             self.soft, self.block, self.in_group = None, None, False
+            return
+        if (label := re.match(r"(?P<document>[^:;]{3,200}):\s*(?P<rest>.*)$", text)) is not None and is_document_name(
+            label.group("document")
+        ):
+            # "To the Dayton Agreement on Implementing the Federation ...: names", "Joint Declaration
+            # of 16 September 1993: names": which part of the text they signed, no actor (R1).
+            self.flush_pending()
+            self.soft, self.block, self.in_group = None, None, False
+            if label.group("rest"):
+                self.line(label.group("rest"))
             return
         found = heading(text, self.default)
         if found is not None:
@@ -1098,9 +1118,11 @@ class _Reader:
             if (
                 mention.strength == 0
                 and re.match(r"\s*\)", text[mention.end :])
-                and any(re.fullmatch(r"\s*\(\s*", text[person.end : mention.start]) for person in reading.people)
+                and any(_bracket_for(text[person.end : mention.start]) for person in reading.people)
             ):
-                mention.strength = 1  # "Mohamed Farah Hassan Aidid (SNA)": who the person signs for (R5)
+                # "Mohamed Farah Hassan Aidid (SNA)", "Tuliram Ronghang (Chief Executive Member,
+                # KAAC)": who the person signs for (R5)
+                mention.strength = 1
             elif mention.strength == 0 and _BEFORE_A_PARTY.search(text[: mention.start]):
                 mention.strength = 1  # "ANA MERCEDES GÓMEZ for CCN": "for" says the acronym is a party
             elif (

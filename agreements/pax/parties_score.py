@@ -59,6 +59,7 @@ GOLD_SETS: dict[str, Path] = {
             "thirteenth",
             "fourteenth",
             "fifteenth",
+            "sixteenth",
         )
     },
 }

@@ -671,6 +671,24 @@ def state_mention(name: str, code: str, office: str) -> Mention:
     return Mention(short, ActorKind.STATE, code, aliases, office=office, state_like=True, strength=2)
 
 
+# The name of a document or a part of one, never an actor's (R1): "Dayton Agreement on Implementing
+# the Federation ...", "Agreed Principles for the Interim Statute ...", "Definition of the Territory".
+_DOCUMENT_NAME = re.compile(
+    r"^(?:(?!of\b|de\b)[\w'’-]+\s+){0,3}?(?:agreements?|accords?|declarations?|protocols?|annex(?:es)?|principles|statutes?|"
+    r"criteria|definition|memorand(?:um|a)|communiqu[ée]s?|constitution|treat(?:y|ies)|resolutions?)"
+    r"(?:\s+(?:on|of|for|to|concerning|between)\b|\s+[-–]\s|$)",
+    re.I,
+)
+
+
+def is_document_name(text: str) -> bool:
+    """ "Dayton Agreement on Implementing the Federation ...", "Joint Declaration of 16 September
+    1993", "To the signed Annex to ...": the name of a document or a part of one."""
+    if re.search(r"witness|observ|guarant|mediat|facilitat|signed\s+by|signator|represent|parties", text, re.I):
+        return False  # "... Gaza-Jericho Agmt which was 'Witnessed By'": a heading, roles and all
+    return _DOCUMENT_NAME.match(re.sub(r"^(?:to|for)\s+the\s+", "", text.strip(), flags=re.I)) is not None
+
+
 def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = False) -> Mention | None:
     """The actor ``name`` names on its own (the whole of it), known names first.
 
@@ -718,7 +736,7 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     folded = fold(name)
     if folded in _BARE_GOVERNMENT and (generic or office):
         return _own_government(name, ctx, office)
-    if not folded or folded in NOT_ACTORS or len(folded) < 2:
+    if not folded or folded in NOT_ACTORS or len(folded) < 2 or _DOCUMENT_NAME.match(name):
         return None
     if ctx.known is not None and (known := ctx.known(name)) is not None:
         return Mention(known.name, known.kind, known.country, [name] if name != known.name else [], strength=3)

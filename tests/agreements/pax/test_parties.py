@@ -1812,3 +1812,25 @@ def test_an_office_once_held_represents_no_state_now():
     assert names(parse("Government of Burundi; Former President Pierre Buyoya", loc1iso="BDI"))[0] == (
         "Government of Burundi"
     )
+
+
+def test_an_office_then_an_acronym_in_brackets_after_a_person_is_whom_they_sign_for():
+    cell = "Witnessed by:\n - Tuliram Ronghang (Chief Executive Member, KAAC)"
+    assert signers(parse(cell, column="ThrdPart", loc1iso="IND")) == [("KAAC", "Tuliram Ronghang")]
+
+
+def test_the_part_of_the_text_signed_is_no_actor():
+    cell = (
+        "To the Dayton Agreement on Implementing the Federation of Bosnia and Herzegovina:\n"
+        "Alija Izetbegovic, President of the Republic of Bosnia and Herzegovina\n\n"
+        "To the signed Annex to the Dayton Agreement on Implementing the Federation of Bosnia and "
+        "Herzegovina - Agreed Principles for the Interim Statute for the City of Mostar:\n"
+        "Mijo Brajkovic, Mayor of West Mostar"
+    )
+    assert names(parse(cell, loc1iso="BIH")) == ["Government of Bosnia and Herzegovina", "Mayor of West Mostar"]
+    cell = "Joint Declaration of 16 September 1993: as witnesses, Thorvald Stoltenberg and David Owen."
+    assert {p.role for p in parse(cell, column="ThrdPart", loc1iso="BIH")} == {"witness"}
+    # A heading that says who witnessed is still a heading; a government of national accord an actor.
+    cell = "Agmt annex to Gaza-Jericho Agmt which was 'Witnessed By': The United States of America"
+    assert [p.role for p in parse(cell, column="ThrdPart", loc1iso="ISR")] == ["witness"]
+    assert names(parse("Government of National Accord", loc1iso="LBY")) == ["Government of National Accord"]
