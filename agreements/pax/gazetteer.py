@@ -815,6 +815,12 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
         also=("IL",),
     ),
     *_national(
+        "LB",
+        ("Hezbollah", _ARMED, ("Hizbollah", "Hizballah", "Hizbullah", "Hezbolla")),
+        ("Free Patriotic Movement", ActorKind.ORGANISATION, ("FPM",)),
+        ("Amal Movement", _ARMED, ()),  # not "Amal" alone: a given name too
+    ),
+    *_national(
         "GB",
         ("Democratic Unionist Party", ActorKind.ORGANISATION, ("DUP",)),
         ("Ulster Unionist Party", ActorKind.ORGANISATION, ("UUP",)),

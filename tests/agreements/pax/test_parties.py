@@ -1834,3 +1834,11 @@ def test_the_part_of_the_text_signed_is_no_actor():
     cell = "Agmt annex to Gaza-Jericho Agmt which was 'Witnessed By': The United States of America"
     assert [p.role for p in parse(cell, column="ThrdPart", loc1iso="ISR")] == ["witness"]
     assert names(parse("Government of National Accord", loc1iso="LBY")) == ["Government of National Accord"]
+
+
+def test_hezbollah_is_known_and_signs_through_its_leader():
+    cell = "Hezbollah, Hassan Nasrallah; and the Free Patriotic Movement (FPM), Général Michel Aoun"
+    assert signers(parse(cell, loc1iso="LBN")) == [
+        ("Hezbollah", "Hassan Nasrallah"),
+        ("Free Patriotic Movement", "Michel Aoun"),
+    ]

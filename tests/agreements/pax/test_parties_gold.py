@@ -21,10 +21,12 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - fourteenth.jsonl: held out at 0.879, 0.752 (282 of 321 found, of 375 labelled; the parser of the
   stop before: 0.873, 0.749);
 - fifteenth.jsonl: held out at 0.861, 0.755 (278 of 323 found, of 368 labelled; the parser of two
-  stops before: 0.858, 0.753).
+  stops before: 0.858, 0.753);
+- sixteenth.jsonl: held out at 0.808, 0.784 (257 of 318 found, of 328 labelled; the parser of the
+  stop before gives the same: this stop's first rules changed none of its cells).
 
-Pooled, the fourteen held-out measurements give precision 0.860 (3,625 of 4,213) and recall 0.761
-(3,625 of 4,761): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
+Pooled, the fifteen held-out measurements give precision 0.857 (3,882 of 4,531) and recall 0.763
+(3,882 of 5,089): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
 entities under its level now, to catch regressions; the targets are a strict expected failure
 on the newest set, which turns into a failure the day they pass. (The thirteenth set met them
 held out, the only one to: a single set of 283 entities, inside the spread of single sets.)
@@ -80,8 +82,10 @@ FLOORS = {
     "thirteenth": (283, 0.898, 0.790),
     # Held out at 0.879, 0.752; since, one rule (an acronym and its signer in one name): 0.882, 0.755.
     "fourteenth": (375, 0.873, 0.746),
-    # Held out at 0.861, 0.755; not tuned on.
-    "fifteenth": (368, 0.854, 0.749),
+    # Held out at 0.861, 0.755; since, not tuned on, the next stop's rules gained it three matches.
+    "fifteenth": (368, 0.861, 0.758),
+    # Held out at 0.808, 0.784; since, the rules read off it.
+    "sixteenth": (328, 0.819, 0.789),
 }
 
 
@@ -107,7 +111,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the fifteenth set scored precision 0.861 (recall 0.755)")
+@pytest.mark.xfail(strict=True, reason="held out, the sixteenth set scored precision 0.808 (recall 0.784)")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"
