@@ -942,7 +942,8 @@ _NOT_PERSON_WORDS = frozenset(
     for w in word_list(
         "Agreement Agreements Accord Accords Protocol Framework Declaration Communiqué Communique Memorandum "
         "Treaty Peace Ceasefire Annex Article Chapter Headquarters Office Secretariat Country Countries Track "
-        "Platform Mountains Mountain Valley River Plain Plains Region Island Islands Desert Coast"
+        "Platform Mountains Mountain Valley River Plain Plains Region Island Islands Desert Coast List "
+        "Chairpersons Chairmen Members Signatories Participants"
     )
 )
 _ROLE_NOUN = re.compile(r"^(?:co-?)?(?:signator\w*|witness\w*|observers?|guarantors?|mediators?|facilitators?)$", re.I)

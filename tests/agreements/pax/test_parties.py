@@ -1842,3 +1842,8 @@ def test_hezbollah_is_known_and_signs_through_its_leader():
         ("Hezbollah", "Hassan Nasrallah"),
         ("Free Patriotic Movement", "Michel Aoun"),
     ]
+
+
+def test_a_list_heading_is_no_person():
+    cell = "List of the Body of Chairpersons:\nAli Warsame Gulaid (Chairperson) (Habar Yoonis)"
+    assert "List of the Body of Chairpersons" not in names(parse(cell, loc1iso="SOM"))
