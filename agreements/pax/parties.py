@@ -205,7 +205,7 @@ class _Entity:
             aliases=tuple(aliases),
             country=self.country,
             signed_by=signer_name(self.signed_by),
-            signed_as=self.signed_as[:300],
+            signed_as=signer_office(self.signed_as)[:300],
         )
 
 
@@ -267,6 +267,51 @@ _CHAIR = re.compile(r"chai\w*p\w*rs\w*n", re.I)
 def _runs_on(word: str) -> bool:
     """Whether ``word``, last of a signer's name, is the next column's first word, not the name's."""
     return fold(word) in _RUN_ON or fold(word) in PERSON_OFFICES or bool(_CHAIR.fullmatch(word))
+
+
+# Honorifics written before a signer's name that are not in TITLES, for reading offices only.
+_OFFICE_TITLES = frozenset(
+    fold(w) for w in gazetteer.word_list("Ingeniero Ingeniera Monsenor Monseñor Doctora Licenciada")
+)
+
+
+_HONORIFICS = re.compile(
+    r"^\s*(?:(?:his|her|their)\s+(?:excellency|excellencies)|h\.\s?e\.?|s\.e\.?|mr\.?|mrs\.?|ms\.?|dr\.?|hon\.?|"
+    r"honou?rable|rt\.?\s+hon\.?|sir|dame|shri|shree|sd\.?|the)\s+(?=\S)",
+    re.I,
+)
+
+
+def signer_office(text: str) -> str:
+    """``text`` as the office a signer signed in, the gap their name left closed: "Col , OBE,
+    Deputy Controller" -> "OBE, Deputy Controller", "H.E. Dr. , President of the Interim
+    Government" -> "President of the Interim Government", "Mr" -> "", "( ) PRESIDENT, KARBI
+    STUDENTS' ASSOCIATION" -> "PRESIDENT, KARBI STUDENTS' ASSOCIATION"."""
+
+    def titles_only(part: str) -> bool:
+        words = [w for w in re.split(r"[\s/]+", part.strip(" .,;:")) if w]
+        return all(fold(w) in TITLES or fold(w.rstrip(".")) in TITLES or fold(w) in _OFFICE_TITLES for w in words)
+
+    text = re.sub(r"\(\s*\)", " ", text)
+    before = None
+    while before != text:
+        before = text
+        text = re.sub(r"^\s*\d{1,3}\s*[-.)]+\s*,?", "", text)  # "1-, Chef de village de ..."
+        if (cut := re.match(r"\s*([^,()]*?)\s*,\s*(.*)$", text, re.S)) is not None and titles_only(cut.group(1)):
+            text = cut.group(2)  # the titles before a name that was taken out
+        # "His Excellency President of the Commission ...", "the EU facilitator": honorifics and
+        # the article before the office itself.
+        text = _HONORIFICS.sub("", text)
+    if titles_only(text):
+        return ""
+    # "Acting President of Nepali Congress, Mr", "the Interim General Secretary: Honourable": the
+    # titles of a name that came after the office.
+    while (tail := re.match(r"(.*?)\s*[,:]\s*([^,:()]*)$", text, re.S)) is not None and titles_only(tail.group(2)):
+        text = tail.group(1)
+    text = re.sub(r",(?:\s*,)+", ",", text)
+    text = re.sub(r"\s+([,;)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:-")
 
 
 def _folded_words(name: str) -> set[str]:

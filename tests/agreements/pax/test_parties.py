@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from agreements.pax.parties import Known, Party, agreement_country, parse_cell, signer_name
+from agreements.pax.parties import Known, Party, agreement_country, parse_cell, signer_name, signer_office
 from utilities.folding import fold
 
 
@@ -1847,3 +1847,52 @@ def test_hezbollah_is_known_and_signs_through_its_leader():
 def test_a_list_heading_is_no_person():
     cell = "List of the Body of Chairpersons:\nAli Warsame Gulaid (Chairperson) (Habar Yoonis)"
     assert "List of the Body of Chairpersons" not in names(parse(cell, loc1iso="SOM"))
+
+
+@pytest.mark.parametrize(
+    ("written", "office"),
+    [
+        # The gap a signer's name left, with the titles before it.
+        (
+            "Col , OBE, Deputy Controller, Bougainville State of Emergency",
+            "OBE, Deputy Controller, Bougainville State of Emergency",
+        ),
+        ("H.E. Dr. , President of the Interim Government of Liberia", "President of the Interim Government of Liberia"),
+        (
+            "His Excellency Alhaji Sir , President of the Republic of The Gambia",
+            "President of the Republic of The Gambia",
+        ),
+        ("President , Nicaraguan Resistance", "President, Nicaraguan Resistance"),
+        # Titles alone are no office; titles after the office belonged to a name after it.
+        ("Mr", ""),
+        ("Maj-Gen", ""),
+        ("Acting President of Nepali Congress, Mr", "Acting President of Nepali Congress"),
+        ("the Interim General Secretary: Honourable", "Interim General Secretary"),
+        # Honorifics, an article, a list's number and empty brackets before the office.
+        (
+            "His Excellency President of the Commission of the African Union",
+            "President of the Commission of the African Union",
+        ),
+        ("the EU facilitator", "EU facilitator"),
+        ("1-, Chef de village de Diallassagou", "Chef de village de Diallassagou"),
+        ("( ) PRESIDENT, KARBI STUDENTS' ASSOCIATION (KSA)", "PRESIDENT, KARBI STUDENTS' ASSOCIATION (KSA)"),
+        (
+            "and Chairman of ECOWAS , , President of the Togolese Republic",
+            "and Chairman of ECOWAS, President of the Togolese Republic",
+        ),
+        # An office whose first word is also a title keeps it when no name was cut after it.
+        ("General Secretary of CPN (UML)", "General Secretary of CPN (UML)"),
+        ("Chief of Staff", "Chief of Staff"),
+    ],
+)
+def test_the_office_a_signer_signed_in_closes_the_gap_their_name_left(written, office):
+    assert signer_office(written) == office
+
+
+def test_parsed_offices_carry_no_titles_or_gaps():
+    cell = (
+        "His Excellency Moussa Faki Mahamat,\nChairperson African Union Commission\n\n"
+        "H.E. Dr. Ismail Wais , Special Envoy"
+    )
+    parties = parse(cell, column="ThrdPart", loc1iso="SSD")
+    assert all(not p.signed_as.startswith(("H.E", "His", ",")) and " ," not in p.signed_as for p in parties)
