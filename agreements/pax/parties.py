@@ -444,6 +444,11 @@ def _inline_headings(text: str, default: str) -> list[str] | None:
     return [";".join(pieces[a:b]).strip() for a, b in pairwise(bounds) if a < b]
 
 
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` is inside an open round bracket."""
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
 def _bracket_for(between: str) -> bool:
     """What stands between a person and an acronym after them opens a bracket, perhaps with an
     office first: "(" or "(Chief Executive Member, "."""
@@ -854,7 +859,12 @@ class _Reader:
 
     def _open_block(self, rest: str) -> None:
         # "For X: person", "For X, person", "From HTS   Abu Mahood Khatab": whichever comes first.
-        splits = [s for s in (_AFTER_ACTOR.search(rest), re.search(r"\s{3,}", rest)) if s is not None]
+        # Not a comma inside a bracket: "For the SELEKA Coalition (CPJP, UFDR, UFR, CPSK)".
+        after_actor = next(
+            (m for m in _AFTER_ACTOR.finditer(rest) if ":" in m.group(0) or not _inside_brackets(rest, m.start())),
+            None,
+        )
+        splits = [s for s in (after_actor, re.search(r"\s{3,}", rest)) if s is not None]
         split = min(splits, key=lambda s: s.start()) if splits else None
         actor_text, after = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
         actor_text = re.sub(r"\s+", " ", actor_text)

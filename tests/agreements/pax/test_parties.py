@@ -1896,3 +1896,8 @@ def test_parsed_offices_carry_no_titles_or_gaps():
     )
     parties = parse(cell, column="ThrdPart", loc1iso="SSD")
     assert all(not p.signed_as.startswith(("H.E", "His", ",")) and " ," not in p.signed_as for p in parties)
+
+
+def test_a_comma_in_a_blocks_bracketed_members_does_not_end_its_name():
+    cell = "For the SELEKA Coalition (CPJP, UFDR, UFR, CPSK)\n-\tMichel DJOTODJIA"
+    assert ("SELEKA Coalition", "Michel DJOTODJIA") in signers(parse(cell, loc1iso="CAF"))
