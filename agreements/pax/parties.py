@@ -270,6 +270,14 @@ def _runs_on(word: str) -> bool:
 
 
 # Honorifics written before a signer's name that are not in TITLES, for reading offices only.
+# Words of TITLES that are offices in their own right, or abbreviate one: kept in an office.
+_OFFICE_ABBREVIATIONS = frozenset(
+    fold(w)
+    for w in gazetteer.word_list(
+        "Sec Usec ASec A/Sec Dep Exec Dir Chief P/Chief Staff Police Judge Imam Bishop Archbishop Senator Sen "
+        "Gov Rep Elder Elders Omda Mwalimu Engineer Pastor Priest Cardinal Canon Archdeacon Deacon"
+    )
+)
 _OFFICE_TITLES = frozenset(
     fold(w) for w in gazetteer.word_list("Ingeniero Ingeniera Monsenor Monseñor Doctora Licenciada")
 )
@@ -290,13 +298,15 @@ def signer_office(text: str) -> str:
 
     def titles_only(part: str) -> bool:
         words = [w for w in re.split(r"[\s/]+", part.strip(" .,;:")) if w]
+        if any(fold(w.rstrip(".")) in _OFFICE_ABBREVIATIONS for w in words):
+            return False  # "Gen. Sec., New Mon State Party", "CHIEF, BEKANGWA": an office, not a title
         return all(fold(w) in TITLES or fold(w.rstrip(".")) in TITLES or fold(w) in _OFFICE_TITLES for w in words)
 
     text = re.sub(r"\(\s*\)", " ", text)
     before = None
     while before != text:
         before = text
-        text = re.sub(r"^\s*\d{1,3}\s*[-.)]+\s*,?", "", text)  # "1-, Chef de village de ..."
+        text = re.sub(r"^\s*\d{1,3}\s*[-.)]+(?=[\s,]|$)\s*,?", "", text)  # "1-, Chef de village", not "30-member"
         if (cut := re.match(r"\s*([^,()]*?)\s*,\s*(.*)$", text, re.S)) is not None and titles_only(cut.group(1)):
             text = cut.group(2)  # the titles before a name that was taken out
         # "His Excellency President of the Commission ...", "the EU facilitator": honorifics and
@@ -309,9 +319,11 @@ def signer_office(text: str) -> str:
     while (tail := re.match(r"(.*?)\s*[,:]\s*([^,:()]*)$", text, re.S)) is not None and titles_only(tail.group(2)):
         text = tail.group(1)
     text = re.sub(r",(?:\s*,)+", ",", text)
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]  # "(Chief Executive Member, KAAC)"
     text = re.sub(r"\s+([,;)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip(" ,;:-")
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–—")
 
 
 def _folded_words(name: str) -> set[str]:
@@ -366,8 +378,9 @@ def _office_beside(text: str, mention: Mention) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.-–")
     inner = text[1:-1] if text.startswith("(") and text.endswith(")") and text.count("(") == 1 else text
     bare = re.sub(r"\([^()]*\)", " ", inner)
-    if any(fold(bare) == fold(name) for name in [mention.name, *mention.aliases]):
-        return ""
+    names = [mention.name, *mention.aliases]
+    if any(fold(bare) == fold(name) or fold(inner) == fold(name) for name in names):
+        return ""  # "CPN (UML)": a faction's name, its bracket and all
     return text
 
 

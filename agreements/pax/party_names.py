@@ -674,7 +674,7 @@ def state_mention(name: str, code: str, office: str) -> Mention:
 # The name of a document or a part of one, never an actor's (R1): "Dayton Agreement on Implementing
 # the Federation ...", "Agreed Principles for the Interim Statute ...", "Definition of the Territory".
 _DOCUMENT_NAME = re.compile(
-    r"^(?:(?!of\b|de\b)[\w'’-]+\s+){0,3}?(?:agreements?|accords?|declarations?|protocols?|annex(?:es)?|principles|statutes?|"
+    r"^(?:(?!(?:of|de|for|on|to|in|the|and|pour|para)\b)[\w'’-]+\s+){0,3}?(?:agreements?|accords?|declarations?|protocols?|annex(?:es)?|principles|statutes?|"
     r"criteria|definition|memorand(?:um|a)|communiqu[ée]s?|constitution|treat(?:y|ies)|resolutions?)"
     r"(?:\s+(?:on|of|for|to|concerning|between)\b|\s+[-–]\s|$)",
     re.I,
@@ -1313,8 +1313,8 @@ def _known_then_signer(words: list[_Token], source: str, ctx: Context, office: s
         tail = words[j:]
         if (
             fold(words[j - 1].text) in CONNECTORS
-            or tail[0].text.lower() in CONNECTORS
-            or not tail[0].text[:1].isupper()
+            or any(w.text.lower() in CONNECTORS or not w.text[:1].isupper() for w in tail)
+            or any(fold(w.text) in _NOT_PERSON_WORDS or fold(w.text) in _BODIES | _NOT_PERSONS for w in tail)
             or not _looks_like_person(tail, False)
         ):
             continue
@@ -1701,9 +1701,15 @@ def _qualify(mention: Mention, text: str) -> int:
         known = gazetteer.national_actor(qualified, mention.country)
         if known is not None and known is gazetteer.national_actor(mention.name, mention.country):
             return 0  # "Ansar Allah (Houthis)": the bracket is another name of the same actor
-        mention.name = qualified
+        # Nor the bare name's other names: "NSP" is the Sadbhavana Party's, not its faction's.
+        mention.name, mention.aliases = qualified, []
         if known is not None:
-            mention.kind, mention.strength = known.kind, max(mention.strength, 2)  # "CPN (Maoist)"
+            # "CPN (Maoist)", "CPN (Maoists)": the gazetteer's name, the written one an alias.
+            mention.kind, mention.strength = known.kind, max(mention.strength, 2)
+            if fold(known.name) != fold(qualified):
+                mention.name, mention.aliases = known.name, [qualified]
+        # The bracket is part of the name: what follows it is read after it.
+        mention.end, mention.chunk_end = end, max(mention.chunk_end, end)
         return end
     return 0
 

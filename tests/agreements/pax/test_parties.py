@@ -558,7 +558,10 @@ def test_a_new_actor_after_a_block_closes_it_and_a_surname_is_no_country():
         "1\tNepali Congress, President Girija Prasad Koirala, Sd.\n"
         "2\tNepal Communist Party (UML), General Secretary Madhav Kumar Nepal, Sd."
     )
-    assert names(parse(cell, loc1iso="NPL")) == ["Nepali Congress", "Nepal Communist Party (UML)"]
+    assert names(parse(cell, loc1iso="NPL")) == [
+        "Nepali Congress",
+        "Communist Party of Nepal (Unified Marxist-Leninist)",
+    ]
 
 
 def test_a_faction_in_brackets_is_its_own_party_never_merged_with_the_party_it_left():
@@ -568,10 +571,19 @@ def test_a_faction_in_brackets_is_its_own_party_never_merged_with_the_party_it_l
         "Nepal Sadbhavana Party (Anandi Devi) General Secretary, Mr Shyam Sunder Gupta"
     )
     assert signers(parse(cell, loc1iso="NPL")) == [
-        ("CPN (UML)", "Madhav Nepal"),
-        ("CPN (Maoist)", "Prachanda"),
+        ("Communist Party of Nepal (Unified Marxist-Leninist)", "Madhav Nepal"),
+        ("Communist Party of Nepal (Maoist)", "Prachanda"),
         ("Nepal Sadbhavana Party (Anandi Devi)", "Shyam Sunder Gupta"),
     ]
+    # Nor through the parent's acronym: "NSP" is the Sadbhavana Party's, not its faction's.
+    cell = "Nepal Sadbhavana Party (Anandi Devi), Shyam Sunder Gupta\nNepal Sadbhavana Party, Rajendra Mahato"
+    parties = parse(cell, loc1iso="NPL")
+    assert signers(parties) == [
+        ("Nepal Sadbhavana Party (Anandi Devi)", "Shyam Sunder Gupta"),
+        ("Nepal Sadbhavana Party", "Rajendra Mahato"),
+    ]
+    # A faction's name, bracket and all, is no office of its signer.
+    assert [p.signed_as for p in parse("CPN (UML), Madhav Nepal", loc1iso="NPL")] == [""]
     cell = (
         "Shree Girija Prasad Koirala, Prime Minister and President, Nepali Congress;\n"
         "Shree Sher Bahadur Deuba President, Nepali Congress (Democratic);"
@@ -586,7 +598,7 @@ def test_a_qualifier_after_the_names_acronym_is_part_of_the_name():
     cell = (
         "Agreement Unsigned but composed by the Nepal Communist Party (CPN) (Maoists) and the Seven Political Parties"
     )
-    assert names(parse(cell, loc1iso="NPL")) == ["Nepal Communist Party (Maoists)", "Seven Political Parties"]
+    assert names(parse(cell, loc1iso="NPL")) == ["Communist Party of Nepal (Maoist)", "Seven Political Parties"]
 
 
 def test_a_code_in_brackets_after_an_acronym_is_the_faction():
@@ -764,9 +776,9 @@ def test_person_office_party_lines_name_the_party_even_as_an_acronym():
         loc1iso="NPL",
     )
     assert [(p.name, p.signed_by, p.signed_as) for p in parties] == [
-        ("CPN (Maoist)", "Prachanda", "Chairman"),
+        ("Communist Party of Nepal (Maoist)", "Prachanda", "Chairman"),
         # A surname that is a country's name is no state.
-        ("CPN (UML)", "Madhav Kumar Nepal", "Secretary General"),
+        ("Communist Party of Nepal (Unified Marxist-Leninist)", "Madhav Kumar Nepal", "Secretary General"),
         # A faction in brackets is another party, not an alias of the one it split from.
         ("Nepali Congress (Democratic)", "Sher Bahadur Deuba", "President"),
         ("Nepali Congress", "Girija Prasad Koirala", "Prime Minister and President"),
@@ -1883,6 +1895,12 @@ def test_a_list_heading_is_no_person():
         # An office whose first word is also a title keeps it when no name was cut after it.
         ("General Secretary of CPN (UML)", "General Secretary of CPN (UML)"),
         ("Chief of Staff", "Chief of Staff"),
+        ("Gen. Sec., New Mon State Party", "Gen. Sec., New Mon State Party"),
+        ("CHIEF, BEKANGWA", "CHIEF, BEKANGWA"),
+        ("Dep. Exec. Dir. , GRP Technical Working Group", "Dep. Exec. Dir., GRP Technical Working Group"),
+        ("30-member peace jirga led by Commissioner", "30-member peace jirga led by Commissioner"),
+        ("(Chief Executive Member, KAAC)", "Chief Executive Member, KAAC"),
+        ("Hon. – Ladu, YCFDP Founder", "Ladu, YCFDP Founder"),
     ],
 )
 def test_the_office_a_signer_signed_in_closes_the_gap_their_name_left(written, office):
@@ -1890,12 +1908,34 @@ def test_the_office_a_signer_signed_in_closes_the_gap_their_name_left(written, o
 
 
 def test_parsed_offices_carry_no_titles_or_gaps():
+    # The signer's name is taken out of "His Excellency Thabo Mbeki, President of ...", leaving
+    # "His Excellency , President of ..." before the office was cleaned.
+    cell = "Witnesses:\nHis Excellency Thabo Mbeki, President of the Republic of South Africa"
+    assert [(p.signed_by, p.signed_as) for p in parse(cell, column="ThrdPart", loc1iso="SSD")] == [
+        ("Thabo Mbeki", "President of the Republic of South Africa")
+    ]
+
+
+def test_an_organ_of_a_state_named_whole_keeps_the_words_after_it():
+    # "Operation in Mozambique" is no person's name after "United Nations".
+    assert names(parse("United Nations Operation in Mozambique", column="ThrdPart", loc1iso="MOZ")) == [
+        "United Nations Operation in Mozambique"
+    ]
+
+
+def test_an_actor_named_for_an_accord_or_a_resolution_is_no_document():
+    cell = "Witnessed by: Centre for Conflict Resolution, Laurie Nathan"
+    assert names(parse(cell, column="ThrdPart", loc1iso="ZAF")) == ["Centre for Conflict Resolution"]
+
+
+def test_a_colon_inside_a_blocks_bracket_still_ends_its_name():
+    # "[Summary: ... member states: Angola, ...]" is a note on the block, not its name's members.
     cell = (
-        "His Excellency Moussa Faki Mahamat,\nChairperson African Union Commission\n\n"
-        "H.E. Dr. Ismail Wais , Special Envoy"
+        "For the Contact Group (Signature) [Summary: the Ministerial Contact Group of the Community of "
+        "Portuguese-speaking Countries is comprised of the following member states: Angola, Brazil, "
+        "Cape Verde, (Guinea-Bissau), Mozambique, Portugal, and São Tomé and Príncipe]."
     )
-    parties = parse(cell, column="ThrdPart", loc1iso="SSD")
-    assert all(not p.signed_as.startswith(("H.E", "His", ",")) and " ," not in p.signed_as for p in parties)
+    assert names(parse(cell, column="ThrdPart", loc1iso="GNB")) == ["Contact Group"]
 
 
 def test_a_comma_in_a_blocks_bracketed_members_does_not_end_its_name():
