@@ -458,8 +458,8 @@ def _inline_headings(text: str, default: str) -> list[str] | None:
 
 
 def _inside_brackets(text: str, at: int) -> bool:
-    """Whether position ``at`` of ``text`` is inside an open round bracket."""
-    return text.count("(", 0, at) > text.count(")", 0, at)
+    """Whether position ``at`` of ``text`` is inside a round bracket that closes after it."""
+    return text.count("(", 0, at) > text.count(")", 0, at) and ")" in text[at:]
 
 
 def _bracket_for(between: str) -> bool:
