@@ -1324,21 +1324,40 @@ def _known_then_signer(words: list[_Token], source: str, ctx: Context, office: s
     return None
 
 
+def _is_office_word(text: str) -> bool:
+    """ "Ex-President": the office after the prefix."""
+    return fold(text.split("-", 1)[1]) in OFFICE_WORDS
+
+
 def _former_office(words: list[_Token], source: str) -> list[Mention | Person | str] | None:
     """ "Georges Chikoti Former Foreign Affairs Minister Republic of Angola", "former President of
     the Republic of South Africa": an office once held of a state represents no one now (R5); the
     person who held it, if named first, and the office."""
     at = next((i for i, w in enumerate(words[:-1]) if fold(w.text) in {"former", "ex"}), None)
-    if at is None and re.search(r"\b(?:former|ex)[\s-]+$", source[: words[0].start], re.I):
-        at = -1  # "former" in lower case, before the chunk
-    if at is None or not (_is_office(words[at + 1]) or _DEPARTMENT_START.match(words[at + 1].text)):
+    joined = next(
+        (i for i, w in enumerate(words) if re.match(r"(?i:ex|former)-(?=\w)", w.text) and _is_office_word(w.text)),
+        None,
+    )
+    if joined is not None and (at is None or joined < at):
+        at, office_start = joined, joined + 1  # "Ex-President of the Republic of Tanzania"
+    elif at is None and re.search(r"\b(?:former|ex)[\s-]+$", source[: words[0].start], re.I):
+        at, office_start = -1, 0  # "former" in lower case, before the chunk
+    elif at is not None:
+        office_start = at + 1
+    else:
         return None
-    rest = words[at + 1 :]
+    if joined != at and (
+        office_start >= len(words)
+        or not (_is_office(words[office_start]) or _DEPARTMENT_START.match(words[office_start].text))
+    ):
+        return None  # "former Yugoslav Republic of Macedonia": no office follows
+    rest = words[office_start:]
     while rest and (_is_office(rest[0]) or _DEPARTMENT_START.match(rest[0].text) or rest[0].text.lower() == "and"):
         rest = rest[1:]
-    while rest and rest[0].text.lower() in {"of", "the", "de", "la", "du"}:
+    while rest and rest[0].text.lower() in {"of", "the", "de", "la", "du", "del"}:
         rest = rest[1:]
-    if rest and state_of(_text(rest, source)) is None:
+    own_republic = len(rest) == 1 and rest[0].text.lower() in {"republic", "république", "república"}
+    if rest and not own_republic and state_of(_text(rest, source)) is None:
         return None  # "Former President Joaquim Chissano": the holder's name follows
     items: list[Mention | Person | str] = []
     holder = _strip_titles(words[: max(at, 0)])

@@ -1820,6 +1820,12 @@ def test_an_office_once_held_represents_no_state_now():
     ]
     cell = "His Excellency Uhuru Kenyatta, former President of the Republic of Kenya (Panel Member)"
     assert "Government of Kenya" not in names(parse(cell, column="ThrdPart", loc1iso="ETH"))
+    # Spanish and hyphenated: "ex Presidente de la República" is no government now either.
+    assert [(p.name, p.kind) for p in parse("Belisario Betancur, ex Presidente de la República", loc1iso="COL")] == [
+        ("Belisario Betancur", "person")
+    ]
+    cell = "Benjamin Mkapa, Ex-President of the Republic of Tanzania"
+    assert names(parse(cell, column="ThrdPart", loc1iso="BDI")) == ["Benjamin Mkapa"]
     # The holder's name after "Former President" is not a state's office.
     assert names(parse("Government of Burundi; Former President Pierre Buyoya", loc1iso="BDI"))[0] == (
         "Government of Burundi"
