@@ -1121,6 +1121,9 @@ _UN_ENVOY = re.compile(
 )
 
 
+_REPUBLIC_WORDS = frozenset(("republic", "république", "república"))
+
+
 def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
     """An office first: "President of the Republic of Uganda" -> Uganda, via "President of"."""
     text = _text(words, source)
@@ -1196,7 +1199,7 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             continue
         office = _text(words[: i + 1], source)
         if (
-            rest[0].text.lower() in {"republic", "république", "república"}
+            rest[0].text.lower() in _REPUBLIC_WORDS
             and not any(w.text.lower() in {"of", "de", "du", "del", "d'", "d’"} for w in rest[1:])
             and state_of(_text(rest, source)) is None  # "République Algérienne Démocratique et Populaire"
         ):
@@ -1356,7 +1359,7 @@ def _former_office(words: list[_Token], source: str) -> list[Mention | Person | 
         rest = rest[1:]
     while rest and rest[0].text.lower() in {"of", "the", "de", "la", "du", "del"}:
         rest = rest[1:]
-    own_republic = len(rest) == 1 and rest[0].text.lower() in {"republic", "république", "república"}
+    own_republic = len(rest) == 1 and rest[0].text.lower() in _REPUBLIC_WORDS
     if rest and not own_republic and state_of(_text(rest, source)) is None:
         return None  # "Former President Joaquim Chissano": the holder's name follows
     items: list[Mention | Person | str] = []
@@ -1701,6 +1704,8 @@ def _qualify(mention: Mention, text: str) -> int:
     # "Nepal Communist Party (CPN) (Maoists)": the name's acronym, then what qualifies the name.
     if _is_acronym(inner.replace(".", "")) and (second := _BRACKET.match(rest[after.end() :])) is not None:
         inner, end = second.group("inner").strip(), end + second.end()
+    qualified = f"{mention.name} ({inner})"
+    known = gazetteer.national_actor(qualified, mention.country)
     if (role := _ROLE_MARKERS.get(inner.lower())) is not None:
         mention.role = role
     elif (
@@ -1711,13 +1716,11 @@ def _qualify(mention: Mention, text: str) -> int:
         )
         or _faction_code(mention.name, inner)
         # "CPN (UML)", "Nepal Sadbhavana Party (Anandi Devi)": with the bracket, a name known whole.
-        or gazetteer.national_actor(f"{mention.name} ({inner})", mention.country) is not None
+        or known is not None
     ):
         # "SPLM/A (in Opposition)", "Communist Party of Nepal (Maoist)": part of the name. Not
         # the bare name as an alias: "Nepali Congress (Democratic)" broke away from the Nepali
         # Congress, and both sign the same agreements.
-        qualified = f"{mention.name} ({inner})"
-        known = gazetteer.national_actor(qualified, mention.country)
         if known is not None and known is gazetteer.national_actor(mention.name, mention.country):
             return 0  # "Ansar Allah (Houthis)": the bracket is another name of the same actor
         # Nor the bare name's other names: "NSP" is the Sadbhavana Party's, not its faction's.
