@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pycountry
 
@@ -1134,3 +1135,151 @@ def generic_government() -> frozenset[str]:
 def government_acronym(name: str, country: str) -> bool:
     """True when ``name`` is an acronym for the government of ``country`` (alpha-2)."""
     return name in GOVERNMENT_ACRONYMS.get(country, ())
+
+
+# --- misspellings ------------------------------------------------------------------------------
+
+# A name this long (letters, spaces left out) may be misspelt by one edit, and from
+# _TWO_EDITS letters by two; shorter names are too alike ("Niger", "Nigeria") to guess at.
+_MIN_LETTERS = 8
+_TWO_EDITS = 12
+
+
+def _runs(letters: str) -> frozenset[str]:
+    """Every run of three letters in ``letters``."""
+    return frozenset(letters[i : i + 3] for i in range(len(letters) - 2))
+
+
+class Spelling(NamedTuple):
+    """The known name a cell's name stands for (``misspelt``): ``name`` as the gazetteer writes it,
+    and whether the cell's name only ``respaced`` it ("Cooperation" for "Co-operation")."""
+
+    name: str
+    respaced: bool
+
+
+@dataclass(frozen=True)
+class _Spellings:
+    """The known full names as misspellings are looked up: ``names`` by their letters (folded,
+    spaces out) -> (whose, the name as written); ``runs`` the runs of three letters of each;
+    ``holding`` each run -> the names holding it; ``words`` every word of every known name."""
+
+    names: dict[str, list[tuple[object, str]]]
+    runs: dict[str, frozenset[str]]
+    holding: dict[str, tuple[str, ...]]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> _Spellings:
+    named: list[tuple[object, str]] = []
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if value := getattr(country, attr, None):
+                named.append((country.alpha_2, value))
+    named += [(alpha2, value) for alpha2, values in COUNTRY_NAMES.items() for value in values]
+    named += [
+        (id(entry), value) for entry in (*ORGANISATIONS, *NATIONAL_ACTORS) for value in (entry.name, *entry.aliases)
+    ]
+    named += [("government", value) for value in GENERIC_GOVERNMENT]
+    names: dict[str, list[tuple[object, str]]] = {}
+    for whose, value in named:
+        if value.replace("/", "").replace("-", "").replace(" ", "").isupper():
+            continue  # an acronym: misspelt, it is another acronym
+        letters = fold(value).replace(" ", "")
+        if len(letters) >= _MIN_LETTERS and all(whose != w for w, _ in names.get(letters, [])):
+            names.setdefault(letters, []).append((whose, value))
+    runs = {letters: _runs(letters) for letters in names}
+    holding: dict[str, list[str]] = {}
+    for letters, own in runs.items():
+        for run in own:
+            holding.setdefault(run, []).append(letters)
+    words = frozenset(word for _, value in named for word in fold(value).split()) | frozenset(demonyms())
+    return _Spellings(names, runs, {run: tuple(keys) for run, keys in holding.items()}, words)
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Letters changed, added, dropped or swapped with a neighbour to make ``a`` into ``b``
+    (optimal string alignment), or ``limit + 1`` once it is over ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+@lru_cache(maxsize=65536)
+def misspelt(name: str) -> Spelling | None:
+    """The known name ``name`` misspells, as the gazetteer writes it, or None.
+
+    "Untied Nations", "Republic of Diijbouti", "Gobiemo Nacional", "Transdniestria": a name
+    that is no known name but one or two letters away from exactly one known actor's (one for
+    names under twelve letters; spaces, case and accents aside), where every word that differs
+    is a word no known name uses. So a name near two actors, an acronym, or a name under eight
+    letters is no one's misspelling ("Niger" is too near "Nigeria" to guess), nor is one whose
+    different word is a real one: "Republic of Nigeria" is not "Republic of Liberia", "Union
+    pour la Paix" not "Unité pour la Paix", and "Nagaland" is three letters from "Nagalim".
+    """
+    if len(name) < _MIN_LETTERS:
+        return None
+    folded = fold(name)
+    letters = folded.replace(" ", "")
+    known = _spellings()
+    if len(letters) < _MIN_LETTERS:
+        return None
+    if letters in known.names:
+        # "Cooperation" for "Co-operation": the letters of one known name, spaced its own way.
+        same = known.names[letters]
+        return Spelling(same[0][1], respaced=True) if len(same) == 1 and fold(same[0][1]) != folded else None
+    # The words a misspelling changes are those of its words no known name uses, and each is of
+    # five letters or more ("Russian Federation B" is no misspelling): most names fail here.
+    unknown = {word for word in folded.split() if word not in known.words}
+    if not unknown or any(len(word) < 5 for word in unknown):
+        return None
+    limit = 2 if len(letters) >= _TWO_EDITS else 1
+    # An edit spoils at most four of the name's runs of three letters (a swap of two), so a near
+    # name holds one of any 4 * limit + 1 of them (the rarest few find every candidate), and all
+    # but 4 * limit of them (which leaves few to compare letter by letter).
+    own = _runs(letters)
+    held = own & known.holding.keys()
+    if len(held) < len(own) - 4 * limit:
+        return None  # too many runs of letters no known name has
+    rarest = sorted(held, key=lambda run: len(known.holding[run]))[: 4 * limit + 1 - (len(own) - len(held))]
+    candidates = {key for run in rarest for key in known.holding[run]}
+    near: dict[int, list[tuple[object, str]]] = {}
+    for key in sorted(candidates):
+        if (
+            abs(len(key) - len(letters)) <= limit
+            and len(own & known.runs[key]) >= len(own) - 4 * limit
+            and (edits := _edits(letters, key, limit)) <= limit
+        ):
+            near.setdefault(edits, []).extend(known.names[key])
+    if not near:
+        return None
+    closest = near[min(near)]
+    if len({whose for whose, _ in closest}) > 1:
+        return None
+    whose, written = closest[0]
+    targets = fold(written).split()
+    if (
+        # "South Ossetian", "Republics of ...", "South Korea's": a word made from the known one
+        any(
+            word.startswith(target) and word[len(target) :] in {"s", "n", "an", "ns", "ans"}
+            for word in unknown
+            for target in targets
+            if len(target) >= 4
+        )
+        or (whose == "government" and " " not in written)  # "Governement": read as the word it is
+    ):
+        return None
+    return Spelling(written, respaced=False)

@@ -60,6 +60,7 @@ GOLD_SETS: dict[str, Path] = {
             "fourteenth",
             "fifteenth",
             "sixteenth",
+            "seventeenth",
         )
     },
 }

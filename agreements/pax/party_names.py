@@ -760,6 +760,19 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     if folded in ctx.acronyms:
         defined = ctx.acronyms[folded]
         return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
+    if not _is_acronym(name) and (spelling := gazetteer.misspelt(name)) is not None:
+        # "Untied Nations", "Republic of Diijbouti", "Gobiemo Nacional": a known name misspelt is
+        # the known actor, named as the known name is (R3), the cell's spelling an alias. A name
+        # only spaced its own way is no misspelling: "Security and Cooperation" stays.
+        found = _read_name(spelling.name, ctx, office, generic=generic)
+        if found is not None:
+            if fold(found.name) == fold(spelling.name) and " " in spelling.name:
+                if spelling.respaced:
+                    found.name, found.aliases = name, [*found.aliases, spelling.name]
+                else:
+                    found.name = spelling.name  # spelt right, not as the cell spells it
+            found.aliases = [*found.aliases, name]
+            return found
     if (side := re.match(r"^(?P<who>.+?)\s+side$", name, re.I)) is not None:
         code = names_country(side.group("who"))
         # Negotiating sides are governments, except the breakaway side (R6).

@@ -193,7 +193,7 @@ def clean(text: str) -> str:
     # "the Secretary- General", wrapped at its hyphen.
     text = re.sub(r"\b(Secretary|Secr[ée]taire)-\s+(General|G[ée]n[ée]ral)\b", r"\1-\2", text, flags=re.I)
     # "Goverment of Southern Sudan", "Govt. of Assam": the word, misspelt or shortened.
-    text = re.sub(r"\bGov(?:erment|ernmnet|ernement|t\.?)(?=\s+of\b)", "Government", text, flags=re.I)
+    text = re.sub(r"\bGov(?:erment|ernmnet|ernement)\b|\bGovt\.?(?=\s+of\b)", "Government", text, flags=re.I)
     text = _BRACKET.sub(_bracket, text)
     text = _SECTOR.sub("", text)
     text = _NOTE_PARENS.sub("", text)

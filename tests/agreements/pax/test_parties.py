@@ -796,8 +796,11 @@ def test_a_titled_name_ends_with_its_sentence():
     [
         ("29 SIGNATORIES For the Political Opposition (no signatures in the document)", ["Political Opposition"]),
         ("Riek Machar, Vice President, Goverment of Southern Sudan", ["Government of Southern Sudan"]),
-        # "Republic of CÔTE D' VOIRE", misspelt: no actor is better than "Republic of".
-        ("His Excellency Félix HOUPHOUËT-BOIGNY President of the Republic of CÔTE D' VOIRE.", []),
+        # "Republic of CÔTE D' VOIRE", misspelt, is Côte d'Ivoire (never "Republic of").
+        (
+            "His Excellency Félix HOUPHOUËT-BOIGNY President of the Republic of CÔTE D' VOIRE.",
+            ["Government of Côte d'Ivoire"],
+        ),
     ],
 )
 def test_counts_misspellings_and_fragments_make_no_actor_names(cell, expected):
@@ -1947,3 +1950,53 @@ def test_a_colon_inside_a_blocks_bracket_still_ends_its_name():
 def test_a_comma_in_a_blocks_bracketed_members_does_not_end_its_name():
     cell = "For the SELEKA Coalition (CPJP, UFDR, UFR, CPSK)\n-\tMichel DJOTODJIA"
     assert ("SELEKA Coalition", "Michel DJOTODJIA") in signers(parse(cell, loc1iso="CAF"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "name"),
+    [
+        ("Untied Nations: Jean ARNAULT", "GTM", "United Nations"),
+        ("Por el Gobiemo Nacional: Victor G. Ricardo", "COL", "Government of Colombia"),
+        ("Transdniestria: I. Smirnov", "MDA", "Transnistria"),
+    ],
+)
+def test_a_known_name_misspelt_is_the_known_actor_its_spelling_an_alias(cell, loc1iso, name):
+    (party,) = parse(cell, loc1iso=loc1iso)
+    assert party.name == name
+    written = re.sub(r"^(?:Por el |For the |Pour le )|:.*$|\n.*$", "", cell, flags=re.S)
+    assert fold(written) in {fold(alias) for alias in party.aliases}
+
+
+def test_a_misspelt_state_is_the_state_and_keeps_its_signer():
+    cell = "Guarantors:\nRepublic of Diijbouti, Ismail Omar Guelleh, President"
+    (party,) = parse(cell, column="ThrdPart", loc1iso="SSD")
+    assert (party.name, party.role, party.country, party.signed_by) == (
+        "Djibouti",
+        "guarantor",
+        "DJ",
+        "Ismail Omar Guelleh",
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "name", "signer"),
+    [
+        ("For the National Goverment: Daniel García-Peña", "COL", "Government of Colombia", "Daniel García-Peña"),
+        (
+            "Pour le Governement de la RDC\nColonel Mukunto Kiyana Tim\nConseiller Militaire",
+            "COD",
+            "Government of the Democratic Republic of the Congo",
+            "Mukunto Kiyana Tim",
+        ),
+    ],
+)
+def test_the_word_government_misspelt_is_the_word(cell, loc1iso, name, signer):
+    (party,) = parse(cell, loc1iso=loc1iso)
+    assert (party.name, party.signed_by) == (name, signer)
+
+
+def test_a_real_name_near_a_known_one_stays_itself():
+    # "Union pour la Paix en Centrafrique" is one edit from the gazetteer's "Unité ...", but
+    # "Union" is a real word: the name stays as written.
+    (party,) = parse("Pour l'Union pour la Paix en Centrafrique: Ali Darassa", loc1iso="CAF")
+    assert party.name == "Union pour la Paix en Centrafrique"

@@ -86,6 +86,8 @@ FLOORS = {
     "fifteenth": (368, 0.861, 0.758),
     # Held out at 0.808, 0.784; since, the rules read off it.
     "sixteenth": (328, 0.819, 0.789),
+    # Held out at 0.898, 0.711 (the parser of the stop before, 61bd1df).
+    "seventeenth": (273, 0.889, 0.703),
 }
 
 
@@ -111,7 +113,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the sixteenth set scored precision 0.808 (recall 0.784)")
+@pytest.mark.xfail(strict=True, reason="held out, the seventeenth set scored precision 0.898, recall 0.711")
 def test_the_targets_hold_on_the_newest_set():
     newest = tally(NEWEST)
     assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"

@@ -1,0 +1,57 @@
+"""The gazetteer's own lookups: here, which misspelt names it takes for a known one."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreements.pax.gazetteer import misspelt
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Untied Nations", "United Nations"),  # two letters swapped
+        ("Republic of Diijbouti", "Republic of Djibouti"),  # a letter doubled
+        ("Republic of South Afirca", "Republic of South Africa"),
+        ("Krygyz Republic", "Kyrgyz Republic"),
+        ("Gobiemo Nacional", "Gobierno Nacional"),  # two edits in a name of twelve letters or more
+        ("Ejército Popular de Ltberación", "Ejército Popular de Liberación"),
+        ("Harikat Ahrar al-Sham", "Harakat Ahrar al-Sham"),  # an alias, misspelt: the alias
+    ],
+)
+def test_a_known_name_misspelt_is_the_known_name(name, known):
+    assert misspelt(name) == (known, False)
+
+
+def test_a_known_name_spaced_its_own_way_is_the_known_name_respaced():
+    assert misspelt("Conference on Security and Cooperation in Europe") == (
+        "Conference on Security and Co-operation in Europe",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "United Nations",  # known as it is
+        "Republic of Nigeria",  # two letters from Liberia, but Nigeria is a real word of a known name
+        "Union pour la Paix en Centrafrique",  # "Union" is a word of known names: no typo for "Unité"
+        "National Socialist Council of Nagaland",  # three letters from "Nagalim"
+        "South Ossetian",  # a word made from the known one, not a misspelling of it
+        "Republics of Bosnia and Herzegovina",
+        "South Korea's",
+        "Russian Federation B",  # the initial of the signer's name after it
+        "Governement",  # one word of the generic government: the word, not the agreement's government
+        "Nigera",  # under eight letters: too near too many names to guess
+        "UNPROFER",  # an acronym misspelt is another acronym
+        "Kofi Annan",  # nothing near
+    ],
+)
+def test_a_name_is_no_misspelling_when_its_different_word_is_real_or_it_is_short(name):
+    assert misspelt(name) is None
+
+
+def test_a_name_as_near_to_two_actors_is_no_ones_misspelling():
+    # One letter from the Republic of Mali and one from the Republic of Malawi.
+    assert misspelt("Republic of Malwi") is None
+    assert misspelt("Republic of Malawii") == ("Republic of Malawi", False)  # three from Mali: Malawi's
