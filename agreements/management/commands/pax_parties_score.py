@@ -7,7 +7,17 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from agreements.pax.parties_score import GOLD_SETS, NEWEST, SPLITS, detail_lines, load_gold, report_lines, score
+from agreements.pax.parties_score import (
+    GOLD_SETS,
+    NEWEST,
+    SECOND_READERS,
+    SPLITS,
+    detail_lines,
+    load_gold,
+    report_lines,
+    score,
+    second_reader,
+)
 
 
 class Command(BaseCommand):
@@ -33,9 +43,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--verbose", action="store_true", help="Also list, per cell, false positives, misses and wrong roles/kinds."
         )
+        parser.add_argument(
+            "--second-reader",
+            action="store_true",
+            help="Score, instead of the parser, a second reader's labels against the first reader's, on the sets "
+            f"labelled twice ({', '.join(SECOND_READERS)}): how far two readers of the rules agree.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         split: str | None = options["split"]
+        if options["second_reader"]:
+            self.second_readers(split, verbose=options["verbose"])
+            return
         # Only the sets asked for are read and parsed: "--split dev" never runs the parser on
         # the held-out cells.
         wanted = [split] if split in GOLD_SETS else list(GOLD_SETS)
@@ -52,3 +71,17 @@ class Command(BaseCommand):
         if options["verbose"]:
             for line in detail_lines(result, split or "all"):
                 self.stdout.write(line)
+
+    def second_readers(self, split: str | None, *, verbose: bool) -> None:
+        """Each set labelled twice: the second reader scored against the first."""
+        names = [name for name in SECOND_READERS if split in (None, "all", name)]
+        if not names:
+            raise CommandError(f"No second reader for {split}: only {', '.join(SECOND_READERS)}.")
+        for name in names:
+            result = score(load_gold(GOLD_SETS[name], name), second_reader(SECOND_READERS[name]))
+            self.stdout.write(f"Second reader against first, {name} set:")
+            for line in report_lines(result, [name]):
+                self.stdout.write(line)
+            if verbose:
+                for line in detail_lines(result, name):
+                    self.stdout.write(line)

@@ -3,7 +3,8 @@
     python tests/agreements/pax/gold/validate.py [path/to/pax_v9.csv]
 
 Each file must hold exactly the cells of its draw in sample.py, and no row may give cells to
-two files. Every line must parse; each
+two files; a second reader's labels of a set (``second_reader/<set>.jsonl``) hold exactly that
+set's cells, and are checked as the first reader's are. Every line must parse; each
 (agt_id, column) must occur once and its ``cell`` must equal the CSV's text for that AgtId and
 column exactly (as read by the csv module); ``con``/``loc1iso`` must match the row; kinds and
 roles must come from the allowed sets; countries are ISO 3166-1 alpha-2 shaped; rule
@@ -144,6 +145,13 @@ def main() -> int:
             errors.append(f"{name}: fewer than {fewest} cells")
         rows_by_file[name] = {agt for agt, _ in cells}
         print_counts(name, records)
+    for path in sorted((HERE / "second_reader").glob("*.jsonl")):
+        records, file_errors = check_file(path, rows, known_rules)
+        errors.extend(f"second_reader/{error}" for error in file_errors)
+        first, _ = check_file(HERE / path.name, rows, known_rules)
+        if [(r["agt_id"], r["column"]) for r in records] != [(r["agt_id"], r["column"]) for r in first]:
+            errors.append(f"second_reader/{path.name}: not the cells of {path.name}, in its order")
+        print_counts(f"second_reader/{path.name}", records)
     names = list(rows_by_file)
     for i, first in enumerate(names):
         for second in names[i + 1 :]:
