@@ -486,6 +486,12 @@ def _top_level_commas(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+def _same_person(one: str, other: str) -> bool:
+    """ "T. Ketsba" and "Tamaz Ketsba": one surname, and one first initial."""
+    first, second = fold(one).split(), fold(other).split()
+    return len(first) >= 2 and len(second) >= 2 and first[-1] == second[-1] and first[0][0] == second[0][0]
+
+
 def _person_name(person: Person) -> str:
     return re.sub(r"\s+", " ", person.name).strip(" ,.;")
 
@@ -582,7 +588,15 @@ class _Reader:
             else:
                 same.aliases.extend(a for a in [entity.name, *entity.aliases] if a not in same.aliases)
                 same.signed_by = same.signed_by or entity.signed_by
-        return [entity.party() for entity in merged]
+        # "The Abkhaz Party was represented by ... Mr. Tamaz Ketsba ... (Signed) T. Ketsba": a person
+        # who signed for an actor of the cell, named again on their own, is no second actor.
+        signers = [(e.role, e.signed_by) for e in merged if e.kind != ActorKind.PERSON and e.signed_by]
+        return [
+            entity.party()
+            for entity in merged
+            if entity.kind != ActorKind.PERSON
+            or not any(role == entity.role and _same_person(entity.name, who) for role, who in signers)
+        ]
 
     def acronym_and_signer(self, entity: _Entity) -> _Entity:
         """ "FPI Pascal Affi N'Guessan", "CODEP Raymond Tshibanda": a party's acronym and who signed

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from agreements.pax import gazetteer
+from agreements.pax.party_names import OFFICE_WORDS, TITLES
 from utilities.folding import fold
 
 # Line and paragraph separators that Python's splitlines honours but a cell does not mean.
@@ -171,6 +172,13 @@ def clean(text: str) -> str:
     text = re.sub(r"\b(of|the|de|and)\s+\1\b", r"\1", text, flags=re.I)
     # "Sd/-", "Sd.": "signed", in South Asian signature blocks.
     text = re.sub(r"(?<!\w)Sd\s*(?:/-|/[xX]+\b|\.|(?=\s*\())", " ", text)  # "Sd/xxx" too
+    # "(Signed) L. Bota (Signed) T. Ketsba (Signed) V. Lordkipanidze": signatures side by side on one
+    # line, each on a line of its own (but "Georgia (Signed) A. KAVSADZE" is a party and its signer).
+    text = re.sub(
+        r"(?im)^[ \t]*\((?:signed|sgd)\).*\((?:signed|sgd)\).*$",
+        lambda m: re.sub(r"(?i)(?<=\S)[ \t]+(?=\((?:signed|sgd)\))", "\n", m[0]),
+        text,
+    )
     # "(Signed) K. P. Sharma Oli" on each line: signatures one by one, as in a list ("A; B; C");
     # "Signed) A. TURAJONZODAH", its bracket lost, too.
     text = re.sub(r"(?m)^[ \t]*\(?(?:signed|sgd)\)[ \t]*(\S.*?)[ \t;]*$", r"\1;", text, flags=re.I)
@@ -209,7 +217,30 @@ def clean(text: str) -> str:
         "\n",
         text,
     )
-    return "\n".join(re.sub(r"[ ]{2,}", "  ", line).strip() for line in text.split("\n"))
+    return "\n".join(_stops_as_commas(re.sub(r"[ ]{2,}", "  ", line).strip()) for line in text.split("\n"))
+
+
+# A line of prose, where a full stop ends a sentence: three words in lower case in a row.
+_PROSE_LINE = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
+_NAME_THEN_STOP = re.compile(r"\b(?P<word>[A-Za-z][\w'’-]*[a-z][\w'’-]*)\.[ \t]+(?=(?P<next>[A-Z][\w'’-]*))")
+
+
+def _stops_as_commas(line: str) -> str:
+    """ "Dilman Pakhrin Tamang.  Nepal Tamang Association", "The Republic of Zimbabwe. Movement for
+    the Liberation of the Congo": on a line of names, a full stop after a word parts two names as
+    a comma would. Not after an initial or an abbreviation ("Gen.", "Abd.", "Supt."), not before
+    an office, which reads on as it is ("Jose MA. Sison. Chief Political Consultant NDFP ..."),
+    not in prose, where it ends a sentence, and only one on a line."""
+    if "." not in line or _PROSE_LINE.search(line):
+        return line
+    stops = [
+        m
+        for m in _NAME_THEN_STOP.finditer(line)
+        if len(m["word"]) >= 5 and fold(m["word"]) not in TITLES and fold(m["next"]) not in OFFICE_WORDS | TITLES
+    ]
+    if len(stops) != 1:
+        return line  # "V. Zorin. S. Stepashin. N. Bezborodov.": a list of people, read as it is
+    return f"{line[: stops[0].end('word')]},{line[stops[0].end('word') + 1 :]}"
 
 
 def _ends_a_known_name(previous: str, line: str) -> bool:

@@ -2000,3 +2000,67 @@ def test_a_real_name_near_a_known_one_stays_itself():
     # "Union" is a real word: the name stays as written.
     (party,) = parse("Pour l'Union pour la Paix en Centrafrique: Ali Darassa", loc1iso="CAF")
     assert party.name == "Union pour la Paix en Centrafrique"
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        (
+            "Bir Bahadur Lama Tamang,  Democratic Tamang Association\n\n"
+            "Dilman Pakhrin Tamang.  Nepal Tamang Association\n\nParsuram Tamang,  Tamsaling National Party",
+            "NPL",
+            [
+                ("Democratic Tamang Association", "Bir Bahadur Lama Tamang"),
+                ("Nepal Tamang Association", "Dilman Pakhrin Tamang"),
+                ("Tamsaling National Party", "Parsuram Tamang"),
+            ],
+        ),
+        (
+            "The Republic of Uganda, The Republic of Zimbabwe. Movement for the Liberation of the Congo",
+            "COD",
+            [("Uganda", ""), ("Zimbabwe", ""), ("Movement for the Liberation of the Congo", "")],
+        ),
+    ],
+)
+def test_a_full_stop_between_two_names_parts_them_as_a_comma(cell, loc1iso, expected):
+    assert signers(parse(cell, loc1iso=loc1iso)) == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "V. Zorin. S. Stepashin. N. Bezborodov.",  # a list of people: read as it is
+        "Jose MA. Sison. Chief Political Consultant NDFP Negotiating Panel",  # an office follows
+        "Othman Bin Abd. Razak, Malaysia",  # an abbreviation
+    ],
+)
+def test_a_full_stop_after_an_initial_an_abbreviation_or_before_an_office_stays(cell):
+    from agreements.pax.party_text import clean
+
+    assert clean(cell) == cell
+
+
+def test_signatures_side_by_side_on_one_line_are_one_each():
+    cell = (
+        "The Georgian Party was represented by a delegation consisting of Mr. Vazha Lordkipanidze.\n\n"
+        "The Abkhaz Party was represented by a delegation made up of Mr. Tamaz Ketsba.\n\n"
+        "(Signed) L. Bota (Signed) T. Ketsba (Signed) V. Lordkipanidze"
+    )
+    parties = parse(cell, loc1iso="GEO", con="Georgia/(Abkhazia)")
+    # Bota signs on his own; Ketsba and Lordkipanidze are the signers of their parties, not two
+    # more actors, and nobody is "L. Bota T. Ketsba V. Lordkipanidze".
+    assert names(parties) == ["Georgian Party", "Abkhaz Party", "L. Bota"]
+    assert [p.signed_by for p in parties[:2]] == ["Vazha Lordkipanidze", "Tamaz Ketsba"]
+
+
+def test_a_party_and_its_signer_on_one_line_stay_one():
+    (party,) = parse("Georgia (Signed) A. KAVSADZE", loc1iso="GEO")
+    assert (party.name, party.signed_by) == ("Georgia", "A. KAVSADZE")
+
+
+def test_who_signed_for_an_actor_is_no_second_actor_when_named_again():
+    cell = (
+        "Attested to:\n(Signed) Jerry John RAWLINGS\nH.E. Flt. Lt. Jerry John Rawlings\n"
+        "President of the Republic of Ghana\nand Current Chairman of ECOWAS"
+    )
+    assert signers(parse(cell, column="ThrdPart", loc1iso="LBR")) == [("Government of Ghana", "Jerry John Rawlings")]
