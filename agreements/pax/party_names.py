@@ -496,12 +496,39 @@ def _is_namey(word: str) -> bool:
     return first.isupper() or bool(_ARABIC_PARTICLE.match(word))
 
 
+# Head words that open a name written in sentence case, as French, Spanish and Portuguese names are
+# ("Front populaire pour la renaissance de la Centrafrique", "Union des forces républicaines
+# fondamentales"): after one, the name's lower-case words are part of it.
+_SENTENCE_CASE_HEADS = frozenset(
+    fold(w)
+    for w in word_list(
+        "Front Mouvement Union Rassemblement Parti Alliance Convention Coordination Conseil Comité Collectif "
+        "Congrès Association Organisation Ligue Observatoire Fédération Confédération Plateforme Groupe Réseau "
+        "Forces Mouvance Movimiento Frente Partido Unión Alianza Coordinadora Consejo Asociación Federación "
+        "Confederación Fuerzas Ejército Movimento União Conselho Associação Congresso"
+    )
+)
+# Lower-case words that end such a name: English, or a sentence's ("Union was represented by").
+_NOT_IN_SENTENCE_CASE = frozenset(
+    word_list(
+        "the of and for was were is are be been being has have had by with to in on at as that which who whom "
+        "signed represented agreed met from this these those its their his her it or an a not no between under "
+        "led also both all other would will shall may can did does do than then there here after before during "
+        "through into onto over about against among upon within without"
+    )
+)
+_LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:['’][^\W\d_]+)?")
+
+
 def chunks(text: str) -> list[list[_Token]]:
     """Runs of capitalised words and the small words names hold between them."""
     found: list[list[_Token]] = []
     current: list[_Token] = []
+    sentence_case = False
 
     def flush() -> None:
+        nonlocal sentence_case
+        sentence_case = False
         while current and (current[-1].text.lower() in CONNECTORS or not _has_letter(current[-1].text)):
             if (
                 len(current) > 1
@@ -548,6 +575,18 @@ def chunks(text: str) -> list[list[_Token]]:
             and not tokens[index + 1].broken
         )
         named_head = word in _NAMED_HEADS and current and previous[:1].isupper()
+        lower = bool(_LOWER_WORD.fullmatch(word)) and word not in _NOT_IN_SENTENCE_CASE
+        if sentence_case and word[:1].isupper() and not word.isupper() and _LOWER_WORD.fullmatch(previous):
+            # "Union pour le progrès national Express reservations": in sentence case a capital
+            # comes after an article, a preposition ("de la Centrafrique") or a noun ("Union des
+            # forces Républicaines"), not after an adjective.
+            if previous not in CONNECTORS and previous not in LOWER_HEADS:
+                flush()
+        if lower and (sentence_case or (len(current) == 1 and fold(previous) in _SENTENCE_CASE_HEADS)):
+            # "Front populaire pour la ...": a lower-case word of a name written in sentence case.
+            sentence_case = True
+            current.append(token)
+            continue
         if (
             _is_namey(word)
             or (word.lower() in CONNECTORS and current)

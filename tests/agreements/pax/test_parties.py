@@ -2064,3 +2064,32 @@ def test_who_signed_for_an_actor_is_no_second_actor_when_named_again():
         "President of the Republic of Ghana\nand Current Chairman of ECOWAS"
     )
     assert signers(parse(cell, column="ThrdPart", loc1iso="LBR")) == [("Government of Ghana", "Jerry John Rawlings")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            "Mr. Abel Balenguele\nDeputy Coordinator\nFront populaire pour la renaissance de la Centrafrique",
+            [("Front populaire pour la renaissance de la Centrafrique", "Abel Balenguele")],
+        ),
+        (
+            "Mr. Landa Nzengue\nPresident\nUnion des forces républicaines fondamentales",
+            [("Union des forces républicaines fondamentales", "Landa Nzengue")],
+        ),
+        ("Mouvement patriotique pour la Centrafrique", [("Mouvement patriotique pour la Centrafrique", "")]),
+        (
+            "Union des forces Républicaines: Florian N'DJADDER BEDAY",
+            [("Union des forces Républicaines", "Florian N'DJADDER BEDAY")],
+        ),
+    ],
+)
+def test_a_name_written_in_sentence_case_is_read_whole_never_as_the_country_it_ends_with(cell, expected):
+    assert signers(parse(cell, loc1iso="CAF")) == expected
+
+
+def test_a_sentence_case_name_ends_before_a_note_and_english_prose_is_no_name():
+    assert names(parse("4. Union pour le progrès national Express reservations", loc1iso="BDI")) == [
+        "Union pour le progrès national"
+    ]
+    assert parse("Union was represented by the Minister", loc1iso="CAF") == []
