@@ -576,12 +576,18 @@ def chunks(text: str) -> list[list[_Token]]:
         )
         named_head = word in _NAMED_HEADS and current and previous[:1].isupper()
         lower = bool(_LOWER_WORD.fullmatch(word)) and word not in _NOT_IN_SENTENCE_CASE
-        if sentence_case and word[:1].isupper() and not word.isupper() and _LOWER_WORD.fullmatch(previous):
+        if (
+            sentence_case
+            and word[:1].isupper()
+            and not word.isupper()
+            and _LOWER_WORD.fullmatch(previous)
+            and previous not in CONNECTORS
+            and previous not in LOWER_HEADS
+        ):
             # "Union pour le progrès national Express reservations": in sentence case a capital
             # comes after an article, a preposition ("de la Centrafrique") or a noun ("Union des
             # forces Républicaines"), not after an adjective.
-            if previous not in CONNECTORS and previous not in LOWER_HEADS:
-                flush()
+            flush()
         if lower and (sentence_case or (len(current) == 1 and fold(previous) in _SENTENCE_CASE_HEADS)):
             # "Front populaire pour la ...": a lower-case word of a name written in sentence case.
             sentence_case = True
