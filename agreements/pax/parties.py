@@ -524,6 +524,7 @@ class _Reader:
         self.stale = False  # the pending person was followed by a blank line
         self.listing = False  # the line is a list of parties separated by semicolons
         self.descriptor = False  # the last "For X" named a personal descriptor, not an actor
+        self.header = False  # the line being read ends with a colon: what follows is its
 
     # --- output ----------------------------------------------------------------------------
 
@@ -664,6 +665,7 @@ class _Reader:
     # --- lines -------------------------------------------------------------------------------
 
     def line(self, text: str) -> None:
+        self.header = text.rstrip().endswith(":")
         if not text:
             # A person's name and their office are often a blank line apart ("Sec. Silvestre H.
             # Bello III / (blank) / Chairperson of the GRP Panel"): keep the name for one more line
@@ -1270,8 +1272,13 @@ class _Reader:
                     self.add(_entity(mention, mention.role or role))
         elif mentions:
             added = [self.add(_entity(mention, mention.role or role)) for mention in mentions]
-            if len(added) == 1 and not prose and not mentions[0].office:
+            if len({id(entity) for entity in added}) == 1 and not prose and not mentions[0].office:
+                # One actor, however many names it was given ("Ejército de Liberación Nacional – ELN").
                 self.soft = added[0]
+                if self.header and self.block is None:
+                    # "Delegation of the Government of the Republic of Colombia:" over a blank line
+                    # and its delegates: a block heading, open until its signers are read.
+                    self.block = added[0]
         elif reading.people and not prose:
             person = reading.people[0]
             office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")

@@ -2093,3 +2093,18 @@ def test_a_sentence_case_name_ends_before_a_note_and_english_prose_is_no_name():
         "Union pour le progrès national"
     ]
     assert parse("Union was represented by the Minister", loc1iso="CAF") == []
+
+
+def test_a_block_heading_over_a_blank_line_holds_its_delegates():
+    cell = (
+        "Delegation of the Government of the Republic of Colombia:\n\n"
+        "(Signed) José Otty Patiño Hormaza, Head of delegation\n(Signed) Iván Cepeda Castro\n"
+        "(Signed) Orlando Romero Reyes\n\n"
+        "Delegation of the Ejército de Liberación Nacional – ELN:\n\n"
+        "(Signed) Pablo Beltrán, Head of delegation\n(Signed) Aureliano Carbonell"
+    )
+    # The delegates are the delegation's, not actors of their own (R2); the head signed for it.
+    assert signers(parse(cell, loc1iso="COL")) == [
+        ("Government of Colombia", "José Otty Patiño Hormaza"),
+        ("Ejército de Liberación Nacional", "Pablo Beltrán"),
+    ]
