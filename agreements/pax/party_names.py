@@ -1088,6 +1088,21 @@ def _strong(words: list[_Token], source: str, ctx: Context, office: str = "") ->
     return None
 
 
+_MINISTERS = frozenset(fold(w) for w in word_list("Minister Ministre Ministro Ministry Ministère Ministerio Secretary"))
+
+
+def _portfolio(words: list[_Token], source: str) -> bool:
+    """ "Minister of Culture and Tourism of the Federal Democratic Republic of Ethiopia": a
+    minister of a state, whose "and" joins the parts of the portfolio, not two actors."""
+    if fold(words[0].text) not in _MINISTERS:
+        return False
+    text = _text(words, source)
+    for of in re.finditer(r"\bof\s+(?=(?:the\s+)?[A-Z])", text):
+        if " and " in text[: of.start()] and state_of(text[of.end() :]) is not None:
+            return True
+    return False
+
+
 def _join(left: list[_Token], right: list[_Token], words: list[_Token]) -> list[_Token]:
     """Two runs of ``words`` with the words between them."""
     return words[words.index(left[0]) : words.index(right[-1]) + 1]
@@ -1490,7 +1505,7 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
         not _is_office(bare[0]) or state_of(_text(bare, source)) is not None or strong.kind == ActorKind.ORGANISATION
     ):
         return [strong]
-    if (parts := _split_and(bare, source, ctx)) is not None:
+    if not _portfolio(bare, source) and (parts := _split_and(bare, source, ctx)) is not None:
         items: list[Mention | Person | str] = []
         for part in parts:
             for item in read_chunk(part, source, ctx):

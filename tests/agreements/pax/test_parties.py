@@ -2108,3 +2108,8 @@ def test_a_block_heading_over_a_blank_line_holds_its_delegates():
         ("Government of Colombia", "José Otty Patiño Hormaza"),
         ("Ejército de Liberación Nacional", "Pablo Beltrán"),
     ]
+
+
+def test_a_ministers_portfolio_joined_by_and_is_one_office_of_the_state_it_names():
+    cell = "H.E. Mohamoud Dirir, Minister of Culture and Tourism of the Federal Democratic Republic of Ethiopia"
+    assert signers(parse(cell, column="ThrdPart", loc1iso="SSD")) == [("Government of Ethiopia", "Mohamoud Dirir")]
