@@ -17,6 +17,7 @@
     python tests/agreements/pax/gold/sample.py --fifteenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --sixteenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --seventeenth [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --eighteenth [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -28,7 +29,7 @@ cell's content beyond "is it empty / too long".
 
 ``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth``,
 ``--ninth``, ``--tenth``, ``--eleventh``, ``--twelfth``, ``--thirteenth``, ``--fourteenth``,
-``--fifteenth``, ``--sixteenth`` and ``--seventeenth``
+``--fifteenth``, ``--sixteenth``, ``--seventeenth`` and ``--eighteenth``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
 of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
@@ -65,6 +66,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("fifteenth", 20261209, 60, 40),  # after the fourteenth set was measured and tuned against
     ("sixteenth", 20261210, 60, 40),  # after the fifteenth set was measured and tuned against
     ("seventeenth", 20261211, 60, 40),  # after the sixteenth set was measured and tuned against
+    ("eighteenth", 20261212, 74, 40),  # after the seventeenth set, and an audit of the release: the last ThrdPart cells
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
