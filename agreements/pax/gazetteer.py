@@ -28,6 +28,7 @@ through the parser's ``known`` callable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -1152,10 +1153,12 @@ def _runs(letters: str) -> frozenset[str]:
 
 class Spelling(NamedTuple):
     """The known name a cell's name stands for (``misspelt``): ``name`` as the gazetteer writes it,
-    and whether the cell's name only ``respaced`` it ("Cooperation" for "Co-operation")."""
+    and whether the cell's name is only a ``variant`` of it, spaced or voweled its own way
+    ("Cooperation" for "Co-operation", "Nur al-Din al-Zanki" for "Nour al-Din al-Zenki"): no
+    misspelling, but another way to write the name, which the cell's name keeps (R3)."""
 
     name: str
-    respaced: bool
+    variant: bool
 
 
 @dataclass(frozen=True)
@@ -1240,7 +1243,7 @@ def misspelt(name: str) -> Spelling | None:
     if letters in known.names:
         # "Cooperation" for "Co-operation": the letters of one known name, spaced its own way.
         same = known.names[letters]
-        return Spelling(same[0][1], respaced=True) if len(same) == 1 and fold(same[0][1]) != folded else None
+        return Spelling(same[0][1], variant=True) if len(same) == 1 and fold(same[0][1]) != folded else None
     # The words a misspelling changes are those of its words no known name uses, and each is of
     # five letters or more ("Russian Federation B" is no misspelling): most names fail here.
     unknown = {word for word in folded.split() if word not in known.words}
@@ -1272,9 +1275,10 @@ def misspelt(name: str) -> Spelling | None:
     whose, written = closest[0]
     targets = fold(written).split()
     if (
-        # "South Ossetian", "Republics of ...", "South Korea's": a word made from the known one
+        # "South Ossetian", "Republics of ...", "South Korea's", "Souther Sudan": a word made from the
+        # known one
         any(
-            word.startswith(target) and word[len(target) :] in {"s", "n", "an", "ns", "ans"}
+            word.startswith(target) and word[len(target) :] in {"s", "n", "an", "ns", "ans", "er", "ern"}
             for word in unknown
             for target in targets
             if len(target) >= 4
@@ -1282,4 +1286,11 @@ def misspelt(name: str) -> Spelling | None:
         or (whose == "government" and " " not in written)  # "Governement": read as the word it is
     ):
         return None
-    return Spelling(written, respaced=False)
+    # Only vowels written otherwise, in the same places: a transliteration ("Zanki", "Nur"), not a
+    # misspelling ("Untied", "Afirca" move a letter).
+    return Spelling(written, variant=_vowel_runs(letters) == _vowel_runs(fold(written).replace(" ", "")))
+
+
+def _vowel_runs(letters: str) -> str:
+    """ "zanki" and "zenki" -> "zVnkV": the letters with each run of vowels as one mark."""
+    return re.sub(r"[aeiouy]+", "V", letters)

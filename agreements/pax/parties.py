@@ -487,9 +487,15 @@ def _top_level_commas(text: str) -> list[str]:
 
 
 def _same_person(one: str, other: str) -> bool:
-    """ "T. Ketsba" and "Tamaz Ketsba": one surname, and one first initial."""
+    """ "T. Ketsba" and "Tamaz Ketsba", "Jerry John RAWLINGS" and "Jerry John Rawlings": one
+    surname, and one first name, or its initial where one of them gives only that ("Mohamed Ali"
+    and "Mahmoud Ali" are two people)."""
     first, second = fold(one).split(), fold(other).split()
-    return len(first) >= 2 and len(second) >= 2 and first[-1] == second[-1] and first[0][0] == second[0][0]
+    if len(first) < 2 or len(second) < 2 or first[-1] != second[-1]:
+        return False
+    if min(len(first[0]), len(second[0])) == 1:
+        return first[0][0] == second[0][0]
+    return first[0] == second[0]
 
 
 def _person_name(person: Person) -> str:
@@ -525,6 +531,7 @@ class _Reader:
         self.listing = False  # the line is a list of parties separated by semicolons
         self.descriptor = False  # the last "For X" named a personal descriptor, not an actor
         self.header = False  # the line being read ends with a colon: what follows is its
+        self.header_block: _Entity | None = None  # the block such a line opened
 
     # --- output ----------------------------------------------------------------------------
 
@@ -769,6 +776,11 @@ class _Reader:
         self.content(text)
 
     def content(self, text: str) -> None:
+        if self.header and self.block is not None and self.block is self.header_block and not self.block.signed_by:
+            # "AND: THE ISATABU FREEDOM MOVEMENT ("IFM") of the Second Part:" / "AND: THE SOLOMON
+            # ISLANDS GOVERNMENT ("SIG") of the Third Part:": a heading after a heading opens its
+            # own block; it is not the first one's signer.
+            self.block = None
         text = _LABELS.sub("", text).strip()
         # "THE REPUBLIKA SRPSKA, REPRESENTED BY:": a block heading whose signers follow.
         text = re.sub(r",?\s+(?:represented|ratified|signed)\s+by\s*:\s*$", ":", text, flags=re.I)
@@ -1278,7 +1290,7 @@ class _Reader:
                 if self.header and self.block is None:
                     # "Delegation of the Government of the Republic of Colombia:" over a blank line
                     # and its delegates: a block heading, open until its signers are read.
-                    self.block = added[0]
+                    self.block = self.header_block = added[0]
         elif reading.people and not prose:
             person = reading.people[0]
             office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")

@@ -250,7 +250,9 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"\bmediation\b|\bassembly\b|\bcommunauté\b|\bcomunidad\b|\bconseil\b|\bcomité\b|"
         r"\bcomisión\b|\bobservatory\b|\bministry\b|\bauthority\b|\bcourt\b|\btrust\b|\bbureau\b|"
         r"\bepiscopal\b|\bconférence\b|\bconferencia\b|\buniversity\b|\bgroup\b|\bteam\b|\bcaucus\b|"
-        r"\bpresidency\b|\bdetainees\b|\bdirectorate\b|\bconvention\b|\bparishad\b|\bsamiti\b|\bsangh\b|\bsangathan\b",
+        r"\bpresidency\b|\bdetainees\b|\bdirectorate\b|\bconvention\b|\bparishad\b|\bsamiti\b|\bsangh\b|\bsangathan\b|"
+        r"\brassemblement\b|\bcollectif\b|\bligue\b|\bréseau\b|\bgroupe\b|\bfédération\b|\bconfédération\b|"
+        r"\bobservatoire\b|\bconsejo\b|\basociación\b|\bfederación\b|\bconfederación\b|\bconselho\b|\bassociação\b",
         ActorKind.ORGANISATION,
     ),
     (
@@ -518,6 +520,20 @@ _NOT_IN_SENTENCE_CASE = frozenset(
     )
 )
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:['’][^\W\d_]+)?")
+# The first lower-case word of a name in sentence case is French, Spanish or Portuguese: a small word
+# ("des", "pour"), an accented word, or an adjective's ending ("populaire", "nationale",
+# "patriotique"); not "members" in "Alliance members including the Arakan Army".
+_ROMANCE_WORD = re.compile(
+    r"(?:de|des|du|la|le|les|pour|por|para|del|los|las|da|do|dos|das|au|aux|en|d|l)|"
+    r".*[àâäçéèêëîïôöùûüñãõ].*|"
+    r".*(?:aire|aires|ique|iques|ale|ales|al|aux|iel|uel|rel|tel|onnel|elle|elles|ien|ienne|iens|iennes|ais|aise|"
+    r"ois|oise|if|ive|ifs|ives|eux|euse|ista|istas|ano|ana|anos|anas|ario|aria|ico|ica|icos|icas|ivo|iva|nal|ente|"
+    r"ante|eiro|eira)"
+)
+_ROMANCE_SMALL = frozenset(word_list("de des du la le les pour por para del los las da do dos das au aux en"))
+# A conjunction of these languages between two such names ends the first: "Front populaire ivoirien
+# et Rassemblement des républicains".
+_ROMANCE_AND = frozenset(word_list("et y e"))
 
 
 def chunks(text: str) -> list[list[_Token]]:
@@ -575,20 +591,55 @@ def chunks(text: str) -> list[list[_Token]]:
             and not tokens[index + 1].broken
         )
         named_head = word in _NAMED_HEADS and current and previous[:1].isupper()
-        lower = bool(_LOWER_WORD.fullmatch(word)) and word not in _NOT_IN_SENTENCE_CASE
-        if (
-            sentence_case
-            and word[:1].isupper()
-            and not word.isupper()
-            and _LOWER_WORD.fullmatch(previous)
-            and previous not in CONNECTORS
-            and previous not in LOWER_HEADS
+        following = tokens[index + 1].text if index + 1 < len(tokens) and not tokens[index + 1].broken else ""
+        if sentence_case and (
+            word in _NOT_IN_SENTENCE_CASE
+            or "/" in previous
+            or (
+                word in _ROMANCE_AND
+                and fold(following) in _SENTENCE_CASE_HEADS
+                and any(_LOWER_WORD.fullmatch(t.text) and t.text not in CONNECTORS for t in current)
+            )
+            or (
+                word[:1].isupper()
+                and not word.isupper()
+                and _LOWER_WORD.fullmatch(previous)
+                and previous not in CONNECTORS
+                and previous not in LOWER_HEADS
+            )
         ):
-            # "Union pour le progrès national Express reservations": in sentence case a capital
-            # comes after an article, a preposition ("de la Centrafrique") or a noun ("Union des
-            # forces Républicaines"), not after an adjective.
+            # The name in sentence case ends: at an English word ("... républicaines and the
+            # Government"), at a slash that joins another name, at "et" before another such name,
+            # and at a capital after an adjective ("Union pour le progrès national Express
+            # reservations"; a capital comes after an article or a preposition, "de la Centrafrique",
+            # or a noun, "Union des forces Républicaines").
             flush()
-        if lower and (sentence_case or (len(current) == 1 and fold(previous) in _SENTENCE_CASE_HEADS)):
+            if word in _ROMANCE_AND:
+                continue
+        if (
+            len(current) >= 3
+            and len(word) >= 3
+            and word.isupper()
+            and word.isalpha()
+            and word.lower() not in CONNECTORS
+            and previous[:1].isupper()
+            and not previous.isupper()
+            and (fold(following) in _SENTENCE_CASE_HEADS or _HEAD.fullmatch(following))
+            and not any(fold(t.text) in OFFICE_WORDS for t in current)  # "Chief Political Consultant NDFP Panel"
+        ):
+            # "CSTC Confédération Syndicale des Travailleurs Centrafricains ELAN Effort Libéral en
+            # Afrique": a glossary's next entry, its acronym first.
+            flush()
+        lower = bool(_LOWER_WORD.fullmatch(word)) and word not in _NOT_IN_SENTENCE_CASE
+        if lower and (
+            sentence_case
+            or (
+                len(current) == 1
+                and fold(previous) in _SENTENCE_CASE_HEADS
+                # "Mouvement arabe de l'Azawad": an adjective, known as one by what follows it
+                and (_ROMANCE_WORD.fullmatch(word) or following.lower() in _ROMANCE_SMALL)
+            )
+        ):
             # "Front populaire pour la ...": a lower-case word of a name written in sentence case.
             sentence_case = True
             current.append(token)
@@ -808,11 +859,12 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     if not _is_acronym(name) and (spelling := gazetteer.misspelt(name)) is not None:
         # "Untied Nations", "Republic of Diijbouti", "Gobiemo Nacional": a known name misspelt is
         # the known actor, named as the known name is (R3), the cell's spelling an alias. A name
-        # only spaced its own way is no misspelling: "Security and Cooperation" stays.
+        # only spaced or voweled its own way is no misspelling: "Security and Cooperation" and
+        # "Nur al-Din al-Zanki Movement" stay as written.
         found = _read_name(spelling.name, ctx, office, generic=generic)
         if found is not None:
             if fold(found.name) == fold(spelling.name) and " " in spelling.name:
-                if spelling.respaced:
+                if spelling.variant:
                     found.name, found.aliases = name, [*found.aliases, spelling.name]
                 else:
                     found.name = spelling.name  # spelt right, not as the cell spells it
@@ -915,6 +967,8 @@ def _head_placed(name: str) -> bool:
     words = name.split()
     if any(w.lower() in {"de", "du", "des", "la", "le", "pour", "del", "los", "las", "y", "et"} for w in words):
         return True
+    if len(words) >= 2 and fold(words[0]) in _SENTENCE_CASE_HEADS and _ROMANCE_WORD.fullmatch(words[1]):
+        return True  # "Front populaire ivoirien", "Partido comunista": a name in sentence case
     for match in _HEAD.finditer(name):
         after = name[match.end() :].split()
         if match.end() == len(name) or not after or after[0].lower() in CONNECTORS or after[0] == "to":
@@ -1098,7 +1152,14 @@ def _portfolio(words: list[_Token], source: str) -> bool:
         return False
     text = _text(words, source)
     for of in re.finditer(r"\bof\s+(?=(?:the\s+)?[A-Z])", text):
-        if " and " in text[: of.start()] and state_of(text[of.end() :]) is not None:
+        joined = re.search(r"\band\s+(?P<part>.*)$", text[: of.start()])
+        if (
+            joined is not None
+            and state_of(text[of.end() :]) is not None
+            # "and Tourism", not "and Minister of Defence of the Republic of Kenya" (a second office)
+            and not re.search(r"\bof\b", joined["part"])
+            and not any(fold(word) in OFFICE_WORDS for word in joined["part"].split())
+        ):
             return True
     return False
 
@@ -1715,6 +1776,8 @@ def read(text: str, ctx: Context) -> Reading:
             m.strength < 2
             and fold(m.name.split()[-1]) in gazetteer.demonyms()
             and re.match(r"\s+[a-z]", text[m.chunk_end or m.end :])
+            # but "Front populaire ivoirien et Rassemblement des républicains": two names, the first whole
+            and not re.match(r"\s+(?:et|y|e|and)\s+[A-Z]", text[m.chunk_end or m.end :])
         )
     ]
     # "the GRP-NDFP peace negotiations": a name used as an adjective names no party.

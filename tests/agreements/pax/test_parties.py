@@ -2113,3 +2113,69 @@ def test_a_block_heading_over_a_blank_line_holds_its_delegates():
 def test_a_ministers_portfolio_joined_by_and_is_one_office_of_the_state_it_names():
     cell = "H.E. Mohamoud Dirir, Minister of Culture and Tourism of the Federal Democratic Republic of Ethiopia"
     assert signers(parse(cell, column="ThrdPart", loc1iso="SSD")) == [("Government of Ethiopia", "Mohamoud Dirir")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            "Front populaire ivoirien et Rassemblement des républicains",
+            ["Front populaire ivoirien", "Rassemblement des républicains"],
+        ),
+        ("Movimiento revolucionario y Partido comunista", ["Movimiento revolucionario", "Partido comunista"]),
+        (
+            "Union des forces républicaines and the Government of the Central African Republic",
+            ["Union des forces républicaines", "Government of the Central African Republic"],
+        ),
+        ("Government of Myanmar; Alliance members including the Arakan Army", ["Government of Myanmar", "Arakan Army"]),
+        (
+            "Coordination des Mouvements et Forces Patriotiques de Resistance",
+            ["Coordination des Mouvements et Forces Patriotiques de Resistance"],
+        ),
+        ("Mouvement arabe de l'Azawad", ["Mouvement arabe de l'Azawad"]),
+        ("Union level negotiators", []),  # English: "level" is no French adjective
+    ],
+)
+def test_a_sentence_case_name_ends_where_another_name_or_english_begins(cell, expected):
+    assert names(parse(cell, loc1iso="CAF")) == expected
+
+
+def test_acronyms_heading_the_entries_of_a_glossary_part_them():
+    cell = "MLPC Mouvement de Libération du Peuple Centrafricain MNR Mouvement de National pour le Renouveau"
+    assert names(parse(cell, loc1iso="CAF")) == [
+        "MLPC Mouvement de Libération du Peuple Centrafricain",
+        "MNR Mouvement de National pour le Renouveau",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # Two people of one surname: both stay.
+        (
+            "Transitional Federal Government, represented by Mohamed Ali; Mahmoud Ali",
+            [("Transitional Federal Government", "Mohamed Ali"), ("Mahmoud Ali", "")],
+        ),
+        # Two offices of two states, joined by "and": two governments.
+        (
+            "Minister of Foreign Affairs of the Republic of Uganda and Minister of Defence of the Republic of Kenya",
+            [("Government of Uganda", ""), ("Government of Kenya", "")],
+        ),
+    ],
+)
+def test_what_the_session_rules_must_not_merge(cell, expected):
+    assert signers(parse(cell, loc1iso="SOM")) == expected
+
+
+def test_a_heading_after_a_heading_is_its_own_block():
+    cell = (
+        'AND: THE ISATABU FREEDOM MOVEMENT ("IFM") of the Second Part:\n'
+        'AND: THE SOLOMON ISLANDS GOVERNMENT ("SIG") of the Third Part:'
+    )
+    assert names(parse(cell, loc1iso="SLB")) == ["ISATABU FREEDOM MOVEMENT", "Government of Solomon Islands"]
+
+
+def test_a_transliteration_keeps_the_cells_spelling():
+    (party,) = parse("In the presence of: Nur al-Din al-Zanki Movement", column="ThrdPart", loc1iso="SYR")
+    assert party.name == "Nur al-Din al-Zanki Movement"
+    assert "Nour al-Din al-Zenki Movement" in party.aliases

@@ -24,15 +24,18 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
   stops before: 0.858, 0.753);
 - sixteenth.jsonl: held out at 0.808, 0.784 (257 of 318 found, of 328 labelled; the parser of the
   stop before gives the same: this stop's first rules changed none of its cells);
-- seventeenth.jsonl: held out at 0.898, 0.711 (194 of 216 found, of 273 labelled).
+- seventeenth.jsonl: held out at 0.898, 0.711 (194 of 216 found, of 273 labelled);
+- eighteenth.jsonl: held out at 0.913, 0.812 (293 of 321 found, of 361 labelled; 0.908, 0.802
+  without its seven repeated cells; 0.886, 0.765 without its one list of 76 signers).
 
-Pooled, the sixteen held-out measurements give precision 0.859 (4,076 of 4,747) and recall 0.760
-(4,076 of 5,362): under the 0.90 target, over the 0.75 one. Each set's floor sits about two
-entities under its level now, to catch regressions; the targets are a strict expected failure
-on the newest set, which turns into a failure the day they pass. (The thirteenth set met them
-held out, the only one to: a single set of 283 entities, inside the spread of single sets.) A
-second reader of the sixteenth set agrees with the first at 0.976 / 0.976: the labels are not
-what holds the parser under its targets.
+Pooled, the seventeen held-out measurements give precision 0.862 (4,369 of 5,068) and recall
+0.763 (4,369 of 5,723): under the 0.90 target, over the 0.75 one. Each set's floor sits about
+two entities under its level now, to catch regressions. The targets are a strict expected
+failure over every set together (in sample: 0.889, 0.797), which turns into a failure the day
+they pass; not on the newest set alone, since single sets spread from 0.79 to 0.91 in
+precision and two (the thirteenth and the eighteenth) met the targets held out. A second reader
+of the sixteenth set agrees with the first at 0.976 / 0.976: the labels are not what holds the
+parser under its targets.
 """
 
 from __future__ import annotations
@@ -46,7 +49,6 @@ from django.core.management import CommandError, call_command
 from agreements.pax.parties import Party
 from agreements.pax.parties_score import (
     GOLD_SETS,
-    NEWEST,
     SECOND_READERS,
     GoldCell,
     Tally,
@@ -91,9 +93,14 @@ FLOORS = {
     "fifteenth": (368, 0.861, 0.758),
     # Held out at 0.808, 0.784; since, the rules read off it.
     "sixteenth": (328, 0.819, 0.789),
-    # Held out at 0.898, 0.711 (the parser of the stop before, 61bd1df).
+    # Held out at 0.898, 0.711 (the parser of the stop before, 61bd1df); since, one match lost (472).
     "seventeenth": (273, 0.889, 0.703),
+    # Held out at 0.913, 0.812 (293 of 321 found, of 361 labelled); a review's fixes, 0.913, 0.814.
+    "eighteenth": (361, 0.907, 0.809),
 }
+# Every later set holds 60 Part cells of 100, but the eighteenth: its draw took the last 26 ThrdPart
+# cells of untouched rows, and 74 Part.
+PART_CELLS = {"eighteenth": 74}
 
 
 @cache
@@ -118,11 +125,17 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="held out, the seventeenth set scored precision 0.898, recall 0.711")
-def test_the_targets_hold_on_the_newest_set():
-    newest = tally(NEWEST)
-    assert newest.precision >= PRECISION, f"precision {newest.precision:.3f}"
-    assert newest.recall >= RECALL, f"recall {newest.recall:.3f}"
+@pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.889, recall 0.797")
+def test_the_targets_hold_over_every_set_together():
+    # Not on the newest set alone: held out, the thirteenth and the eighteenth met the targets,
+    # single sets inside the spread of single sets (0.79 to 0.91 in precision).
+    together = Tally()
+    for split in GOLD_SETS:
+        one = tally(split)
+        for name in ("cells", "extracted", "gold", "matched", "role_right", "kind_right"):
+            setattr(together, name, getattr(together, name) + getattr(one, name))
+    assert together.precision >= PRECISION, f"precision {together.precision:.3f}"
+    assert together.recall >= RECALL, f"recall {together.recall:.3f}"
 
 
 def test_each_later_set_is_drawn_from_rows_no_earlier_set_touched():
@@ -133,7 +146,7 @@ def test_each_later_set_is_drawn_from_rows_no_earlier_set_touched():
     for split in FLOORS:
         drawn = [c for c in cells if c.split == split]
         assert len(drawn) == 100
-        assert [c.column for c in drawn].count("Part") == 60
+        assert [c.column for c in drawn].count("Part") == PART_CELLS.get(split, 60)
         assert load_gold(GOLD_SETS[split], split) == drawn
     for position, split in enumerate(sets):
         assert not rows[split] & set().union(*(rows[earlier] for earlier in sets[:position]))
