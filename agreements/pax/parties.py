@@ -1089,7 +1089,11 @@ class _Reader:
         if reading.people and not self.block.signed_by:
             person = reading.people[0]
             self.block.signed_by = _person_name(person)
-            office = (text[: person.start] + " " + text[person.end :]).strip(" ,;:.-–")
+            before, after = text[: person.start], text[person.end :]
+            if len(reading.people) > 1:
+                # Not the next people of a list: "Amb. Seyoum Mesfin; Gen. Lazarus Sumbeiywo; ...".
+                before, after = before.split(";")[-1], after.split(";")[0]
+            office = (before + " " + after).strip(" ,;:.-–")
             self.block.signed_as = re.sub(r"\s+", " ", office)
         elif not reading.people and not self.block.signed_as and self.block.signed_by:
             self.block.signed_as = re.sub(r"\s+", " ", text).strip(" ,;:.")

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from agreements.choices import SignatoryRole
+from agreements.pax import gazetteer
+from utilities.folding import fold
 
 _W, _G, _M, _O, _S, _T = (
     SignatoryRole.WITNESS,
@@ -182,7 +184,11 @@ def heading(line: str, column_default: str) -> Heading | None:
         named = _best_role(text)
         if named is not None:
             named = named or column_default
-            return Heading(named, "" if named != _M or not _names_an_actor(text) else text.rstrip(":"))
+            if named != _M or not _names_an_actor(text):
+                return Heading(named, "")
+            # "For the IGAD led Mediation:" -> "For the IGAD": the actor that mediates opens a block.
+            actor = re.sub(r"[\s-]+(?:led\s+)?(?:mediation|facilitation)$", "", text.rstrip(": "), flags=re.I)
+            return Heading(named, actor or text.rstrip(":"))
     return None
 
 
@@ -193,14 +199,16 @@ def _strip_heading_tail(rest: str) -> str:
 
 def _names_an_actor(text: str) -> bool:
     """A heading such as "The Kenya Government Facilitation Team:" names its actor."""
-    return bool(
-        re.search(
-            r"\b(?:government|state|republic|union|nations|team|commission|committee|council|group|cent(?:re|er)|"
-            r"church\w*|organi[sz]ation|communit\w+|initiative|panel|mission|office|conference|forum|league)\b",
-            text,
-            re.I,
-        )
-    )
+    if re.search(
+        r"\b(?:government|state|republic|union|nations|team|commission|committee|council|group|cent(?:re|er)|"
+        r"church\w*|organi[sz]ation|communit\w+|initiative|panel|mission|office|conference|forum|league)\b",
+        text,
+        re.I,
+    ):
+        return True
+    # "For the IGAD led Mediation:", "For the AU/UN Mediation:": an organisation known by its acronym.
+    known = gazetteer.organisation_names()
+    return any(word.isupper() and len(word) >= 2 and fold(word) in known for word in re.split(r"[\s/,;:()-]+", text))
 
 
 def _any_noun() -> str:

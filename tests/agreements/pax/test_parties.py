@@ -1817,9 +1817,9 @@ def test_an_office_once_held_represents_no_state_now():
         "H.E. Georges Chikoti Former Foreign Affairs Minister Republic of Angola\n"
         "H.E. Hanna Tetteh Former Foreign Affairs Minister Republic of Ghana"
     )
-    assert [(p.name, p.kind) for p in parse(cell, column="ThrdPart", loc1iso="SSD")] == [
-        ("Georges Chikoti", "person"),
-        ("Hanna Tetteh", "person"),
+    # They sign for the mediation's organisation (IGAD), and no former office makes a government.
+    assert [(p.name, p.kind, p.signed_by) for p in parse(cell, column="ThrdPart", loc1iso="SSD")] == [
+        ("Intergovernmental Authority on Development", "organisation", "Georges Chikoti"),
     ]
     cell = "His Excellency Uhuru Kenyatta, former President of the Republic of Kenya (Panel Member)"
     assert "Government of Kenya" not in names(parse(cell, column="ThrdPart", loc1iso="ETH"))
@@ -2179,3 +2179,21 @@ def test_a_transliteration_keeps_the_cells_spelling():
     (party,) = parse("In the presence of: Nur al-Din al-Zanki Movement", column="ThrdPart", loc1iso="SYR")
     assert party.name == "Nur al-Din al-Zanki Movement"
     assert "Nour al-Din al-Zenki Movement" in party.aliases
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "For the IGAD led Mediation:\nAmb. Seyoum Mesfin; Gen. Lazarus Sumbeiywo; Amb. Gen. Mohamed Ahmed El-Dabi",
+        "FOR THE IGAD LED MEDIATION:\nAmb. Seyoum Mesfin\nGen. Lazarus Sumbeiywo",
+    ],
+)
+def test_a_mediation_heading_naming_an_organisation_is_its_block(cell):
+    # Its envoys sign for IGAD, the mediator, and are not actors of their own (R2).
+    (party,) = parse(cell, column="ThrdPart", loc1iso="SSD")
+    assert (party.name, party.role, party.signed_by, party.signed_as) == (
+        "Intergovernmental Authority on Development",
+        "mediator",
+        "Seyoum Mesfin",
+        "",
+    )
