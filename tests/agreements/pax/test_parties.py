@@ -2197,3 +2197,10 @@ def test_a_mediation_heading_naming_an_organisation_is_its_block(cell):
         "Seyoum Mesfin",
         "",
     )
+
+
+def test_a_heading_of_a_nations_people_in_a_role_is_that_state():
+    cell = "Norwegian Facilitators:\nAmbassador Jon Westborg\nMr. Erik Solheim."
+    assert [(p.name, p.role, p.signed_by) for p in parse(cell, column="ThrdPart", loc1iso="LKA")] == [
+        ("Norway", "mediator", "Jon Westborg")
+    ]
