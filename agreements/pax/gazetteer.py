@@ -29,6 +29,7 @@ through the parser's ``known`` callable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -1050,19 +1051,24 @@ def government_name(alpha2: str, fallback_name: str = "") -> str:
     return f"Government of {name}" if name else "Government"
 
 
+def _iso_names() -> Iterator[tuple[str, str]]:
+    """(alpha-2, name) for every ISO 3166-1 name, official name and common name."""
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if value := getattr(country, attr, None):
+                yield country.alpha_2, value
+
+
 @lru_cache(maxsize=1)
 def state_names() -> dict[str, str]:
     """Every folded state name -> ISO alpha-2 ("" for a state with no code today)."""
     names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names[fold(value)] = country.alpha_2
-                # "Iran, Islamic Republic of" -> "Islamic Republic of Iran"
-                if ", " in value:
-                    head, _, tail = value.partition(", ")
-                    names.setdefault(fold(f"{tail} {head}"), country.alpha_2)
+    for alpha2, value in _iso_names():
+        names[fold(value)] = alpha2
+        # "Iran, Islamic Republic of" -> "Islamic Republic of Iran"
+        if ", " in value:
+            head, _, tail = value.partition(", ")
+            names.setdefault(fold(f"{tail} {head}"), alpha2)
     for alpha2, extra in COUNTRY_NAMES.items():
         for value in extra:
             names[fold(value)] = alpha2
@@ -1175,11 +1181,7 @@ class _Spellings:
 
 @lru_cache(maxsize=1)
 def _spellings() -> _Spellings:
-    named: list[tuple[object, str]] = []
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            if value := getattr(country, attr, None):
-                named.append((country.alpha_2, value))
+    named: list[tuple[object, str]] = list(_iso_names())
     named += [(alpha2, value) for alpha2, values in COUNTRY_NAMES.items() for value in values]
     named += [
         (id(entry), value) for entry in (*ORGANISATIONS, *NATIONAL_ACTORS) for value in (entry.name, *entry.aliases)

@@ -184,8 +184,8 @@ def heading(line: str, column_default: str) -> Heading | None:
         named = _best_role(text)
         if named is not None:
             named = named or column_default
-            people = re.fullmatch(r"(?:the\s+)?(?P<who>[A-Z]\w+)\s+(?:government\s+)?\w+\s*:", text, re.I)
-            code = gazetteer.demonyms().get(fold(people["who"])) if people else None
+            nation = re.fullmatch(r"(?:the\s+)?(?P<who>[A-Z]\w+)\s+(?:government\s+)?\w+\s*:", text, re.I)
+            code = gazetteer.demonyms().get(fold(nation["who"])) if nation else None
             if code:
                 # "Norwegian Facilitators:": the people below act for that state, in the heading's role.
                 return Heading(named, gazetteer.country_short_name(code))

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from agreements.pax.parties import Known, Party, agreement_country, parse_cell, signer_name, signer_office
+from agreements.pax.party_text import clean
 from utilities.folding import fold
 
 
@@ -2035,8 +2036,6 @@ def test_a_full_stop_between_two_names_parts_them_as_a_comma(cell, loc1iso, expe
     ],
 )
 def test_a_full_stop_after_an_initial_an_abbreviation_or_before_an_office_stays(cell):
-    from agreements.pax.party_text import clean
-
     assert clean(cell) == cell
 
 
