@@ -26,14 +26,17 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
   stop before gives the same: this stop's first rules changed none of its cells);
 - seventeenth.jsonl: held out at 0.898, 0.711 (194 of 216 found, of 273 labelled);
 - eighteenth.jsonl: held out at 0.913, 0.812 (293 of 321 found, of 361 labelled; 0.908, 0.802
-  without its seven repeated cells; 0.886, 0.765 without its one list of 76 signers).
+  without its seven repeated cells; 0.886, 0.765 without its one list of 76 signers);
+- nineteenth.jsonl: held out at 0.901, 0.791 (246 of 273 found, of 311 labelled; signatory
+  cells only, none of the other column being left in untouched rows).
 
-Pooled, the seventeen held-out measurements give precision 0.862 (4,369 of 5,068) and recall
-0.763 (4,369 of 5,723): under the 0.90 target, over the 0.75 one. Each set's floor sits about
+Pooled, the eighteen held-out measurements give precision 0.864 (4,615 of 5,341) and recall
+0.765 (4,615 of 6,034): under the 0.90 target, over the 0.75 one. Each set's floor sits about
 two entities under its level now, to catch regressions. The targets are a strict expected
 failure over every set together (in sample: 0.890, 0.798), which turns into a failure the day
 they pass; not on the newest set alone, since single sets spread from 0.79 to 0.91 in
-precision and two (the thirteenth and the eighteenth) met the targets held out. A second reader
+precision and three (the thirteenth, the eighteenth and the nineteenth) met the targets held
+out. A second reader
 of the sixteenth set agrees with the first at 0.976 / 0.976: the labels are not what holds the
 parser under its targets.
 """
@@ -98,10 +101,12 @@ FLOORS = {
     "seventeenth": (273, 0.889, 0.703),
     # Held out at 0.913, 0.812 (293 of 321 found, of 361 labelled); a review's fixes, 0.913, 0.814.
     "eighteenth": (361, 0.907, 0.809),
+    # Held out at 0.901, 0.791 (246 of 273 found, of 311 labelled).
+    "nineteenth": (311, 0.895, 0.785),
 }
-# Every later set holds 60 Part cells of 100, but the eighteenth: its draw took the last 26 ThrdPart
-# cells of untouched rows, and 74 Part.
-PART_CELLS = {"eighteenth": 74}
+# Every later set holds 60 Part cells of 100, but the last two: the eighteenth's draw took the last
+# 26 ThrdPart cells of untouched rows, and 74 Part; the nineteenth's, 100 Part.
+PART_CELLS = {"eighteenth": 74, "nineteenth": 100}
 
 
 @cache
@@ -128,7 +133,7 @@ def test_each_later_set_keeps_its_level(split):
 
 @pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.890, recall 0.798")
 def test_the_targets_hold_over_every_set_together():
-    # Not on the newest set alone: held out, the thirteenth and the eighteenth met the targets,
+    # Not on the newest set alone: held out, the thirteenth, eighteenth and nineteenth met them,
     # single sets inside the spread of single sets (0.79 to 0.91 in precision).
     together = Tally(*(sum(getattr(tally(split), f.name) for split in GOLD_SETS) for f in fields(Tally)))
     assert together.precision >= PRECISION, f"precision {together.precision:.3f}"
