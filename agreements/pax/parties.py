@@ -486,6 +486,20 @@ def _top_level_commas(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+def _held_at(text: str, mention: Mention, offices: list[tuple[int, int, str]]) -> bool:
+    """ "Adviser to the Peace Council": a body an office line names is where the office is held.
+
+    Under a block's heading such a line is one more delegate's office, as "Manager of the Peace
+    Fund" is, not a new actor.
+    """
+    return any(
+        end <= mention.start
+        and not text[:start].strip(" ,.-–")
+        and re.fullmatch(r"\s*(?:(?:to|of|for|at|in|with)\s+)?(?:the\s+)?", text[end : mention.start], re.I)
+        for start, end, _ in offices
+    )
+
+
 def _same_person(one: str, other: str) -> bool:
     """ "T. Ketsba" and "Tamaz Ketsba", "Jerry John RAWLINGS" and "Jerry John Rawlings": one
     surname, and one first name, or its initial where one of them gives only that ("Mohamed Ali"
@@ -1072,7 +1086,11 @@ class _Reader:
         """
         assert self.block is not None
         reading = read(text, self.ctx)
-        direct = [m for m in reading.mentions if not m.office and m.strength >= 1]
+        direct = [
+            m
+            for m in reading.mentions
+            if not m.office and m.strength >= 1 and not (m.strength == 1 and _held_at(text, m, reading.offices))
+        ]
         if direct and not reading.people:
             self.block = None
             return False

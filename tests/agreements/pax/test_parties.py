@@ -2203,3 +2203,17 @@ def test_a_heading_of_a_nations_people_in_a_role_is_that_state():
     assert [(p.name, p.role, p.signed_by) for p in parse(cell, column="ThrdPart", loc1iso="LKA")] == [
         ("Norway", "mediator", "Jon Westborg")
     ]
+
+
+def test_an_office_held_at_a_body_inside_a_block_is_one_more_delegate():
+    # 166: under "On behalf of the government:", "Adviser to the Peace Council" is a delegate's
+    # office, as "Manager of the Peace Fund" would be, not a new actor signed for by its holder.
+    cell = (
+        "On behalf of the government:\nJESUS ANTONIO BEJARANO\nA. Presidential Adviser\n"
+        "CARLOS EDUARDO JARAMILLO C.\nAdviser to the Peace Council\n"
+        "HUMBERTO VERGARA P.\nAdviser to the Peace Council\n\n"
+        "On behalf of the Simon Bolivar Guerrilla Coordination Body\nALFONSO CANO (FARC)"
+    )
+    parties = parse(cell, loc1iso="COL")
+    assert "Peace Council" not in names(parties)
+    assert ("Government of Colombia", "JESUS ANTONIO BEJARANO") in signers(parties)
