@@ -22,9 +22,9 @@ recall 0.733), ``blind.jsonl`` (0.892, 0.742), ``fourth.jsonl`` (0.848, 0.788),
 0.795), ``fourteenth.jsonl`` (0.879, 0.752), ``fifteenth.jsonl`` (0.861, 0.755),
 ``sixteenth.jsonl`` (0.808, 0.784), ``seventeenth.jsonl`` (0.898, 0.711), ``eighteenth.jsonl``
 (0.913, 0.812), ``nineteenth.jsonl`` (0.901, 0.791; signatory cells only). Pooled, those
-held-out measurements are the figure to quote (precision 0.864, recall 0.765). Each set's story is in ``RULES.md``. A second reader labelled the sixteenth set
-again (``SECOND_READERS``): scored against the first like a parser (``second_reader``), it agrees
-at 0.976 / 0.976.
+held-out measurements are the figure to quote (precision 0.864, recall 0.765). Each set's story
+is in ``RULES.md``. A second reader labelled the sixteenth set again (``SECOND_READERS``): scored
+against the first like a parser (``second_reader``), it agrees at 0.976 / 0.976.
 """
 
 from __future__ import annotations

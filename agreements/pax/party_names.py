@@ -1506,6 +1506,30 @@ def _former_office(words: list[_Token], source: str) -> list[Mention | Person | 
     return items
 
 
+# "V. Goguadze", "I.H.Aliyez", "N.V. Pashinyan": initials, then a surname, closing a chunk.
+_INITIALLED = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}[A-Z][a-z’'-]{2,}(?:-[A-Z][a-z’'-]+)?(?!\S)")
+
+
+def _then_initialled_signer(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str] | None:
+    """ "On behalf of Georgia V. Goguadze", "CIS Peacekeeping Forces I. Alekseev": a known actor,
+    then its signer by initials and surname, with nothing between them."""
+    tail = _INITIALLED.search(source, words[0].start, words[-1].end)
+    if tail is None or tail.end() != words[-1].end:
+        return None
+    if re.search(r"\b(?:of|de|du|des|for)\s+(?:the\s+)?$", source[: words[0].start], re.I):
+        return None  # "Commander of the CPKF of the CIS S. Korobko": the CIS qualifies the name before
+    k = next((k for k, word in enumerate(words) if word.start >= tail.start()), 0)
+    if k == 0 or words[k].start != tail.start():
+        return None
+    head = read_chunk(words[:k], source, ctx)
+    if len(head) != 1 or not isinstance(head[0], Mention) or head[0].strength < 2:
+        return None
+    mention = head[0]
+    if not mention.end:
+        mention.start, mention.end = words[0].start, words[k - 1].end
+    return [mention, Person(_text(words[k:], source), words[k].start, words[-1].end)]
+
+
 def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
     """What one chunk holds: actors, people, and offices that name no actor (as text)."""
     # "Thanking MINUSCA", "Signed Hassan ...": a sentence's first word is no part of a name.
@@ -1515,6 +1539,8 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
     titled = len(bare) < len(words)
     if not bare:
         return []
+    if (signed := _then_initialled_signer(words, source, ctx)) is not None:
+        return signed
     if (former := _former_office(words, source)) is not None:
         return former
     see = re.fullmatch(

@@ -2217,3 +2217,29 @@ def test_an_office_held_at_a_body_inside_a_block_is_one_more_delegate():
     parties = parse(cell, loc1iso="COL")
     assert "Peace Council" not in names(parties)
     assert ("Government of Colombia", "JESUS ANTONIO BEJARANO") in signers(parties)
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        # 1693: a state read as a woman's first name ("Georgia V. Goguadze").
+        ("On behalf of Georgia V. Goguadze\nOn behalf of Abkhazia S. Jinjolia", "GEO", ("Georgia", "V. Goguadze")),
+        # 2455: the signer's initials run into the state an office names.
+        (
+            "President of the Republic of Azerbaijan I.H.Aliyez\n"
+            "Prime Minister of the Republic of Armenia N.V. Pashinyan",
+            "ARM",
+            ("Government of Azerbaijan", "I.H.Aliyez"),
+        ),
+        # 2396: initials spaced out are one signer.
+        ("President of the Republic of Azerbaijan I. H. Aliyev", "ARM", ("Government of Azerbaijan", "I. H. Aliyev")),
+    ],
+)
+def test_a_known_actor_then_an_initialled_signer_is_the_actor_and_its_signer(cell, loc1iso, expected):
+    assert expected in signers(parse(cell, loc1iso=loc1iso))
+
+
+def test_an_initialled_signer_after_a_qualifying_name_leaves_the_name_alone():
+    # 20: "the CPKF of the CIS" is the CPKF; the CIS only says whose force it is.
+    cell = "From the CPKF the Commander of the CPKF of the CIS S. Korobko"
+    assert "CPKF" in names(parse(cell, column="ThrdPart", loc1iso="GEO"))
