@@ -685,6 +685,26 @@ class _Reader:
 
     # --- lines -------------------------------------------------------------------------------
 
+    def _signature_columns(self, text: str) -> str | None:
+        """ "Sarmin Shura Council   Abu Abdo [Signature]": a signature table's two columns, the
+        actor and who signed for it, flattened with only spaces between; read as "actor: signer"."""
+        columns = re.fullmatch(r"(?P<actor>\S(?:(?!\s{2}).)*?)\s{2,}(?P<who>\S(?:(?!\s{2}).)*?)[\s,;.]*", text)
+        if columns is None:
+            return None
+        actor, who = columns.group("actor"), columns.group("who")
+        name = re.sub(r"^(?:from|for)\s+(?:the\s+)?", "", actor, flags=re.I).rstrip(" ,;")
+        left, right = read(name, self.ctx), read(who, self.ctx)
+        if len(left.mentions) != 1 or left.people or left.offices:
+            return None
+        mention = left.mentions[0]
+        if mention.strength < 1 or mention.office or mention.start > 0 or mention.end < len(name):
+            return None  # not "Société Civile/Province orientale", read only in part
+        if len(right.people) != 1 or right.mentions or right.offices:
+            return None
+        if any(fold(word) not in TITLES for word in re.findall(r"\w{2,}", who[: right.people[0].start])):
+            return None  # "Suqur al-Sham  Brigades, signed by Abu Zaher": words before the signer
+        return f"{actor}: {who}"
+
     def line(self, text: str) -> None:
         self.header = text.rstrip().endswith(":")
         if not text:
@@ -703,6 +723,8 @@ class _Reader:
             self.stale = False
             if not is_office_text(text):
                 self.flush_pending()
+        if (columns := self._signature_columns(text)) is not None:
+            text = columns
         if (stated := _LINE_CAPACITY.search(text)) is not None and stated.start() > 0:
             capacity = noun_role(stated.group("role"))
             rest = text[: stated.start()].rstrip()

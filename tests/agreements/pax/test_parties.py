@@ -2243,3 +2243,21 @@ def test_an_initialled_signer_after_a_qualifying_name_leaves_the_name_alone():
     # 20: "the CPKF of the CIS" is the CPKF; the CIS only says whose force it is.
     cell = "From the CPKF the Commander of the CPKF of the CIS S. Korobko"
     assert "CPKF" in names(parse(cell, column="ThrdPart", loc1iso="GEO"))
+
+
+def test_a_signature_tables_two_columns_flattened_are_the_actor_and_its_signer():
+    # 2281: the columns of a signature table, only spaces between them.
+    cell = (
+        "Hayʼat Tahrīr al-Shām   Sa’ad al-Din al-Sabah [Signature] [Stamp]\nSarmin Shura Council   Abu Abdo [Signature]"
+    )
+    assert signers(parse(cell, loc1iso="SYR")) == [
+        ("Hayʼat Tahrīr al-Shām", "Sa’ad al-Din al-Sabah"),
+        ("Sarmin Shura Council", "Abu Abdo"),
+    ]
+
+
+def test_spaced_columns_are_not_split_where_words_stand_before_the_signer():
+    # 2164: "Brigades, signed by" is the rest of the name and a note, not a second column.
+    assert signers(parse("Suqur al-Sham  Brigades, signed by Abu Zaher.", loc1iso="SYR")) == [
+        ("Suqur al-Sham Brigades", "Abu Zaher")
+    ]
