@@ -1256,6 +1256,8 @@ _UN_ENVOY = re.compile(
 
 
 _REPUBLIC_WORDS = frozenset(("republic", "république", "república"))
+# Words that begin offices ("High Commissioner", "Joint Chief", "State Minister") and bodies alike.
+_BODY_ADJECTIVES = frozenset(("high", "joint", "presidential", "state", "supreme"))
 
 
 def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
@@ -1297,6 +1299,18 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
         mention = _read_words(words[office_end:], source, ctx, office=_text(words[:office_end], source))
         if mention is not None and mention.strength == 0 and len(words) - office_end == 1:
             mention.strength = 1  # "Acting General Secretary CPN": the acronym the office is of
+        if (
+            mention is not None
+            and office_end == 1
+            and fold(words[0].text) in _BODY_ADJECTIVES
+            and mention.strength == 1
+            and not mention.state_like
+            and mention.name.startswith(words[1].text)
+        ):
+            # "High Council of State", "Joint Meeting Parties", "Presidential Mediation Council":
+            # the adjective that begins an office's name ("High Commissioner") begins this body's.
+            mention = replace(mention, name=f"{words[0].text} {mention.name}", office="", start=words[0].start)
+            mention.aliases = list(mention.aliases)
         if mention is not None and mention.strength >= 1:
             return [mention]
     # "... for the Incumbent TGoNU": who the office holder signs for, when a known name follows "for".

@@ -2261,3 +2261,23 @@ def test_spaced_columns_are_not_split_where_words_stand_before_the_signer():
     assert signers(parse("Suqur al-Sham  Brigades, signed by Abu Zaher.", loc1iso="SYR")) == [
         ("Suqur al-Sham Brigades", "Abu Zaher")
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("High Council of State: Khalid Al Mashri", "High Council of State"),  # 2138
+        ("Joint Meeting Parties", "Joint Meeting Parties"),  # 1400
+        ("Presidential Mediation Council", "Presidential Mediation Council"),  # 2063
+        ("State Security Committee (South Kordofan)", "State Security Committee"),  # 1671
+        ("High Authority for the Unity of Azawad", "High Authority for the Unity of Azawad"),  # 816
+    ],
+)
+def test_a_body_named_with_an_offices_first_word_keeps_it(cell, expected):
+    # "High", "Joint", "Presidential", "State" begin offices ("High Commissioner") and bodies alike.
+    assert expected in names(parse(cell, loc1iso="LBY"))
+
+
+def test_an_office_beginning_with_such_a_word_is_still_an_office():
+    parties = parse("Jane Doe, High Representative of the European Union", column="ThrdPart")
+    assert signers(parties) == [("European Union", "Jane Doe")]
