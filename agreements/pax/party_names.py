@@ -1800,6 +1800,11 @@ def read(text: str, ctx: Context) -> Reading:
             )
         )
     ]
+    # "317th Mountain Brigade", "2nd Mechanized Brigade": a unit's number is part of its name.
+    for m in reading.mentions:
+        ordinal = re.search(r"(?<![\w.])\d{1,4}(?:st|nd|rd|th)\s+$", text[: m.start])
+        if ordinal is not None and not m.state_like and m.strength <= 1 and m.name == text[m.start : m.end]:
+            m.name, m.start = text[ordinal.start() : m.end], ordinal.start()
     # "Gbudue State South Sudan": a sub-national name, then the country it lies in.
     for m in reading.mentions:
         place = re.match(

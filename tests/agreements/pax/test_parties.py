@@ -2281,3 +2281,14 @@ def test_a_body_named_with_an_offices_first_word_keeps_it(cell, expected):
 def test_an_office_beginning_with_such_a_word_is_still_an_office():
     parties = parse("Jane Doe, High Representative of the European Union", column="ThrdPart")
     assert signers(parties) == [("European Union", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Enver ZEJNILAGIC, Commander of the 317th Mountain Brigade", "317th Mountain Brigade"),  # 1622
+        ("Fahim Bin Ramadan, 301st Infantry Brigade, Presidential Council", "301st Infantry Brigade"),  # 2136
+    ],
+)
+def test_a_units_number_is_part_of_its_name(cell, expected):
+    assert expected in names(parse(cell, loc1iso="BIH"))
