@@ -725,6 +725,9 @@ class _Reader:
                 self.flush_pending()
         if (columns := self._signature_columns(text)) is not None:
             text = columns
+        if (group := _GROUP_HEADING.fullmatch(text.strip())) is not None:
+            # "A [Dinka]", "Names of Yantaar Delegates": the group the people below sign for.
+            text = f"{group.group('bracketed') or group.group('named')}:"
         if (stated := _LINE_CAPACITY.search(text)) is not None and stated.start() > 0:
             capacity = noun_role(stated.group("role"))
             rest = text[: stated.start()].rstrip()
@@ -1133,6 +1136,9 @@ class _Reader:
             if len(reading.people) > 1:
                 # Not the next people of a list: "Amb. Seyoum Mesfin; Gen. Lazarus Sumbeiywo; ...".
                 before, after = before.split(";")[-1], after.split(";")[0]
+            # Nor the next of a numbered list: "1. Malaq Caliyaw Mahamed Wardhere 2. Malaq Maadey ...".
+            after = re.split(r"\s\d{1,3}[.)]\s", after)[0]
+            before = re.sub(r"(?:^|\s)\d{1,3}[.)](?=\s|$)", " ", before)
             office = (before + " " + after).strip(" ,;:.-–")
             self.block.signed_as = re.sub(r"\s+", " ", office)
         elif not reading.people and not self.block.signed_as and self.block.signed_by:
@@ -1763,6 +1769,13 @@ _LINE_CAPACITY = re.compile(
     r"\s*[\[(](?:signed\s+as\s+(?:an?\s+)?)?(?P<role>witness(?:es)?|mediators?|guarantors?|observers?|facilitators?)"
     r"[\])]\s*[.;,]?\s*$",
     re.I,
+)
+# A heading over a group's signers: a letter and the group in brackets ("B [Rizegat]", which
+# ``clean`` makes "B (Rizegat)"), or a list
+# of its delegates' names ("Names of Hubeer Delegates").
+_GROUP_HEADING = re.compile(
+    r"[A-Z]\s*[\[(](?P<bracketed>[A-Z][^\])]{1,40})[\])]\s*:?|"
+    r"(?i:names\s+of\s+(?:the\s+)?)(?P<named>[A-Z][^:]{1,60}?)\s+(?i:delegates|delegation|representatives)\s*:?"
 )
 _ROLE_WORDS = {"chair", "chairman", "facilitator", "mediator", "observer", "observers", "guarantor", "witness"}
 

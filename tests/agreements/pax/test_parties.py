@@ -2292,3 +2292,25 @@ def test_an_office_beginning_with_such_a_word_is_still_an_office():
 )
 def test_a_units_number_is_part_of_its_name(cell, expected):
     assert expected in names(parse(cell, loc1iso="BIH"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # 2529: a letter and the group in brackets over its signers.
+        (
+            "A [Dinka]\nJames Agwer\nIbrahim Ali al Jak\n\nB [Rizegat]\nAbbas Abdalla Mohamed\nYusuf Suleiman Buram",
+            [("Dinka", "James Agwer"), ("Rizegat", "Abbas Abdalla Mohamed")],
+        ),
+        # 1858: the list of a clan's delegates, numbered, two to a line at times.
+        (
+            "Names of Yantaar Delegates\n1. Malaq Caliyaw Mahamed Wardhere 2. Malaq Maadey Cabdi Nur\n"
+            "3. Malaq Dadir Macalin\nNames of Hubeer Delegates\n1. Ugaas Hassan Shure Mahamud 2. Malaq Aadan Salad Nur",
+            [("Yantaar", "Caliyaw Mahamed Wardhere"), ("Hubeer", "Hassan Shure Mahamud")],
+        ),
+    ],
+)
+def test_a_heading_naming_a_group_over_its_signers_is_that_group(cell, expected):
+    parties = parse(cell, loc1iso="SOM")
+    assert signers(parties) == expected
+    assert all(not p.signed_as[:1].isdigit() and " 2. " not in p.signed_as for p in parties)

@@ -201,7 +201,7 @@ def test_by_default_the_command_scores_every_set():
     assert splits == [name for name in ("dev", *FLOORS, "all") for _ in range(3)]
 
 
-def test_two_readers_of_the_rules_agree_far_above_the_parser():
+def test_two_readers_of_the_rules_agree_above_the_parser():
     # A second reader labelled the sixteenth set again from RULES.md and the earlier sets alone
     # (gold/RULES.md): against the first, precision and recall 0.976 (320 of 328 each way).
     first = load_gold(GOLD_SETS["sixteenth"], "sixteenth")
@@ -209,7 +209,10 @@ def test_two_readers_of_the_rules_agree_far_above_the_parser():
     assert (agreement.gold, agreement.extracted) == (328, 328)
     assert agreement.precision >= 0.97
     assert agreement.recall >= 0.97
-    assert agreement.precision > tally("sixteenth").precision + 0.1
+    # Above the parser on the same cells, in-sample as they now are, by both measures.
+    parser = tally("sixteenth")
+    assert agreement.precision > parser.precision
+    assert agreement.recall > parser.recall
 
 
 def test_a_second_reader_scored_against_itself_agrees_wholly():
