@@ -802,6 +802,11 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     return None if found is None else replace(found, aliases=list(found.aliases))
 
 
+# Wordings that mean the agreement's own government only when nothing follows them (R4): as a
+# prefix, "Government of the Republic of Burundi" names its country itself.
+_OWN_GOVERNMENT_WHOLE = frozenset((fold("Government of the Republic"),))
+
+
 def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = False) -> Mention | None:
     """``read_name`` itself, without the memo.
 
@@ -811,6 +816,12 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     """
     name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-/"), flags=re.I).strip()
     name = re.sub(r"^l['’]\s*", "", name, flags=re.I)
+    if (folded := fold(name)) in _OWN_GOVERNMENT_WHOLE or (
+        folded in gazetteer.generic_government() and folded not in _BARE_GOVERNMENT
+    ):
+        # "Government Delegation": the agreement's own government (R4), before "Delegation" goes;
+        # "Government of the Republic", named no further, likewise.
+        return _own_government(name, ctx, office)
     name = re.sub(
         r"(?:\s+(?:members?|representatives?|negotiati(?:on|ng)|delegations?|envoys?|delegates))+$",
         "",

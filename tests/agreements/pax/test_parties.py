@@ -2314,3 +2314,25 @@ def test_a_heading_naming_a_group_over_its_signers_is_that_group(cell, expected)
     parties = parse(cell, loc1iso="SOM")
     assert signers(parties) == expected
     assert all(not p.signed_as[:1].isdigit() and " 2. " not in p.signed_as for p in parties)
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        # 1812: "Delegation" must not go first and leave a bare "Government", a heading.
+        ("Government Delegation: al-Rakan Ismat, Head", "SDN", ("Government of Sudan", "al-Rakan Ismat")),
+        # 921: "Government of the Republic", named no further, is the agreement's own (R4).
+        (
+            "For the Government of the Republic: Arnoldo Alemán Lacayo, President of the Republic",
+            "NIC",
+            ("Government of Nicaragua", "Arnoldo Alemán Lacayo"),
+        ),
+    ],
+)
+def test_generic_wordings_of_the_government_are_the_agreements_own(cell, loc1iso, expected):
+    assert signers(parse(cell, loc1iso=loc1iso)) == [expected]
+
+
+def test_the_government_of_the_republic_of_a_named_country_is_that_countrys():
+    parties = parse("For the Government of the Republic of Burundi: Pierre Buyoya", loc1iso="TZA")
+    assert signers(parties) == [("Government of Burundi", "Pierre Buyoya")]
