@@ -511,7 +511,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
     ),
     Entry("African Union Mission in Somalia", _ORG, aliases=("AMISOM",)),
     Entry("African Union Mission in Sudan", _ORG, aliases=("AMIS",)),
-    Entry("Organisation of African Unity", _ORG, aliases=("OAU", "OUA", "Organization of African Unity")),
+    Entry("Organization of African Unity", _ORG, aliases=("OAU", "OUA", "Organisation of African Unity")),
     Entry("European Union", _ORG, aliases=("EU", "UE", "Union Européenne")),
     Entry("European Commission", _ORG, aliases=("Commission of the European Communities",)),
     Entry("European Community", _ORG, aliases=("European Communities", "EEC", "European Economic Community", "EC")),
@@ -681,7 +681,7 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
             ),
         ),
         ("National Liberation Army", _ARMED, ("ELN", "Ejército de Liberación Nacional", "UC-ELN")),
-        ("Popular Liberation Army", _ARMED, ("EPL", "Ejército Popular de Liberación")),
+        ("Ejército Popular de Liberación", _ARMED, ("EPL", "Popular Liberation Army")),
         ("Partido Revolucionario de los Trabajadores", _ARMED, ("PRT",)),
         ("Simón Bolívar Guerrilla Coordinating Board", _COALITION, ("CGSB", "Coordinadora Guerrillera Simón Bolívar")),
         ("Movimiento 19 de Abril", _ARMED, ("M-19", "M19")),
@@ -840,7 +840,7 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
     *_national(
         "CF",
         ("Front Populaire pour la Renaissance de la Centrafrique", _ARMED, ("FPRC",)),
-        ("Unité pour la Paix en Centrafrique", _ARMED, ("UPC",)),
+        ("Union pour la Paix en Centrafrique", _ARMED, ("UPC", "Union for Peace in the Central African Republic")),
         ("Mouvement Patriotique pour la Centrafrique", _ARMED, ("MPC",)),
         ("Rassemblement Patriotique pour le Renouveau de la Centrafrique", _ARMED, ("RPRC",)),
         ("Mouvement des Libérateurs Centrafricains pour la Justice", _ARMED, ("MLCJ",)),
@@ -1232,8 +1232,8 @@ def misspelt(name: str) -> Spelling | None:
     names under twelve letters; spaces, case and accents aside), where every word that differs
     is a word no known name uses. So a name near two actors, an acronym, or a name under eight
     letters is no one's misspelling ("Niger" is too near "Nigeria" to guess), nor is one whose
-    different word is a real one: "Republic of Nigeria" is not "Republic of Liberia", "Union
-    pour la Paix" not "Unité pour la Paix", and "Nagaland" is three letters from "Nagalim".
+    different word is a real one: "Republic of Nigeria" is not "Republic of Liberia", and
+    "Nagaland" is three letters from "Nagalim".
     """
     if len(name) < _MIN_LETTERS:
         return None

@@ -1,10 +1,12 @@
-"""The gazetteer's own lookups: here, which misspelt names it takes for a known one."""
+"""The gazetteer's own lookups: which misspelt names it takes for a known one, and the names it
+gives an acronym alone."""
 
 from __future__ import annotations
 
 import pytest
 
 from agreements.pax.gazetteer import misspelt
+from agreements.pax.parties import parse_cell
 
 
 @pytest.mark.parametrize(
@@ -39,7 +41,6 @@ def test_a_known_name_spaced_or_voweled_its_own_way_is_a_variant_not_a_misspelli
     [
         "United Nations",  # known as it is
         "Republic of Nigeria",  # two letters from Liberia, but Nigeria is a real word of a known name
-        "Union pour la Paix en Centrafrique",  # "Union" is a word of known names: no typo for "Unité"
         "National Socialist Council of Nagaland",  # three letters from "Nagalim"
         "South Ossetian",  # a word made from the known one, not a misspelling of it
         "Republics of Bosnia and Herzegovina",
@@ -60,3 +61,16 @@ def test_a_name_as_near_to_two_actors_is_no_ones_misspelling():
     # One letter from the Republic of Mali and one from the Republic of Malawi.
     assert misspelt("Republic of Malwi") is None
     assert misspelt("Republic of Malawii") == ("Republic of Malawi", True)  # three from Mali: Malawi's
+
+
+@pytest.mark.parametrize(
+    ("name", "official"),
+    [
+        ("OAU", "Organization of African Unity"),  # its charter's spelling
+        ("EPL", "Ejército Popular de Liberación"),  # the group's own name, as for the FARC-EP's peers
+        ("UPC", "Union pour la Paix en Centrafrique"),  # not "Unité"
+    ],
+)
+def test_an_acronym_alone_is_named_by_the_actors_official_name(name, official):
+    (party,) = parse_cell(name, column="Part", country_alpha3="COL" if name == "EPL" else "CAF")
+    assert party.name == official

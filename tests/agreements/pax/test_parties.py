@@ -929,7 +929,8 @@ def test_a_table_of_acronyms_and_names_gives_each_party_once():
     assert [(p.name, p.aliases[-1]) for p in parties] == [
         ("Rassemblement Patriotique pour le Renouveau de la Centrafrique", "RPRC"),
         ("Front démocratique du peuple centrafricain", "FDPC"),
-        ("Unité pour la paix en Centrafrique", "UPC"),
+        # The cell's misspelling of the UPC's name is kept as an alias.
+        ("Union pour la Paix en Centrafrique", "Unité pour la paix en Centrafrique"),
         ("Révolution and Justice (Sayo)", "RJS"),
     ]
     # An acronym that does not spell the words after it is no such table.
