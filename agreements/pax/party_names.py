@@ -1350,10 +1350,16 @@ def _peel(words: list[_Token], source: str, ctx: Context) -> list[Mention | Pers
             (
                 _DEPARTMENT_START.match(rest[0].text)
                 or (fold(rest[0].text) == "national" and len(rest) > 1 and _DEPARTMENT_START.match(rest[1].text))
+                or (
+                    fold(rest[0].text) == "international"
+                    and len(rest) > 1
+                    and re.fullmatch(r"co-?op[ée]ration|relations|trade", rest[1].text, re.I)
+                )
             )
             and _strong(rest, source, ctx) is None
         ):
-            # "Minister of (National) Defense of the Russian Federation": read on to the state; but
+            # "Minister of (National) Defense of the Russian Federation", "Minister for International
+            # Cooperation of the Republic of the Sudan": read on to the state; but
             # "Executive Secretary of the Economic Community of West African States" is ECOWAS's.
             continue
         office = _text(words[: i + 1], source)

@@ -2337,3 +2337,9 @@ def test_generic_wordings_of_the_government_are_the_agreements_own(cell, loc1iso
 def test_the_government_of_the_republic_of_a_named_country_is_that_countrys():
     parties = parse("For the Government of the Republic of Burundi: Pierre Buyoya", loc1iso="TZA")
     assert signers(parties) == [("Government of Burundi", "Pierre Buyoya")]
+
+
+def test_a_ministry_of_international_cooperation_is_of_the_state_named_after_it():
+    # 715: not an actor called "International Cooperation of the Republic of the Sudan".
+    cell = "Al-Tijani Salih Fidail, Minister for International Cooperation of the Republic of the Sudan"
+    assert signers(parse(cell, loc1iso="TCD")) == [("Government of Sudan", "Al-Tijani Salih Fidail")]
