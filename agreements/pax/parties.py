@@ -34,6 +34,7 @@ from agreements.pax.party_names import (
     DEPARTMENT,
     DESCRIPTORS,
     GOVERNMENT_OFFICE,
+    INITIALLED,
     NOT_ACTORS,
     OFFICE_WORDS,
     PERSON_OFFICES,
@@ -307,6 +308,7 @@ def signer_office(text: str) -> str:
     while before != text:
         before = text
         text = re.sub(r"^\s*\d{1,3}\s*[-.)]+(?=[\s,]|$)\s*,?", "", text)  # "1-, Chef de village", not "30-member"
+        text = re.sub(r"^\s*signed\s+by\s+", "", text, flags=re.I)  # "Signed by Head of the Delegation"
         if (cut := re.match(r"\s*([^,()]*?)\s*,\s*(.*)$", text, re.S)) is not None and titles_only(cut.group(1)):
             text = cut.group(2)  # the titles before a name that was taken out
         # "His Excellency President of the Commission ...", "the EU facilitator": honorifics and
@@ -521,6 +523,8 @@ class _Reader:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.column_table = False  # two lines or more look like a signature table's columns
+        self.group_headings = False  # two lines or more are headings of a group ("A [Dinka]")
         self.default = SignatoryRole.SIGNATORY if ctx.column == "Part" else SignatoryRole.THIRD_PARTY
         self.role: str = self.default
         self.heading_fresh = False  # a heading was just read and nothing under it yet
@@ -688,9 +692,11 @@ class _Reader:
     def _signature_columns(self, text: str) -> str | None:
         """ "Sarmin Shura Council   Abu Abdo [Signature]": a signature table's two columns, the
         actor and who signed for it, flattened with only spaces between; read as "actor: signer"."""
-        columns = re.fullmatch(r"(?P<actor>\S(?:(?!\s{2}).)*?)\s{2,}(?P<who>\S(?:(?!\s{2}).)*?)[\s,;.]*", text)
-        if columns is None:
-            return None
+        columns = _COLUMNS.fullmatch(text)
+        if columns is None or not self.column_table or self.pending is not None:
+            return None  # "Khalil Ibrahim / JEM   Minni Minawi / SLM/A": names above their actors
+        if columns.group("who").startswith(("(", "[")):
+            return None  # "Syrian Tomorrow Movement [Suria al-Ghad]", which clean makes "X  (Y)"
         actor, who = columns.group("actor"), columns.group("who")
         name = re.sub(r"^(?:from|for)\s+(?:the\s+)?", "", actor, flags=re.I).rstrip(" ,;")
         left, right = read(name, self.ctx), read(who, self.ctx)
@@ -725,9 +731,13 @@ class _Reader:
                 self.flush_pending()
         if (columns := self._signature_columns(text)) is not None:
             text = columns
-        if (group := _GROUP_HEADING.fullmatch(text.strip())) is not None:
+        if (
+            self.group_headings
+            and (group := _GROUP_HEADING.fullmatch(text.strip())) is not None
+            and fold((name := group.group("bracketed") or group.group("named")).split()[0]) not in _NOT_GROUPS
+        ):
             # "A [Dinka]", "Names of Yantaar Delegates": the group the people below sign for.
-            text = f"{group.group('bracketed') or group.group('named')}:"
+            text = f"{name}:"
         if (stated := _LINE_CAPACITY.search(text)) is not None and stated.start() > 0:
             capacity = noun_role(stated.group("role"))
             rest = text[: stated.start()].rstrip()
@@ -925,7 +935,7 @@ class _Reader:
         for number, part in enumerate(parts):
             if number:
                 part = _FOR.sub(r"\g<rest>", part)
-            self._open_block(part)
+            self._open_block(self._initialled_signer(part))
         if signer is not None and self.descriptor:
             self.entities.append(_Entity(name=signer[0], kind=ActorKind.PERSON, role=self.role))
         elif signer is not None and self.block is not None and not self.block.signed_by:
@@ -936,6 +946,18 @@ class _Reader:
         if self.person_first:
             # In a cell laid out name-then-party, the people below sign for the next block.
             self.block = None
+
+    def _initialled_signer(self, rest: str) -> str:
+        """ "On behalf of Georgia V. Goguadze": after "for", a known actor, then its signer by
+        initials and surname; read as "Georgia: V. Goguadze" (out of such a line, "Israel J. Katz"
+        may be a person)."""
+        tail = INITIALLED.search(rest)
+        if tail is None or tail.end() != len(rest.rstrip(" ,;.")) or ":" in rest:
+            return rest
+        actor = read(rest[: tail.start()], self.ctx)
+        if len(actor.mentions) != 1 or actor.people or actor.mentions[0].strength < 2:
+            return rest
+        return f"{rest[: tail.start()].rstrip()}: {rest[tail.start() :]}"
 
     def _open_block(self, rest: str) -> None:
         # "For X: person", "For X, person", "From HTS   Abu Mahood Khatab": whichever comes first.
@@ -1136,12 +1158,15 @@ class _Reader:
             if len(reading.people) > 1:
                 # Not the next people of a list: "Amb. Seyoum Mesfin; Gen. Lazarus Sumbeiywo; ...".
                 before, after = before.split(";")[-1], after.split(";")[0]
-            # Nor the next of a numbered list: "1. Malaq Caliyaw Mahamed Wardhere 2. Malaq Maadey ...".
-            after = re.split(r"\s\d{1,3}[.)]\s", after)[0]
-            before = re.sub(r"(?:^|\s)\d{1,3}[.)](?=\s|$)", " ", before)
+            # Nor the next of a numbered list: "1. Malaq Caliyaw Mahamed Wardhere 2. Malaq Maadey ..."
+            # (not "Committee No. 3) and Minister"), nor its own number.
+            after = re.split(r"(?<!No)(?<!No\.)\s\d{1,3}[.)]\s+(?=[A-Z])", after)[0]
+            before = re.sub(r"^\s*\d{1,3}[.)](?=\s|$)", " ", before)
             office = (before + " " + after).strip(" ,;:.-–")
             self.block.signed_as = re.sub(r"\s+", " ", office)
-        elif not reading.people and not self.block.signed_as and self.block.signed_by:
+        elif not reading.people and not self.block.signed_as and self.block.signed_by and not _unplaced_name(text):
+            # The signer's office on the line below, but not one more name the reader could not
+            # place ("Hasan jabir Akot" among the Dinka's signers).
             self.block.signed_as = re.sub(r"\s+", " ", text).strip(" ,;:.")
         else:
             self.block.offices = f"{self.block.offices} {text}"[:500]
@@ -1770,6 +1795,22 @@ _LINE_CAPACITY = re.compile(
     r"[\])]\s*[.;,]?\s*$",
     re.I,
 )
+# Two to four words of a name, the first and last capitalised: a person the reader could not place.
+_NAME_ONLY = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+[\w'’-]+){0,2}\s+[A-Z][\w'’-]+[\s,;.]*")
+
+
+def _unplaced_name(text: str) -> bool:
+    """ "Hasan jabir Akot": a line shaped like a person's name, with no office or connector in it."""
+    words = [fold(w) for w in text.split()]
+    return (
+        _NAME_ONLY.fullmatch(text) is not None
+        and not is_office_text(text)
+        and not any(w in CONNECTORS or w in OFFICE_WORDS or w in TITLES for w in words)
+    )
+
+
+# A line of a signature table flattened: the actor, two spaces or more, who signed for it.
+_COLUMNS = re.compile(r"(?P<actor>\S(?:(?!\s{2}).)*?)\s{2,}(?P<who>\S(?:(?!\s{2}).)*?)[\s,;.]*")
 # A heading over a group's signers: a letter and the group in brackets ("B [Rizegat]", which
 # ``clean`` makes "B (Rizegat)"), or a list
 # of its delegates' names ("Names of Hubeer Delegates").
@@ -1777,6 +1818,12 @@ _GROUP_HEADING = re.compile(
     r"[A-Z]\s*[\[(](?P<bracketed>[A-Z][^\])]{1,40})[\])]\s*:?|"
     r"(?i:names\s+of\s+(?:the\s+)?)(?P<named>[A-Z][^:]{1,60}?)\s+(?i:delegates|delegation|representatives)\s*:?"
 )
+# First words that make "Names of ... Delegates" or "A (...)" no group's name.
+_NOT_GROUPS = frozenset((
+    "other", "others", "all", "both", "participating", "international", "national", "local", "foreign",
+    "various", "following", "respective", "continued", "english", "french", "arabic", "mark", "signature",
+    "signed", "illegible",
+))  # fmt: skip
 _ROLE_WORDS = {"chair", "chairman", "facilitator", "mediator", "observer", "observers", "guarantor", "witness"}
 
 
@@ -1802,6 +1849,10 @@ def parse_cell(
     country = alpha2_from_alpha3(country_alpha3) or "" if country_alpha3 else ""
     ctx = Context(country=country, country_name=country_name, column=column, known=known, memo=memo)
     reader = _Reader(ctx)
-    for line in logical_lines(clean(text)):
+    lines = list(logical_lines(clean(text)))
+    # A layout seen on two lines or more is the cell's, not a chance of spacing or lettering.
+    reader.column_table = sum(1 for line in lines if _COLUMNS.fullmatch(line)) >= 2
+    reader.group_headings = sum(1 for line in lines if _GROUP_HEADING.fullmatch(line.strip())) >= 2
+    for line in lines:
         reader.line(line)
     return reader.parties()

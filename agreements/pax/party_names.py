@@ -802,6 +802,12 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     return None if found is None else replace(found, aliases=list(found.aliases))
 
 
+# What a number can be part of the name of: a unit, or a numbered place ("3rd District of Bangui").
+_UNIT = re.compile(
+    r"\b(?:brigades?|corps|divisions?|battalions?|regiments?|infantry|forces|army|command|zones?|sectors?|"
+    r"districts?|arrondissements?|squadrons?|company|companies|fronts?)\b",
+    re.I,
+)
 # Wordings that mean the agreement's own government only when nothing follows them (R4): as a
 # prefix, "Government of the Republic of Burundi" names its country itself.
 _OWN_GOVERNMENT_WHOLE = frozenset((fold("Government of the Republic"),))
@@ -816,11 +822,12 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     """
     name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-/"), flags=re.I).strip()
     name = re.sub(r"^l['’]\s*", "", name, flags=re.I)
-    if (folded := fold(name)) in _OWN_GOVERNMENT_WHOLE or (
+    if ((folded := fold(name)) in _OWN_GOVERNMENT_WHOLE and ctx.column == "Part") or (
         folded in gazetteer.generic_government() and folded not in _BARE_GOVERNMENT
     ):
         # "Government Delegation": the agreement's own government (R4), before "Delegation" goes;
-        # "Government of the Republic", named no further, likewise.
+        # "Government of the Republic", named no further, likewise among the signatories (a third
+        # party's may be a neighbour's: "Government of the Republic (Uganda)").
         return _own_government(name, ctx, office)
     name = re.sub(
         r"(?:\s+(?:members?|representatives?|negotiati(?:on|ng)|delegations?|envoys?|delegates))+$",
@@ -1538,24 +1545,33 @@ def _former_office(words: list[_Token], source: str) -> list[Mention | Person | 
 
 
 # "V. Goguadze", "I.H.Aliyez", "N.V. Pashinyan": initials, then a surname, closing a chunk.
-_INITIALLED = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}[A-Z][a-z’'-]{2,}(?:-[A-Z][a-z’'-]+)?(?!\S)")
+INITIALLED = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z’'-]{2,}|[A-Z][A-Z’'-]{2,})(?:-[A-Z][a-z’'-]+)?(?!\S)")
 
 
 def _then_initialled_signer(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str] | None:
     """ "On behalf of Georgia V. Goguadze", "CIS Peacekeeping Forces I. Alekseev": a known actor,
     then its signer by initials and surname, with nothing between them."""
-    tail = _INITIALLED.search(source, words[0].start, words[-1].end)
+    tail = INITIALLED.search(source, words[0].start, words[-1].end)
     if tail is None or tail.end() != words[-1].end:
         return None
-    if re.search(r"\b(?:of|de|du|des|for)\s+(?:the\s+)?$", source[: words[0].start], re.I):
+    before = source[: words[0].start]
+    if re.search(r"\b(?:of|de|du|des|to)\s+(?:the\s+)?$", before, re.I):
         return None  # "Commander of the CPKF of the CIS S. Korobko": the CIS qualifies the name before
     k = next((k for k, word in enumerate(words) if word.start >= tail.start()), 0)
-    if k == 0 or words[k].start != tail.start():
-        return None
+    if k == 0 or words[k].start != tail.start() or _is_office(words[-1]) or fold(words[-1].text) in TITLES:
+        return None  # not "the United States of America U.S. Ambassador"
     head = read_chunk(words[:k], source, ctx)
     if len(head) != 1 or not isinstance(head[0], Mention) or head[0].strength < 2:
         return None
     mention = head[0]
+    if (
+        k == 1
+        and not mention.office
+        and not re.search(r"\b(?:behalf\s+of|for|pour|por|par)\s+(?:the\s+|la\s+|le\s+|el\s+)?$", before, re.I)
+    ):
+        # "Israel J. Katz", "Jordan K. Ryan", "Chad M. Smith": a one-word state that is also a first
+        # name signs for no one unless the line says whom it is for.
+        return None
     if not mention.end:
         mention.start, mention.end = words[0].start, words[k - 1].end
     return [mention, Person(_text(words[k:], source), words[k].start, words[-1].end)]
@@ -1820,7 +1836,13 @@ def read(text: str, ctx: Context) -> Reading:
     # "317th Mountain Brigade", "2nd Mechanized Brigade": a unit's number is part of its name.
     for m in reading.mentions:
         ordinal = re.search(r"(?<![\w.])\d{1,4}(?:st|nd|rd|th)\s+$", text[: m.start])
-        if ordinal is not None and not m.state_like and m.strength <= 1 and m.name == text[m.start : m.end]:
+        if (
+            ordinal is not None
+            and not m.state_like
+            and m.strength <= 1
+            and m.name == text[m.start : m.end]
+            and _UNIT.search(m.name)  # not "Signed on the 5th Peace Council"
+        ):
             m.name, m.start = text[ordinal.start() : m.end], ordinal.start()
     # "Gbudue State South Sudan": a sub-national name, then the country it lies in.
     for m in reading.mentions:

@@ -2282,6 +2282,8 @@ def test_a_body_named_with_an_offices_first_word_keeps_it(cell, expected):
 def test_an_office_beginning_with_such_a_word_is_still_an_office():
     parties = parse("Jane Doe, High Representative of the European Union", column="ThrdPart")
     assert signers(parties) == [("European Union", "Jane Doe")]
+    # Two words of office before the body: the body's name does not take the first of them.
+    assert "High Peace Commission" not in names(parse("John Doe, High Commissioner Peace Commission", loc1iso="LBY"))
 
 
 @pytest.mark.parametrize(
@@ -2343,3 +2345,74 @@ def test_a_ministry_of_international_cooperation_is_of_the_state_named_after_it(
     # 715: not an actor called "International Cooperation of the Republic of the Sudan".
     cell = "Al-Tijani Salih Fidail, Minister for International Cooperation of the Republic of the Sudan"
     assert signers(parse(cell, loc1iso="TCD")) == [("Government of Sudan", "Al-Tijani Salih Fidail")]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Signed:\nIsrael J. Katz\nMahmoud Abbas",  # a one-word state that is also a first name
+        "Witnessed by: Jordan K. Ryan",
+    ],
+)
+def test_a_first_name_that_is_a_state_is_no_actor_without_a_for(cell):
+    parties = parse(cell, loc1iso="ISR")
+    assert all(p.kind == "person" for p in parties), parties
+
+
+def test_an_initialled_signer_in_capitals_after_for_is_the_signer():
+    assert signers(parse("On behalf of Georgia V. GOGUADZE", loc1iso="GEO")) == [("Georgia", "V. GOGUADZE")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "absent"),
+    [
+        # One line spaced out is no table; names above their actors are not the second column.
+        ("African Union  Addis Ababa", "Addis Ababa"),
+        (
+            "Khalil Ibrahim\nJustice and Equality Movement    Minni Minawi\nSudan Liberation Movement/Army    X Y",
+            "Minni Minawi",
+        ),
+    ],
+)
+def test_spaced_columns_need_a_table_and_no_name_above(cell, absent):
+    parties = parse(cell, loc1iso="SDN")
+    assert all(p.signed_by != absent for p in parties), parties
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "A (Continued)\nAli Musa\nOmar Hassan",  # one lettered line is no list of groups
+        "Names of Other Representatives\n1. Ali Musa\nNames of Other Delegates\n2. Omar Hassan",
+    ],
+)
+def test_a_group_heading_needs_a_second_and_a_name(cell):
+    parties = parse(cell, loc1iso="SOM")
+    assert {p.name for p in parties} == {"Ali Musa", "Omar Hassan"}
+
+
+def test_a_numbered_lists_cut_leaves_numbers_inside_an_office():
+    parties = parse("For the AU:\nAli Musa, Chairman of Committee No. 3) and Minister", loc1iso="SOM")
+    assert [p.signed_as for p in parties] == ["Chairman of Committee No. 3) and Minister"]
+
+
+def test_a_number_joins_only_a_units_name():
+    assert "5th Peace Council" not in names(parse("Signed on the 5th Peace Council: Ali Musa", loc1iso="SOM"))
+
+
+def test_a_government_of_the_republic_among_third_parties_is_not_the_agreements():
+    parties = parse("Guarantors:\nGovernment of the Republic, Uganda", column="ThrdPart", loc1iso="SSD")
+    assert "Government of South Sudan" not in names(parties)
+
+
+def test_a_name_below_a_signer_is_no_office():
+    # 2529: "Hasan jabir Akot" is one more Dinka signer, not James Agwer's office.
+    parties = parse("A [Dinka]\nJames Agwer\nHasan jabir Akot\n\nB [Rizegat]\nAbbas Abdalla Mohamed", loc1iso="SDN")
+    dinka = parties[0]
+    assert (dinka.name, dinka.signed_by, dinka.signed_as) == ("Dinka", "James Agwer", "")
+
+
+def test_signed_by_is_no_part_of_an_office():
+    # 1026: "Signed by Head of the Governmental Delegation of the Republic of Georgia".
+    parties = parse("On behalf of Georgia: T. I. Sigua, Signed by Head of the Governmental Delegation", loc1iso="GEO")
+    assert [p.signed_as for p in parties] == ["Head of the Governmental Delegation"]
