@@ -33,7 +33,7 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 Pooled, the eighteen held-out measurements give precision 0.864 (4,615 of 5,341) and recall
 0.765 (4,615 of 6,034): under the 0.90 target, over the 0.75 one. Each set's floor sits about
 two entities under its level now, to catch regressions. The targets are a strict expected
-failure over every set together (in sample: 0.890, 0.798), which turns into a failure the day
+failure over every set together (in sample: 0.896, 0.800), which turns into a failure the day
 they pass; not on the newest set alone, since single sets spread from 0.79 to 0.91 in
 precision and three (the thirteenth, the eighteenth and the nineteenth) met the targets held
 out. A second reader
@@ -95,8 +95,9 @@ FLOORS = {
     "fourteenth": (375, 0.873, 0.746),
     # Held out at 0.861, 0.755; since, not tuned on, the next stop's rules gained it three matches.
     "fifteenth": (368, 0.861, 0.758),
-    # Held out at 0.808, 0.784; since, the rules read off it.
-    "sixteenth": (328, 0.819, 0.789),
+    # Held out at 0.808, 0.784; since, the rules read off it, and its Dinka and Rizegat signers
+    # read as their two communities (0.877, 0.805).
+    "sixteenth": (328, 0.870, 0.799),
     # Held out at 0.898, 0.711 (the parser of the stop before, 61bd1df); since, one match lost (472).
     "seventeenth": (273, 0.889, 0.703),
     # Held out at 0.913, 0.812 (293 of 321 found, of 361 labelled); a review's fixes, 0.913, 0.814.
@@ -131,7 +132,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.890, recall 0.798")
+@pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.896, recall 0.800")
 def test_the_targets_hold_over_every_set_together():
     # Not on the newest set alone: held out, the thirteenth, eighteenth and nineteenth met them,
     # single sets inside the spread of single sets (0.79 to 0.91 in precision).
