@@ -185,6 +185,7 @@ class _Entity:
     state_like: bool = False
     office: str = ""  # reached through an office rather than named
     offices: str = ""  # the offices of its other signers ("..., Conciliator, Chairman of ...")
+    strength: int = 1  # as its mention's: 3 known, 2 gazetteer or shaped, 1 head word
 
     def keys(self) -> set[str]:
         keys = {fold(self.name), *(fold(a) for a in self.aliases)}
@@ -371,6 +372,7 @@ def _entity(mention: Mention, role: str) -> _Entity:
         aliases=list(mention.aliases),
         state_like=mention.state_like,
         office=mention.office,
+        strength=mention.strength,
     )
 
 
@@ -614,6 +616,7 @@ class _Reader:
             else:
                 same.aliases.extend(a for a in [entity.name, *entity.aliases] if a not in same.aliases)
                 same.signed_by = same.signed_by or entity.signed_by
+        merged = self.without_government_units(merged)
         # "The Abkhaz Party was represented by ... Mr. Tamaz Ketsba ... (Signed) T. Ketsba": a person
         # who signed for an actor of the cell, named again on their own, is no second actor.
         signers = [(e.role, e.signed_by) for e in merged if e.kind != ActorKind.PERSON and e.signed_by]
@@ -623,6 +626,29 @@ class _Reader:
             if entity.kind != ActorKind.PERSON
             or not any(role == entity.role and _same_person(entity.name, who) for role, who in signers)
         ]
+
+    def without_government_units(self, merged: list[_Entity]) -> list[_Entity]:
+        """ "National Coordinator of the Reinsertion Programme", "Manager of the Peace Fund" beside
+        the President and his ministers: a unit of the agreement's own government, known only
+        through its officer's title, is one more delegate of that government in that role (R2)."""
+        governments = {
+            e.role
+            for e in merged
+            if e.kind == ActorKind.GOVERNMENT and e.state_like and e.country and e.country == self.ctx.country
+        }
+        kept = []
+        for entity in merged:
+            if (
+                entity.role in governments
+                and entity.kind == ActorKind.ORGANISATION
+                and entity.office
+                and entity.strength <= 1
+                and entity.country == self.ctx.country
+                and _GOVERNMENT_UNIT.search(entity.name)
+            ):
+                continue
+            kept.append(entity)
+        return kept
 
     def acronym_and_signer(self, entity: _Entity) -> _Entity:
         """ "FPI Pascal Affi N'Guessan", "CODEP Raymond Tshibanda": a party's acronym and who signed
@@ -1809,6 +1835,12 @@ def _unplaced_name(text: str) -> bool:
     )
 
 
+# The last word of a unit of a government's: "Reinsertion Programme", "Peace Fund" (not a council or
+# a commission, which may rule or stand apart: "Provisional National Defence Council").
+_GOVERNMENT_UNIT = re.compile(
+    r"\b(?:programmes?|programs?|fund|office|department|ministry|secretariat|directorate|division|unit|bureau)$",
+    re.I,
+)
 # A line of a signature table flattened: the actor, two spaces or more, who signed for it.
 _COLUMNS = re.compile(r"(?P<actor>\S(?:(?!\s{2}).)*?)\s{2,}(?P<who>\S(?:(?!\s{2}).)*?)[\s,;.]*")
 # A heading over a group's signers: a letter and the group in brackets ("B [Rizegat]", which

@@ -2416,3 +2416,22 @@ def test_signed_by_is_no_part_of_an_office():
     # 1026: "Signed by Head of the Governmental Delegation of the Republic of Georgia".
     parties = parse("On behalf of Georgia: T. I. Sigua, Signed by Head of the Governmental Delegation", loc1iso="GEO")
     assert [p.signed_as for p in parties] == ["Head of the Governmental Delegation"]
+
+
+def test_a_unit_of_the_own_government_known_by_its_officers_title_is_a_delegate():
+    # 150: the programme and the fund are the Colombian government's, beside its President.
+    cell = (
+        "ERNESTO SAMPER PIZANO, President of the Republic\n"
+        "TOMÁS E. CONCHA SANZ, National Coordinator of the Reinsertion Programme\n"
+        "PATRICIA PINEDA DE CASTRO, Manager of the Peace Fund"
+    )
+    assert names(parse(cell, loc1iso="COL")) == ["Government of Colombia"]
+
+
+def test_a_council_beside_the_government_stays_its_own_actor():
+    # 2394: the Transitional Sovereignty Council signs beside the Government of Sudan.
+    cell = (
+        "Abdalla Hamdok, Prime Minister of the Republic of the Sudan\n"
+        "Abdel Fattah al-Burhan, President of the Transitional Sovereignty Council"
+    )
+    assert "Transitional Sovereignty Council" in names(parse(cell, loc1iso="SDN"))
