@@ -802,6 +802,35 @@ def read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fals
     return None if found is None else replace(found, aliases=list(found.aliases))
 
 
+_JOINERS = frozenset(("and", "et", "y", "&", "the", "and the", "et le", "et la", "y el", "y la"))
+
+
+def _two_known(mention: Mention, text: str, ctx: Context) -> list[Mention]:
+    """``mention`` as the two known actors it runs together, or as it is."""
+    if mention.strength > 1 or mention.office or mention.name != text[mention.start : mention.end]:
+        return [mention]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention.name)]
+    if not 2 <= len(spans) <= 12:
+        return [mention]
+    for i in range(1, len(spans)):
+        for j in range(i, min(i + 3, len(spans))):
+            joiner = mention.name[spans[i - 1][1] : spans[j][0]].strip().lower()
+            if joiner and joiner not in _JOINERS:
+                continue
+            left, right = mention.name[: spans[i - 1][1]], mention.name[spans[j][0] :]
+            if not right[:1].isupper() or not left.split()[-1][:1].isupper():
+                continue  # not "Republic | of the Congo": each part must begin and end as a name does
+            first, second = read_name(left, ctx), read_name(right, ctx)
+            if first is None or second is None or first.strength < 2 or second.strength < 2 or first.office:
+                continue
+            if second.office or (second.state_like and not first.state_like):
+                continue  # "Justice and Equality Movement Sudan": the country says whose movement
+            first = replace(first, start=mention.start, end=mention.start + len(left), chunk_end=0)
+            second = replace(second, start=mention.start + spans[j][0], end=mention.end, chunk_end=0)
+            return [first, second]
+    return [mention]
+
+
 # What a number can be part of the name of: a unit, or a numbered place ("3rd District of Bangui").
 _UNIT = re.compile(
     r"\b(?:brigades?|corps|divisions?|battalions?|regiments?|infantry|forces|army|command|zones?|sectors?|"
@@ -1844,6 +1873,9 @@ def read(text: str, ctx: Context) -> Reading:
             and _UNIT.search(m.name)  # not "Signed on the 5th Peace Council"
         ):
             m.name, m.start = text[ordinal.start() : m.end], ordinal.start()
+    # "IGAD African Union", "Federation of Bosnia and Herzegovina and Republika Srpska": two known
+    # names run together read as one weak name are the two.
+    reading.mentions = [part for m in reading.mentions for part in _two_known(m, text, ctx)]
     # "Gbudue State South Sudan": a sub-national name, then the country it lies in.
     for m in reading.mentions:
         place = re.match(

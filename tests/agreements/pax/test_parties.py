@@ -2435,3 +2435,16 @@ def test_a_council_beside_the_government_stays_its_own_actor():
         "Abdel Fattah al-Burhan, President of the Transitional Sovereignty Council"
     )
     assert "Transitional Sovereignty Council" in names(parse(cell, loc1iso="SDN"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("IGAD African Union", ["Intergovernmental Authority on Development", "African Union"]),  # 747
+        ("Republic of the Congo Gabonese Republic", ["Republic of the Congo", "Gabon"]),  # 2147
+        # A name whose country says whose it is stays one.
+        ("Justice and Equality Movement Sudan", ["Justice and Equality Movement Sudan"]),
+    ],
+)
+def test_two_known_names_run_together_are_two_actors(cell, expected):
+    assert names(parse(cell, column="ThrdPart", loc1iso="SDN")) == expected
