@@ -636,15 +636,28 @@ class _Reader:
             for e in merged
             if e.kind == ActorKind.GOVERNMENT and e.state_like and e.country and e.country == self.ctx.country
         }
+        # "Head of the Medical Division", "Head of the Central Tracing Agency" under the ICRC's
+        # officers: a division of the one organisation that signs in that role is its delegate.
+        organisations: dict[str, list[_Entity]] = {}
+        for e in merged:
+            if e.kind == ActorKind.ORGANISATION and e.strength >= 2:
+                organisations.setdefault(e.role, []).append(e)
         kept = []
         for entity in merged:
+            if entity.kind == ActorKind.PERSON or not entity.office or entity.strength > 1:
+                kept.append(entity)
+                continue
             if (
                 entity.role in governments
                 and entity.kind == ActorKind.ORGANISATION
-                and entity.office
-                and entity.strength <= 1
                 and entity.country == self.ctx.country
                 and _GOVERNMENT_UNIT.search(entity.name)
+            ):
+                continue
+            if (
+                len(organisations.get(entity.role, ())) == 1
+                and entity.role not in governments
+                and _DIVISION.search(entity.name)
             ):
                 continue
             kept.append(entity)
@@ -1841,6 +1854,8 @@ _GOVERNMENT_UNIT = re.compile(
     r"\b(?:programmes?|programs?|fund|office|department|ministry|secretariat|directorate|division|unit|bureau)$",
     re.I,
 )
+# The last word of a division of an organisation's: "Legal Division", "Central Tracing Agency".
+_DIVISION = re.compile(r"\b(?:division|department|section|unit|agency|directorate|branch|desk|taskforce)$", re.I)
 # A line of a signature table flattened: the actor, two spaces or more, who signed for it.
 _COLUMNS = re.compile(r"(?P<actor>\S(?:(?!\s{2}).)*?)\s{2,}(?P<who>\S(?:(?!\s{2}).)*?)[\s,;.]*")
 # A heading over a group's signers: a letter and the group in brackets ("B [Rizegat]", which

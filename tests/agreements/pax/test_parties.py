@@ -2448,3 +2448,14 @@ def test_a_council_beside_the_government_stays_its_own_actor():
 )
 def test_two_known_names_run_together_are_two_actors(cell, expected):
     assert names(parse(cell, column="ThrdPart", loc1iso="SDN")) == expected
+
+
+def test_a_division_of_the_one_organisation_signing_is_its_delegate():
+    # 1454: the ICRC's officers, two of them heads of its divisions.
+    cell = (
+        "Mr. Claudio Caratsch, Vice-President of the ICRC\n"
+        "Mr. Marco Sassòli, Member of the Legal Division\n"
+        "Dr. Rémy Russbach, Head of the Medical Division\n"
+        "Mr. Jean-David Chappuis, Head of the Central Tracing Agency"
+    )
+    assert names(parse(cell, column="ThrdPart", loc1iso="HRV")) == ["International Committee of the Red Cross"]
