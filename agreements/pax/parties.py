@@ -827,6 +827,12 @@ class _Reader:
             r"signed\s+(?:at|in|on)\b.{0,160}?\bby\b\s*:?\s*(?P<rest>.*)$",
             text,
             re.I,
+        ) or re.match(
+            # "THIS AGREEMENT IS RATIFIED BY:": a note on the document over its signers, naming no one.
+            r"(?:this|the)\s+(?:agreement|document|declaration|accord|protocol)\s+(?:is|was|has\s+been|shall\s+be)\s+"
+            r"(?:signed|ratified|approved|endorsed|initialled|initialed)\s+by\s*:?\s*(?P<rest>.*)$",
+            text,
+            re.I,
         )
         if signed_at is not None:
             # "Signed at Sarajevo Airport by: H. Siljadzic; ...": where it was signed names no one.

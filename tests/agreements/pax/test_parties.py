@@ -2459,3 +2459,12 @@ def test_a_division_of_the_one_organisation_signing_is_its_delegate():
         "Mr. Jean-David Chappuis, Head of the Central Tracing Agency"
     )
     assert names(parse(cell, column="ThrdPart", loc1iso="HRV")) == ["International Committee of the Red Cross"]
+
+
+def test_a_note_that_the_agreement_is_ratified_by_names_no_one():
+    # 1867: "IS" was read as an acronym.
+    cell = (
+        "THE REPUBLIKA SRPSKA, REPRESENTED BY:\nThe Prime Minister, Prof. Branko Djerić\n\n"
+        "THIS AGREEMENT IS RATIFIED BY:"
+    )
+    assert "IS" not in names(parse(cell, loc1iso="BIH"))
