@@ -906,6 +906,15 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
     ),
     *_national("KH", ("FUNCINPEC", ActorKind.ORGANISATION, ())),
     *_national(
+        "ZW",
+        (
+            "Zimbabwe African National Union – Patriotic Front",
+            ActorKind.ORGANISATION,
+            ("ZANU-PF", "ZANU PF", "ZANU–PF", "Zimbabwe African National Union-Patriotic Front"),
+        ),
+        ("Movement for Democratic Change", ActorKind.ORGANISATION, ("MDC",)),
+    ),
+    *_national(
         "SO",
         ("Federal Government of Somalia", _GOV, ("FGS",)),
         ("Transitional Federal Government", _GOV, ("TFG",)),

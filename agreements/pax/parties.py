@@ -1346,7 +1346,7 @@ class _Reader:
                 and len(mention.name) >= 3
                 and "/" not in mention.name  # "S/SIS": an office's abbreviation
                 and not text[mention.end :].strip(" .,;")
-                and any(re.fullmatch(r"\s*,\s*", text[person.end : mention.start]) for person in reading.people)
+                and any(_SIGNS_FOR.fullmatch(text[person.end : mention.start]) for person in reading.people)
                 # "SEC. VOLTAIRE T. GAZMIN, DND": a secretary's acronym is his department, an office of
                 # his government (R2), not a party of its own.
                 and not _GOVERNMENT_TITLE.match(text)
@@ -1858,6 +1858,13 @@ def _unplaced_name(text: str) -> bool:
 # a commission, which may rule or stand apart: "Provisional National Defence Council").
 _GOVERNMENT_UNIT = re.compile(
     r"\b(?:programmes?|programs?|fund|office|department|ministry|secretariat|directorate|division|unit|bureau)$",
+    re.I,
+)
+# Between a person and the acronym closing the line: a comma, or a leader's title set off
+# ("Robert G. Mugabe - President, ZANU-PF", "Morgan R. Tsvangirai - President, MDC").
+_SIGNS_FOR = re.compile(
+    r"\s*,\s*|\s*[,–—-]\s*(?:(?:vice[- ]|deputy\s+)?(?:president|chairman|chairperson|leader|secretary[- ]general|"
+    r"general\s+secretary|commander|coordinator|spokes(?:man|person)|head\s+of\s+delegation))\s*,\s*",
     re.I,
 )
 # The last word of a division of an organisation's: "Legal Division", "Central Tracing Agency".

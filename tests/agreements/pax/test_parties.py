@@ -2468,3 +2468,18 @@ def test_a_note_that_the_agreement_is_ratified_by_names_no_one():
         "THIS AGREEMENT IS RATIFIED BY:"
     )
     assert "IS" not in names(parse(cell, loc1iso="BIH"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "mdc_signer"),
+    [
+        # 828: a leader's title set off by a dash, then the party's acronym.
+        ("Robert G. Mugabe - President, ZANU-PF; Morgan R. Tsvangirai - President, MDC", "Morgan R. Tsvangirai"),
+        # 826: the same, a flat comma list.
+        ("Robert G Mugabe, President, ZANU-PF, Morgan R Tsavangirai President, MDC", "Morgan R Tsavangirai"),
+    ],
+)
+def test_a_party_leaders_title_is_his_partys_not_the_governments(cell, mdc_signer):
+    parties = parse(cell, loc1iso="ZWE")
+    assert "Government of Zimbabwe" not in names(parties)
+    assert ("Movement for Democratic Change", mdc_signer) in signers(parties)
