@@ -1229,6 +1229,12 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
         and 0 < i < len(words) - 1
         # "Minister for Foreign Affairs and Cooperation of the Republic of Rwanda": one portfolio.
         and not (DEPARTMENT.match(words[i - 1].text) and _DEPARTMENT_START.match(words[i + 1].text))
+        # "Authority of Heads of State and Government of ECOWAS": one phrase.
+        and not (
+            i >= 3
+            and fold(_text(words[i - 3 : i], source)) in {"heads of state", "head of state"}
+            and fold(words[i + 1].text) == "government"
+        )
     ]
     if not cuts:
         return None
@@ -1303,6 +1309,9 @@ _UN_ENVOY = re.compile(
 
 
 _REPUBLIC_WORDS = frozenset(("republic", "république", "república"))
+_SUMMIT_OF = re.compile(
+    r"\bauthority\s+of\s+(?:the\s+)?heads?\s+of\s+state\s+and\s+government\s+of\s+(?:the\s+)?", re.I
+)
 # Words that begin offices ("High Commissioner", "Joint Chief", "State Minister") and bodies alike.
 _BODY_ADJECTIVES = frozenset(("high", "joint", "presidential", "state", "supreme"))
 
@@ -1606,6 +1615,24 @@ def _then_initialled_signer(words: list[_Token], source: str, ctx: Context) -> l
     return [mention, Person(_text(words[k:], source), words[k].start, words[-1].end)]
 
 
+def _summit(words: list[_Token], source: str, ctx: Context) -> Mention | None:
+    """ "(Chairman of) the Authority of Heads of State and Government of ECOWAS": the organisation
+    whose summit it is, reached through that office."""
+    text = _text(words, source)
+    if (summit := _SUMMIT_OF.search(text)) is None:
+        return None
+    before = [w for w in words if w.end <= words[0].start + summit.start()]
+    if any(not (_is_office(w) or fold(w.text) in TITLES or w.text.lower() in CONNECTORS) for w in before):
+        return None  # a name before the office: not the office alone
+    body = [w for w in words if w.start >= words[0].start + summit.end()]
+    mention = _strong(body, source, ctx) if body else None
+    if mention is None:
+        return None
+    mention = replace(mention, office=text[: summit.end()].strip(), aliases=[*mention.aliases, text])
+    mention.start, mention.end = words[0].start, words[-1].end
+    return mention
+
+
 def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str]:
     """What one chunk holds: actors, people, and offices that name no actor (as text)."""
     # "Thanking MINUSCA", "Signed Hassan ...": a sentence's first word is no part of a name.
@@ -1617,6 +1644,8 @@ def read_chunk(words: list[_Token], source: str, ctx: Context) -> list[Mention |
         return []
     if (signed := _then_initialled_signer(words, source, ctx)) is not None:
         return signed
+    if (summit := _summit(words, source, ctx)) is not None:
+        return [summit]
     if (former := _former_office(words, source)) is not None:
         return former
     see = re.fullmatch(

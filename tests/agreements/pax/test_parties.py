@@ -2483,3 +2483,18 @@ def test_a_party_leaders_title_is_his_partys_not_the_governments(cell, mdc_signe
     parties = parse(cell, loc1iso="ZWE")
     assert "Government of Zimbabwe" not in names(parties)
     assert ("Movement for Democratic Change", mdc_signer) in signers(parties)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # 634: the chairman of ECOWAS's summit signs for ECOWAS.
+        "DAWDA KAIRABA JAWARA\nCHAIRMAN OF THE AUTHORITY OF HEADS OF STATE AND GOVERNMENT OF THE "
+        "ECONOMIC COMMUNITY OF WEST AFRICAN STATES",
+        # 185: "Heads of State and Government" is one phrase, not "Heads of State" and "Government of ECOWAS".
+        "for and on behalf of the Authority of Heads of State and Government of ECOWAS",
+    ],
+)
+def test_the_summit_of_an_organisation_is_that_organisation(cell):
+    parties = parse(cell, column="ThrdPart", loc1iso="GNB")
+    assert [fold(name) for name in names(parties)] == [fold("Economic Community of West African States")]
