@@ -2498,3 +2498,9 @@ def test_a_party_leaders_title_is_his_partys_not_the_governments(cell, mdc_signe
 def test_the_summit_of_an_organisation_is_that_organisation(cell):
     parties = parse(cell, column="ThrdPart", loc1iso="GNB")
     assert [fold(name) for name in names(parties)] == [fold("Economic Community of West African States")]
+
+
+def test_government_representatives_are_the_agreements_government():
+    # 2679: "Government Representatives:" over the officials who sign for it (R4).
+    cell = "Government Representatives:\nHon. Benjamin Makuer Mabor - Chairperson Peaceful Disarmament Committee"
+    assert names(parse(cell, column="ThrdPart", loc1iso="SSD")) == ["Government of South Sudan"]
