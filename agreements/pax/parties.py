@@ -186,6 +186,8 @@ class _Entity:
     office: str = ""  # reached through an office rather than named
     offices: str = ""  # the offices of its other signers ("..., Conciliator, Chairman of ...")
     strength: int = 1  # as its mention's: 3 known, 2 gazetteer or shaped, 1 head word
+    category: bool = False  # a colon heading read as a constituency ("Trade unions:")
+    over_actors: bool = False  # ... under which actors of their own were named
 
     def keys(self) -> set[str]:
         keys = {fold(self.name), *(fold(a) for a in self.aliases)}
@@ -557,6 +559,13 @@ class _Reader:
 
     def add(self, entity: _Entity) -> _Entity:
         self.roles_with_actors.add(entity.role)
+        if (
+            self.block is not None
+            and self.block.category
+            and entity is not self.block
+            and entity.kind != ActorKind.PERSON
+        ):
+            self.block.over_actors = True
         for existing in self.entities:
             if existing.role == entity.role and existing.keys() & entity.keys():
                 if existing.office and not entity.office and entity.kind in (ActorKind.STATE, ActorKind.GOVERNMENT):
@@ -585,6 +594,8 @@ class _Reader:
                 self.entities.append(_Entity(name=person, kind=ActorKind.PERSON, role=role))
         merged: list[_Entity] = []
         for entity in self.entities:
+            if entity.category and entity.over_actors and not entity.signed_by:
+                continue  # "Trade unions:" over the unions it names: a heading, no actor (R1, R11)
             # "For the d’Iloas Community", "l'Union Africaine": the elided article is no part of the name.
             if entity.kind != ActorKind.PERSON:  # a person's goes with the word it elides (signer_name)
                 entity.name = re.sub(r"^[dl]['’](?=[A-Z])", "", entity.name)
@@ -1154,8 +1165,10 @@ class _Reader:
             return False  # "UN: the mission", "Article 4.29. This Agreement ..." — read as content
         reading = read(actor, self.ctx)
         mention = reading.mentions[0] if len(reading.mentions) == 1 and not reading.people else None
+        category = False
         if mention is None and not reading.mentions and not any(o for o in reading.offices):
             mention = self._constituency(actor)
+            category = mention is not None and not rest
         if mention is None:
             if fold(actor) in NOT_ACTORS or is_role_word_only(actor) or reading.offices:
                 # "Government:", "Rebel Groups:", "State Governor:": a sub-heading naming no actor.
@@ -1166,6 +1179,7 @@ class _Reader:
         self.flush_pending()
         self.in_group = False
         self.block = self.add(_entity(mention, self.role))
+        self.block.category = self.block.category or category
         if rest:
             self.in_block(rest)
         return True

@@ -2504,3 +2504,21 @@ def test_government_representatives_are_the_agreements_government():
     # 2679: "Government Representatives:" over the officials who sign for it (R4).
     cell = "Government Representatives:\nHon. Benjamin Makuer Mabor - Chairperson Peaceful Disarmament Committee"
     assert names(parse(cell, column="ThrdPart", loc1iso="SSD")) == ["Government of South Sudan"]
+
+
+def test_a_category_heading_over_the_actors_it_names_is_no_actor():
+    # 151: "International monitors:" over two organisations and their signers.
+    cell = (
+        "International monitors:\nThe World Council of Indigenous Peoples:\nDONALD ROJAS, President\n\n"
+        "The Spanish Human Rights Association:\nLUIS OTERO FERNANDEZ"
+    )
+    assert names(parse(cell, column="ThrdPart", loc1iso="COL")) == [
+        "World Council of Indigenous Peoples",
+        "Spanish Human Rights Association",
+    ]
+
+
+def test_a_constituency_heading_over_people_stays_an_actor():
+    # R11: "For Women's Bloc" with named signers is an entity.
+    parties = parse("Women:\nMary Wol Shol\nAchol Deng", loc1iso="SSD")
+    assert signers(parties) == [("Women", "Mary Wol Shol")]
