@@ -160,8 +160,8 @@ PERSON_OFFICES = frozenset(
     fold(w)
     for w in word_list(
         "President Vice-President Presidente Président Prime Minister Ministre Ministro Minster Viceministro "
-        "Vice-Minister Secretary Secretary-General General-Secretary Secretaire Secretario Chairman "
-        "Chairperson Chairwoman Chair Co-Chair Co-Chairman Co-Chairmen Head Leader Commander "
+        "Vice-Minister Secretary Secretary-General Secretaries-General General-Secretary Secretaire Secretario "
+        "Chairman Chairperson Chairwoman Chair Co-Chair Co-Chairman Co-Chairmen Head Leader Commander "
         "Commander-in-Chief C-in-C Representative Representing Delegate Ambassador Ambassdor Envoy Consul "
         "Consul-General Counsellor Counselor Adviser Advisor Asesor Consejero Member Spokesperson Spokesman "
         "Spokeperson Coordinator Coordinador Governor Speaker Commissioner Chargé Mayor Prefect Sub-Prefect "

@@ -2522,3 +2522,9 @@ def test_a_constituency_heading_over_people_stays_an_actor():
     # R11: "For Women's Bloc" with named signers is an entity.
     parties = parse("Women:\nMary Wol Shol\nAchol Deng", loc1iso="SSD")
     assert signers(parties) == [("Women", "Mary Wol Shol")]
+
+
+def test_the_secretaries_general_of_two_organisations_are_theirs():
+    # 784: a plural office, not an organisation named "Secretaries-General of the United Nations".
+    cell = "the Secretaries-General of the United Nations and the League of Arab States"
+    assert "Secretaries-General of the United Nations" not in names(parse(cell, loc1iso="SYR"))
