@@ -19,6 +19,7 @@
     python tests/agreements/pax/gold/sample.py --seventeenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --eighteenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --nineteenth [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --twentieth [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -30,7 +31,8 @@ cell's content beyond "is it empty / too long".
 
 ``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth``,
 ``--ninth``, ``--tenth``, ``--eleventh``, ``--twelfth``, ``--thirteenth``, ``--fourteenth``,
-``--fifteenth``, ``--sixteenth``, ``--seventeenth``, ``--eighteenth`` and ``--nineteenth``
+``--fifteenth``, ``--sixteenth``, ``--seventeenth``, ``--eighteenth``, ``--nineteenth`` and
+``--twentieth``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
 of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
@@ -69,6 +71,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("seventeenth", 20261211, 60, 40),  # after the sixteenth set was measured and tuned against
     ("eighteenth", 20261212, 74, 40),  # after the seventeenth set, and an audit of the release: the last ThrdPart cells
     ("nineteenth", 20261213, 100, 0),  # after the eighteenth set and a second reader: Part cells only, none being left
+    ("twentieth", 20261214, 100, 0),  # after the nineteenth set, an audit of the release and a review
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
