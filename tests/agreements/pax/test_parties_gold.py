@@ -28,12 +28,14 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - eighteenth.jsonl: held out at 0.913, 0.812 (293 of 321 found, of 361 labelled; 0.908, 0.802
   without its seven repeated cells; 0.886, 0.765 without its one list of 76 signers);
 - nineteenth.jsonl: held out at 0.901, 0.791 (246 of 273 found, of 311 labelled; signatory
-  cells only, none of the other column being left in untouched rows).
+  cells only, none of the other column being left in untouched rows);
+- twentieth.jsonl: held out at 0.881, 0.830 (274 of 311 found, of 330 labelled; signatory cells
+  only; the parser of the stop before scores the same).
 
-Pooled, the eighteen held-out measurements give precision 0.864 (4,615 of 5,341) and recall
-0.765 (4,615 of 6,034): under the 0.90 target, over the 0.75 one. Each set's floor sits about
+Pooled, the nineteen held-out measurements give precision 0.865 (4,889 of 5,652) and recall
+0.768 (4,889 of 6,364): under the 0.90 target, over the 0.75 one. Each set's floor sits about
 two entities under its level now, to catch regressions. The targets are a strict expected
-failure over every set together (in sample: 0.896, 0.800), which turns into a failure the day
+failure over every set together (in sample: 0.896, 0.802), which turns into a failure the day
 they pass; not on the newest set alone, since single sets spread from 0.79 to 0.91 in
 precision and three (the thirteenth, the eighteenth and the nineteenth) met the targets held
 out. A second reader
@@ -102,12 +104,14 @@ FLOORS = {
     "seventeenth": (273, 0.889, 0.703),
     # Held out at 0.913, 0.812 (293 of 321 found, of 361 labelled); a review's fixes, 0.913, 0.814.
     "eighteenth": (361, 0.907, 0.809),
-    # Held out at 0.901, 0.791 (246 of 273 found, of 311 labelled).
-    "nineteenth": (311, 0.895, 0.785),
+    # Held out at 0.901, 0.791 (246 of 273 found, of 311 labelled); since, 0.908, 0.794.
+    "nineteenth": (311, 0.901, 0.787),
+    # Held out at 0.881, 0.830 (274 of 311 found, of 330 labelled).
+    "twentieth": (330, 0.875, 0.824),
 }
-# Every later set holds 60 Part cells of 100, but the last two: the eighteenth's draw took the last
-# 26 ThrdPart cells of untouched rows, and 74 Part; the nineteenth's, 100 Part.
-PART_CELLS = {"eighteenth": 74, "nineteenth": 100}
+# Every later set holds 60 Part cells of 100, but the last three: the eighteenth's draw took the
+# last 26 ThrdPart cells of untouched rows, and 74 Part; the nineteenth's and twentieth's, 100 Part.
+PART_CELLS = {"eighteenth": 74, "nineteenth": 100, "twentieth": 100}
 
 
 @cache
@@ -132,7 +136,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.896, recall 0.800")
+@pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.896, recall 0.802")
 def test_the_targets_hold_over_every_set_together():
     # Not on the newest set alone: held out, the thirteenth, eighteenth and nineteenth met them,
     # single sets inside the spread of single sets (0.79 to 0.91 in precision).
