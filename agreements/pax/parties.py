@@ -627,7 +627,7 @@ class _Reader:
             else:
                 same.aliases.extend(a for a in [entity.name, *entity.aliases] if a not in same.aliases)
                 same.signed_by = same.signed_by or entity.signed_by
-        merged = self.without_government_units(merged)
+        merged = self.without_units(merged)
         # "The Abkhaz Party was represented by ... Mr. Tamaz Ketsba ... (Signed) T. Ketsba": a person
         # who signed for an actor of the cell, named again on their own, is no second actor.
         signers = [(e.role, e.signed_by) for e in merged if e.kind != ActorKind.PERSON and e.signed_by]
@@ -638,17 +638,17 @@ class _Reader:
             or not any(role == entity.role and _same_person(entity.name, who) for role, who in signers)
         ]
 
-    def without_government_units(self, merged: list[_Entity]) -> list[_Entity]:
-        """ "National Coordinator of the Reinsertion Programme", "Manager of the Peace Fund" beside
-        the President and his ministers: a unit of the agreement's own government, known only
-        through its officer's title, is one more delegate of that government in that role (R2)."""
+    def without_units(self, merged: list[_Entity]) -> list[_Entity]:
+        """The actors of the cell without the units of another of them, known only through an
+        officer's title: "National Coordinator of the Reinsertion Programme" beside the President
+        and his ministers is one more delegate of the agreement's own government in that role (R2),
+        and "Head of the Medical Division" under the ICRC's officers one more of the ICRC's."""
         governments = {
             e.role
             for e in merged
             if e.kind == ActorKind.GOVERNMENT and e.state_like and e.country and e.country == self.ctx.country
         }
-        # "Head of the Medical Division", "Head of the Central Tracing Agency" under the ICRC's
-        # officers: a division of the one organisation that signs in that role is its delegate.
+        # A division of the one organisation that signs in a role is its delegate.
         organisations: dict[str, list[_Entity]] = {}
         for e in merged:
             if e.kind == ActorKind.ORGANISATION and e.strength >= 2:
@@ -1886,8 +1886,7 @@ _DIVISION = re.compile(r"\b(?:division|department|section|unit|agency|directorat
 # A line of a signature table flattened: the actor, two spaces or more, who signed for it.
 _COLUMNS = re.compile(r"(?P<actor>\S(?:(?!\s{2}).)*?)\s{2,}(?P<who>\S(?:(?!\s{2}).)*?)[\s,;.]*")
 # A heading over a group's signers: a letter and the group in brackets ("B [Rizegat]", which
-# ``clean`` makes "B (Rizegat)"), or a list
-# of its delegates' names ("Names of Hubeer Delegates").
+# ``clean`` makes "B (Rizegat)"), or a list of its delegates' names ("Names of Hubeer Delegates").
 _GROUP_HEADING = re.compile(
     r"[A-Z]\s*[\[(](?P<bracketed>[A-Z][^\])]{1,40})[\])]\s*:?|"
     r"(?i:names\s+of\s+(?:the\s+)?)(?P<named>[A-Z][^:]{1,60}?)\s+(?i:delegates|delegation|representatives)\s*:?"

@@ -1587,8 +1587,8 @@ INITIALLED = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z’'-]{2,}|[A-Z]
 
 
 def _then_initialled_signer(words: list[_Token], source: str, ctx: Context) -> list[Mention | Person | str] | None:
-    """ "On behalf of Georgia V. Goguadze", "CIS Peacekeeping Forces I. Alekseev": a known actor,
-    then its signer by initials and surname, with nothing between them."""
+    """ "President of the Republic of Azerbaijan I. H. Aliyev", "Russian Federation A. Kozirev": a
+    known actor, then its signer by initials and surname, with nothing between them."""
     tail = INITIALLED.search(source, words[0].start, words[-1].end)
     if tail is None or tail.end() != words[-1].end:
         return None
@@ -1902,8 +1902,8 @@ def read(text: str, ctx: Context) -> Reading:
             and _UNIT.search(m.name)  # not "Signed on the 5th Peace Council"
         ):
             m.name, m.start = text[ordinal.start() : m.end], ordinal.start()
-    # "IGAD African Union", "Federation of Bosnia and Herzegovina and Republika Srpska": two known
-    # names run together read as one weak name are the two.
+    # "IGAD African Union", "Republic of the Congo Gabonese Republic": two known names run together
+    # and read as one weak name are the two.
     reading.mentions = [part for m in reading.mentions for part in _two_known(m, text, ctx)]
     # "Gbudue State South Sudan": a sub-national name, then the country it lies in.
     for m in reading.mentions:
