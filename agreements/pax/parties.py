@@ -655,7 +655,14 @@ class _Reader:
                 organisations.setdefault(e.role, []).append(e)
         kept = []
         for entity in merged:
-            if entity.kind == ActorKind.PERSON or not entity.office or entity.strength > 1:
+            # Only a short name is a unit: not the "Northern Uganda Women's Peace Programme" or the
+            # "Independent Human Rights Office", bodies of their own.
+            if (
+                entity.kind == ActorKind.PERSON
+                or not entity.office
+                or entity.strength > 1
+                or len(entity.name.split()) > 3
+            ):
                 kept.append(entity)
                 continue
             if (
@@ -838,11 +845,12 @@ class _Reader:
             r"signed\s+(?:at|in|on)\b.{0,160}?\bby\b\s*:?\s*(?P<rest>.*)$",
             text,
             re.I,
-        ) or re.match(
-            # "THIS AGREEMENT IS RATIFIED BY:": a note on the document over its signers, naming no one.
+        ) or re.fullmatch(
+            # "THIS AGREEMENT IS RATIFIED BY:" on a line of its own: a note on the document over its
+            # signers, naming no one (not "... signed by the Parties in the presence of:", a heading).
             r"(?:this|the)\s+(?:agreement|document|declaration|accord|protocol)\s+(?:is|was|has\s+been|shall\s+be)\s+"
-            r"(?:signed|ratified|approved|endorsed|initialled|initialed)\s+by\s*:?\s*(?P<rest>.*)$",
-            text,
+            r"(?:signed|ratified|approved|endorsed|initialled|initialed)\s+by\s*:?\s*(?P<rest>)",
+            text.strip(),
             re.I,
         )
         if signed_at is not None:
@@ -1178,6 +1186,8 @@ class _Reader:
             return False
         self.flush_pending()
         self.in_group = False
+        if category and self.block is not None and self.block.category:
+            self.block = None  # "Women: (Signed) / Youth: (Signed)": a heading after a heading, not under it
         self.block = self.add(_entity(mention, self.role))
         self.block.category = self.block.category or category
         if rest:
@@ -1360,7 +1370,7 @@ class _Reader:
                 and len(mention.name) >= 3
                 and "/" not in mention.name  # "S/SIS": an office's abbreviation
                 and not text[mention.end :].strip(" .,;")
-                and any(_SIGNS_FOR.fullmatch(text[person.end : mention.start]) for person in reading.people)
+                and any(re.fullmatch(r"\s*,\s*", text[person.end : mention.start]) for person in reading.people)
                 # "SEC. VOLTAIRE T. GAZMIN, DND": a secretary's acronym is his department, an office of
                 # his government (R2), not a party of its own.
                 and not _GOVERNMENT_TITLE.match(text)
@@ -1874,15 +1884,8 @@ _GOVERNMENT_UNIT = re.compile(
     r"\b(?:programmes?|programs?|fund|office|department|ministry|secretariat|directorate|division|unit|bureau)$",
     re.I,
 )
-# Between a person and the acronym closing the line: a comma, or a leader's title set off
-# ("Robert G. Mugabe - President, ZANU-PF", "Morgan R. Tsvangirai - President, MDC").
-_SIGNS_FOR = re.compile(
-    r"\s*,\s*|\s*[,–—-]\s*(?:(?:vice[- ]|deputy\s+)?(?:president|chairman|chairperson|leader|secretary[- ]general|"
-    r"general\s+secretary|commander|coordinator|spokes(?:man|person)|head\s+of\s+delegation))\s*,\s*",
-    re.I,
-)
 # The last word of a division of an organisation's: "Legal Division", "Central Tracing Agency".
-_DIVISION = re.compile(r"\b(?:division|department|section|unit|agency|directorate|branch|desk|taskforce)$", re.I)
+_DIVISION = re.compile(r"\b(?:division|agency)$", re.I)  # not "Police Department", "Unit": a body's own
 # A line of a signature table flattened: the actor, two spaces or more, who signed for it.
 _COLUMNS = re.compile(r"(?P<actor>\S(?:(?!\s{2}).)*?)\s{2,}(?P<who>\S(?:(?!\s{2}).)*?)[\s,;.]*")
 # A heading over a group's signers: a letter and the group in brackets ("B [Rizegat]", which

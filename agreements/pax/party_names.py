@@ -838,8 +838,12 @@ _UNIT = re.compile(
     re.I,
 )
 # Wordings that mean the agreement's own government only when nothing follows them (R4): as a
-# prefix, "Government of the Republic of Burundi" names its country itself.
-_OWN_GOVERNMENT_WHOLE = frozenset((fold("Government of the Republic"),))
+# prefix, "Government of the Republic of Burundi", "Government Representatives of Uganda" name
+# their country themselves. The first only among the signatories.
+_OWN_GOVERNMENT_SIGNATORY = frozenset((fold("Government of the Republic"),))
+_OWN_GOVERNMENT_WHOLE = frozenset(
+    fold(w) for w in ("Government Representatives", "Government Representative", "Government Representation")
+)
 
 
 def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = False) -> Mention | None:
@@ -851,8 +855,10 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     """
     name = re.sub(r"^(?:the|la|le|el|les|los|las)\s+", "", name.strip(" .,'’-/"), flags=re.I).strip()
     name = re.sub(r"^l['’]\s*", "", name, flags=re.I)
-    if ((folded := fold(name)) in _OWN_GOVERNMENT_WHOLE and ctx.column == "Part") or (
-        folded in gazetteer.generic_government() and folded not in _BARE_GOVERNMENT
+    if (
+        (folded := fold(name)) in _OWN_GOVERNMENT_WHOLE
+        or (folded in _OWN_GOVERNMENT_SIGNATORY and ctx.column == "Part")
+        or (folded in gazetteer.generic_government() and folded not in _BARE_GOVERNMENT)
     ):
         # "Government Delegation": the agreement's own government (R4), before "Delegation" goes;
         # "Government of the Republic", named no further, likewise among the signatories (a third
@@ -1137,6 +1143,8 @@ def _looks_like_person(words: list[_Token], titled: bool) -> bool:
     names = [w for w in words if w.text not in CONNECTORS]
     if not names or _NOTE_WORDS.match(names[0].text):
         return False
+    if fold(" ".join(w.text for w in words).strip("‘’'\"“” ")) in NOT_ACTORS:
+        return False  # "‘The Parties’ shall mean ZANU-PF, ...": a defined term, no one
     if any(re.search(r"\d", w.text) or _MONTHS.match(w.text) for w in names):
         return False  # "Doha on 14 July": a place and a date
     if any(fold(w.text) in gazetteer.STATE_FORM_WORDS and w.text[:1].isupper() and len(w.text) > 4 for w in names):
@@ -1234,6 +1242,8 @@ def _split_and(words: list[_Token], source: str, ctx: Context) -> list[list[_Tok
             i >= 3
             and fold(_text(words[i - 3 : i], source)) in {"heads of state", "head of state"}
             and fold(words[i + 1].text) == "government"
+            and i + 2 < len(words)
+            and words[i + 2].text.lower() == "of"  # not "the Head of State and Government Delegation"
         )
     ]
     if not cuts:
@@ -1310,7 +1320,9 @@ _UN_ENVOY = re.compile(
 
 _REPUBLIC_WORDS = frozenset(("republic", "république", "república"))
 _SUMMIT_OF = re.compile(
-    r"\bauthority\s+of\s+(?:the\s+)?heads?\s+of\s+state\s+and\s+government\s+of\s+(?:the\s+)?", re.I
+    r"\b(?:authority|assembly|conference|summit)\s+of\s+(?:the\s+)?heads?\s+of\s+state\s+and\s+government\s+"
+    r"of\s+(?:the\s+)?",
+    re.I,
 )
 # Words that begin offices ("High Commissioner", "Joint Chief", "State Minister") and bodies alike.
 _BODY_ADJECTIVES = frozenset(("high", "joint", "presidential", "state", "supreme"))
@@ -1628,8 +1640,8 @@ def _summit(words: list[_Token], source: str, ctx: Context) -> Mention | None:
     mention = _strong(body, source, ctx) if body else None
     if mention is None:
         return None
-    mention = replace(mention, office=text[: summit.end()].strip(), aliases=[*mention.aliases, text])
-    mention.start, mention.end = words[0].start, words[-1].end
+    mention = replace(mention, office=text[: summit.end()].strip())
+    mention.start, mention.end = body[0].start, words[-1].end  # the office before it is its signer's
     return mention
 
 

@@ -2473,7 +2473,7 @@ def test_a_note_that_the_agreement_is_ratified_by_names_no_one():
 @pytest.mark.parametrize(
     ("cell", "mdc_signer"),
     [
-        # 828: a leader's title set off by a dash, then the party's acronym.
+        # 828: a leader's title set off by a dash, then his party's acronym, which the gazetteer knows.
         ("Robert G. Mugabe - President, ZANU-PF; Morgan R. Tsvangirai - President, MDC", "Morgan R. Tsvangirai"),
         # 826: the same, a flat comma list.
         ("Robert G Mugabe, President, ZANU-PF, Morgan R Tsavangirai President, MDC", "Morgan R Tsavangirai"),
@@ -2528,3 +2528,73 @@ def test_the_secretaries_general_of_two_organisations_are_theirs():
     # 784: a plural office, not an organisation named "Secretaries-General of the United Nations".
     cell = "the Secretaries-General of the United Nations and the League of Arab States"
     assert "Secretaries-General of the United Nations" not in names(parse(cell, loc1iso="SYR"))
+
+
+def test_a_sentence_on_the_signing_that_goes_on_is_read_on():
+    # Only "THIS AGREEMENT IS RATIFIED BY:" alone on its line is a note naming no one.
+    cell = "This agreement is signed by the Parties in the presence of:\nJohn Doe, Special Envoy of the United Nations"
+    assert names(parse(cell, loc1iso="UGA")) == ["United Nations"]
+    cell = "This agreement was signed by the witnesses:\nNorway\nUnited States"
+    parties = parse(cell, column="ThrdPart", loc1iso="UGA")
+    assert [(p.name, p.role) for p in parties] == [("Norway", "witness"), ("United States", "witness")]
+
+
+def test_government_representatives_of_a_named_country_are_its_government():
+    assert names(parse("For the Government Representatives of Uganda: John Doe", loc1iso="SSD")) == [
+        "Government of Uganda"
+    ]
+
+
+def test_a_category_heading_after_a_category_heading_is_not_under_it():
+    assert names(parse("Women:\n(Signed)\n\nYouth:\n(Signed)", loc1iso="LBR")) == ["Women", "Youth"]
+
+
+def test_a_defined_term_in_quotes_is_no_signer():
+    # 828: "‘The Parties’ shall mean ZANU-PF, ..." took "‘The Parties’" for ZANU-PF's signer.
+    cell = (
+        "‘The Parties’ shall mean ZANU-PF, the two MDC formations led by Morgan Tsvangirai and by Arthur "
+        "Mutambara respectively.\nRobert G. Mugabe - President, ZANU-PF; Morgan R. Tsvangirai - President, MDC"
+    )
+    assert ("Zimbabwe African National Union – Patriotic Front", "Robert G. Mugabe") in signers(
+        parse(cell, loc1iso="ZWE")
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [
+        # A long name is a body of its own, not a unit of the government beside it.
+        (
+            "John Doe, Coordinator of the Northern Uganda Women's Peace Programme\n"
+            "Yoweri Museveni, President of the Republic of Uganda",
+            "Northern Uganda Women's Peace Programme",
+        ),
+        # A department beside the ICRC is no division of the ICRC's.
+        (
+            "Mr. Claudio Caratsch, Vice-President of the ICRC\nMr. X Y, Head of the Police Department",
+            "Police Department",
+        ),
+    ],
+)
+def test_units_of_another_actor_are_only_short_divisions_and_government_units(cell, kept):
+    assert kept in names(parse(cell, column="ThrdPart", loc1iso="UGA"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Chairman of the Assembly of Heads of State and Government of the African Union", ["African Union"]),
+        ("the Head of State and Government Delegation", ["Government of Sudan"]),
+    ],
+)
+def test_heads_of_state_and_government_of_an_organisation_and_not_otherwise(cell, expected):
+    assert names(parse(cell, column="ThrdPart" if "Union" in cell else "Part", loc1iso="SDN")) == expected
+
+
+def test_the_chairman_of_a_summit_signs_in_that_office():
+    cell = (
+        "DAWDA KAIRABA JAWARA\nCHAIRMAN OF THE AUTHORITY OF HEADS OF STATE AND GOVERNMENT OF THE "
+        "ECONOMIC COMMUNITY OF WEST AFRICAN STATES"
+    )
+    (party,) = parse(cell, column="ThrdPart", loc1iso="LBR")
+    assert party.signed_as.startswith("CHAIRMAN OF THE AUTHORITY")
