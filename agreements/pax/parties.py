@@ -21,6 +21,7 @@ The parser is pure (no database): the importer passes what it knows through ``kn
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -649,37 +650,24 @@ class _Reader:
             if e.kind == ActorKind.GOVERNMENT and e.state_like and e.country and e.country == self.ctx.country
         }
         # A division of the one organisation that signs in a role is its delegate.
-        organisations: dict[str, list[_Entity]] = {}
-        for e in merged:
-            if e.kind == ActorKind.ORGANISATION and e.strength >= 2:
-                organisations.setdefault(e.role, []).append(e)
-        kept = []
-        for entity in merged:
+        organisations = Counter(e.role for e in merged if e.kind == ActorKind.ORGANISATION and e.strength >= 2)
+
+        def is_unit(entity: _Entity) -> bool:
             # Only a short name is a unit: not the "Northern Uganda Women's Peace Programme" or the
             # "Independent Human Rights Office", bodies of their own.
-            if (
-                entity.kind == ActorKind.PERSON
-                or not entity.office
-                or entity.strength > 1
-                or len(entity.name.split()) > 3
-            ):
-                kept.append(entity)
-                continue
-            if (
-                entity.role in governments
-                and entity.kind == ActorKind.ORGANISATION
-                and entity.country == self.ctx.country
-                and _GOVERNMENT_UNIT.search(entity.name)
-            ):
-                continue
-            if (
-                len(organisations.get(entity.role, ())) == 1
-                and entity.role not in governments
-                and _DIVISION.search(entity.name)
-            ):
-                continue
-            kept.append(entity)
-        return kept
+            if entity.kind == ActorKind.PERSON or not entity.office or entity.strength > 1:
+                return False
+            if len(entity.name.split()) > 3:
+                return False
+            if entity.role in governments:
+                return (
+                    entity.kind == ActorKind.ORGANISATION
+                    and entity.country == self.ctx.country
+                    and _GOVERNMENT_UNIT.search(entity.name) is not None
+                )
+            return organisations[entity.role] == 1 and _DIVISION.search(entity.name) is not None
+
+        return [entity for entity in merged if not is_unit(entity)]
 
     def acronym_and_signer(self, entity: _Entity) -> _Entity:
         """ "FPI Pascal Affi N'Guessan", "CODEP Raymond Tshibanda": a party's acronym and who signed
