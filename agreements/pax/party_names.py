@@ -504,7 +504,7 @@ def _is_namey(word: str) -> bool:
 _SENTENCE_CASE_HEADS = frozenset(
     fold(w)
     for w in word_list(
-        "Front Mouvement Union Rassemblement Parti Alliance Convention Coordination Conseil Comité Collectif "
+        "Front Mouvement Union Rassemblement Parti Alliance Convention Coordination Coalition Conseil Comité Collectif "
         "Congrès Association Organisation Ligue Observatoire Fédération Confédération Plateforme Groupe Réseau "
         "Forces Mouvance Movimiento Frente Partido Unión Alianza Coordinadora Consejo Asociación Federación "
         "Confederación Fuerzas Ejército Movimento União Conselho Associação Congresso"
@@ -592,20 +592,24 @@ def chunks(text: str) -> list[list[_Token]]:
         )
         named_head = word in _NAMED_HEADS and current and previous[:1].isupper()
         following = tokens[index + 1].text if index + 1 < len(tokens) and not tokens[index + 1].broken else ""
-        if sentence_case and (
-            word in _NOT_IN_SENTENCE_CASE
-            or "/" in previous
-            or (
-                word in _ROMANCE_AND
-                and fold(following) in _SENTENCE_CASE_HEADS
-                and any(_LOWER_WORD.fullmatch(t.text) and t.text not in CONNECTORS for t in current)
-            )
-            or (
-                word[:1].isupper()
-                and not word.isupper()
-                and _LOWER_WORD.fullmatch(previous)
-                and previous not in CONNECTORS
-                and previous not in LOWER_HEADS
+        if (
+            sentence_case
+            and (
+                word in _NOT_IN_SENTENCE_CASE
+                or "/" in previous
+                or (
+                    word in _ROMANCE_AND
+                    and following[:1].isupper()  # not "Coordination des mouvements et forces patriotiques"
+                    and fold(following) in _SENTENCE_CASE_HEADS
+                    and any(_LOWER_WORD.fullmatch(t.text) and t.text not in CONNECTORS for t in current)
+                )
+                or (
+                    word[:1].isupper()
+                    and not word.isupper()
+                    and _LOWER_WORD.fullmatch(previous)
+                    and previous not in CONNECTORS
+                    and previous not in LOWER_HEADS
+                )
             )
         ):
             # The name in sentence case ends: at an English word ("... républicaines and the
@@ -631,13 +635,17 @@ def chunks(text: str) -> list[list[_Token]]:
             # Afrique": a glossary's next entry, its acronym first.
             flush()
         lower = bool(_LOWER_WORD.fullmatch(word)) and word not in _NOT_IN_SENTENCE_CASE
-        if lower and (
-            sentence_case
-            or (
-                len(current) == 1
-                and fold(previous) in _SENTENCE_CASE_HEADS
-                # "Mouvement arabe de l'Azawad": an adjective, known as one by what follows it
-                and (_ROMANCE_WORD.fullmatch(word) or following.lower() in _ROMANCE_SMALL)
+        if (
+            lower
+            and (
+                sentence_case
+                or (
+                    fold(previous) in _SENTENCE_CASE_HEADS
+                    # "Mouvement arabe de l'Azawad": an adjective, known as one by what follows it; the
+                    # head may come after an office ("Secretary-General Mouvement arabe de l'Azawad").
+                    and all(fold(t.text) in OFFICE_WORDS for t in current[:-1])
+                    and (_ROMANCE_WORD.fullmatch(word) or following.lower() in _ROMANCE_SMALL)
+                )
             )
         ):
             # "Front populaire pour la ...": a lower-case word of a name written in sentence case.
@@ -985,13 +993,42 @@ def _known_entry(name: str, entry: gazetteer.Entry, country: str, office: str) -
     is kept as written (R3), the gazetteer's name becoming an alias."""
     if _is_acronym(name):
         # "UN" -> "United Nations"; but "AFC/M23" is not merely "M23", so one acronym does not
-        # replace another.
+        # replace another. An acronym is named by the expansion it stands for: "SPLM" is the
+        # Sudan People's Liberation Movement, an alias of the entry "Sudan People's Liberation
+        # Movement/Army" (which "SPLM/A" stands for).
         canonical = name if " " not in entry.name else entry.name
+        if " " in entry.name and _initials(entry.name) != _letters(name):
+            canonical = next(
+                (
+                    a
+                    for a in entry.aliases
+                    if " " in a
+                    and _initials(a) == _letters(name)
+                    # not "African National Congress" for the one "of South Sudan", nor "World
+                    # Food Programme" for the United Nations': the entry's name says more.
+                    and not entry.name.casefold().startswith(a.casefold() + " ")
+                    and not entry.name.casefold().endswith(" " + a.casefold())
+                ),
+                canonical,
+            )
     else:
         canonical = entry.name if len(name.split()) < 3 else name
     aliases = [a for a in (name, entry.name, *entry.aliases) if fold(a) != fold(canonical)]
     aliases = [a for i, a in enumerate(aliases) if fold(a) not in {fold(b) for b in aliases[:i]}][:6]
     return Mention(canonical, entry.kind, country, aliases, office=office, strength=2)
+
+
+_NOT_INITIALS = frozenset(word_list("of the and for de del des du la le les el los las et y da do das dos in"))
+
+
+def _initials(name: str) -> str:
+    """ "Sudan People's Liberation Movement/Army" -> "SPLMA": the capitals an acronym of it would take."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return "".join(w[0].upper() for w in words if w.lower() not in _NOT_INITIALS)
+
+
+def _letters(acronym: str) -> str:
+    return re.sub(r"[^A-Z]", "", acronym.upper())
 
 
 _BARE_GOVERNMENT = frozenset(fold(w) for w in ("Government", "Gobierno", "Gouvernement", "Governo"))

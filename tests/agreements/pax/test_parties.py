@@ -783,7 +783,8 @@ def test_person_office_party_lines_name_the_party_even_as_an_acronym():
         # A faction in brackets is another party, not an alias of the one it split from.
         ("Nepali Congress (Democratic)", "Sher Bahadur Deuba", "President"),
         ("Nepali Congress", "Girija Prasad Koirala", "Prime Minister and President"),
-        ("Nepal Majdoor Kisaan Party", "Narayan Man Bijukchhe", "President"),
+        # "NWPP" stands for the English of "Nepal Majdoor Kisaan Party", the gazetteer's name.
+        ("Nepal Workers and Peasants Party", "Narayan Man Bijukchhe", "President"),
     ]
 
 
@@ -1661,7 +1662,7 @@ def test_an_acronym_of_the_agreement_s_own_country_comes_before_an_organisation_
 def test_the_government_and_a_group_joined_by_a_hyphen_are_two_parties():
     assert names(parse("Gobierno Nacional-ELN", loc1iso="COL")) == [
         "Government of Colombia",
-        "National Liberation Army",
+        "Ejército de Liberación Nacional",  # what "ELN" stands for
     ]
 
 
@@ -2133,6 +2134,12 @@ def test_a_ministers_portfolio_joined_by_and_is_one_office_of_the_state_it_names
             ["Coordination des Mouvements et Forces Patriotiques de Resistance"],
         ),
         ("Mouvement arabe de l'Azawad", ["Mouvement arabe de l'Azawad"]),
+        # "et" before a lower-case word goes on with the name; "Coalition" heads one too.
+        (
+            "Coordination des mouvements et forces patriotiques de résistance",
+            ["Coordination des mouvements et forces patriotiques de résistance"],
+        ),
+        ("Coalition du peuple pour l'Azawad", ["Coalition du peuple pour l'Azawad"]),
         ("Union level negotiators", []),  # English: "level" is no French adjective
     ],
 )
@@ -2598,3 +2605,32 @@ def test_the_chairman_of_a_summit_signs_in_that_office():
     )
     (party,) = parse(cell, column="ThrdPart", loc1iso="LBR")
     assert party.signed_as.startswith("CHAIRMAN OF THE AUTHORITY")
+
+
+def test_an_office_before_a_sentence_case_name_leaves_the_name_its_actor():
+    cell = (
+        "(Signed) Ahmed Ould Sidi Mohamed\nSecretary-General Mouvement arabe de l'Azawad\n\n"
+        "(Signed) Harouna Toureh\nChair Coordination des mouvements et forces patriotiques de résistance"
+    )
+    assert signers(parse(cell, loc1iso="MLI")) == [
+        ("Mouvement arabe de l'Azawad", "Ahmed Ould Sidi Mohamed"),
+        ("Coordination des mouvements et forces patriotiques de résistance", "Harouna Toureh"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        ("For the SPLM: Pagan Amum", "SSD", "Sudan People's Liberation Movement"),
+        ("For the SPLA: Salva Kiir", "SSD", "Sudan People's Liberation Army"),
+        ("For the SPLM/A: John Garang", "SSD", "Sudan People's Liberation Movement/Army"),
+        ("For the ELN: Pablo Beltrán", "COL", "Ejército de Liberación Nacional"),
+        # The entry's own name, where it stands for the acronym or says more than the alias does.
+        ("OSCE", "GEO", "Organization for Security and Co-operation in Europe"),
+        ("For the ANC: Mathew Mabior", "SSD", "African National Congress of South Sudan"),
+    ],
+)
+def test_an_acronym_is_named_by_the_expansion_it_stands_for(cell, loc1iso, expected):
+    (party,) = parse(cell, loc1iso=loc1iso)
+    assert party.name == expected
+    assert len({fold(a) for a in party.aliases}) == len(party.aliases)
