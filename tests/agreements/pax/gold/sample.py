@@ -20,6 +20,7 @@
     python tests/agreements/pax/gold/sample.py --eighteenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --nineteenth [path/to/pax_v9.csv]
     python tests/agreements/pax/gold/sample.py --twentieth [path/to/pax_v9.csv]
+    python tests/agreements/pax/gold/sample.py --twentyfirst [path/to/pax_v9.csv]
 
 Prints one line per drawn cell: ``AgtId<TAB>column<TAB>origin`` where origin is
 ``random`` or ``hard:<why>``. The random part is a seeded draw of non-empty cells
@@ -31,12 +32,14 @@ cell's content beyond "is it empty / too long".
 
 ``--fresh``, ``--blind``, ``--fourth``, ``--fifth``, ``--sixth``, ``--seventh``, ``--eighth``,
 ``--ninth``, ``--tenth``, ``--eleventh``, ``--twelfth``, ``--thirteenth``, ``--fourteenth``,
-``--fifteenth``, ``--sixteenth``, ``--seventeenth``, ``--eighteenth``, ``--nineteenth`` and
-``--twentieth``
+``--fifteenth``, ``--sixteenth``, ``--seventeenth``, ``--eighteenth``, ``--nineteenth``,
+``--twentieth`` and ``--twentyfirst``
 print the later draws (LATER_DRAWS: fresh.jsonl and so on): each a new seed, 60 ``Part`` and
 40 ``ThrdPart`` cells under the same conditions, from distinct rows none of which holds a cell
-of an earlier draw. Each was drawn and labelled after the parser had been tuned against the set
-before it, to measure the parser on cells nobody tuned against.
+of an earlier draw (the eighteenth took the last ``ThrdPart`` cells; the nineteenth, twentieth and
+twenty-first are ``Part`` cells only, the twenty-first the last 63 such). Each was drawn and
+labelled after the parser had been tuned against the set before it, to measure the parser on
+cells nobody tuned against.
 """
 
 import csv
@@ -72,6 +75,7 @@ LATER_DRAWS: tuple[tuple[str, int, int, int], ...] = (
     ("eighteenth", 20261212, 74, 40),  # after the seventeenth set, and an audit of the release: the last ThrdPart cells
     ("nineteenth", 20261213, 100, 0),  # after the eighteenth set and a second reader: Part cells only, none being left
     ("twentieth", 20261214, 100, 0),  # after the nineteenth set, an audit of the release and a review
+    ("twentyfirst", 20261215, 63, 0),  # after the twentieth set: the last 63 short Part cells no draw touched
 )
 
 # (AgtId, column, why chosen). Found by searching pax_v9.csv for the hard cases named in the
