@@ -30,12 +30,14 @@ the parser, committed, scored once as held out, and then tuned against (gold/RUL
 - nineteenth.jsonl: held out at 0.901, 0.791 (246 of 273 found, of 311 labelled; signatory
   cells only, none of the other column being left in untouched rows);
 - twentieth.jsonl: held out at 0.881, 0.830 (274 of 311 found, of 330 labelled; signatory cells
-  only; the parser of the stop before scores the same).
+  only; the parser of the stop before scores the same);
+- twentyfirst.jsonl: held out at 0.895, 0.750 (162 of 181 found, of 216 labelled; the last 63
+  signatory cells of untouched rows; the parser of the stop before scores the same).
 
-Pooled, the nineteen held-out measurements give precision 0.865 (4,889 of 5,652) and recall
-0.768 (4,889 of 6,364): under the 0.90 target, over the 0.75 one. Each set's floor sits about
+Pooled, the twenty held-out measurements give precision 0.866 (5,051 of 5,833) and recall
+0.768 (5,051 of 6,580): under the 0.90 target, over the 0.75 one. Each set's floor sits about
 two entities under its level now, to catch regressions. The targets are a strict expected
-failure over every set together (in sample: 0.896, 0.802), which turns into a failure the day
+failure over every set together (in sample: 0.897, 0.801), which turns into a failure the day
 they pass; not on the newest set alone, since single sets spread from 0.79 to 0.91 in
 precision and three (the thirteenth, the eighteenth and the nineteenth) met the targets held
 out. A second reader
@@ -108,10 +110,14 @@ FLOORS = {
     "nineteenth": (311, 0.901, 0.787),
     # Held out at 0.881, 0.830 (274 of 311 found, of 330 labelled).
     "twentieth": (330, 0.875, 0.824),
+    # Held out at 0.895, 0.750 (162 of 181 found, of 216 labelled).
+    "twentyfirst": (216, 0.884, 0.741),
 }
-# Every later set holds 60 Part cells of 100, but the last three: the eighteenth's draw took the
-# last 26 ThrdPart cells of untouched rows, and 74 Part; the nineteenth's and twentieth's, 100 Part.
-PART_CELLS = {"eighteenth": 74, "nineteenth": 100, "twentieth": 100}
+# Every later set holds 60 Part cells of 100, but the last four: the eighteenth's draw took the
+# last 26 ThrdPart cells of untouched rows, and 74 Part; the nineteenth's and twentieth's, 100 Part;
+# the twenty-first's, the last 63 Part cells, and nothing else.
+PART_CELLS = {"eighteenth": 74, "nineteenth": 100, "twentieth": 100, "twentyfirst": 63}
+CELLS = {"twentyfirst": 63}
 
 
 @cache
@@ -136,7 +142,7 @@ def test_each_later_set_keeps_its_level(split):
     assert measured.recall >= recall, f"recall {measured.recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.896, recall 0.802")
+@pytest.mark.xfail(strict=True, reason="over every set together the parser scores precision 0.897, recall 0.801")
 def test_the_targets_hold_over_every_set_together():
     # Not on the newest set alone: held out, the thirteenth, eighteenth and nineteenth met them,
     # single sets inside the spread of single sets (0.79 to 0.91 in precision).
@@ -152,7 +158,7 @@ def test_each_later_set_is_drawn_from_rows_no_earlier_set_touched():
     rows = {split: {c.agt_id for c in cells if c.split == split} for split in sets}
     for split in FLOORS:
         drawn = [c for c in cells if c.split == split]
-        assert len(drawn) == 100
+        assert len(drawn) == CELLS.get(split, 100)
         assert [c.column for c in drawn].count("Part") == PART_CELLS.get(split, 60)
         assert load_gold(GOLD_SETS[split], split) == drawn
     for position, split in enumerate(sets):
