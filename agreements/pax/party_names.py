@@ -905,15 +905,8 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
         return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
     if (code := state_of(name)) is not None:
         return state_mention(name, code, office)
-    national = gazetteer.national_actor(name, ctx.country)
-    if national is not None and ctx.country in national.scope and name.isupper():
-        # An acronym of this country's own actor before an organisation's: "AUC" in a Colombian
-        # agreement is the Autodefensas Unidas de Colombia, not the African Union Commission.
-        return _known_entry(name, national, national.country, office)
-    if (entry := gazetteer.organisation_names().get(folded)) is not None:
-        return _known_entry(name, entry, "", office)
-    if national is not None:
-        return _known_entry(name, national, national.country, office)
+    if (entry := _gazetteer_entry(name, ctx)) is not None:
+        return _known_entry(name, entry, entry.country, office)
     if folded in ctx.acronyms:
         defined = ctx.acronyms[folded]
         return Mention(defined.name, defined.kind, defined.country, [name], office=office, strength=2)
@@ -987,17 +980,28 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     return None
 
 
-def _known_entry(name: str, entry: gazetteer.Entry, country: str, office: str) -> Mention:
+def _gazetteer_entry(name: str, ctx: Context) -> gazetteer.Entry | None:
+    """The gazetteer's actor ``name`` names in ``ctx``, if any."""
+    national = gazetteer.national_actor(name, ctx.country)
+    if national is not None and ctx.country in national.scope and name.isupper():
+        # An acronym of this country's own actor before an organisation's: "AUC" in a Colombian
+        # agreement is the Autodefensas Unidas de Colombia, not the African Union Commission.
+        return national
+    return gazetteer.organisation_names().get(fold(name)) or national
+
+
+def _known_entry(name: str, entry: gazetteer.Entry, country: str, office: str, *, whole: bool = False) -> Mention:
     """A gazetteer actor under one name: its own for an acronym, short form or translation
     ("UN", "Nations Unies" -> "United Nations"), but a full name the cell spells its own way
-    is kept as written (R3), the gazetteer's name becoming an alias."""
+    is kept as written (R3), the gazetteer's name becoming an alias. ``whole``: an acronym is named
+    by the entry's own name, not by the expansion it stands for."""
     if _is_acronym(name):
         # "UN" -> "United Nations"; but "AFC/M23" is not merely "M23", so one acronym does not
         # replace another. An acronym is named by the expansion it stands for: "SPLM" is the
         # Sudan People's Liberation Movement, an alias of the entry "Sudan People's Liberation
         # Movement/Army" (which "SPLM/A" stands for).
         canonical = name if " " not in entry.name else entry.name
-        if " " in entry.name and _initials(entry.name) != _letters(name):
+        if not whole and " " in entry.name and _initials(entry.name) != _letters(name):
             canonical = next(
                 (
                     a
@@ -1989,11 +1993,35 @@ def read(text: str, ctx: Context) -> Reading:
             and nxt.group(1) not in _AFTER_A_PARTY
         )
     ]
+    # "Dr. John Garang de Mabior / Chairman, SPLM., C-in-C, SPLA": one actor named by the acronyms of
+    # two of its names, its movement's and its army's, is named by the gazetteer's name that holds
+    # both ("Sudan People's Liberation Movement/Army"), not by what either acronym stands for.
+    entries = [_acronym_entry(m, original, ctx) for m in reading.mentions]
+    for mention, entry in zip(reading.mentions, entries, strict=True):
+        if entry is not None and any(
+            other is entry and fold(twin.name) != fold(mention.name)
+            for twin, other in zip(reading.mentions, entries, strict=True)
+        ):
+            whole = _known_entry(
+                original[mention.start : mention.end], entry, mention.country, mention.office, whole=True
+            )
+            mention.name, mention.aliases = whole.name, whole.aliases
     # "The FPRC": an article in front of an acronym says it names something.
     for mention in reading.mentions:
         if mention.strength == 0 and re.search(r"\bthe\s+$", text[: mention.start], re.I):
             mention.strength = 1
     return reading
+
+
+def _acronym_entry(mention: Mention, text: str, ctx: Context) -> gazetteer.Entry | None:
+    """The gazetteer's actor a mention written as an acronym was named from, if it was."""
+    written = text[mention.start : mention.end]
+    if mention.strength != 2 or not _is_acronym(written) or fold(written) in ctx.acronyms:
+        return None
+    entry = _gazetteer_entry(written, ctx)
+    if entry is None or fold(mention.name) not in {fold(n) for n in (entry.name, *entry.aliases)}:
+        return None
+    return entry
 
 
 def _comma_names() -> list[re.Pattern[str]]:

@@ -2628,6 +2628,13 @@ def test_an_office_before_a_sentence_case_name_leaves_the_name_its_actor():
         # The entry's own name, where it stands for the acronym or says more than the alias does.
         ("OSCE", "GEO", "Organization for Security and Co-operation in Europe"),
         ("For the ANC: Mathew Mabior", "SSD", "African National Congress of South Sudan"),
+        ("WFP", "SSD", "United Nations World Food Programme"),
+        # One actor by the acronyms of its movement and its army: the name that holds both.
+        (
+            "Dr. John Garang de Mabior / Chairman, SPLM., C-in-C, SPLA",
+            "SDN",
+            "Sudan People's Liberation Movement/Army",
+        ),
     ],
 )
 def test_an_acronym_is_named_by_the_expansion_it_stands_for(cell, loc1iso, expected):
