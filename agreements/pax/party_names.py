@@ -531,6 +531,9 @@ _ROMANCE_WORD = re.compile(
     r"ante|eiro|eira)"
 )
 _ROMANCE_SMALL = frozenset(word_list("de des du la le les pour por para del los las da do dos das au aux en"))
+# Indefinite articles, before a capital inside a name as "la" is: "Coalition des Partis Politiques pour une
+# Entente Nationale".
+_ROMANCE_ARTICLES = frozenset(word_list("un une uno una unos unas um uma"))
 # A conjunction of these languages between two such names ends the first: "Front populaire ivoirien
 # et Rassemblement des républicains".
 _ROMANCE_AND = frozenset(word_list("et y e"))
@@ -608,6 +611,7 @@ def chunks(text: str) -> list[list[_Token]]:
                     and not word.isupper()
                     and _LOWER_WORD.fullmatch(previous)
                     and previous not in CONNECTORS
+                    and previous not in _ROMANCE_ARTICLES
                     and previous not in LOWER_HEADS
                 )
             )
@@ -616,7 +620,7 @@ def chunks(text: str) -> list[list[_Token]]:
             # Government"), at a slash that joins another name, at "et" before another such name,
             # and at a capital after an adjective ("Union pour le progrès national Express
             # reservations"; a capital comes after an article or a preposition, "de la Centrafrique",
-            # or a noun, "Union des forces Républicaines").
+            # "pour une Entente Nationale", or a noun, "Union des forces Républicaines").
             flush()
             if word in _ROMANCE_AND:
                 continue

@@ -2140,6 +2140,11 @@ def test_a_ministers_portfolio_joined_by_and_is_one_office_of_the_state_it_names
             ["Coordination des mouvements et forces patriotiques de résistance"],
         ),
         ("Coalition du peuple pour l'Azawad", ["Coalition du peuple pour l'Azawad"]),
+        # An indefinite article before a capital goes on with the name, as "la" does.
+        (
+            "Jonas Alexandre, Coalition des Partis Politiques pour une Entente Nationale",
+            ["Coalition des Partis Politiques pour une Entente Nationale"],
+        ),
         ("Union level negotiators", []),  # English: "level" is no French adjective
     ],
 )
