@@ -115,6 +115,12 @@ class PaxReleaseForm(forms.Form):
         label="Import even if older",
         help_text="Import a release older than the one imported, reverting what the later release says.",
     )
+    reparse = forms.BooleanField(
+        required=False,
+        label="Read every party cell again",
+        help_text="Against the actors the database knows now (for instance after the ETH/PRIO import added the "
+        "UCDP actors); by default a cell read before, by the same parser, is taken as read then.",
+    )
 
     def clean_release(self) -> Any:
         release = self.cleaned_data["release"]
@@ -200,6 +206,7 @@ class AgreementAdmin(ServiceAdmin[Agreement]):
                 name=name,
                 skip_bad_rows=form.cleaned_data["skip_bad_rows"],
                 force=form.cleaned_data["force"],
+                reparse=form.cleaned_data["reparse"],
             ).lines(limit=REPORT_LINES_SHOWN),
             title="Import a PA-X release",
             intro="Upload a release of the PA-X Peace Agreements Database (CSV). Agreements are created or "

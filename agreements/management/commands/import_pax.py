@@ -75,7 +75,13 @@ class Command(BaseCommand):
             raise CommandError(f"No file at {path}.")
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         try:
-            report = pax_import(path, progress=progress, skip_bad_rows=options["skip_bad_rows"], force=options["force"])
+            report = pax_import(
+                path,
+                progress=progress,
+                skip_bad_rows=options["skip_bad_rows"],
+                force=options["force"],
+                reparse=options["reparse"],
+            )
         except (NotAPaxRelease, CsvFileError, ImportRefused, OlderRelease) as exc:
             raise CommandError(refusal(path, exc)) from None
         limit = None if options["verbosity"] >= 2 else SHOWN_PER_SECTION

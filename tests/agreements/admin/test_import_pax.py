@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from agreements.models import Agreement
 from tests.agreements.pax.conftest import row, write_release
+from tests.factories import ActorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,18 @@ def test_an_older_release_is_refused_on_the_page_unless_forced(staff_editor, tmp
     assert "is older than the PA-X release imported" in upload(client, older, name="old.csv").content.decode()
     assert "Imported although older" in upload(client, older, name="old.csv", force=True).content.decode()
     assert Agreement.objects.get().title == "One, as it was"
+
+
+def test_the_page_reads_every_party_cell_again_when_asked(staff_editor, tmp_path):
+    client = Client()
+    client.force_login(staff_editor)
+    content = write_release(tmp_path / "r.csv", [row(16, "Accord", Part="Front for the Liberation of Somewhere")])
+    upload(client, content.read_bytes())
+    ActorFactory(name="FLS", aliases=["Front for the Liberation of Somewhere"], external_ids={"ucdp": "9"})
+    assert "Nothing changed" in upload(client, content.read_bytes()).content.decode()
+    page = upload(client, content.read_bytes(), reparse=True).content.decode()
+    assert "Parties: 1 created, 1 removed" in page
+    assert [s.actor.name for s in Agreement.objects.get().signatories.all()] == ["FLS"]
 
 
 def test_a_damaged_file_is_refused_on_the_page_naming_its_line(staff_editor, tmp_path):
