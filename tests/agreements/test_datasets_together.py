@@ -3,8 +3,8 @@
 ``load_seeds``, ``import_pax`` (PA-X v9) and ``import_ceasefires`` (ETH/PRIO):
 2,203 ceasefires, one actor per UCDP id, 235 ceasefires linked to their PA-X
 text (234 distinct agreements: AgtId 321 is the text of two; AgtId 1081 is not
-in v9), the two Libyan ceasefires that took effect on 12 January 2020, and a
-second run of either import changes nothing.
+in v9), the two Libyan ceasefires that took effect on 12 January 2020, the Libyan
+National Army's ceasefires under the seeded actor, and a second run of either import changes nothing.
 """
 
 from __future__ import annotations
@@ -88,6 +88,11 @@ def check_the_numbers() -> None:
     for agreement in libya:
         deadline = agreement.commitments.get().deadlines.get(anchor__isnull=True)
         assert (deadline.precision, deadline.time_zone) == ("day", "Africa/Tripoli")
+    # UCDP's "Forces of the House of Representatives" is the seeded Libyan National Army (an alias):
+    # its eleven ceasefires are the LNA's, not a stranger's.
+    lna = Actor.objects.get(slug="libyan-national-army")
+    assert lna.external_ids["ucdp"] == "5802"
+    assert Agreement.objects.filter(external_ids__has_key="ethprio", signatories__actor=lna).distinct().count() == 11
 
 
 def test_seeds_pax_and_ceasefires_give_the_same_data_in_either_order(seeded):

@@ -58,7 +58,19 @@ def test_in_force_on_a_day_is_honest_about_precision(anon_client, ceasefires, da
 
 
 def test_by_ucdp_actor_dataset_and_dataset_id(anon_client, ceasefires):
-    assert ethprio_ids(anon_client.get(URL, {"ucdp_actor": 5802})) == ["620077", "620079"]
+    # UCDP's actor 5802 is the seeded Libyan National Army: its ceasefires, and the seeded statements
+    # that address it.
+    found = results(anon_client.get(URL, {"ucdp_actor": 5802}))
+    assert sorted(a["external_ids"].get("ethprio", a["slug"]) for a in found) == sorted(
+        [
+            "620077",
+            "620079",
+            *Agreement.objects.filter(external_ids={}, signatories__actor__slug="libyan-national-army").values_list(
+                "slug", flat=True
+            ),
+        ]
+    )
+    assert len(found) > 2
     assert ethprio_ids(anon_client.get(URL, {"ethprio_id": "620078"})) == ["620078"]
     assert len(results(anon_client.get(URL, {"source": "ethprio"}))) == 4
     editors = results(anon_client.get(URL, {"source": "editor"}))
