@@ -572,7 +572,13 @@ def chunks(text: str) -> list[list[_Token]]:
         previous = current[-1].text if current else ""
         # A title or a capitalised "The" inside a run starts a new name: "... South Africa The
         # African Union H.E. Ambassador M. Bah ...", "UNOMIG and Mr. Sergey Korobko".
-        rank = fold(word) in _RANKS and fold(previous) not in _BEFORE_GENERAL and previous not in CONNECTORS
+        # Not after a slash that joins the name on: "Libyan National Army/ General Command".
+        rank = (
+            fold(word) in _RANKS
+            and fold(previous) not in _BEFORE_GENERAL
+            and previous not in CONNECTORS
+            and not previous.endswith("/")
+        )
         if (
             current
             and fold(previous) not in TITLES
@@ -1093,6 +1099,10 @@ def _government(name: str, ctx: Context, office: str) -> Mention:
     """ "Government of X", "the X Government", "Gouvernement de la République X"."""
     match = re.search(r"\b(?:of|de|del|du)\s+(?:the\s+|la\s+|l['’]\s*)?(?P<of>.+)$", name, re.I)
     of_state = state_of(match.group("of")) if match else None
+    if of_state is None and match and (spelling := gazetteer.misspelt(match.group("of"))) is not None:
+        # "Government of El Salvadort", "Government of Republic of Diijbouti": a country's name
+        # misspelt names the country (R3), not the agreement's own by default.
+        of_state = state_of(spelling.name)
     code = of_state or names_country(name)
     if _SUBNATIONAL.search(name) and of_state is None:
         return Mention(name, ActorKind.OTHER, code or ctx.country, [], office=office, strength=1)

@@ -2646,3 +2646,29 @@ def test_an_acronym_is_named_by_the_expansion_it_stands_for(cell, loc1iso, expec
     (party,) = parse(cell, loc1iso=loc1iso)
     assert party.name == expected
     assert len({fold(a) for a in party.aliases}) == len(party.aliases)
+
+
+def test_a_rank_after_a_slash_goes_on_with_the_name():
+    cell = (
+        "Representatives of the Libyan Army\nMajor General Ahmed Ali Abu Shahma\n\n"
+        "Representatives of the Libyan National Army/ General Command\n"
+        "Major General Emraja’a Emhammed Mohammed Al-Ammami\nMajor General Khairi Khalifa omar Al-Timimi"
+    )
+    assert [(fold(name), signer) for name, signer in signers(parse(cell, loc1iso="LBY"))] == [
+        ("libyan army", "Ahmed Ali Abu Shahma"),
+        ("libyan national army general command", "Emraja’a Emhammed Mohammed Al-Ammami"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Representing the Government of El Salvadort: Mr. Oscar SANTAMARÍA", ("Government of El Salvador", "SV")),
+        ("Government of Tajikstan", ("Government of Tajikistan", "TJ")),
+        # Not the agreement's own government for want of reading the name.
+        ("Government of Republic of Diijbouti", ("Government of Djibouti", "DJ")),
+    ],
+)
+def test_a_government_of_a_misspelt_country_is_that_countrys(cell, expected):
+    (party,) = parse(cell, loc1iso="SLV")
+    assert (party.name, party.country) == expected
