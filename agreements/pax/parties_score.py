@@ -280,6 +280,11 @@ def report_lines(result: Score, splits: Iterable[str] = SPLITS) -> Iterator[str]
     for split in splits:
         for column in (*COLUMNS, "all"):
             t = result.tally(split, column)
+            if not t.cells:  # the later sets of signatory cells only have no third-party cell to score
+                yield f"{split:<6} {column:<9} {0:>5} {0:>5} {0:>5} {0:>5}  " + (
+                    f"{'-':>9} {'-':>7} {'-':>6} {'-':>8} {'-':>8}"
+                )
+                continue
             yield (
                 f"{split:<6} {column:<9} {t.cells:>5} {t.gold:>5} {t.extracted:>5} {t.matched:>5}  "
                 f"{t.precision:>9.3f} {t.recall:>7.3f} {t.f1:>6.3f} {t.role_accuracy:>8.3f} {t.kind_accuracy:>8.3f}"

@@ -208,8 +208,11 @@ def test_the_command_prints_precision_and_recall_by_split_and_column(tmp_path):
 def test_by_default_the_command_scores_every_set():
     out = StringIO()
     call_command("pax_parties_score", stdout=out)
-    splits = [line.split()[0] for line in out.getvalue().splitlines()[2:]]
-    assert splits == [name for name in ("dev", *FLOORS, "all") for _ in range(3)]
+    lines = out.getvalue().splitlines()[2:]
+    assert [line.split()[0] for line in lines] == [name for name in ("dev", *FLOORS, "all") for _ in range(3)]
+    # A set with no third-party cell says so, rather than scoring nothing as perfect.
+    (empty,) = [line.split() for line in lines if line.split()[:2] == ["twentieth", "ThrdPart"]]
+    assert empty[2:] == ["0", "0", "0", "0", "-", "-", "-", "-", "-"]
 
 
 def test_two_readers_of_the_rules_agree_above_the_parser():
