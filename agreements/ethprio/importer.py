@@ -69,6 +69,7 @@ from utilities.folding import fold
 from utilities.history import bulk_create_with_history
 from utilities.models import claim_slug
 from utilities.services import UserLike, author
+from utilities.text import capped
 
 __all__ = ["CeasefireImportReport", "ImportRefused", "ceasefires_import"]
 
@@ -151,7 +152,8 @@ class CeasefireImportReport:
             "links_between_ceasefires": self.ceasefire_links_added,
         }
 
-    def lines(self) -> list[str]:
+    def lines(self, limit: int | None = None) -> list[str]:
+        """The report for people to read; each list cut to ``limit`` lines if given (-v 2: all)."""
         out = [
             f"Read {self.rows} rows in {self.seconds:.1f} s: {self.created} ceasefires created, "
             f"{self.updated} updated, {self.unchanged} unchanged, {len(self.skipped)} rows skipped.",
@@ -168,12 +170,15 @@ class CeasefireImportReport:
             out.append(
                 "PA-X AgtIds named by ceasefires but not imported (yet): " + ", ".join(sorted(self.texts.missing))
             )
-        out += [f"Unresolved link: {line}" for line in self.ceasefire_links_unresolved]
-        out += [f"Actor: {line}" for line in self.actor_notes]
-        out += [f"Kept an editor's change: {line}" for line in self.kept_edits]
-        out += [f"Read with less precision: {line}" for line in self.warnings]
-        out += [f"Skipped {line}" for line in self.skipped]
-        out += [f"New actor: {name}" for name in self.actors_created]
+        for prefix, lines, what in (
+            ("Unresolved link: ", self.ceasefire_links_unresolved, "unresolved links"),
+            ("Actor: ", self.actor_notes, "notes on actors"),
+            ("Kept an editor's change: ", self.kept_edits, "kept changes"),
+            ("Read with less precision: ", self.warnings, "dates read with less precision"),
+            ("Skipped ", self.skipped, "skipped rows"),
+            ("New actor: ", self.actors_created, "new actors"),
+        ):
+            out += capped([f"{prefix}{line}" for line in lines], limit, what, rest="-v 2 lists them all")
         return out
 
 

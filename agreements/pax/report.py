@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from agreements.services.links import TextLinks
+from utilities.text import capped
 
 REPORT_FOLDER = "import-reports"
 
@@ -150,12 +151,12 @@ class ImportReport:
             shown = ", ".join(self.absent[: limit or len(self.absent)])
             more = f" and {len(self.absent) - limit} more" if limit is not None and len(self.absent) > limit else ""
             out.append(f"Not in this release, left as they are: {len(self.absent)} AgtIds ({shown}{more}).")
-        out += _capped([f"Skipped {line}" for line in self.skipped], limit, "skipped rows")
-        out += _capped([f"Kept an editor's change: {line}" for line in self.kept_edits], limit, "kept changes")
+        out += capped([f"Skipped {line}" for line in self.skipped], limit, "skipped rows")
+        out += capped([f"Kept an editor's change: {line}" for line in self.kept_edits], limit, "kept changes")
         for record, action in SECTIONS:
             section = [c.line() for c in self.changes if c.record == record and c.action == action]
-            out += _capped(section, limit, f"{PLURALS[record]} {action}")
-        out += _capped(
+            out += capped(section, limit, f"{PLURALS[record]} {action}")
+        out += capped(
             [f"Unresolved reference: {line}" for line in self.unresolved_references], limit, "unresolved references"
         )
         if self.report_file is not None:
@@ -190,9 +191,3 @@ class ImportReport:
         path.write_text(json.dumps(self.as_json(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         self.report_file = path
         return path
-
-
-def _capped(lines: list[str], limit: int | None, what: str) -> list[str]:
-    if limit is None or len(lines) <= limit:
-        return lines
-    return [*lines[:limit], f"… and {len(lines) - limit} more {what} (all in the report file)."]

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from agreements.ethprio.importer import ImportRefused, ceasefires_import
 from agreements.ethprio.reader import NotAnEthPrioFile
-from agreements.management.commands.import_pax import ProgressBar, refusal
+from agreements.management.commands.import_pax import SHOWN_PER_SECTION, ProgressBar, refusal
 from utilities.csvfile import CsvFileError
 
 
@@ -37,5 +37,6 @@ class Command(BaseCommand):
             report = ceasefires_import(path, progress=progress, skip_bad_rows=options["skip_bad_rows"])
         except (NotAnEthPrioFile, CsvFileError, ImportRefused) as exc:
             raise CommandError(refusal(path, exc)) from None
-        for line in report.lines():
+        limit = None if options["verbosity"] >= 2 else SHOWN_PER_SECTION
+        for line in report.lines(limit=limit):
             self.stdout.write(line)

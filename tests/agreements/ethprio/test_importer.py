@@ -344,6 +344,20 @@ def test_the_command_reports_and_refuses_by_exit_status(tmp_path):
         call_command("import_ceasefires", str(tmp_path / "nowhere.csv"))
 
 
+def test_the_command_lists_at_most_25_of_each_unless_verbose(tmp_path):
+    rows = [row(620000 + n, actor=f"Armed Group {n}", ucdp_actor_id=9000 + n, id=n + 1) for n in range(30)]
+    out = StringIO()
+    call_command("import_ceasefires", str(write_file(tmp_path / "e.csv", rows)), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert sum(line.startswith("New actor: ") for line in lines) == 25
+    assert "… and 5 more new actors (-v 2 lists them all)." in lines
+    Agreement.objects.all().delete()
+    Actor.objects.all().delete()
+    out = StringIO()
+    call_command("import_ceasefires", str(tmp_path / "e.csv"), verbosity=2, stdout=out)
+    assert sum(line.startswith("New actor: ") for line in out.getvalue().splitlines()) == 30
+
+
 # --- the real release ---------------------------------------------------------------------------
 
 
