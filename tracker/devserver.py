@@ -57,6 +57,7 @@ Ceasefire Tracker
   API          {base}/api/v1/
   Calendar     {base}/api/v1/deadlines.ics
   API docs     {base}/api/docs/
+  OpenAPI      {base}/api/schema/
   Admin        {base}/admin/
   Health       {base}/healthz  {base}/readyz
   Database     {database["ENGINE"].rsplit(".", 1)[-1]} {database["NAME"]}

@@ -366,6 +366,7 @@ if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
 LOG_FORMAT = env.string("LOG_FORMAT", "json").lower()
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is not one of json, text.")
+_TASK_CHATTER = "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -383,5 +384,9 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "httpx": {"level": "WARNING"},
+        # Celery's line for every task received and done, and beat's for every task sent: with the
+        # dispatcher every few seconds they drown everything else, so at LOG_LEVEL=DEBUG only.
+        # A task that fails is still logged (an error).
+        **{name: {"level": _TASK_CHATTER} for name in ("celery.app.trace", "celery.worker.strategy", "celery.beat")},
     },
 }

@@ -170,3 +170,14 @@ def test_the_real_environment_wins_over_the_env_file(tmp_path):
         SECRET_KEY="from-the-environment-" + "x" * 40,
     )
     assert result.stdout.split() == ["True", "from-the-environment-" + "x" * 40], result.stderr
+
+
+@pytest.mark.parametrize(("level", "chatter"), [("INFO", "False"), ("WARNING", "False"), ("DEBUG", "True")])
+def test_celerys_line_per_task_shows_at_debug_only(tmp_path, level, chatter):
+    code = (
+        "import logging; print(all(logging.getLogger(n).isEnabledFor(logging.INFO) for n in "
+        "('celery.app.trace', 'celery.worker.strategy', 'celery.beat')), "
+        "logging.getLogger('celery.app.trace').isEnabledFor(logging.ERROR))"
+    )
+    result = run_with(tmp_path, code, SECRET_KEY="x" * 50, LOG_LEVEL=level)
+    assert result.stdout.split() == [chatter, "True"], result.stderr  # a failing task is always logged
