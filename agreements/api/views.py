@@ -16,6 +16,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -104,12 +105,30 @@ def _commitments_with_deadlines() -> Prefetch:
 
 # How a list may be shaped: said by every list's 200.
 SHAPES = "— or each in brief with `brief=1`, or only the `fields` named."
-ID_OR_SLUG = OpenApiParameter(
-    "id_or_slug",
-    OpenApiTypes.STR,
-    OpenApiParameter.PATH,
-    description="The agreement's id (`3`) or slug (`2020-07-22-ankara-joint-statement-on-libya`).",
-)
+
+
+def _id_or_slug(what: str, slug: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "id_or_slug", OpenApiTypes.STR, OpenApiParameter.PATH, description=f"The {what}'s id (`3`) or slug (`{slug}`)."
+    )
+
+
+ID_OR_SLUG = _id_or_slug("agreement", "2020-07-22-ankara-joint-statement-on-libya")
+ACTOR_ID_OR_SLUG = _id_or_slug("actor", "khalifa-haftar")
+
+
+class IdOrSlugLookup(GenericAPIView):
+    """A record reachable by id (``/actors/12/``) and by slug (``/actors/khalifa-haftar/``)."""
+
+    lookup_url_kwarg = "id_or_slug"
+    lookup_value_regex = r"[^/]+"
+
+    def get_object(self) -> Any:
+        key = str(self.kwargs["id_or_slug"])
+        lookup: dict[str, int | str] = {"pk": int(key)} if key.isdigit() else {"slug": key}
+        found = get_object_or_404(self.get_queryset(), **lookup)
+        self.check_object_permissions(self.request, found)
+        return found
 
 
 def _updated(serializer: type[BaseSerializer], what: str, **kwargs: Any) -> dict[str, Any]:
@@ -161,7 +180,7 @@ def _updated(serializer: type[BaseSerializer], what: str, **kwargs: Any) -> dict
         },
     ),
 )
-class AgreementViewSet(ServiceModelViewSet):
+class AgreementViewSet(IdOrSlugLookup, ServiceModelViewSet):
     """Agreements with their parties, commitments, deadlines, links and sources.
 
     Reachable by id (`/agreements/12/`) and by slug (`/agreements/2020-07-22-ankara-joint-statement-on-libya/`).
@@ -172,8 +191,6 @@ class AgreementViewSet(ServiceModelViewSet):
     filterset_class = filtersets.AgreementFilterSet
     ordering_fields = ["date", "title", "created_at", "updated_at"]
     ordering = ["-date", "id"]
-    lookup_url_kwarg = "id_or_slug"
-    lookup_value_regex = r"[^/]+"
 
     write_queryset = Agreement.objects.all()
 
@@ -226,13 +243,6 @@ class AgreementViewSet(ServiceModelViewSet):
     def get_serializer_class(self) -> type[BaseSerializer]:
         return serializers.AgreementSerializer if self.action == "list" else serializers.AgreementDetailSerializer
 
-    def get_object(self) -> Agreement:
-        key = str(self.kwargs[self.lookup_url_kwarg])
-        lookup: dict[str, int | str] = {"pk": int(key)} if key.isdigit() else {"slug": key}
-        agreement = get_object_or_404(self.get_queryset(), **lookup)
-        self.check_object_permissions(self.request, agreement)
-        return agreement
-
     def perform_destroy(self, instance: Agreement) -> None:
         agreement_delete(agreement=instance, user=self.request.user)
 
@@ -255,22 +265,27 @@ class AgreementViewSet(ServiceModelViewSet):
         }
     ),
     retrieve=extend_schema(
+        parameters=[ACTOR_ID_OR_SLUG],
         responses={
             200: OpenApiResponse(
                 serializers.ActorSerializer,
                 description="The actor, with every spelling of its name and whom it represents.",
             )
-        }
+        },
     ),
-    **_updated(serializers.ActorSerializer, "The actor as it now stands."),
+    **_updated(serializers.ActorSerializer, "The actor as it now stands.", parameters=[ACTOR_ID_OR_SLUG]),
     destroy=extend_schema(
+        parameters=[ACTOR_ID_OR_SLUG],
         responses={
             204: OpenApiResponse(description="Deleted. An actor that takes part in an agreement is not: that is a 409.")
-        }
+        },
     ),
 )
-class ActorViewSet(ServiceModelViewSet):
-    """States, governments, armed groups, organisations, coalitions and people, with every spelling."""
+class ActorViewSet(IdOrSlugLookup, ServiceModelViewSet):
+    """States, governments, armed groups, organisations, coalitions and people, with every spelling.
+
+    Reachable by id (`/actors/12/`) and by slug (`/actors/khalifa-haftar/`), as `?actor=` takes either.
+    """
 
     queryset = Actor.objects.select_related("represents")
     serializer_class = serializers.ActorSerializer

@@ -85,3 +85,13 @@ def test_an_actor_still_party_to_an_agreement_cannot_be_deleted(editor_client, s
 def test_writes_need_the_permission(anon_client, reader_client):
     assert anon_client.post(URL, {"name": "X", "kind": "state"}, format="json").status_code == 401
     assert reader_client.post(URL, {"name": "X", "kind": "state"}, format="json").status_code == 403
+
+
+def test_an_actor_is_reachable_by_slug_as_by_id(anon_client, editor_client, seeded):
+    haftar = Actor.objects.get(slug="khalifa-haftar")
+    assert anon_client.get(f"{URL}khalifa-haftar/").json() == anon_client.get(f"{URL}{haftar.pk}/").json()
+    assert anon_client.get(f"{URL}no-such-actor/").status_code == 404
+    response = editor_client.patch(f"{URL}khalifa-haftar/", {"description": "Commander of the LNA."}, format="json")
+    assert response.status_code == 200, response.json()
+    haftar.refresh_from_db()
+    assert haftar.description == "Commander of the LNA."
