@@ -205,7 +205,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "utilities.api.pagination.PageNumberPagination",
     "PAGE_SIZE": API_PAGE_SIZE,
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "utilities.api.filtering.FilterBackend",
         "agreements.api.search.FoldedSearchFilter",
         "utilities.api.ordering.OrderingFilter",
         "utilities.api.shape.ShapeParameters",

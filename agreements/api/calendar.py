@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from icalendar import Calendar
@@ -32,6 +31,7 @@ from rest_framework.response import Response
 
 from agreements.choices import DeadlinePrecision, DeadlineState
 from agreements.models import Deadline
+from utilities.api.filtering import FilterBackend
 from utilities.api.parameters import KnownQueryParameters
 from utilities.urls import api_url
 
@@ -102,7 +102,7 @@ class DeadlineCalendarView(KnownQueryParameters, generics.GenericAPIView):
 
     queryset = Deadline.objects.exclude(due_at=None).select_related("commitment__agreement")
     filterset_class = DeadlineFilterSet
-    filter_backends = [DjangoFilterBackend, FoldedSearchFilter]
+    filter_backends = [FilterBackend, FoldedSearchFilter]
     renderer_classes = [ICalendarRenderer]
     content_negotiation_class = CalendarFirst
     pagination_class = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -57,6 +58,11 @@ class IdOrSlugField(forms.ModelChoiceField):
 @extend_schema_field(OpenApiTypes.STR)
 class IdOrSlugFilter(filters.ModelChoiceFilter):
     field_class = IdOrSlugField
+
+
+@extend_schema_field(OpenApiTypes.NUMBER)
+class NumberFilter(filters.NumberFilter):
+    """A number, said to be one in the schema even when a method applies it."""
 
 
 class ActorsField(forms.Field):
@@ -342,12 +348,13 @@ class DeadlineFilterSet(filters.FilterSet):
         help_text="Only deadlines whose `due_at` is at or before this instant: ISO 8601, UTC if no offset is "
         "given. Deadlines without a `due_at` never match.",
     )
-    within = filters.NumberFilter(
+    within = NumberFilter(
         method="filter_within",
         min_value=0,
         max_value=36500,
-        help_text="Only deadlines falling due within this many days from now (still ahead; fractions allowed). "
-        "Deadlines without a `due_at` never match.",
+        error_messages={"invalid": "A number of days from now, e.g. 7 or 0.5."},
+        help_text="Only deadlines falling due within this many days from now (still ahead; fractions allowed; "
+        "`7`, not `7d`). Deadlines without a `due_at` never match.",
     )
     agreement = IdOrSlugFilter(
         queryset=Agreement.objects.all(),
@@ -387,7 +394,7 @@ class DeadlineFilterSet(filters.FilterSet):
         waiting = Q(due_at__isnull=True) & ~Q(anchor_kind="")
         return queryset.filter(waiting) if value else queryset.exclude(waiting)
 
-    def filter_within(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+    def filter_within(self, queryset: QuerySet, name: str, value: Decimal | None) -> QuerySet:
         if value is None:
             return queryset
         now = timezone.now()

@@ -102,3 +102,35 @@ def test_the_documented_parameters_pass(anon_client, seeded):
 
 def test_a_method_not_served_is_a_405_whatever_the_parameters(editor_client):
     assert editor_client.generic("TRACE", "/api/v1/agreements/?bogus=1").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "message"),
+    [
+        (
+            "/api/v1/agreements/",
+            {"kind": "ceasefire"},
+            "'ceasefire' is not one of: joint_statement, ceasefire_agreement, peace_agreement, "
+            "conference_conclusions, declaration, memorandum, other.",
+        ),
+        ("/api/v1/agreements/", {"source": "dataset"}, "'dataset' is not one of: ethprio, pax, editor."),
+        ("/api/v1/deadlines/", {"state": "late"}, "'late' is not one of: upcoming, passed, met, cancelled."),
+        ("/api/v1/deadlines/", {"within": "7d"}, "A number of days from now, e.g. 7 or 0.5."),
+        ("/api/v1/deadlines.ics", {"state": "late"}, "'late' is not one of: upcoming, passed, met, cancelled."),
+    ],
+)
+def test_a_value_a_filter_does_not_take_is_answered_with_what_it_takes(anon_client, path, params, message):
+    response = anon_client.get(path, params, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json() == {next(iter(params)): [message]}
+
+
+def test_the_schema_says_within_is_a_number(documented):
+    out = io.StringIO()
+    call_command("spectacular", stdout=out)
+    (within,) = [
+        p
+        for p in yaml.safe_load(out.getvalue())["paths"]["/api/v1/deadlines/"]["get"]["parameters"]
+        if p["name"] == "within"
+    ]
+    assert within["schema"]["type"] == "number"
