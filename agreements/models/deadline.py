@@ -52,7 +52,9 @@ class Deadline(ChecksEnforcedByDatabase, TimeStamped):
     """
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="deadlines")
-    wording = models.TextField(help_text='As written: "as of 00.00 hours on 12 January".')
+    wording = models.TextField(
+        help_text='The deadline as the source states it, e.g. "as of 00.00 hours on 12 January".'
+    )
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="deadlines")
     time_zone = models.CharField(
         max_length=64,
