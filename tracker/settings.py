@@ -155,6 +155,8 @@ LOGIN_URL = "admin:login"
 # --- Internationalisation -----------------------------------------------------
 
 LANGUAGE_CODE = "en-gb"
+# ISO 8601 dates in the admin, as in the API; months by name and the time zone shown (tracker/formats).
+FORMAT_MODULE_PATH = ["tracker.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -160,3 +160,14 @@ def test_editors_see_endpoints_and_deliveries(seeded, staff_editor):
     client.force_login(staff_editor)
     assert client.get(reverse("admin:webhooks_webhookendpoint_changelist")).status_code == 200
     assert client.get(reverse("admin:webhooks_webhookdelivery_changelist")).status_code == 200
+
+
+def test_dates_are_iso_in_and_unambiguous_out(superuser_client):
+    from agreements.models import Agreement, Deadline
+
+    istanbul = Agreement.objects.get(slug="2020-01-08-istanbul-joint-statement-on-libya")
+    page = superuser_client.get(reverse("admin:agreements_agreement_change", args=[istanbul.pk])).content.decode()
+    assert 'name="date" value="2020-01-08"' in page  # not 08/01/2020: 1 August in Washington
+    deadline = Deadline.objects.get(commitment__agreement=istanbul, due_at__isnull=False)
+    page = superuser_client.get(reverse("admin:agreements_deadline_change", args=[deadline.pk])).content.decode()
+    assert "11 January 2020, 22:00 UTC" in page  # 00:00 on 12 January in Tripoli, said with its zone
