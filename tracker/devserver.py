@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -80,6 +81,17 @@ Ctrl-C stops everything.
         )
 
 
+def _port_taken(host: str, port: int) -> bool:
+    """Whether something already listens on ``host:port`` (gunicorn would retry for seconds while the
+    worker and beat already ran, then stop them all)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 def _commands() -> dict[str, list[str]]:
     from django.conf import settings
 
@@ -108,6 +120,15 @@ def main() -> int:
     env_file = envfile.path()
     if envfile.write_development_file(env_file):
         print(f"Wrote {env_file}: development settings for every process here (DEBUG on, a new SECRET_KEY).")
+    from django.conf import settings
+
+    if _port_taken(settings.HOST, settings.PORT):
+        print(
+            f"Port {settings.PORT} on {settings.HOST} is in use: stop what listens there, or start on another "
+            f"port (make run PORT={settings.PORT + 1}).",
+            flush=True,
+        )
+        return 1
     _setup(_only_in_this_shell(env_file))
 
     processes = {name: subprocess.Popen(command) for name, command in _commands().items()}

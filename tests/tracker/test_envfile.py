@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 import stat
 
 import pytest
@@ -55,9 +56,16 @@ class _SetUp(Exception):
     """Raised in place of the real set-up: the test stops `make run` there."""
 
 
-def test_make_run_writes_the_file_before_anything_reads_settings(monkeypatch, tmp_path):
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_make_run_writes_the_file_before_anything_reads_settings(monkeypatch, tmp_path, settings):
     target = tmp_path / ".env"
     monkeypatch.setenv("ENV_FILE", str(target))
+    settings.HOST, settings.PORT = "127.0.0.1", _free_port()  # whatever else runs on this machine
     for name in ("DEBUG", "DJANGO_SETTINGS_MODULE", "LOG_FORMAT"):
         monkeypatch.setenv(name, "")  # restored after the test; main() only sets what is unset
         monkeypatch.delenv(name)
@@ -81,3 +89,15 @@ def test_make_run_names_what_a_second_shell_would_miss(monkeypatch, tmp_path):
     assert devserver._only_in_this_shell(target) == ["CELERY_BROKER_URL"]
     monkeypatch.setenv("DATABASE_URL", "postgres://localhost/other")  # differs from the file
     assert devserver._only_in_this_shell(target) == ["DATABASE_URL", "CELERY_BROKER_URL"]
+
+
+def test_make_run_stops_before_starting_anything_when_its_port_is_taken(monkeypatch, tmp_path, capsys, settings):
+    monkeypatch.setenv("ENV_FILE", str(tmp_path / ".env"))
+    monkeypatch.setattr(devserver, "_setup", lambda only_here: pytest.fail("set up although the port is taken"))
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        settings.HOST, settings.PORT = "127.0.0.1", port  # what HOST and PORT say when make run starts
+        assert devserver.main() == 1
+    assert f"Port {port} on 127.0.0.1 is in use" in capsys.readouterr().out
