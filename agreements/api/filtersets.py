@@ -199,6 +199,17 @@ def _binds(actors: list[Actor], **commitment: Any) -> Exists:
 # --- the filter sets ------------------------------------------------------------
 
 
+SOURCES = "`ethprio` (ETH/PRIO ceasefire dataset), `pax` (PA-X), `editor` (neither: entered by an editor)"
+
+
+def from_source(queryset: QuerySet, value: str, agreement: str = "") -> QuerySet:
+    """The records of ``queryset`` whose agreement (through ``agreement``, a lookup path) comes from ``value``."""
+    ids = f"{agreement}external_ids"
+    if value == RecordSource.EDITOR:
+        return queryset.exclude(**{f"{ids}__has_key": "pax"}).exclude(**{f"{ids}__has_key": "ethprio"})
+    return queryset.filter(**{f"{ids}__has_key": value})
+
+
 class AgreementFilterSet(filters.FilterSet):
     country = CountryFilter(
         method="filter_country", help_text="ISO 3166-1 alpha-2 code of a country the agreement concerns."
@@ -225,10 +236,7 @@ class AgreementFilterSet(filters.FilterSet):
         method="filter_ucdp_actor", min_value=1, help_text="UCDP actor id of a party to it, e.g. 5802."
     )
     source = filters.ChoiceFilter(
-        choices=RecordSource.choices,
-        method="filter_source",
-        help_text="Where the record comes from: `ethprio` (ETH/PRIO ceasefire dataset), `pax` (PA-X), "
-        "`editor` (neither: entered by an editor).",
+        choices=RecordSource.choices, method="filter_source", help_text=f"Where the record comes from: {SOURCES}."
     )
     in_force_on = IsoDateFilter(
         method="filter_in_force_on",
@@ -245,9 +253,7 @@ class AgreementFilterSet(filters.FilterSet):
         return queryset.filter(self._parties(actor__external_ids__ucdp=str(int(value))))
 
     def filter_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        if value == RecordSource.EDITOR:
-            return queryset.exclude(external_ids__has_key="pax").exclude(external_ids__has_key="ethprio")
-        return queryset.filter(external_ids__has_key=value)
+        return from_source(queryset, value)
 
     def filter_in_force_on(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
         return queryset.filter(in_force_from_latest__lte=value).filter(
@@ -314,10 +320,18 @@ class CommitmentFilterSet(filters.FilterSet):
     country = CountryFilter(
         method="filter_country", help_text=f"Only commitments of agreements concerning this country: {COUNTRY}."
     )
+    source = filters.ChoiceFilter(
+        choices=RecordSource.choices,
+        method="filter_source",
+        help_text=f"Only commitments of agreements from here: {SOURCES}.",
+    )
 
     class Meta:
         model = Commitment
         fields: list[str] = []
+
+    def filter_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return from_source(queryset, value, "agreement__")
 
     def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
         return queryset.filter(_binds(value, commitment=OuterRef("pk")))
@@ -367,6 +381,11 @@ class DeadlineFilterSet(filters.FilterSet):
     country = CountryFilter(
         method="filter_country", help_text=f"Only deadlines of agreements concerning this country: {COUNTRY}."
     )
+    source = filters.ChoiceFilter(
+        choices=RecordSource.choices,
+        method="filter_source",
+        help_text=f"Only deadlines of agreements from here: {SOURCES}.",
+    )
     actor = ActorFilter(
         method="filter_actor", help_text=f"Only the deadlines of commitments binding this actor. {ACTOR_HELP}"
     )
@@ -399,6 +418,9 @@ class DeadlineFilterSet(filters.FilterSet):
             return queryset
         now = timezone.now()
         return queryset.filter(due_at__gt=now, due_at__lte=now + dt.timedelta(days=float(value)))
+
+    def filter_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return from_source(queryset, value, "commitment__agreement__")
 
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(commitment__agreement__countries__has_item=value)

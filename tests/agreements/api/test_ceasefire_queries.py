@@ -104,3 +104,19 @@ def test_bad_query_values_are_refused_by_name(anon_client, params, field):
     response = anon_client.get(URL, params)
     assert response.status_code == 400
     assert field in response.json()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/commitments/", "/api/v1/deadlines/"])
+def test_commitments_and_deadlines_filter_by_where_their_agreement_comes_from(anon_client, ceasefires, path):
+    def agreements(source: str) -> set[str]:
+        rows = results(anon_client.get(path, {"source": source, "page_size": 200}))
+        return {
+            row["agreement"]["slug"] if "agreement" in row else row["commitment"]["agreement"]["slug"] for row in rows
+        }
+
+    imported = set(Agreement.objects.filter(external_ids__has_key="ethprio").values_list("slug", flat=True))
+    assert agreements("ethprio") == imported
+    editors = agreements("editor")
+    assert editors
+    assert not editors & imported
+    assert agreements("pax") == set()
