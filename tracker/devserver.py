@@ -12,6 +12,7 @@ if one of them dies, the others are stopped too.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import socket
@@ -83,12 +84,19 @@ Ctrl-C stops everything.
 
 def _port_taken(host: str, port: int) -> bool:
     """Whether something already listens on ``host:port`` (gunicorn would retry for seconds while the
-    worker and beat already ran, then stop them all)."""
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+    worker and beat already ran, then stop them all).
+
+    Bound as gunicorn binds it: an IPv6 address in brackets (``HOST=[::1]``), and with SO_REUSEADDR, so
+    that the last run's connections still closing (TIME_WAIT, for a minute after Ctrl-C) are no obstacle.
+    Only an address in use counts: any other refusal (a host not of this machine) is gunicorn's to name.
+    """
+    address = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    with socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind((host, port))
-        except OSError:
-            return True
+            probe.bind((address, port))
+        except OSError as exc:
+            return exc.errno == errno.EADDRINUSE
     return False
 
 

@@ -101,3 +101,32 @@ def test_make_run_stops_before_starting_anything_when_its_port_is_taken(monkeypa
         settings.HOST, settings.PORT = "127.0.0.1", port  # what HOST and PORT say when make run starts
         assert devserver.main() == 1
     assert f"Port {port} on 127.0.0.1 is in use" in capsys.readouterr().out
+
+
+def test_the_port_is_probed_as_gunicorn_binds_it():
+    port = _free_port()
+    # The last run's connections, closed by the server and still in TIME_WAIT for a minute after Ctrl-C,
+    # do not stop gunicorn (it binds with SO_REUSEADDR), so they do not stop make run either.
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", port))
+        listener.listen()
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            served, _ = listener.accept()
+            served.close()  # the server closes first, as gunicorn's sync workers do
+            assert client.recv(1) == b""
+        assert devserver._port_taken("127.0.0.1", port)  # still listening, SO_REUSEADDR or not
+    assert not devserver._port_taken("127.0.0.1", port)
+    assert not devserver._port_taken("0.0.0.0", port)
+    assert not devserver._port_taken("localhost", port)
+    # An IPv6 address is written in brackets, as gunicorn's --bind takes it (HOST=[::1]).
+    assert not devserver._port_taken("[::1]", port)
+    try:
+        listener = socket.socket(socket.AF_INET6)
+        listener.bind(("::1", 0))
+    except OSError:
+        listener.close()
+        return  # no IPv6 on this machine
+    with listener:
+        listener.listen()
+        assert devserver._port_taken("[::1]", listener.getsockname()[1])
