@@ -125,7 +125,8 @@ class IdOrSlugLookup(GenericAPIView):
 
     def get_object(self) -> Any:
         key = str(self.kwargs["id_or_slug"])
-        lookup: dict[str, int | str] = {"pk": int(key)} if key.isdigit() else {"slug": key}
+        # ASCII digits only: "²" and "٣" are digits to str.isdigit(), and int("²") is a ValueError (a 500).
+        lookup: dict[str, int | str] = {"pk": int(key)} if key.isascii() and key.isdigit() else {"slug": key}
         found = get_object_or_404(self.get_queryset(), **lookup)
         self.check_object_permissions(self.request, found)
         return found

@@ -95,3 +95,10 @@ def test_an_actor_is_reachable_by_slug_as_by_id(anon_client, editor_client, seed
     assert response.status_code == 200, response.json()
     haftar.refresh_from_db()
     assert haftar.description == "Commander of the LNA."
+
+
+@pytest.mark.parametrize("resource", ["actors", "agreements"])
+@pytest.mark.parametrize("key", ["%C2%B2", "%D9%A3", "99999999999999999999999"])  # ², Arabic-Indic 3, past bigint
+def test_a_key_neither_id_nor_slug_is_a_404(anon_client, seeded, resource, key):
+    assert anon_client.get(f"/api/v1/{resource}/3/").status_code == 200  # not what "٣" finds
+    assert anon_client.get(f"/api/v1/{resource}/{key}/").status_code == 404
