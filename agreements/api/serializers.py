@@ -9,6 +9,8 @@ the API names it, and nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -139,7 +141,18 @@ class OptionalUrlField(serializers.URLField):
     }
 )
 class LocalTimeField(serializers.TimeField):
-    """A wall-clock time without an offset: the deadline's zone says where."""
+    """A wall-clock time without an offset: the deadline's zone says where.
+
+    "03:30+05:00" is refused, not read as 03:30 in the deadline's zone with its offset dropped.
+    """
+
+    def to_internal_value(self, value: Any) -> dt.time:
+        # Django's parser would read the time and drop the offset: refuse one here.
+        if isinstance(value, str) and re.search(r"(?:[+-]\d\d(?::?\d\d)?|[zZ])\s*$", value):
+            raise serializers.ValidationError(
+                "A local time of day without an offset (HH:MM[:SS]): `time_zone` says where it applies."
+            )
+        return super().to_internal_value(value)
 
 
 LINK_HELP = "The document's URL, if the document gives one; null otherwise."

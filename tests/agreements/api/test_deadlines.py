@@ -107,6 +107,8 @@ def test_due_at_cannot_be_typed_in(editor_client):
             {"time"},
         ),
         ({"precision": "instant", "year": 2030, "month": 1, "day": 1, "time": "25:00"}, {"time"}),
+        # An offset is not dropped: the deadline's zone says where its time applies.
+        ({"precision": "instant", "year": 2030, "month": 1, "day": 1, "time": "03:30+05:00"}, {"time"}),
         ({"precision": "day", "year": "twenty", "month": 1, "day": 1}, {"year"}),
         ({"precision": "unspecified", "review_on": "2030-02-30"}, {"review_on"}),
     ],
