@@ -128,6 +128,8 @@ def main() -> int:
     env_file = envfile.path()
     if envfile.write_development_file(env_file):
         print(f"Wrote {env_file}: development settings for every process here (DEBUG on, a new SECRET_KEY).")
+    elif added := envfile.complete_development_file(env_file):
+        print(f"Added {' and '.join(added)} to {env_file}, which lacked them: a second shell needs them too.")
     from django.conf import settings
 
     if _port_taken(settings.HOST, settings.PORT):

@@ -74,3 +74,28 @@ def write_development_file(target: Path) -> bool:
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(_DEVELOPMENT_FILE.format(prefix=DEVELOPMENT_KEY_PREFIX, key=development_key()))
     return True
+
+
+def complete_development_file(target: Path) -> list[str]:
+    """Add to an existing ``.env`` the DEBUG and SECRET_KEY it lacks; return the names added.
+
+    A file someone wrote before the first ``make run`` (``WEBHOOK_ALLOW_LOOPBACK=true``, say)
+    would otherwise leave ``manage.py`` in a second shell without a key. Nothing already in
+    the file changes, and a file that turns DEBUG off gets no development key: that is a
+    deployment's file, and its missing key is for its owner to give.
+    """
+    from dotenv import dotenv_values
+
+    if not target.is_file():
+        return []
+    values = dotenv_values(target)
+    if "SECRET_KEY" in values:
+        return []
+    debug = (values.get("DEBUG") or "").strip().lower()
+    if debug and debug not in {"1", "true", "yes", "on"}:
+        return []
+    lines = [*([] if debug else ["DEBUG=true"]), f"SECRET_KEY={development_key()}"]
+    text = target.read_text(encoding="utf-8")
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write(("" if not text or text.endswith("\n") else "\n") + "\n".join(lines) + "\n")
+    return [line.split("=", 1)[0] for line in lines]

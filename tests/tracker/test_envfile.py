@@ -130,3 +130,22 @@ def test_the_port_is_probed_as_gunicorn_binds_it():
     with listener:
         listener.listen()
         assert devserver._port_taken("[::1]", listener.getsockname()[1])
+
+
+def test_a_file_written_before_the_first_run_gets_the_debug_and_key_it_lacks(tmp_path):
+    target = tmp_path / ".env"
+    target.write_text("WEBHOOK_ALLOW_LOOPBACK=true")  # no newline at the end
+    assert envfile.complete_development_file(target) == ["DEBUG", "SECRET_KEY"]
+    values = dotenv_values(target)
+    assert values["WEBHOOK_ALLOW_LOOPBACK"] == "true"
+    assert values["DEBUG"] == "true"
+    assert envfile.is_development_key(values["SECRET_KEY"])
+    assert envfile.complete_development_file(target) == []  # complete now: nothing added again
+
+
+@pytest.mark.parametrize("text", ["SECRET_KEY=mine\n", "DEBUG=false\n"])
+def test_a_file_with_a_key_or_debug_off_is_not_completed(tmp_path, text):
+    target = tmp_path / ".env"
+    target.write_text(text)
+    assert envfile.complete_development_file(target) == []
+    assert target.read_text() == text
