@@ -90,3 +90,33 @@ def test_field_and_type_errors_come_together():
 def test_writable_fields_pass(data):
     serializer = Record(data=data)
     assert serializer.is_valid(), serializer.errors
+
+
+class Dated(StrictTypes):
+    signed = serializers.DateField()
+    met_at = serializers.DateTimeField(required=False)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"signed": "2020-02-30"}, {"signed": ["2020-02-30 is no day: February 2020 has 29 days."]}),
+        ({"signed": "2021-02-29"}, {"signed": ["2021-02-29 is no day: February 2021 has 28 days."]}),
+        ({"signed": "2020-13-01"}, {"signed": ["2020-13-01 is no day: a month is 01 to 12."]}),
+        (
+            {"signed": "2020-01-01", "met_at": "2021-04-31T12:00:00+02:00"},
+            {"met_at": ["2021-04-31 is no day: April 2021 has 30 days."]},
+        ),
+    ],
+)
+def test_a_date_that_cannot_be_is_said_to_be_no_day_not_a_wrong_format(data, expected):
+    serializer = Dated(data=data)
+    assert not serializer.is_valid()
+    assert serializer.errors == expected
+
+
+def test_a_date_of_the_wrong_shape_keeps_drfs_format_message():
+    serializer = Dated(data={"signed": "30/02/2020"})
+    assert not serializer.is_valid()
+    assert "wrong format" in str(serializer.errors["signed"][0])
+    assert Dated(data={"signed": "2020-02-29", "met_at": "2020-02-29T23:59:59Z"}).is_valid()

@@ -17,7 +17,9 @@ instead: the writable field that sets the same attribute (``actor`` →
 
 from __future__ import annotations
 
+import calendar
 import difflib
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -102,7 +104,24 @@ def type_errors(field: serializers.Field, value: Any) -> Any:
     types, name = expected
     if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
         return [f"Incorrect type. Expected {name}, got {_type_name(value)}."]
+    if isinstance(field, (serializers.DateField, serializers.DateTimeField)) and isinstance(value, str):
+        return _no_such_day(value)
     return None
+
+
+def _no_such_day(value: str) -> list[str] | None:
+    """ "2020-02-30 is no day: February 2020 has 29 days." for a date of the right shape that cannot be
+    (DRF would say the format is wrong, which it is not)."""
+    shaped = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})(?![\d])", value)
+    if shaped is None:
+        return None
+    year, month, day = (int(part) for part in shaped.groups())
+    if not 1 <= month <= 12:
+        return [f"{shaped.group(0).strip()} is no day: a month is 01 to 12."]
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if 1 <= day <= days:
+        return None
+    return [f"{shaped.group(0).strip()} is no day: {calendar.month_name[month]} {year} has {days} days."]
 
 
 def _writable(serializer: serializers.Serializer) -> dict[str, serializers.Field]:
