@@ -290,7 +290,15 @@ class Deadline(ChecksEnforcedByDatabase, TimeStamped):
 
     def clean(self) -> None:
         super().clean()
-        self.derive()
+        try:
+            self.derive()
+        except ValidationError as error:
+            if is_iana_zone(self.time_zone) or not hasattr(error, "error_dict"):
+                raise
+            # A zone that is none: the field's own validator says so, once.
+            rest = {field: errors for field, errors in error.error_dict.items() if field != "time_zone"}
+            if rest:
+                raise ValidationError(rest) from None
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.derive()

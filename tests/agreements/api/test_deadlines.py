@@ -173,3 +173,13 @@ def test_the_list_is_a_fixed_number_of_queries(anon_client, django_assert_num_qu
         DeadlineFactory()
     with django_assert_num_queries(2):
         assert len(ids(anon_client.get(URL))) == 11
+
+
+def test_a_time_zone_that_is_none_is_said_once(editor_client):
+    commitment = CommitmentFactory()
+    body = {"commitment_id": commitment.pk, "wording": "x", "time_zone": "Libya/Tripoli", "precision": "year"}
+    response = editor_client.post(URL, {**body, "year": 2030}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "time_zone": ["'Libya/Tripoli' is not an IANA time zone name (such as 'Africa/Tripoli')."]
+    }
