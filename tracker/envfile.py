@@ -21,7 +21,9 @@ import os
 import secrets
 from pathlib import Path
 
-from tracker.env import env
+from django.core.exceptions import ImproperlyConfigured
+
+from tracker.env import Env, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEVELOPMENT_KEY_PREFIX = "django-insecure-"
@@ -91,10 +93,13 @@ def complete_development_file(target: Path) -> list[str]:
     values = dotenv_values(target)
     if "SECRET_KEY" in values:
         return []
-    debug = (values.get("DEBUG") or "").strip().lower()
-    if debug and debug not in {"1", "true", "yes", "on"}:
-        return []
-    lines = [*([] if debug else ["DEBUG=true"]), f"SECRET_KEY={development_key()}"]
+    in_file = Env({name: value for name, value in values.items() if value is not None})
+    try:
+        if not in_file.boolean("DEBUG", True):
+            return []
+    except ImproperlyConfigured:
+        return []  # not a boolean: the settings name it when they read it
+    lines = [*([] if in_file.string("DEBUG") else ["DEBUG=true"]), f"SECRET_KEY={development_key()}"]
     text = target.read_text(encoding="utf-8")
     with target.open("a", encoding="utf-8") as handle:
         handle.write(("" if not text or text.endswith("\n") else "\n") + "\n".join(lines) + "\n")

@@ -280,14 +280,12 @@ def report_lines(result: Score, splits: Iterable[str] = SPLITS) -> Iterator[str]
     for split in splits:
         for column in (*COLUMNS, "all"):
             t = result.tally(split, column)
-            if not t.cells:  # the later sets of signatory cells only have no third-party cell to score
-                yield f"{split:<6} {column:<9} {0:>5} {0:>5} {0:>5} {0:>5}  " + (
-                    f"{'-':>9} {'-':>7} {'-':>6} {'-':>8} {'-':>8}"
-                )
-                continue
+            rates = (t.precision, t.recall, t.f1, t.role_accuracy, t.kind_accuracy)
+            # The later sets of signatory cells only have no third-party cell to score: dashes, not 1.000.
+            shown = [f"{rate:.3f}" if t.cells else "-" for rate in rates]
             yield (
                 f"{split:<6} {column:<9} {t.cells:>5} {t.gold:>5} {t.extracted:>5} {t.matched:>5}  "
-                f"{t.precision:>9.3f} {t.recall:>7.3f} {t.f1:>6.3f} {t.role_accuracy:>8.3f} {t.kind_accuracy:>8.3f}"
+                f"{shown[0]:>9} {shown[1]:>7} {shown[2]:>6} {shown[3]:>8} {shown[4]:>8}"
             )
 
 
