@@ -286,6 +286,8 @@ SPECTACULAR_SETTINGS = {
 DEADLINE_SWEEP_SECONDS = env.integer("DEADLINE_SWEEP_SECONDS", 60, minimum=1, maximum=86400)
 DEADLINE_REMINDER_LEADS: list[timedelta] = env.durations("DEADLINE_REMINDER_LEADS", "7d,1d")
 DEADLINE_SWEEP_BATCH_SIZE = env.integer("DEADLINE_SWEEP_BATCH_SIZE", 2000, minimum=1, maximum=50000)
+# Database connections one sweep drains a backlog on (PostgreSQL; SQLite has one writer).
+DEADLINE_SWEEP_CONNECTIONS = env.integer("DEADLINE_SWEEP_CONNECTIONS", 2, minimum=1, maximum=16)
 
 _broker_url = env.broker_url("CELERY_BROKER_URL", "filesystem://")
 CELERY_BROKER_IS_FILESYSTEM = _broker_url.startswith("filesystem://")

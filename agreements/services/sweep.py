@@ -22,8 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,7 +176,9 @@ def deadlines_record_passed(
             )
 
 
-def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int, str, str]]:
+def _flag_batch_in_one_statement(
+    now: dt.datetime, limit: int, share: tuple[int, int] | None = None
+) -> list[tuple[int, str, str]]:
     """PostgreSQL: claim, flip, mark overdue and write the events of one batch in one statement.
 
     Data-modifying CTEs run once each, to completion, on one snapshot: the
@@ -186,13 +190,17 @@ def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int
     each commitment's new ``overdue_since`` from the marks' ``RETURNING``, not
     from the table. One round trip per batch instead of three, and the ids of
     deadlines flagged come back with their wording for the sweep's sample.
+    ``share`` (``(k, n)``) limits the batch to the deadlines of commitments whose id
+    is ``k`` modulo ``n``: one sweep's connections each drain a share of their own, so
+    that no two of them flag deadlines of one commitment at once (the earliest of a
+    commitment's deadlines is then flagged first, and marks it overdue since its time).
     Returns (id, wording, due_display) of each deadline flagged, due first.
     """
     names = {m: connection.ops.quote_name(m._meta.db_table) for m in (Deadline, Commitment, Agreement, Event)}
     deadlines, commitments = names[Deadline], names[Commitment]
     payload, payload_params = deadline_event_data_sql(connection.vendor, deadline="f", commitment="cm")
     closing = sorted(CommitmentStatus.closing())
-    snapshot = ", ".join(f"c.{column}" for column in COMMITMENT.columns if column != "overdue_since")
+    snapshot = [connection.ops.quote_name(column) for column in COMMITMENT.columns if column != "overdue_since"]
     # The flip returns only what the marks, the events and the caller read: the CTE's
     # rows are kept in memory for each of them, and whole rows (``RETURNING *``) spilled
     # to disk at 20,000 a batch.
@@ -202,26 +210,29 @@ def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int
     )
     sql = (
         f"WITH due AS MATERIALIZED (SELECT id AS due_id FROM {deadlines} "  # noqa: S608
-        f"WHERE state = %s AND due_at <= %s ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED), "
+        f"WHERE state = %s AND due_at <= %s{' AND commitment_id %% %s = %s' if share else ''} "
+        f"ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED), "
         f"flipped AS (UPDATE {deadlines} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
         f"FROM due WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s RETURNING {returned}), "
-        # Concurrent sweeps flip different deadlines of the same commitments: each locks the
-        # commitments it marks in id order first, so that no two wait on each other in a circle.
-        f"locked AS MATERIALIZED (SELECT id AS locked_id FROM {commitments} "
-        f"WHERE id IN (SELECT commitment_id FROM flipped) AND overdue_since IS NULL AND status NOT IN (%s, %s) "
-        f"ORDER BY id FOR NO KEY UPDATE), "
+        # Concurrent sweeps (and one sweep's own connections) flip different deadlines of the same
+        # commitments: each locks every commitment of its batch in id order first, so that no two
+        # wait on each other in a circle. A lock that waited for another sweep's commit returns
+        # the row as that commit left it, so the marks and the events' snapshots read the
+        # commitment as it stands, not as the statement's snapshot saw it before the wait.
+        f"locked AS MATERIALIZED (SELECT {', '.join(snapshot)}, agreement_id, overdue_since FROM {commitments} "
+        f"WHERE id IN (SELECT commitment_id FROM flipped) ORDER BY id FOR NO KEY UPDATE), "
         f"marked AS (UPDATE {commitments} SET overdue_since = first.due_at FROM "
         f"(SELECT commitment_id, MIN(due_at) AS due_at FROM flipped GROUP BY commitment_id) AS first, locked "
-        f"WHERE {commitments}.id = first.commitment_id AND {commitments}.id = locked.locked_id "
+        f"WHERE {commitments}.id = first.commitment_id AND {commitments}.id = locked.id "
+        f"AND locked.overdue_since IS NULL AND locked.status NOT IN (%s, %s) "
         f"AND {commitments}.overdue_since IS NULL "
         f"AND {commitments}.status NOT IN (%s, %s) RETURNING {commitments}.id, {commitments}.overdue_since), "
         f"recorded AS (INSERT INTO {names[Event]} "
         f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
         f"SELECT %s, %s, f.due_at, a.id, cm.id, f.id, {payload}, %s || f.id || ':' || f.schedule_revision "
-        f"FROM flipped f JOIN (SELECT {snapshot}, c.agreement_id, "
-        f"COALESCE(marked.overdue_since, c.overdue_since) AS overdue_since "
-        f"FROM {commitments} c LEFT JOIN marked ON marked.id = c.id "
-        f"WHERE c.id IN (SELECT commitment_id FROM flipped)) cm ON cm.id = f.commitment_id "
+        f"FROM flipped f JOIN (SELECT {', '.join(f'locked.{column}' for column in snapshot)}, locked.agreement_id, "
+        f"COALESCE(marked.overdue_since, locked.overdue_since) AS overdue_since "
+        f"FROM locked LEFT JOIN marked ON marked.id = locked.id) cm ON cm.id = f.commitment_id "
         f"JOIN {names[Agreement]} a ON a.id = cm.agreement_id) "
         f"SELECT id, wording, due_display FROM flipped ORDER BY due_at, id"
     )
@@ -230,6 +241,7 @@ def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int
     params = [
         DeadlineState.UPCOMING,
         _db("due_at", now),
+        *((share[1], share[0]) if share else ()),
         limit,
         DeadlineState.PASSED,
         stamp,
@@ -247,25 +259,81 @@ def _flag_batch_in_one_statement(now: dt.datetime, limit: int) -> list[tuple[int
         return [(row[0], row[1], row[2]) for row in cursor.fetchall()]
 
 
-def deadlines_flag_passed(*, now: dt.datetime, batch_size: int, sample: list[str] | None = None) -> int:
+def deadlines_flag_passed(
+    *, now: dt.datetime, batch_size: int, sample: list[str] | None = None, connections: int = 1
+) -> int:
     """Flag every deadline due by ``now``: passed, commitment overdue, one event each.
 
     Returns how many this call flagged. Each batch is one transaction: one
     statement on PostgreSQL (``_flag_batch_in_one_statement``), three on SQLite,
     which has no data-modifying CTEs (and runs them in process, where round
     trips cost nothing).
+
+    On PostgreSQL a backlog (a first batch that came back full) is drained on up
+    to ``connections`` database connections at once, each in a thread of its own
+    taking batches of its share of the commitments until none is left: the
+    database works on as many cores, and each deadline is still flagged by
+    exactly one batch. Not inside a caller's transaction, whose rows the other
+    connections could not see and whose rollback could not undo theirs.
     """
+    if connection.vendor != "postgresql":
+        return _flag_on_sqlite(now, batch_size, sample)
+    gather = _Sample(sample)
+    with transaction.atomic():
+        rows = _flag_batch_in_one_statement(now, batch_size)
+    gather.add(rows)
+    if len(rows) < batch_size:
+        return len(rows)
+    if connections <= 1 or connection.in_atomic_block:
+        return len(rows) + _flag_batches(now, batch_size, gather)
+    with ThreadPoolExecutor(max_workers=connections - 1, thread_name_prefix="sweep") as pool:
+        others = [
+            pool.submit(_flag_batches_on_own_connection, now, batch_size, gather, (k, connections))
+            for k in range(1, connections)
+        ]
+        flagged = len(rows) + _flag_batches(now, batch_size, gather, (0, connections))
+        return flagged + sum(other.result() for other in others)
+
+
+class _Sample:
+    """The first ``SAMPLE_SIZE`` deadlines a sweep flagged, gathered from its connections."""
+
+    def __init__(self, into: list[str] | None) -> None:
+        self.into = into
+        self.lock = threading.Lock()
+
+    def add(self, rows: Sequence[tuple[int, str, str]]) -> None:
+        if self.into is None:
+            return
+        with self.lock:
+            room = SAMPLE_SIZE - len(self.into)
+            self.into.extend(f"{wording} ({display})" for _, wording, display in rows[: max(room, 0)])
+
+
+def _flag_batches(now: dt.datetime, batch_size: int, gather: _Sample, share: tuple[int, int] | None = None) -> int:
+    """PostgreSQL: batches (of ``share``, if given) on this thread's connection until one comes back short."""
     flagged = 0
     while True:
-        if connection.vendor == "postgresql":
-            with transaction.atomic():
-                rows = _flag_batch_in_one_statement(now, batch_size)
-            if sample is not None and len(sample) < SAMPLE_SIZE:
-                sample.extend(f"{wording} ({display})" for _, wording, display in rows[: SAMPLE_SIZE - len(sample)])
-            flagged += len(rows)
-            if len(rows) < batch_size:
-                break
-            continue
+        with transaction.atomic():
+            rows = _flag_batch_in_one_statement(now, batch_size, share)
+        gather.add(rows)
+        flagged += len(rows)
+        if len(rows) < batch_size:
+            return flagged
+
+
+def _flag_batches_on_own_connection(now: dt.datetime, batch_size: int, gather: _Sample, share: tuple[int, int]) -> int:
+    """``_flag_batches`` in a helper thread, whose connection is its own and closed after."""
+    try:
+        return _flag_batches(now, batch_size, gather, share)
+    finally:
+        connection.close()
+
+
+def _flag_on_sqlite(now: dt.datetime, batch_size: int, sample: list[str] | None) -> int:
+    """SQLite: claim, marks and events as three statements per batch, one writer at a time."""
+    flagged = 0
+    while True:
         with transaction.atomic():
             ids = _claim_passed(now, batch_size)
             if not ids:
@@ -357,7 +425,12 @@ def sweep_run(*, now: dt.datetime | None = None) -> SweepResult:
     now = now or timezone.now()
     result = SweepResult()
     batch_size = settings.DEADLINE_SWEEP_BATCH_SIZE
-    result.flagged = deadlines_flag_passed(now=now, batch_size=batch_size, sample=result.flagged_sample)
+    result.flagged = deadlines_flag_passed(
+        now=now,
+        batch_size=batch_size,
+        sample=result.flagged_sample,
+        connections=settings.DEADLINE_SWEEP_CONNECTIONS,
+    )
     if result.flagged:
         # Once per sweep rather than per batch: a backlog's batches need one dispatcher run,
         # and each announcement costs its listeners a broker round trip. (Reminders are
