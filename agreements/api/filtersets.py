@@ -167,6 +167,16 @@ class InstantField(IsoDateTimeField):
         offset = instant.utcoffset() if instant is not None else None
         if offset is not None and abs(offset) > MAX_UTC_OFFSET:
             raise ValidationError("The UTC offset must be between -14:00 and +14:00.", code="invalid")
+        if instant is not None:
+            # The database compares in UTC: year 1 east of Greenwich, or 9999 west of it, is no datetime there.
+            try:
+                instant.astimezone(dt.UTC)
+            except OverflowError:
+                raise ValidationError(
+                    "%(value)r falls outside 0001-01-01 to 9999-12-31 once converted to UTC.",
+                    code="invalid",
+                    params={"value": value},
+                ) from None
         return instant
 
 

@@ -244,3 +244,29 @@ def test_an_impossible_instant_in_the_timeline_filters_is_a_400(anon_client, val
 def test_the_widest_real_offsets_are_accepted(anon_client):
     for value in ("2020-01-12T00:00:00+14:00", "2020-01-12T00:00:00-12:00"):
         assert anon_client.get("/api/v1/events/", {"occurred_after": value}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "value"),
+    [
+        ("/api/v1/events/", "occurred_after", "0001-01-01T00:00:00+05:00"),
+        ("/api/v1/events/", "occurred_before", "9999-12-31T23:59:59-05:00"),
+        ("/api/v1/events/", "happened_after", "0001-01-01T00:00:00+00:01"),
+        ("/api/v1/events/", "happened_before", "9999-12-31T23:59:59-00:01"),
+        ("/api/v1/deadlines/", "due_after", "9999-12-31T23:59:59-05:00"),
+        ("/api/v1/deadlines/", "due_before", "0001-01-01T00:00:00+14:00"),
+        ("/api/v1/deadlines.ics", "due_after", "9999-12-31T23:59:59-05:00"),
+        ("/api/v1/deadlines.ics", "due_before", "0001-01-01T00:00:00+05:00"),
+    ],
+)
+def test_an_instant_that_falls_outside_the_calendar_in_utc_is_a_400_naming_the_filter(anon_client, path, name, value):
+    # Year 1 or 9999 with an offset that carries it past 0001-01-01 or 9999-12-31 in UTC: no datetime holds it.
+    response = anon_client.get(path, {name: value})
+    assert response.status_code == 400, response.content[:300]
+    assert response.json() == {name: [f"{value!r} falls outside 0001-01-01 to 9999-12-31 once converted to UTC."]}
+
+
+def test_the_first_and_last_instants_in_utc_are_accepted(anon_client):
+    for value in ("0001-01-01T00:00:00Z", "0001-01-01T05:00:00+05:00", "9999-12-31T23:59:59Z"):
+        for path, name in (("/api/v1/events/", "occurred_after"), ("/api/v1/deadlines/", "due_before")):
+            assert anon_client.get(path, {name: value}).status_code == 200, (path, value)
