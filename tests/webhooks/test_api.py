@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from agreements.choices import EventType
 from tests.factories import ActorFactory, AgreementFactory
+from tests.openapi import openapi
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
@@ -221,4 +222,38 @@ def test_a_loopback_receiver_is_refused_naming_the_setting(client, settings):
             "addresses."
         ]
     }
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_filters_shown_as_null_may_be_sent_back_as_null(client, receiver):
+    body = register(client, receiver.url())
+    assert body["filters"] == {"agreement": None, "actor": None, "country": None}
+    detail = f"{URL}{body['id']}/"
+    client.patch(detail, {"filters": {"country": "LY"}}, format="json")
+    response = client.patch(detail, {"filters": {"agreement": None, "actor": None, "country": None}}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["filters"] == {"agreement": None, "actor": None, "country": None}
+    assert WebhookEndpoint.objects.get(pk=body["id"]).filter_country == ""
+
+
+@pytest.mark.parametrize("component", ["Filters", "FiltersRequest"])
+def test_the_schema_says_every_filter_may_be_null(component):
+    filters = openapi()["components"]["schemas"][component]["properties"]
+    assert {name: "null" in field["type"] for name, field in filters.items()} == dict.fromkeys(
+        ("agreement", "actor", "country"), True
+    )
+
+
+@pytest.mark.parametrize(
+    ("country", "message"),
+    [
+        ("Libya", "Ensure this field has no more than 2 characters."),
+        ("XX", "'XX' is not an ISO 3166-1 alpha-2 country code."),
+    ],
+)
+def test_a_bad_country_filter_is_an_error_of_filters_country(client, receiver, country, message):
+    payload = {"url": receiver.url(), "event_types": ["deadline.passed"], "filters": {"country": country}}
+    response = client.post(URL, payload, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"filters": {"country": [message]}}
     assert not WebhookEndpoint.objects.exists()

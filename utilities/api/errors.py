@@ -2,7 +2,8 @@
 
 Services raise Django's ``ValidationError`` (the model layer's rules); the API
 returns those as 400 with the same per-field shape DRF uses for its own
-validation. Deleting an actor that is still a party to an agreement is a 409.
+validation, nested objects included (a view's ``model_field_names`` maps a
+model field to its API name, dotted for a field of a nested object). Deleting an actor that is still a party to an agreement is a 409.
 """
 
 from __future__ import annotations
@@ -24,9 +25,18 @@ class Conflict(exceptions.APIException):
 
 
 def _django_errors(exc: DjangoValidationError, renames: dict[str, str]) -> dict[str, Any]:
-    if hasattr(exc, "error_dict"):
-        return {("non_field_errors" if k == "__all__" else renames.get(k, k)): v for k, v in exc.message_dict.items()}
-    return {"non_field_errors": exc.messages}
+    """The service's errors keyed as the API names the fields; a dotted name (``filters.country``) is a field of a
+    nested object, so the error has the shape DRF gives that object's own errors."""
+    if not hasattr(exc, "error_dict"):
+        return {"non_field_errors": exc.messages}
+    errors: dict[str, Any] = {}
+    for name, messages in exc.message_dict.items():
+        *outer, field = ("non_field_errors" if name == "__all__" else renames.get(name, name)).split(".")
+        nest = errors
+        for key in outer:
+            nest = nest.setdefault(key, {})
+        nest[field] = messages
+    return errors
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

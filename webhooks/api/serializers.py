@@ -34,12 +34,17 @@ class FiltersSerializer(serializers.Serializer):
     )
     country = serializers.CharField(
         required=False,
+        allow_null=True,
         allow_blank=True,
         max_length=2,
         source="filter_country",
         help_text="Only events about agreements concerning this country, an ISO 3166-1 alpha-2 code such as "
-        "`LY`; null (empty when sent) for any.",
+        "`LY`; null for any (an empty string, sent, means null too).",
     )
+
+    def validate_country(self, value: str | None) -> str:
+        # Stored as "" for any country: what is shown as null may be sent back as null.
+        return value or ""
 
     def to_representation(self, instance: WebhookEndpoint) -> dict[str, Any]:
         return {

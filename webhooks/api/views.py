@@ -79,7 +79,11 @@ class WebhookEndpointViewSet(KnownQueryParameters, AtomicWrites, viewsets.ModelV
     per the Standard Webhooks spec. Nobody else's subscriptions are visible to you (404)."""
 
     permission_classes = [permissions.IsAuthenticated]
-    model_field_names = {"filter_agreement": "filters", "filter_actor": "filters", "filter_country": "filters"}
+    model_field_names = {
+        "filter_agreement": "filters.agreement",
+        "filter_actor": "filters.actor",
+        "filter_country": "filters.country",
+    }
     filter_backends: list[Any] = []
     paged_actions = frozenset({"deliveries"})
 
