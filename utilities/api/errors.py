@@ -3,7 +3,8 @@
 Services raise Django's ``ValidationError`` (the model layer's rules); the API
 returns those as 400 with the same per-field shape DRF uses for its own
 validation, nested objects included (a view's ``model_field_names`` maps a
-model field to its API name, dotted for a field of a nested object). Deleting an actor that is still a party to an agreement is a 409.
+model field to its API name, dotted for a field of a nested object).
+Deleting an actor that is still a party to an agreement is a 409.
 """
 
 from __future__ import annotations
