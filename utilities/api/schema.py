@@ -16,12 +16,15 @@ from typing import Any
 
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.drainage import get_override
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import Direction, OpenApiResponse, PolymorphicProxySerializer
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 
 from .permissions import ModelPermissionsOrReadOnly
+
+VALIDATION_ERROR = "ValidationError"
 
 
 class ErrorDetailSerializer(serializers.Serializer):
@@ -31,8 +34,10 @@ class ErrorDetailSerializer(serializers.Serializer):
 
 
 class ValidationErrorSerializer(serializers.Serializer):
-    """Field name → list of messages (``non_field_errors`` for the request as a whole;
-    a nested object or list for nested fields)."""
+    """Field or parameter name → list of messages (`{"title": ["This field is required."]}`);
+    `non_field_errors` for the request as a whole. A nested object's or list's errors are an object of
+    the same shape, keyed by its field names or item positions
+    (`{"sources": {"0": {"quote": ["This field may not be blank."]}}}`)."""
 
     non_field_errors = serializers.ListField(
         child=serializers.CharField(),
@@ -42,13 +47,37 @@ class ValidationErrorSerializer(serializers.Serializer):
     )
 
     class Meta:
-        ref_name = "ValidationError"
+        ref_name = VALIDATION_ERROR
+
+
+class ValidationErrorSchema(OpenApiSerializerExtension):
+    """Any field name may hold messages, or a nested object's errors (the same shape again):
+    the properties say only the one name every body may have."""
+
+    target_class = ValidationErrorSerializer
+
+    def map_serializer(self, auto_schema: AutoSchema, direction: Direction) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_serializer(self.target_class, direction, bypass_extensions=True)
+        schema["additionalProperties"] = {
+            "description": "The messages about this field or parameter; for a nested object or list, its errors "
+            "keyed by its field names or item positions.",
+            "oneOf": [
+                {"type": "array", "items": {"type": "string"}},
+                {"$ref": f"#/components/schemas/{VALIDATION_ERROR}"},
+            ],
+        }
+        return schema
 
 
 def _validation_error() -> OpenApiResponse:
     return OpenApiResponse(
-        ValidationErrorSerializer,
-        description="Invalid input: one message list per offending field or parameter. Nothing was written.",
+        PolymorphicProxySerializer(
+            component_name="BadRequest",
+            serializers=[ValidationErrorSerializer, ErrorDetailSerializer],
+            resource_type_field_name=None,
+        ),
+        description="Invalid input: one message list per offending field or parameter, or a `detail` message "
+        "when the body cannot be read as JSON. Nothing was written.",
     )
 
 
