@@ -179,6 +179,9 @@ class _Writer:
             self.actors[data["slug"]] = actor_create(slug=data["slug"], **wanted)
             self.tally("actors", True, False)
         else:
+            # The seeds' aliases are added, never the only ones: an import or an editor may have
+            # given the actor more (PA-X's "Republic of RUSSIA"), which a re-run must not strip.
+            wanted["aliases"] += [alias for alias in existing.aliases if alias not in wanted["aliases"]]
             changes = self.diff(existing, wanted)
             self.actors[data["slug"]] = actor_update(actor=existing, changes=changes) if changes else existing
             self.tally("actors", False, bool(changes))

@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from agreements.models import Actor, Agreement, Commitment, Deadline, Source
 from agreements.search import search
 from agreements.seeds import SEEDS_DIR, SeedError, seeds_load
+from agreements.services.actors import actor_update
 from tests.conftest import require
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +129,15 @@ def test_a_second_load_changes_nothing_and_says_so(seeded):
     output = load()
     assert "nothing changed" in output
     assert counts() == before
+
+
+def test_a_second_load_keeps_the_aliases_an_import_or_an_editor_gave_a_seeded_actor(seeded):
+    russia = Actor.objects.get(slug="russia")
+    seeded_aliases = list(russia.aliases)
+    actor_update(actor=russia, changes={"aliases": [*seeded_aliases, "Republic of RUSSIA"]})
+    assert "nothing changed" in load()
+    russia.refresh_from_db()
+    assert russia.aliases == [*seeded_aliases, "Republic of RUSSIA"]
 
 
 def test_an_edited_seed_updates_only_what_changed(seeded, tmp_path):
