@@ -6,7 +6,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=tracker.settings \
-    VAR_DIR=/app/var
+    VAR_DIR=/app/var \
+    HOST=0.0.0.0 \
+    PORT=8000
 
 WORKDIR /app
 RUN groupadd --system --gid 10001 tracker \

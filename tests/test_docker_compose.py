@@ -6,6 +6,7 @@ the settings the app containers would start with (compose's interpolation and en
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -118,8 +119,34 @@ def test_the_image_runs_as_a_non_root_user():
     assert any(line[0] == "CMD" and "gunicorn" in " ".join(line) for line in lines)
 
 
-def test_gunicorn_takes_its_workers_from_the_environment():
-    assert 'os.environ.get("WEB_CONCURRENCY"' in (ROOT / "tracker" / "gunicorn.conf.py").read_text()
+def gunicorn_config(tmp_path: Path, **environment: str) -> dict[str, Any]:
+    """What tracker/gunicorn.conf.py sets, read in a fresh interpreter with this environment only."""
+    keys = ("bind", "workers", "timeout", "forwarded_allow_ips")
+    code = (
+        "import json, runpy; c = runpy.run_path('tracker/gunicorn.conf.py'); "
+        f"print(json.dumps({{k: c[k] for k in {keys}}}))"
+    )
+    env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path), **environment}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_gunicorn_binds_host_and_port_from_the_environment_or_env_file(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("HOST=127.0.0.1\nPORT=8613\nWEB_CONCURRENCY=5\n")
+    config = gunicorn_config(tmp_path, ENV_FILE=str(env_file))
+    assert (config["bind"], config["workers"]) == ("127.0.0.1:8613", 5)
+    # The environment wins over .env, as it does for the settings; nothing set binds loopback only.
+    assert gunicorn_config(tmp_path, ENV_FILE=str(env_file), PORT="8614")["bind"] == "127.0.0.1:8614"
+    assert gunicorn_config(tmp_path, ENV_FILE="/dev/null")["bind"] == "127.0.0.1:8000"
+    assert gunicorn_config(tmp_path, ENV_FILE="/dev/null")["forwarded_allow_ips"] == "127.0.0.1,::1"
+
+
+def test_the_web_container_binds_every_interface_on_the_published_port(services):
+    environment = services["web"]["environment"]
+    assert (environment["HOST"], environment["PORT"]) == ("0.0.0.0", "8000")
+    assert services["web"]["ports"] == ["${WEB_PORT:-8000}:8000"]
 
 
 def test_every_setting_read_from_the_environment_is_documented():
@@ -225,7 +252,7 @@ def test_the_image_never_holds_a_env_file():
 
 def test_the_readme_names_every_variable_env_needs_and_env_example_marks_exactly_those():
     needed = needed_by_compose()
-    assert needed == {"POSTGRES_PASSWORD", "SECRET_KEY"}
+    assert needed == {"POSTGRES_PASSWORD", "SECRET_KEY", "PUBLIC_BASE_URL"}
     assert required_in_env_example() == needed
     named = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", readme.section("Run the production shape")))
     assert needed <= named
@@ -240,16 +267,18 @@ def test_the_readme_walk_gives_the_app_settings_that_pass_the_deploy_checks(tmp_
     assert "docker compose up -d" in commands
     shutil.copy(ROOT / ".env.example", tmp_path)
     subprocess.run(["bash", "-c", commands[0]], cwd=tmp_path, check=True)
-    with pytest.raises(ComposeRefuses, match="POSTGRES_PASSWORD"):
+    with pytest.raises(ComposeRefuses, match=r"PUBLIC_BASE_URL|POSTGRES_PASSWORD"):
         app_environment(tmp_path / ".env")  # as copied, before filling it in
     # Fill in what the README says to, as an operator would in an editor.
     env_file = tmp_path / ".env"
     for name in needed_by_compose():
-        env_file.write_text(
-            re.sub(rf"^{name}=$", f"{name}={secrets.token_urlsafe(50)}", env_file.read_text(), flags=re.M)
-        )
+        value = "https://tracker.example.org" if name == "PUBLIC_BASE_URL" else secrets.token_urlsafe(50)
+        env_file.write_text(re.sub(rf"^{name}=$", f"{name}={value}", env_file.read_text(), flags=re.M))
     environment = app_environment(env_file)
     assert environment["DEBUG"] == "false"
+    # The image collects the static files when it is built (Dockerfile).
+    collected = in_the_container(environment, tmp_path / "var", "collectstatic", "--noinput", "--verbosity", "0")
+    assert collected.returncode == 0, collected.stderr
     result = in_the_container(environment, tmp_path / "var", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -258,10 +287,12 @@ def test_the_readme_walk_gives_the_app_settings_that_pass_the_deploy_checks(tmp_
 def test_compose_refuses_the_development_env_file_of_make_run(tmp_path):
     env_file = tmp_path / ".env"
     envfile.write_development_file(env_file)
-    with pytest.raises(ComposeRefuses, match="POSTGRES_PASSWORD"):
+    with pytest.raises(ComposeRefuses, match=r"PUBLIC_BASE_URL|POSTGRES_PASSWORD"):
         app_environment(env_file)
     # Even given the database password, its key never runs the production shape.
-    env_file.write_text(env_file.read_text() + "POSTGRES_PASSWORD=chosen-by-the-operator\n")
+    env_file.write_text(
+        env_file.read_text() + "POSTGRES_PASSWORD=chosen-by-the-operator\nPUBLIC_BASE_URL=https://tracker.example.org\n"
+    )
     environment = app_environment(env_file)
     assert environment["DEBUG"] == "false"
     result = in_the_container(environment, tmp_path / "var", "check")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -21,6 +22,19 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+# A DRF throttle rate: a count, then a period DRF reads by its first letter.
+_RATE = re.compile(r"^(\d+)/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+
+def shown(url: str) -> str:
+    """``url`` as an error message may repeat it: a password in it is masked (messages reach logs)."""
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    if not password:
+        return repr(url)
+    return repr(url.replace(f":{password}@", ":***@", 1))
 
 
 class Env:
@@ -69,6 +83,16 @@ class Env:
             return list(default)
         return [item.strip() for item in value.split(",") if item.strip()]
 
+    def rate(self, name: str, default: str) -> str:
+        """A throttle rate such as ``120/minute``: a count per second, minute, hour or day."""
+        value = self.string(name, default)
+        if not _RATE.match(value):
+            raise ImproperlyConfigured(
+                f"{name}={value!r} is not a rate: use a whole number of requests per second, minute, hour or "
+                "day, such as 120/minute or 5000/day."
+            )
+        return value
+
     def durations(self, name: str, default: str) -> list[timedelta]:
         """Parse a comma-separated list of durations such as ``7d,1d`` or ``12h,30m``.
 
@@ -92,12 +116,12 @@ class Env:
         try:
             config = dj_database_url.parse(url)
         except (ValueError, KeyError) as exc:
-            raise ImproperlyConfigured(f"{name}={url!r} is not a database URL we can use: {exc}") from None
+            raise ImproperlyConfigured(f"{name}={shown(url)} is not a database URL we can use: {exc}") from None
         engine = config.get("ENGINE", "")
         if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
-            raise ImproperlyConfigured(f"{name}={url!r}: only sqlite:/// and postgres:// URLs are supported.")
+            raise ImproperlyConfigured(f"{name}={shown(url)}: only sqlite:/// and postgres:// URLs are supported.")
         if not config.get("NAME"):
-            raise ImproperlyConfigured(f"{name}={url!r} names no database.")
+            raise ImproperlyConfigured(f"{name}={shown(url)} names no database.")
         return dict(config)
 
     def cache(self, name: str, default: str) -> dict[str, Any]:
@@ -108,7 +132,9 @@ class Env:
         if url.startswith("file://"):
             path = url.removeprefix("file://")
             if not path.startswith("/"):
-                raise ImproperlyConfigured(f"{name}={url!r}: a file cache needs an absolute path, file:///path/to/dir.")
+                raise ImproperlyConfigured(
+                    f"{name}={shown(url)}: a file cache needs an absolute path, file:///path/to/dir."
+                )
             # Counters, not pages: enough entries that culling never resets a client's count.
             return {"BACKEND": "utilities.cache.LockedFileCache", "LOCATION": path, "OPTIONS": {"MAX_ENTRIES": 100_000}}
         if url.startswith(("redis://", "rediss://")):
@@ -119,7 +145,7 @@ class Env:
                 "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
             }
         raise ImproperlyConfigured(
-            f"{name}={url!r}: use redis://host:port/db, file:///path (one machine) or locmem:// (one process)."
+            f"{name}={shown(url)}: use redis://host:port/db, file:///path (one machine) or locmem:// (one process)."
         )
 
     def broker_url(self, name: str, default: str) -> str:
@@ -127,7 +153,7 @@ class Env:
         scheme = url.split("://", 1)[0] if "://" in url else ""
         if scheme not in {"filesystem", "redis", "rediss", "memory"}:
             raise ImproperlyConfigured(
-                f"{name}={url!r}: use redis://host:port/db (production) or filesystem:// (embedded)."
+                f"{name}={shown(url)}: use redis://host:port/db (production) or filesystem:// (embedded)."
             )
         return url
 

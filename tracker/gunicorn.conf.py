@@ -1,17 +1,28 @@
-"""gunicorn settings for the container (``gunicorn tracker.wsgi -c tracker/gunicorn.conf.py``)."""
+"""gunicorn settings for a deployment: ``gunicorn tracker.wsgi -c tracker/gunicorn.conf.py``.
 
-import os
+Read as the Django settings are: from the environment, then the local ``.env``
+(:mod:`tracker.envfile`), through the same validating readers. It binds
+``HOST:PORT`` (127.0.0.1:8000 unless told otherwise); docker compose sets
+``HOST=0.0.0.0`` and ``PORT=8000`` inside the web container, whose port it publishes.
+"""
 
-bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
-timeout = int(os.environ.get("WEB_TIMEOUT", "30"))
+from dotenv import load_dotenv
+
+from tracker import envfile
+from tracker.env import env
+
+load_dotenv(envfile.path(), override=False)
+
+bind = f"{env.string('HOST', '127.0.0.1')}:{env.integer('PORT', 8000, minimum=1, maximum=65535)}"
+workers = env.integer("WEB_CONCURRENCY", 3, minimum=1, maximum=64)
+timeout = env.integer("WEB_TIMEOUT", 30, minimum=1, maximum=3600)
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then, so a slow leak cannot grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
-# The reverse proxy in front sets X-Forwarded-*; only it can reach this port.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
+# Addresses whose X-Forwarded-* gunicorn believes: the reverse proxy in front.
+forwarded_allow_ips = env.string("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # One JSON line per request comes from the app itself; no separate access log.
 accesslog = None
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - a RAM disk for the heartbeat, per gunicorn docs

@@ -31,3 +31,23 @@ class RejectNulMiddleware:
                 return JsonResponse({name.replace(NUL, "\\u0000"): [MESSAGE] for name in bad}, status=400)
             return HttpResponseBadRequest(MESSAGE)
         return self.get_response(request)
+
+
+class HealthProbeMiddleware:
+    """``/healthz`` and ``/readyz`` answer whatever Host the probe sends.
+
+    A load balancer or an orchestrator probes a node by its address (``Host:
+    10.0.3.7:8000``), which no ``ALLOWED_HOSTS`` lists, and Django's host check
+    (in the security redirect, the common middleware, CSRF) would answer 400.
+    The probes read no host, build no URL and set no cookie, so they are served
+    here, ahead of every middleware that checks it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from tracker import health
+
+        probe = {"/healthz": health.healthz, "/readyz": health.readyz}.get(request.path_info)
+        return probe(request) if probe is not None else self.get_response(request)

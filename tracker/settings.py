@@ -49,6 +49,9 @@ if not DEBUG and envfile.is_development_key(SECRET_KEY):
     )
 if not SECRET_KEY:
     SECRET_KEY = envfile.DEVELOPMENT_KEY_PREFIX + "development-only-never-use-in-production"
+# Former keys, comma-separated, during a rotation: what they signed or encrypted (sessions,
+# webhook secrets) is still read, and everything new uses SECRET_KEY.
+SECRET_KEY_FALLBACKS = env.strings("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS", [])
@@ -75,11 +78,13 @@ INSTALLED_APPS = [
     "simple_history",
     "agreements",
     "webhooks",
+    "tracker.apps.TrackerConfig",
 ]
 
 MIDDLEWARE = [
     "tracker.logging.RequestLogMiddleware",
     "tracker.middleware.RejectNulMiddleware",
+    "tracker.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -218,9 +223,13 @@ REST_FRAMEWORK = {
         "utilities.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.string("API_THROTTLE_ANON", "120/minute"),
-        "user": env.string("API_THROTTLE_USER", "1200/minute"),
+        "anon": env.rate("API_THROTTLE_ANON", "120/minute"),
+        "user": env.rate("API_THROTTLE_USER", "1200/minute"),
     },
+    # Anonymous clients are counted by address: the connection's own unless proxies in front
+    # append theirs to X-Forwarded-For (then the one the nearest proxy saw). A client's own
+    # X-Forwarded-For is never taken as its address.
+    "NUM_PROXIES": env.integer("API_NUM_PROXIES", 0, minimum=0, maximum=10),
     "DEFAULT_SCHEMA_CLASS": "utilities.api.schema.TrackerAutoSchema",
     "EXCEPTION_HANDLER": "utilities.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": [

@@ -64,6 +64,34 @@ def test_an_unusable_database_url_names_the_variable(url):
         Env({"DATABASE_URL": url}).database("DATABASE_URL", "sqlite:///x.sqlite3")
 
 
+@pytest.mark.parametrize(
+    ("name", "read", "url"),
+    [
+        ("DATABASE_URL", "database", "postgres://tracker:TopSecretPw@127.0.0.1:5432/"),
+        ("DATABASE_URL", "database", "mysql://root:TopSecretPw@localhost/db"),
+        ("CELERY_BROKER_URL", "broker_url", "amqp://guest:TopSecretPw@localhost//"),
+        ("CACHE_URL", "cache", "memcached://cache:TopSecretPw@localhost:11211"),
+    ],
+)
+def test_an_error_about_a_url_masks_its_password(name, read, url):
+    with pytest.raises(ImproperlyConfigured) as error:
+        getattr(Env({name: url}), read)(name, "")
+    assert str(error.value).startswith(f"{name}=")
+    assert "TopSecretPw" not in str(error.value)
+    assert ":***@" in str(error.value)
+
+
+@pytest.mark.parametrize("rate", ["120/minute", "5/s", "5000/day", "10/hour", "1/min"])
+def test_it_reads_throttle_rates(rate):
+    assert Env({"API_THROTTLE_ANON": rate}).rate("API_THROTTLE_ANON", "120/minute") == rate
+
+
+@pytest.mark.parametrize("rate", ["lots", "100/fortnight", "100 / minute", "/minute", "-1/minute", "1.5/minute"])
+def test_a_bad_throttle_rate_names_the_variable(rate):
+    with pytest.raises(ImproperlyConfigured, match=r"^API_THROTTLE_ANON=.* is not a rate"):
+        Env({"API_THROTTLE_ANON": rate}).rate("API_THROTTLE_ANON", "120/minute")
+
+
 def test_an_unknown_broker_names_the_variable():
     with pytest.raises(ImproperlyConfigured, match=r"^CELERY_BROKER_URL='amqp://"):
         Env({"CELERY_BROKER_URL": "amqp://guest@localhost//"}).broker_url("CELERY_BROKER_URL", "filesystem://")

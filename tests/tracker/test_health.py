@@ -26,6 +26,20 @@ def test_healthz_answers():
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
 
 
+def test_probes_answer_whatever_host_they_are_addressed_by(settings):
+    """An orchestrator probes a node by its address, which ALLOWED_HOSTS need not list."""
+    settings.ALLOWED_HOSTS = ["tracker.example.org"]
+    settings.SECURE_SSL_REDIRECT = True
+    swept(dt.timedelta(seconds=1))
+    client = Client()
+    assert client.get("/healthz", HTTP_HOST="10.0.3.7:8000").status_code == 200
+    assert client.get("/readyz", HTTP_HOST="10.0.3.7:8000").status_code in {200, 503}
+    assert client.get("/readyz", HTTP_HOST="10.0.3.7:8000").json()["checks"]["database"]["ok"]
+    # Every other path keeps Django's host check.
+    assert client.get("/api/v1/agreements/", HTTP_HOST="10.0.3.7:8000").status_code == 400
+    assert client.post("/healthz", HTTP_HOST="10.0.3.7:8000").status_code == 405
+
+
 def test_ready_when_everything_is(settings):
     settings.DEADLINE_SWEEP_SECONDS = 60
     swept(dt.timedelta(seconds=30))

@@ -93,9 +93,19 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "DEBUG": "false",
         "SECRET_KEY": "pZ8u2Lq9-vX4mN7cR1tY6wB3eH5jK0sD9fG2aQ8zT4yU7iO1pL6",
         "ALLOWED_HOSTS": "tracker.example.org",
+        "PUBLIC_BASE_URL": "https://tracker.example.org",
         "VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "tracker.settings",
     }
+    collected = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert collected.returncode == 0, collected.stderr
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -181,3 +191,36 @@ def test_celerys_line_per_task_shows_at_debug_only(tmp_path, level, chatter):
     )
     result = run_with(tmp_path, code, SECRET_KEY="x" * 50, LOG_LEVEL=level)
     assert result.stdout.split() == [chatter, "True"], result.stderr  # a failing task is always logged
+
+
+def test_a_former_key_in_secret_key_fallbacks_still_reads_webhook_secrets(tmp_path):
+    """A key rotation: what the old key encrypted is decrypted under the new one with the old as
+    a fallback, and is not without it."""
+    old, new = "o" * 50, "n" * 50
+    made = run_with(tmp_path, "from webhooks.secrets import encrypt; print(encrypt('whsec_abc'))", SECRET_KEY=old)
+    assert made.returncode == 0, made.stderr
+    token = made.stdout.strip()
+    read = f"from webhooks.secrets import decrypt; print(decrypt({token!r}))"
+    assert run_with(tmp_path, read, SECRET_KEY=new, SECRET_KEY_FALLBACKS=old).stdout.strip() == "whsec_abc"
+    refused = run_with(tmp_path, read, SECRET_KEY=new)
+    assert "cannot be decrypted with SECRET_KEY or its fallbacks" in refused.stderr
+
+
+def test_check_deploy_warns_of_uncollected_static_files_and_a_public_base_url_on_this_machine(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "PUBLIC_BASE_URL", "HOST"}},
+            "DEBUG": "false",
+            "SECRET_KEY": "pZ8u2Lq9-vX4mN7cR1tY6wB3eH5jK0sD9fG2aQ8zT4yU7iO1pL6",
+            "VAR_DIR": str(tmp_path),
+            "ENV_FILE": "/dev/null",
+            "DJANGO_SETTINGS_MODULE": "tracker.settings",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "(tracker.W001) No collected static files" in result.stderr + result.stdout
+    assert "(tracker.W002) PUBLIC_BASE_URL is 'http://127.0.0.1:8000'" in result.stderr + result.stdout

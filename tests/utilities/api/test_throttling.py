@@ -67,3 +67,18 @@ def test_a_counter_lost_between_add_and_incr_counts_afresh(clock: list[float], m
     monkeypatch.setattr(cache, "add", add_then_lose)
     assert APIClient().get("/api/v1/sources/").status_code == 200
     assert adds[:2] == [0, 1]  # the anonymous throttle's counter, made again with this request in it
+
+
+def test_a_client_is_not_a_new_client_for_saying_so_in_x_forwarded_for(clock: list[float]) -> None:
+    client = APIClient()
+    codes = [client.get("/api/v1/sources/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(4)]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_behind_a_proxy_the_address_it_saw_is_the_clients(clock: list[float], settings) -> None:
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    client = APIClient()
+    # The proxy appends the address it saw; what the client wrote before it counts for nothing.
+    first = [client.get("/api/v1/sources/", HTTP_X_FORWARDED_FOR=f"1.1.1.{n}, 10.0.0.1").status_code for n in range(4)]
+    assert first == [200, 200, 200, 429]
+    assert client.get("/api/v1/sources/", HTTP_X_FORWARDED_FOR="10.0.0.2").status_code == 200
