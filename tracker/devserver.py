@@ -25,9 +25,11 @@ from types import FrameType
 from tracker import envfile
 
 STOP_GRACE_SECONDS = 10
-# Where the data is and what signs it: a second shell must see the same values, or
-# its manage.py works on another database (or cannot read the webhook secrets).
-SHARED_SETTINGS = ("DATABASE_URL", "CELERY_BROKER_URL", "VAR_DIR", "SECRET_KEY")
+# Where the data is, what signs it and where its links point: a second shell must see the
+# same values, or its manage.py works on another database (or cannot read the webhook
+# secrets), or the events it writes (flag_deadlines, an import) link to records at
+# another address (PUBLIC_BASE_URL, which defaults to http://HOST:PORT).
+SHARED_SETTINGS = ("DATABASE_URL", "CELERY_BROKER_URL", "VAR_DIR", "SECRET_KEY", "PUBLIC_BASE_URL", "HOST", "PORT")
 
 
 def _only_in_this_shell(env_file: Path) -> list[str]:

@@ -17,6 +17,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from dotenv import load_dotenv
+
 HEARTBEAT_MAX_AGE_SECONDS = 120
 
 
@@ -29,6 +31,11 @@ def beat_is_alive() -> bool:
 
 
 def main() -> int:
+    # As the processes it probes read them: the environment, then the local .env
+    # (tracker.envfile.path(), without importing the project for it).
+    load_dotenv(
+        os.environ.get("ENV_FILE", "").strip() or Path(__file__).resolve().parent.parent / ".env", override=False
+    )
     if sys.argv[1:2] == ["--heartbeat"]:
         return 0 if beat_is_alive() else 1
     path = sys.argv[1] if len(sys.argv) > 1 else "/healthz"

@@ -91,6 +91,16 @@ def test_make_run_names_what_a_second_shell_would_miss(monkeypatch, tmp_path):
     assert devserver._only_in_this_shell(target) == ["DATABASE_URL", "CELERY_BROKER_URL"]
 
 
+def test_make_run_on_another_port_says_a_second_shell_would_link_elsewhere(monkeypatch, tmp_path):
+    """`make run PORT=8714`: events a second shell's manage.py writes would link to port 8000."""
+    target = tmp_path / ".env"
+    target.write_text("DEBUG=true\n")
+    for name in devserver.SHARED_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PORT", "8714")
+    assert devserver._only_in_this_shell(target) == ["PORT"]
+
+
 def test_make_run_stops_before_starting_anything_when_its_port_is_taken(monkeypatch, tmp_path, capsys, settings):
     monkeypatch.setenv("ENV_FILE", str(tmp_path / ".env"))
     monkeypatch.setattr(devserver, "_setup", lambda only_here: pytest.fail("set up although the port is taken"))
