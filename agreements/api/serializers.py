@@ -28,6 +28,7 @@ from agreements.choices import (
     SignatoryRole,
 )
 from agreements.countries import is_country_code
+from agreements.due_at import MAX_YEAR, MIN_YEAR
 from agreements.models import (
     Actor,
     Agreement,
@@ -584,7 +585,16 @@ class AgreementDetailSerializer(AgreementSerializer):
 
 # --- commitments and deadlines ---------------------------------------------
 
+
 # What changes a read-only field instead, as a refused write says it ({id}: the record's id).
+def date_part(low: int, high: int, **kwargs: Any) -> serializers.IntegerField:
+    """A deadline's year, month or day, bounded as the deadline itself bounds it (so the schema says so too),
+    in the words the deadline uses."""
+    message = f"must be between {low} and {high}."
+    errors = {"min_value": message, "max_value": message}
+    return serializers.IntegerField(min_value=low, max_value=high, error_messages=errors, **kwargs)
+
+
 STATUS_ACTION = (
     "record a status change with POST /api/v1/commitments/{id}/status/ "
     '({"status": "met", "note": "…", "source_ids": […]}); each change is kept in status_history.'
@@ -832,15 +842,9 @@ class DeadlineSerializer(CompiledRepresentation, ModelValidated):
         help_text=f"{DEADLINE['precision']} Stated in the calendar: required. Anchored: derived from the anchor "
         "and the offset.",
     )
-    year = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=9999, help_text=DEADLINE["year"]
-    )
-    month = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=99, help_text=DEADLINE["month"]
-    )
-    day = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=99, help_text=DEADLINE["day"]
-    )
+    year = date_part(MIN_YEAR, MAX_YEAR, required=False, allow_null=True, help_text=DEADLINE["year"])
+    month = date_part(1, 12, required=False, allow_null=True, help_text=DEADLINE["month"])
+    day = date_part(1, 31, required=False, allow_null=True, help_text=DEADLINE["day"])
     time = LocalTimeField(
         required=False,
         allow_null=True,
@@ -980,15 +984,9 @@ class DeadlineExtendInputSerializer(StrictTypes):
         required=False,
         help_text="Extend to a date: its precision, then its parts in the deadline's time zone.",
     )
-    year = serializers.IntegerField(
-        required=False, min_value=1, max_value=9999, help_text="Extending to a date: its year."
-    )
-    month = serializers.IntegerField(
-        required=False, min_value=1, max_value=99, help_text="Extending to a date: its month (1–12), from `month`."
-    )
-    day = serializers.IntegerField(
-        required=False, min_value=1, max_value=99, help_text="Extending to a date: its day, from `day` precision."
-    )
+    year = date_part(MIN_YEAR, MAX_YEAR, required=False, help_text="Extending to a date: its year.")
+    month = date_part(1, 12, required=False, help_text="Extending to a date: its month (1–12), from `month`.")
+    day = date_part(1, 31, required=False, help_text="Extending to a date: its day, from `day` precision.")
     time = LocalTimeField(
         required=False, help_text="Extending to an instant: the local time, HH:MM[:SS], in the deadline's time zone."
     )

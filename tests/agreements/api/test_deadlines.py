@@ -11,6 +11,7 @@ from agreements.models import Deadline, Event
 from agreements.services.sweep import sweep_run
 from tests.agreements.api.conftest import ids, results
 from tests.factories import CommitmentFactory, DeadlineFactory
+from tests.openapi import openapi
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +184,34 @@ def test_a_time_zone_that_is_none_is_said_once(editor_client):
     assert response.json() == {
         "time_zone": ["'Libya/Tripoli' is not an IANA time zone name (such as 'Africa/Tripoli')."]
     }
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "message"),
+    [
+        ({"precision": "year", "year": 1899}, "year", "must be between 1900 and 2200."),
+        ({"precision": "year", "year": 2201}, "year", "must be between 1900 and 2200."),
+        ({"precision": "month", "year": 2030, "month": 13}, "month", "must be between 1 and 12."),
+        ({"precision": "day", "year": 2030, "month": 1, "day": 32}, "day", "must be between 1 and 31."),
+        ({"precision": "day", "year": 2030, "month": 1, "day": 0}, "day", "must be between 1 and 31."),
+    ],
+)
+def test_a_date_part_out_of_its_range_is_refused_as_the_schema_says(editor_client, payload, field, message):
+    commitment = CommitmentFactory()
+    body = {"commitment_id": commitment.pk, "wording": "x", "time_zone": "UTC", **payload}
+    response = editor_client.post(URL, body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {field: [message]}
+
+
+@pytest.mark.parametrize("component", ["Deadline", "DeadlineRequest", "PatchedDeadlineRequest"])
+def test_the_schema_bounds_a_deadlines_date_parts_as_the_server_does(component):
+    properties = openapi()["components"]["schemas"][component]["properties"]
+    bounds = {part: (properties[part]["minimum"], properties[part]["maximum"]) for part in ("year", "month", "day")}
+    assert bounds == {"year": (1900, 2200), "month": (1, 12), "day": (1, 31)}
+
+
+def test_the_schema_bounds_an_extensions_date_parts_as_the_server_does():
+    properties = openapi()["components"]["schemas"]["DeadlineExtendInputRequest"]["properties"]
+    bounds = {part: (properties[part]["minimum"], properties[part]["maximum"]) for part in ("year", "month", "day")}
+    assert bounds == {"year": (1900, 2200), "month": (1, 12), "day": (1, 31)}
