@@ -65,6 +65,18 @@ class NumberFilter(filters.NumberFilter):
     """A number, said to be one in the schema even when a method applies it."""
 
 
+@extend_schema_field({"type": "integer", "minimum": 1})
+class IdNumberFilter(filters.NumberFilter):
+    """A positive whole number (an id another dataset gives), said to be one in the schema even when a
+    method applies it: ``5802``, not ``5802.0``."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        super().__init__(*args, **kwargs)
+
+
 class ActorsField(forms.Field):
     """An actor by id, by slug, or by a name or alias in any case and accents: every actor so called."""
 
@@ -242,9 +254,7 @@ class AgreementFilterSet(filters.FilterSet):
     ethprio_id = filters.CharFilter(
         field_name="external_ids__ethprio", help_text="ETH/PRIO ceasefire id (`uniq_id`), e.g. 620077."
     )
-    ucdp_actor = filters.NumberFilter(
-        method="filter_ucdp_actor", min_value=1, help_text="UCDP actor id of a party to it, e.g. 5802."
-    )
+    ucdp_actor = IdNumberFilter(method="filter_ucdp_actor", help_text="UCDP actor id of a party to it, e.g. 5802.")
     source = filters.ChoiceFilter(
         choices=RecordSource.choices, method="filter_source", help_text=f"Where the record comes from: {SOURCES}."
     )
@@ -259,8 +269,8 @@ class AgreementFilterSet(filters.FilterSet):
         model = Agreement
         fields: list[str] = []
 
-    def filter_ucdp_actor(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.filter(self._parties(actor__external_ids__ucdp=str(int(value))))
+    def filter_ucdp_actor(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.filter(self._parties(actor__external_ids__ucdp=str(value)))
 
     def filter_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return from_source(queryset, value)
@@ -301,14 +311,14 @@ class ActorFilterSet(filters.FilterSet):
         distinct=True,
         help_text="Only actors taking part in this agreement, in any role (its id or slug).",
     )
-    ucdp_actor = filters.NumberFilter(method="filter_ucdp_actor", min_value=1, help_text="UCDP actor id, e.g. 5802.")
+    ucdp_actor = IdNumberFilter(method="filter_ucdp_actor", help_text="UCDP actor id, e.g. 5802.")
 
     class Meta:
         model = Actor
         fields: list[str] = []
 
-    def filter_ucdp_actor(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.filter(external_ids__ucdp=str(int(value)))
+    def filter_ucdp_actor(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.filter(external_ids__ucdp=str(value))
 
 
 class CommitmentFilterSet(filters.FilterSet):

@@ -10,6 +10,7 @@ from agreements.ethprio.importer import ceasefires_import
 from agreements.models import Agreement
 from tests.agreements.api.conftest import results
 from tests.agreements.ethprio.conftest import row, write_file
+from tests.openapi import openapi
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +98,7 @@ def test_the_detail_shows_the_coded_values(anon_client, ceasefires):
         ({"in_force_on": "2020-02-30"}, "in_force_on"),
         ({"ucdp_actor": "five"}, "ucdp_actor"),
         ({"ucdp_actor": "0"}, "ucdp_actor"),
+        ({"ucdp_actor": "5802.5"}, "ucdp_actor"),
         ({"source": "wikipedia"}, "source"),
     ],
 )
@@ -120,3 +122,9 @@ def test_commitments_and_deadlines_filter_by_where_their_agreement_comes_from(an
     assert editors
     assert not editors & imported
     assert agreements("pax") == set()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/agreements/", "/api/v1/actors/"])
+def test_the_schema_says_a_ucdp_actor_is_a_whole_number(path):
+    (parameter,) = [p for p in openapi()["paths"][path]["get"]["parameters"] if p["name"] == "ucdp_actor"]
+    assert parameter["schema"] == {"type": "integer", "minimum": 1}
