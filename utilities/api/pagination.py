@@ -7,16 +7,22 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
+from rest_framework.utils.urls import replace_query_param
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
 
 
+def _whole_number_from_1(text: str) -> bool:
+    return text.isdecimal() and int(text) >= 1
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """DRF's page-number pagination with a client-chosen page size, capped at 200.
 
-    A ``page_size`` that is not a positive whole number is a 400; a page past the
-    end is a 404 saying so.
+    A ``page`` or ``page_size`` that is not a positive whole number is a 400 naming
+    it; a page past the end is a 404 saying so. The ``next`` and ``previous`` links
+    carry the page size used, the cap where more was asked for.
     """
 
     page_size = settings.API_PAGE_SIZE
@@ -28,9 +34,29 @@ class PageNumberPagination(pagination.PageNumberPagination):
         values = request.query_params.getlist(self.page_size_query_param)
         if not values or values == [""]:
             return self.page_size
-        if len(values) > 1 or not values[0].isdigit() or int(values[0]) < 1:
-            raise ValidationError({self.page_size_query_param: ["A whole number from 1 (at most 200 are returned)."]})
+        if len(values) > 1 or not _whole_number_from_1(values[0]):
+            raise ValidationError(
+                {self.page_size_query_param: [f"A whole number from 1 (at most {self.max_page_size} are returned)."]}
+            )
         return min(int(values[0]), self.max_page_size)
+
+    def get_page_number(self, request: Request, paginator: Any) -> str:
+        number = str(super().get_page_number(request, paginator))
+        if number not in self.last_page_strings and not _whole_number_from_1(number):
+            raise ValidationError({self.page_query_param: ["A whole number from 1 (a page past the last is a 404)."]})
+        return number
+
+    def get_next_link(self) -> str | None:
+        return self._with_page_size_used(super().get_next_link())
+
+    def get_previous_link(self) -> str | None:
+        return self._with_page_size_used(super().get_previous_link())
+
+    def _with_page_size_used(self, url: str | None) -> str | None:
+        # A page_size over the cap was served capped: the links say so rather than repeat what was asked.
+        if url is None or self.page_size_query_param not in self.request.query_params:
+            return url
+        return replace_query_param(url, self.page_size_query_param, self.page.paginator.per_page)
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -58,8 +84,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
+                # No "maximum" in the schema: a larger value is served, capped, not refused, and a schema that
+                # called it invalid would misdescribe the server (and schemathesis holds the schema to it).
                 parameter["description"] = (
-                    f"Results per page, {self.page_size} by default; at most {self.max_page_size}."
+                    f"Results per page, {self.page_size} by default; at most {self.max_page_size}: a larger value "
+                    f"is served as {self.max_page_size}, and the `next` and `previous` links say "
+                    f"`page_size={self.max_page_size}`."
                 )
                 parameter["schema"] = {"type": "integer", "minimum": 1}
             elif parameter["name"] == self.page_query_param:

@@ -189,9 +189,11 @@ def test_a_hostile_id_or_slug_is_a_404(anon_client, value):
     ("query", "status", "field"),
     [
         ({"page": "99999999999999999999999999"}, 404, "detail"),
-        ({"page": "-1"}, 404, "detail"),
-        ({"page": "0"}, 404, "detail"),
-        ({"page": "1e3"}, 404, "detail"),
+        ({"page": "-1"}, 400, "page"),
+        ({"page": "0"}, 400, "page"),
+        ({"page": "1e3"}, 400, "page"),
+        ({"page": "²"}, 400, "page"),
+        ({"page_size": "²"}, 400, "page_size"),
         ({"page": "last"}, 200, None),
         ({"page_size": "99999999999999999999"}, 200, None),  # capped at 200
         ({"page_size": "-5"}, 400, "page_size"),
