@@ -166,7 +166,15 @@ EVENT_DATA = _object(
         "note": {
             "type": "string",
             "description": "`deadline.met`, `deadline.cancelled`, `deadline.reopened`: the editor's note. "
-            "`deadline.rescheduled`: “Was passed; now due again.” when it reopened. May be empty.",
+            "`deadline.rescheduled`: “Was passed; now due again.” when it reopened. `deadline.passed` recorded "
+            "at import (`recorded_at_import`): that it passed before the dataset was imported and no subscriber "
+            "was sent it. May be empty.",
+        },
+        "recorded_at_import": {
+            "type": "boolean",
+            "description": "`deadline.passed` of a deadline that had passed before a dataset import (ETH/PRIO) "
+            "created it: `true`, the entry was recorded at the import, not by the deadline sweep, and sent to "
+            "no subscriber (the timeline alone has it). Absent otherwise.",
         },
         "met_at": {
             "type": ["string", "null"],

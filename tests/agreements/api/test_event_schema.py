@@ -11,10 +11,12 @@ import time_machine
 from django.contrib.auth.models import User
 
 from agreements.choices import CommitmentStatus, DeadlineState, EventType
+from agreements.ethprio.importer import ceasefires_import
 from agreements.models import Deadline, Event, Source
 from agreements.services.commitments import commitment_set_status
 from agreements.services.deadlines import deadline_close, deadline_extend, deadline_reopen, deadline_update
 from agreements.services.sweep import sweep_run
+from tests.agreements.ethprio.conftest import row, write_file
 from tests.factories import DeadlineFactory
 from tests.openapi import component, errors, openapi
 from webhooks.services.endpoints import endpoint_create, endpoint_ping
@@ -68,4 +70,19 @@ def test_every_type_a_subscriber_hears_of_is_a_documented_webhook():
 def test_the_timeline_shows_what_the_schema_says(every_event, anon_client):
     page = anon_client.get("/api/v1/events/", {"page_size": 200}).json()
     assert page["count"] == len(every_event) - 1  # pings are private
+    assert errors(page, component("PaginatedEventList")) == []
+
+
+def test_the_events_of_an_eth_prio_import_are_documented(tmp_path, anon_client):
+    # deadline.passed recorded at import (recorded_at_import, note) and dataset.imported: the types
+    # every_event cannot make.
+    ceasefires_import(write_file(tmp_path / "ethprio.csv", [row()]), now=LATER)
+    events = list(Event.objects.order_by("id"))
+    passed = [e for e in events if e.type == EventType.DEADLINE_PASSED]
+    assert passed and all(e.data["recorded_at_import"] is True and e.data["note"] for e in passed)
+    assert {e.type for e in events} == {EventType.DEADLINE_PASSED, EventType.DATASET_IMPORTED}
+    for event in events:
+        assert errors(event.data, component("EventData")) == [], event.type
+        assert errors(json.loads(body_of(event)), component("WebhookMessage")) == [], event.type
+    page = anon_client.get("/api/v1/events/", {"page_size": 200}).json()
     assert errors(page, component("PaginatedEventList")) == []
