@@ -79,7 +79,8 @@ def test_the_events_of_an_eth_prio_import_are_documented(tmp_path, anon_client):
     ceasefires_import(write_file(tmp_path / "ethprio.csv", [row()]), now=LATER)
     events = list(Event.objects.order_by("id"))
     passed = [e for e in events if e.type == EventType.DEADLINE_PASSED]
-    assert passed and all(e.data["recorded_at_import"] is True and e.data["note"] for e in passed)
+    assert passed
+    assert all(e.data["recorded_at_import"] is True and e.data["note"] for e in passed)
     assert {e.type for e in events} == {EventType.DEADLINE_PASSED, EventType.DATASET_IMPORTED}
     for event in events:
         assert errors(event.data, component("EventData")) == [], event.type
