@@ -3,7 +3,8 @@
 DRF's own ``JSONParser`` reads the whole stream whatever its length (Django's
 ``DATA_UPLOAD_MAX_MEMORY_SIZE`` guards only ``request.body``), lets a body
 nested a hundred thousand levels deep end in a ``RecursionError`` (a 500), and
-reports bad bytes as a decoding error deep in the stack. This parser refuses
+reports bad bytes as a decoding error deep in the stack; like ``json.loads``,
+it also takes the last of two values given for one key. This parser refuses
 each of those up front with a 4xx that says what is wrong.
 """
 
@@ -43,6 +44,16 @@ def _finite_float(text: str) -> float:
     if value in (float("inf"), float("-inf")):
         raise ValueError(f"the number {text[:40]} is out of range")
     return value
+
+
+def _object_without_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads keeps the last of two values for a key, silently: which one the sender meant is unknowable.
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise ValueError(f"the key {key!r} is given twice in one object")
+        data[key] = value
+    return data
 
 
 def _deeper_than(data: Any, limit: int) -> bool:
@@ -91,7 +102,12 @@ class JSONParser(BaseParser):
             detail = f"The request body is not valid {encoding}: bad byte at offset {exc.start}."
             raise exceptions.ParseError(detail) from None
         try:
-            data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+            data = json.loads(
+                text,
+                parse_constant=_reject_constant,
+                parse_float=_finite_float,
+                object_pairs_hook=_object_without_repeated_keys,
+            )
         except RecursionError:
             raise exceptions.ParseError(f"JSON parse error - nested more than {MAX_DEPTH} levels deep.") from None
         except ValueError as exc:

@@ -73,6 +73,8 @@ BODIES: list[tuple[str, bytes, str, int, str]] = [
     ("unknown charset", b'{"name": "x"}', "application/json; charset=klingon", 415, "Unsupported media type"),
     ("invalid UTF-8", b'{"name": "\xff\xfe"}', "application/json", 400, "not valid utf-8"),
     ("truncated JSON", b'{"name": ', "application/json", 400, "JSON parse error"),
+    ("a key twice", b'{"name": "x", "name": "y"}', "application/json", 400, "'name' is given twice"),
+    ("a nested key twice", b'{"sources": [{"a": 1, "a": 2}]}', "application/json", 400, "'a' is given twice"),
     ("NaN", b'{"name": NaN}', "application/json", 400, "NaN"),
     ("Infinity", b'{"name": Infinity}', "application/json", 400, "Infinity"),
     ("a number past float", b'{"name": 1e999}', "application/json", 400, "out of range"),
