@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
@@ -10,7 +12,7 @@ from rest_framework.test import APIClient
 from agreements.choices import EventType
 from tests.factories import ActorFactory, AgreementFactory
 from tests.openapi import openapi
-from webhooks.models import WebhookDelivery, WebhookEndpoint
+from webhooks.models import SUBSCRIBABLE, WebhookDelivery, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -257,3 +259,9 @@ def test_a_bad_country_filter_is_an_error_of_filters_country(client, receiver, c
     assert response.status_code == 400
     assert response.json() == {"filters": {"country": [message]}}
     assert not WebhookEndpoint.objects.exists()
+
+
+def test_the_guide_lists_every_event_type_an_endpoint_can_subscribe_to():
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "webhooks.md").read_text(encoding="utf-8")
+    listed = guide.split("Event types:", 1)[1].split("Filters:", 1)[0]
+    assert {t for t in SUBSCRIBABLE if f"`{t}`" not in listed} == set()
