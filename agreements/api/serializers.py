@@ -591,7 +591,7 @@ def date_part(low: int, high: int, **kwargs: Any) -> serializers.IntegerField:
     """A deadline's year, month or day, bounded as the deadline itself bounds it (so the schema says so too),
     in the words the deadline uses."""
     message = f"must be between {low} and {high}."
-    errors = {"min_value": message, "max_value": message}
+    errors: dict[str, Any] = {"min_value": message, "max_value": message}
     return serializers.IntegerField(min_value=low, max_value=high, error_messages=errors, **kwargs)
 
 

@@ -54,7 +54,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def _with_page_size_used(self, url: str | None) -> str | None:
         # A page_size over the cap was served capped: the links say so rather than repeat what was asked.
-        if url is None or self.page_size_query_param not in self.request.query_params:
+        if url is None or self.request is None or self.page is None:
+            return url
+        if self.page_size_query_param not in self.request.query_params:
             return url
         return replace_query_param(url, self.page_size_query_param, self.page.paginator.per_page)
 
