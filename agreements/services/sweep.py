@@ -292,7 +292,13 @@ def deadlines_flag_passed(
             for k in range(1, connections)
         ]
         flagged = len(rows) + _flag_batches(now, batch_size, gather, (0, connections))
-        return flagged + sum(other.result() for other in others)
+        flagged += sum(other.result() for other in others)
+    # One claim over every share, once the others are done: it finds what a share left (rows
+    # another sweep held when its claim passed them), and it is the first scan of the due
+    # index no other batch's transaction holds back, so it marks the entries of the rows just
+    # flipped as dead; without it the next sweep with nothing due stepped over them (11-60 ms
+    # instead of 2 over a million deadlines).
+    return flagged + _flag_batches(now, batch_size, gather)
 
 
 class _Sample:
