@@ -98,6 +98,20 @@ def _validate(deadline: Deadline) -> None:
     check_anchor(deadline)
 
 
+def _relabel_dependents(deadline: Deadline, previous_label: str) -> None:
+    """The deadlines counting from ``deadline`` quote its wording in their ``due_display``
+    ("within 14 days of deadline 7 (“no later than …”)"): said anew when the wording changed.
+
+    Only the display: the moment is the cascade's (``_cascade``), and a display is no event.
+    """
+    if deadline.label() == previous_label:
+        return
+    for dependent in Deadline.objects.select_for_update().filter(anchor=deadline).order_by("pk"):
+        dependent.anchor = deadline
+        dependent.derive()
+        Deadline.objects.filter(pk=dependent.pk).update(due_display=dependent.due_display)
+
+
 def _cascade(deadline: Deadline, before: object, *, reason: str, now: dt.datetime, user: UserLike) -> None:
     """Move what counts from ``deadline`` if its moment is no longer ``before``."""
     if deadline.moment() != before:
@@ -148,16 +162,19 @@ def deadline_update(
     now = now or timezone.now()
     deadline = _locked(deadline)
     previous_due, previous_state, before = deadline.due_at, deadline.state, deadline.moment()
+    previous_label = deadline.label()
     if not apply_changes(deadline, _statement(deadline, changes), allowed=DEADLINE_FIELDS):
         return deadline
     _validate(deadline)
     attribute(deadline, user)
     if deadline.due_at == previous_due:
         deadline.save()
+        _relabel_dependents(deadline, previous_label)
         _cascade(deadline, before, reason=f"{deadline.label()} was restated.", now=now, user=user)
         return deadline
     reopened = moved(deadline, previous_due=previous_due, now=now)
     deadline.save()
+    _relabel_dependents(deadline, previous_label)
     if reopened:
         deadline.commitment.refresh_overdue()
     event_record(

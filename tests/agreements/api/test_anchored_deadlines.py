@@ -106,6 +106,18 @@ def test_a_minsk_chain_counts_instants_in_kyiv(editor_client):
     assert completed["display_due"].endswith("— by 00:00 on 3 March 2015 (Europe/Kyiv)")
 
 
+def test_a_dependent_quotes_its_anchors_wording_as_it_now_reads(editor_client):
+    _, starts, completed = minsk_chain(editor_client)
+    events = Event.objects.count()
+    response = editor_client.patch(f"{URL}{starts['id']}/", {"wording": "by the second day"}, format="json")
+    assert response.status_code == 200, response.json()
+    dependent = editor_client.get(f"{URL}{completed['id']}/").json()
+    assert dependent["display_due"].startswith(f"within 14 days of deadline {starts['id']} (“by the second day”)")
+    assert "no later than" not in dependent["display_due"]
+    assert dependent["due_at"] == completed["due_at"]  # only the words changed: nothing moved, no event
+    assert Event.objects.count() == events
+
+
 def test_moving_the_first_deadline_moves_the_chain_with_one_event_each(editor_client):
     ceasefire, starts, completed = minsk_chain(editor_client)
     response = editor_client.patch(f"{URL}{ceasefire['id']}/", {"day": 16}, format="json")
