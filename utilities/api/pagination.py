@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -13,8 +14,21 @@ if TYPE_CHECKING:
     from rest_framework.request import Request
 
 
-def _whole_number_from_1(text: str) -> bool:
-    return text.isdecimal() and int(text) >= 1
+# Beyond any page or page size served: a longer number is read as this one.
+_LARGEST = 10**18
+
+
+def _whole_number_from_1(text: str) -> int | None:
+    """``text`` as a whole number from 1 (``_LARGEST`` if larger), or None if it is none.
+
+    Not ``int(text)`` alone: it refuses more than 4,300 digits with a ValueError (a 500).
+    """
+    if not text.isdecimal():
+        return None
+    digits = "".join(str(unicodedata.decimal(character)) for character in text).lstrip("0")
+    if not digits:
+        return None
+    return int(digits) if len(digits) <= len(str(_LARGEST)) else _LARGEST
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -34,17 +48,21 @@ class PageNumberPagination(pagination.PageNumberPagination):
         values = request.query_params.getlist(self.page_size_query_param)
         if not values or values == [""]:
             return self.page_size
-        if len(values) > 1 or not _whole_number_from_1(values[0]):
+        size = _whole_number_from_1(values[0]) if len(values) == 1 else None
+        if size is None:
             raise ValidationError(
                 {self.page_size_query_param: [f"A whole number from 1 (at most {self.max_page_size} are returned)."]}
             )
-        return min(int(values[0]), self.max_page_size)
+        return min(size, self.max_page_size)
 
     def get_page_number(self, request: Request, paginator: Any) -> str:
         number = str(super().get_page_number(request, paginator))
-        if number not in self.last_page_strings and not _whole_number_from_1(number):
+        if number in self.last_page_strings:
+            return number
+        whole = _whole_number_from_1(number)
+        if whole is None:
             raise ValidationError({self.page_query_param: ["A whole number from 1 (a page past the last is a 404)."]})
-        return number
+        return str(whole)
 
     def get_next_link(self) -> str | None:
         return self._with_page_size_used(super().get_next_link())

@@ -15,20 +15,37 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/sources/"
 
 
-@pytest.mark.parametrize("value", ["abc", "0", "-1", "1.5", "1e3", "²"])
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "1.5", "1e3", "²", "0" * 5000, "\u0660"])
 def test_a_page_that_is_no_whole_number_from_1_is_a_400_naming_page(anon_client, value):
     response = anon_client.get(URL, {"page": value})
     assert response.status_code == 400
     assert response.json() == {"page": ["A whole number from 1 (a page past the last is a 404)."]}
 
 
-def test_a_page_past_the_end_is_a_404(anon_client):
-    response = anon_client.get(URL, {"page": 2})
+@pytest.mark.parametrize("value", ["2", "9" * 5000])
+def test_a_page_past_the_end_is_a_404(anon_client, value):
+    # 5,000 digits: more than int() reads (a ValueError, once a 500), a page past the end all the same.
+    response = anon_client.get(URL, {"page": value})
     assert response.status_code == 404
     assert response.json() == {"detail": "Invalid page: That page contains no results"}
 
 
-@pytest.mark.parametrize("value", ["0", "ten", "²"])
+def test_a_page_size_of_more_digits_than_int_reads_is_served_capped(anon_client):
+    SourceFactory.create_batch(3)
+    response = anon_client.get(URL, {"page_size": "9" * 5000})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 3
+
+
+@pytest.mark.parametrize("value", ["0002", "\uff12"])
+def test_a_page_in_other_decimal_digits_is_that_page(anon_client, value):
+    SourceFactory.create_batch(3)
+    response = anon_client.get(URL, {"page": value, "page_size": 2})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
+
+
+@pytest.mark.parametrize("value", ["0", "ten", "²", "0" * 5000])
 def test_a_page_size_that_is_no_whole_number_from_1_is_a_400_naming_page_size(anon_client, value):
     response = anon_client.get(URL, {"page_size": value})
     assert response.status_code == 400
