@@ -79,7 +79,9 @@ def commitment_set_status(
     withdrawn cancels them; either way it is no longer overdue.
     """
     now = now or timezone.now()
-    commitment = Commitment.objects.select_for_update().select_related("agreement").get(pk=commitment.pk)
+    # The commitment's row only: locking its agreement too would make every sweep batch that
+    # records an event of that agreement (a key-share check) wait for this transaction.
+    commitment = Commitment.objects.select_for_update(of=("self",)).select_related("agreement").get(pk=commitment.pk)
     evidence = [*sources, *(source_create(user=user, **fields) for fields in new_sources)]
     StatusChange.check_evidence(commitment.status, status, evidence)
 

@@ -209,16 +209,20 @@ def _flag_batch_in_one_statement(
         for column in dict.fromkeys((*DEADLINE.columns, "commitment_id", "schedule_revision"))
     )
     sql = (
-        f"WITH due AS MATERIALIZED (SELECT id AS due_id FROM {deadlines} "  # noqa: S608
-        f"WHERE state = %s AND due_at <= %s{' AND commitment_id %% %s = %s' if share else ''} "
-        f"ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED), "
+        # The claim locks each due deadline and its commitment together, skipping either if
+        # another transaction holds it: an editor's write locks a commitment, then its deadlines
+        # (a status change closing them), so a batch that waited for the commitment while holding
+        # the deadline would deadlock with it. Skipped now, flagged by the next batch or sweep.
+        f"WITH due AS MATERIALIZED (SELECT d.id AS due_id FROM {deadlines} d "  # noqa: S608
+        f"JOIN {commitments} c ON c.id = d.commitment_id "
+        f"WHERE d.state = %s AND d.due_at <= %s{' AND d.commitment_id %% %s = %s' if share else ''} "
+        f"ORDER BY d.due_at, d.id LIMIT %s FOR UPDATE OF d SKIP LOCKED FOR NO KEY UPDATE OF c SKIP LOCKED), "
         f"flipped AS (UPDATE {deadlines} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
         f"FROM due WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s RETURNING {returned}), "
-        # Concurrent sweeps (and one sweep's own connections) flip different deadlines of the same
-        # commitments: each locks every commitment of its batch in id order first, so that no two
-        # wait on each other in a circle. A lock that waited for another sweep's commit returns
-        # the row as that commit left it, so the marks and the events' snapshots read the
-        # commitment as it stands, not as the statement's snapshot saw it before the wait.
+        # The batch's commitments, locked by the claim already (so this waits for nothing), read
+        # as they stand: a claim that came after another transaction's commit sees its row as
+        # that commit left it, and the marks and the events' snapshots read these rows, not the
+        # statement's snapshot from before.
         f"locked AS MATERIALIZED (SELECT {', '.join(snapshot)}, agreement_id, overdue_since FROM {commitments} "
         f"WHERE id IN (SELECT commitment_id FROM flipped) ORDER BY id FOR NO KEY UPDATE), "
         f"marked AS (UPDATE {commitments} SET overdue_since = first.due_at FROM "

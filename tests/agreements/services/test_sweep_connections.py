@@ -13,6 +13,7 @@ from django.db import connection, transaction
 
 from agreements.choices import DeadlineState, EventType
 from agreements.models import Commitment, Deadline, Event
+from agreements.services import sweep
 from agreements.services.sweep import _flag_batch_in_one_statement, deadlines_flag_passed, sweep_run
 from tests.factories import CommitmentFactory, deadline_due
 from utilities.time import iso
@@ -34,9 +35,20 @@ def backlog(commitments: int = 12, each: int = 5) -> list[Commitment]:
     return made
 
 
-def test_a_backlog_is_drained_on_several_connections_each_deadline_once():
+def test_a_backlog_is_drained_on_several_connections_each_deadline_once(monkeypatch):
     made = backlog()
+    threads: dict[int, int] = {}
+    batch = sweep._flag_batch_in_one_statement
+
+    def counted(*args: object) -> list[tuple[int, str, str]]:
+        rows = batch(*args)  # type: ignore[arg-type]
+        threads[threading.get_ident()] = threads.get(threading.get_ident(), 0) + len(rows)
+        return rows
+
+    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", counted)
     assert deadlines_flag_passed(now=NOW, batch_size=4, connections=3) == 60
+    # The first batch, then each of three shares on a connection (a thread) of its own.
+    assert len([flagged for flagged in threads.values() if flagged]) == 3
     assert not Deadline.objects.filter(state=DeadlineState.UPCOMING).exists()
     flagged = list(Event.objects.filter(type=EventType.DEADLINE_PASSED).values_list("deadline_id", flat=True))
     assert sorted(flagged) == sorted(Deadline.objects.values_list("id", flat=True))
@@ -80,18 +92,69 @@ def test_inside_a_callers_transaction_it_keeps_to_that_transactions_connection()
     assert not Event.objects.exists()
 
 
-def _waiting_for_a_lock() -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0] > 0
+def _hold(
+    lock_sql: str,
+    params: list[object],
+    holding: threading.Event,
+    release: threading.Event,
+    then: str = "",
+    then_params: list[object] | None = None,
+    failures: list[BaseException] | None = None,
+) -> None:
+    """On a connection of its own: take a lock, say so, wait to be released, then (optionally) take
+    another lock, and commit."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(lock_sql, params)
+            holding.set()
+            assert release.wait(10)
+            if then:
+                cursor.execute(then, then_params or [])
+    except BaseException as error:  # noqa: BLE001 - reported by the test
+        if failures is not None:
+            failures.append(error)
+        holding.set()
+    finally:
+        connection.close()
 
 
-def test_a_batch_that_waited_for_another_reads_the_commitment_as_that_one_left_it():
-    """Two sweeps at once (two beats, an operator's flag_deadlines): the second batch claims the
-    commitment's later deadline, waits for the first batch's lock on the commitment, and its event
-    says the commitment is overdue since the earlier deadline, as the first batch just recorded."""
+def test_a_batch_skips_a_deadline_whose_commitment_an_editor_holds_and_waits_for_nothing():
+    """An editor's status change locks the commitment, then its deadlines. A batch that took the
+    deadline and then waited for the commitment would deadlock with it: the batch skips both."""
+    held = CommitmentFactory()
+    mine = deadline_due(NOW - 2 * MINUTE, commitment=held)
+    other = deadline_due(NOW - MINUTE)
+    holding, release, failures = threading.Event(), threading.Event(), []
+    editor = threading.Thread(
+        target=_hold,
+        args=("SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE", [held.pk], holding, release),
+        kwargs={
+            "then": "SELECT id FROM agreements_deadline WHERE commitment_id = %s FOR UPDATE",
+            "then_params": [held.pk],
+            "failures": failures,
+        },
+    )
+    editor.start()
+    assert holding.wait(10)
+    started = time.monotonic()
+    with transaction.atomic():
+        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)]
+        assert time.monotonic() - started < 5  # it waited for nothing
+        release.set()  # the editor now asks for the deadline: it may wait for this batch, not in a circle
+        time.sleep(0.2)
+    editor.join(10)
+    assert not editor.is_alive()
+    assert not failures, failures
+    assert flagged == [other.pk]
+    # The next sweep takes what was skipped.
+    assert deadlines_flag_passed(now=NOW, batch_size=10) == 1
+    assert Deadline.objects.get(pk=mine.pk).state == DeadlineState.PASSED
+
+
+def test_a_batch_after_another_reads_the_commitment_as_that_one_left_it():
+    """Two sweeps at once (two beats, an operator's flag_deadlines): the second skips the deadline
+    whose commitment the first holds; once the first commits, the deadline's event says the
+    commitment is overdue since the earlier deadline, as the first batch recorded."""
     commitment = CommitmentFactory()
     earlier = deadline_due(NOW - 2 * MINUTE, commitment=commitment)
     later = deadline_due(NOW - MINUTE, commitment=commitment)
@@ -110,28 +173,16 @@ def test_a_batch_that_waited_for_another_reads_the_commitment_as_that_one_left_i
         finally:
             connection.close()
 
-    def second() -> None:
-        try:
-            with transaction.atomic():
-                assert [row[0] for row in _flag_batch_in_one_statement(NOW, 1)] == [later.pk]
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            failures.append(error)
-        finally:
-            connection.close()
-
     one = threading.Thread(target=first)
     one.start()
     assert holding.wait(10)
-    two = threading.Thread(target=second)
-    two.start()
-    deadline = time.monotonic() + 10
-    while not _waiting_for_a_lock() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert _waiting_for_a_lock(), "the second batch never waited for the first's lock"
+    with transaction.atomic():
+        assert _flag_batch_in_one_statement(NOW, 1) == []  # the commitment is held: skipped, no wait
     release.set()
     one.join(10)
-    two.join(10)
     assert not failures, failures
+    with transaction.atomic():
+        assert [row[0] for row in _flag_batch_in_one_statement(NOW, 1)] == [later.pk]
     commitment.refresh_from_db()
     assert commitment.overdue_since == earlier.due_at
     event = Event.objects.get(type=EventType.DEADLINE_PASSED, deadline=later)
