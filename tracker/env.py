@@ -26,12 +26,16 @@ _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _RATE = re.compile(r"^(\d+)/(s|sec|second|m|min|minute|h|hour|d|day)$")
 
 
+_USERINFO_PASSWORD = re.compile(r"(://[^/@:]*:)[^@]*@")
+
+
 def shown(url: str) -> str:
-    """``url`` as an error message may repeat it: a password in it is masked (messages reach logs)."""
+    """``url`` as an error message may repeat it: a password in it is masked (messages reach logs),
+    also in a URL too malformed to parse (the ones messages quote)."""
     try:
         password = urlsplit(url).password
     except ValueError:
-        password = None
+        return repr(_USERINFO_PASSWORD.sub(r"\1***@", url, count=1))
     if not password:
         return repr(url)
     return repr(url.replace(f":{password}@", ":***@", 1))

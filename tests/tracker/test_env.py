@@ -71,6 +71,8 @@ def test_an_unusable_database_url_names_the_variable(url):
         ("DATABASE_URL", "database", "mysql://root:TopSecretPw@localhost/db"),
         ("CELERY_BROKER_URL", "broker_url", "amqp://guest:TopSecretPw@localhost//"),
         ("CACHE_URL", "cache", "memcached://cache:TopSecretPw@localhost:11211"),
+        # Too malformed to parse (an unclosed IPv6 bracket): masked all the same.
+        ("DATABASE_URL", "database", "postgres://tracker:TopSecretPw@[::1:5432/tracker"),
     ],
 )
 def test_an_error_about_a_url_masks_its_password(name, read, url):
