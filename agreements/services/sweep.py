@@ -183,7 +183,8 @@ def _flag_batch_in_one_statement(
 
     Data-modifying CTEs run once each, to completion, on one snapshot: the
     claim (``FOR UPDATE SKIP LOCKED`` in a materialised CTE, as in
-    ``_claim_passed``), the flip (rechecking ``state``), the overdue marks over
+    ``_claim_passed``), the lock of their commitments (skipping any held: a
+    batch waits for no one), the flip (rechecking ``state``), the overdue marks over
     the batch's own deadlines (as in ``_mark_overdue``), and the events built
     by the database from the flipped rows (as in ``_record_passed``). Because
     every part sees the snapshot from before the statement, the events read
@@ -209,22 +210,21 @@ def _flag_batch_in_one_statement(
         for column in dict.fromkeys((*DEADLINE.columns, "commitment_id", "schedule_revision"))
     )
     sql = (
-        # The claim locks each due deadline and its commitment together, skipping either if
-        # another transaction holds it: an editor's write locks a commitment, then its deadlines
-        # (a status change closing them), so a batch that waited for the commitment while holding
-        # the deadline would deadlock with it. Skipped now, flagged by the next batch or sweep.
-        f"WITH due AS MATERIALIZED (SELECT d.id AS due_id FROM {deadlines} d "  # noqa: S608
-        f"JOIN {commitments} c ON c.id = d.commitment_id "
-        f"WHERE d.state = %s AND d.due_at <= %s{' AND d.commitment_id %% %s = %s' if share else ''} "
-        f"ORDER BY d.due_at, d.id LIMIT %s FOR UPDATE OF d SKIP LOCKED FOR NO KEY UPDATE OF c SKIP LOCKED), "
-        f"flipped AS (UPDATE {deadlines} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
-        f"FROM due WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s RETURNING {returned}), "
-        # The batch's commitments, locked by the claim already (so this waits for nothing), read
-        # as they stand: a claim that came after another transaction's commit sees its row as
-        # that commit left it, and the marks and the events' snapshots read these rows, not the
-        # statement's snapshot from before.
+        f"WITH due AS MATERIALIZED (SELECT id AS due_id, commitment_id FROM {deadlines} "  # noqa: S608
+        f"WHERE state = %s AND due_at <= %s{' AND commitment_id %% %s = %s' if share else ''} "
+        f"ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED), "
+        # The batch's commitments, locked in id order, skipping any another transaction holds:
+        # an editor's write locks a commitment, then its deadlines (a status change closing
+        # them), so a batch that waited for the commitment while holding the deadline would
+        # deadlock with it. The deadlines of a skipped commitment are left as they are (their
+        # locks held to the commit) and flagged by a later batch or sweep. The rows are read as
+        # they stand, and the marks and the events' snapshots read them, not the statement's
+        # snapshot: a batch after another transaction's commit sees the row as that left it.
         f"locked AS MATERIALIZED (SELECT {', '.join(snapshot)}, agreement_id, overdue_since FROM {commitments} "
-        f"WHERE id IN (SELECT commitment_id FROM flipped) ORDER BY id FOR NO KEY UPDATE), "
+        f"WHERE id IN (SELECT commitment_id FROM due) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED), "
+        f"flipped AS (UPDATE {deadlines} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
+        f"FROM due WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s "
+        f"AND due.commitment_id IN (SELECT id FROM locked) RETURNING {returned}), "
         f"marked AS (UPDATE {commitments} SET overdue_since = first.due_at FROM "
         f"(SELECT commitment_id, MIN(due_at) AS due_at FROM flipped GROUP BY commitment_id) AS first, locked "
         f"WHERE {commitments}.id = first.commitment_id AND {commitments}.id = locked.id "
