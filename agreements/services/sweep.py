@@ -98,7 +98,8 @@ def _mark_overdue(ids: list[int]) -> None:
         f"UPDATE {commitments} SET overdue_since = first.due_at FROM "  # noqa: S608
         f"(SELECT commitment_id, MIN(due_at) AS due_at FROM {deadlines} WHERE id IN ({marks}) "
         f"GROUP BY commitment_id) AS first "
-        f"WHERE {commitments}.id = first.commitment_id AND {commitments}.overdue_since IS NULL "
+        f"WHERE {commitments}.id = first.commitment_id "
+        f"AND ({commitments}.overdue_since IS NULL OR {commitments}.overdue_since > first.due_at) "
         f"AND {commitments}.status NOT IN (%s, %s)"
     )
     with connection.cursor() as cursor:
@@ -178,7 +179,7 @@ def deadlines_record_passed(
 
 def _flag_batch_in_one_statement(
     now: dt.datetime, limit: int, share: tuple[int, int] | None = None
-) -> list[tuple[int, str, str]]:
+) -> tuple[list[tuple[int, str, str]], int]:
     """PostgreSQL: claim, flip, mark overdue and write the events of one batch in one statement.
 
     Data-modifying CTEs run once each, to completion, on one snapshot: the
@@ -195,7 +196,9 @@ def _flag_batch_in_one_statement(
     is ``k`` modulo ``n``: one sweep's connections each drain a share of their own, so
     that no two of them flag deadlines of one commitment at once (the earliest of a
     commitment's deadlines is then flagged first, and marks it overdue since its time).
-    Returns (id, wording, due_display) of each deadline flagged, due first.
+    Returns (id, wording, due_display) of each deadline flagged, due first, and how many
+    due deadlines the batch claimed (more than it flagged when it skipped some: the backlog
+    is not drained until a claim comes back short).
     """
     names = {m: connection.ops.quote_name(m._meta.db_table) for m in (Deadline, Commitment, Agreement, Event)}
     deadlines, commitments = names[Deadline], names[Commitment]
@@ -222,14 +225,21 @@ def _flag_batch_in_one_statement(
         # snapshot: a batch after another transaction's commit sees the row as that left it.
         f"locked AS MATERIALIZED (SELECT {', '.join(snapshot)}, agreement_id, overdue_since FROM {commitments} "
         f"WHERE id IN (SELECT commitment_id FROM due) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED), "
+        # Their agreements, key-share locked now, skipping any another transaction holds for a
+        # change of key (an editor's new slug): the events' foreign-key checks would take that
+        # lock at the commit, and wait there for an editor who may be waiting for these deadlines.
+        f"held AS MATERIALIZED (SELECT id FROM {names[Agreement]} "
+        f"WHERE id IN (SELECT agreement_id FROM locked) ORDER BY id FOR KEY SHARE SKIP LOCKED), "
         f"flipped AS (UPDATE {deadlines} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
         f"FROM due WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s "
-        f"AND due.commitment_id IN (SELECT id FROM locked) RETURNING {returned}), "
+        f"AND due.commitment_id IN (SELECT id FROM locked WHERE agreement_id IN (SELECT id FROM held)) "
+        f"RETURNING {returned}), "
         f"marked AS (UPDATE {commitments} SET overdue_since = first.due_at FROM "
         f"(SELECT commitment_id, MIN(due_at) AS due_at FROM flipped GROUP BY commitment_id) AS first, locked "
         f"WHERE {commitments}.id = first.commitment_id AND {commitments}.id = locked.id "
-        f"AND locked.overdue_since IS NULL AND locked.status NOT IN (%s, %s) "
-        f"AND {commitments}.overdue_since IS NULL "
+        f"AND (locked.overdue_since IS NULL OR locked.overdue_since > first.due_at) "
+        f"AND locked.status NOT IN (%s, %s) "
+        f"AND ({commitments}.overdue_since IS NULL OR {commitments}.overdue_since > first.due_at) "
         f"AND {commitments}.status NOT IN (%s, %s) RETURNING {commitments}.id, {commitments}.overdue_since), "
         f"recorded AS (INSERT INTO {names[Event]} "
         f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
@@ -238,7 +248,8 @@ def _flag_batch_in_one_statement(
         f"COALESCE(marked.overdue_since, locked.overdue_since) AS overdue_since "
         f"FROM locked LEFT JOIN marked ON marked.id = locked.id) cm ON cm.id = f.commitment_id "
         f"JOIN {names[Agreement]} a ON a.id = cm.agreement_id) "
-        f"SELECT id, wording, due_display FROM flipped ORDER BY due_at, id"
+        f"SELECT f.id, f.wording, f.due_display, claimed.n FROM (SELECT count(*) AS n FROM due) claimed "
+        f"LEFT JOIN flipped f ON true ORDER BY f.due_at, f.id"
     )
     stamp = _db("passed_at", now)
     occurred = Event._meta.get_field("occurred_at").get_db_prep_save(now, connection)
@@ -260,7 +271,8 @@ def _flag_batch_in_one_statement(
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [(row[0], row[1], row[2]) for row in cursor.fetchall()]
+        fetched = cursor.fetchall()
+    return [(row[0], row[1], row[2]) for row in fetched if row[0] is not None], fetched[0][3]
 
 
 def deadlines_flag_passed(
@@ -284,9 +296,9 @@ def deadlines_flag_passed(
         return _flag_on_sqlite(now, batch_size, sample)
     gather = _Sample(sample)
     with transaction.atomic():
-        rows = _flag_batch_in_one_statement(now, batch_size)
+        rows, claimed = _flag_batch_in_one_statement(now, batch_size)
     gather.add(rows)
-    if len(rows) < batch_size:
+    if claimed < batch_size:
         return len(rows)
     if connections <= 1 or connection.in_atomic_block:
         return len(rows) + _flag_batches(now, batch_size, gather)
@@ -325,10 +337,10 @@ def _flag_batches(now: dt.datetime, batch_size: int, gather: _Sample, share: tup
     flagged = 0
     while True:
         with transaction.atomic():
-            rows = _flag_batch_in_one_statement(now, batch_size, share)
+            rows, claimed = _flag_batch_in_one_statement(now, batch_size, share)
         gather.add(rows)
         flagged += len(rows)
-        if len(rows) < batch_size:
+        if claimed < batch_size:
             return flagged
 
 

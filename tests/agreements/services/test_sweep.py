@@ -75,6 +75,19 @@ def test_an_overdue_commitment_keeps_its_first_overdue_time():
     assert commitment.overdue_since == NOW - 3 * DAY
 
 
+def test_a_commitment_is_overdue_since_its_earliest_deadline_whichever_was_flagged_first():
+    """Two sweeps at once may flag a later deadline first, or an editor enter an earlier one past."""
+    commitment = CommitmentFactory()
+    deadline_due(NOW - DAY, commitment=commitment)
+    sweep_run(now=NOW)
+    deadline_due(NOW - 3 * DAY, commitment=commitment, wording="earlier")
+    sweep_run(now=NOW)
+    commitment.refresh_from_db()
+    assert commitment.overdue_since == NOW - 3 * DAY
+    (event,) = Event.objects.filter(type=EventType.DEADLINE_PASSED, deadline__wording="earlier")
+    assert event.data["commitment"]["overdue_since"] == "2026-05-29T12:00:00Z"
+
+
 def test_it_works_in_bounded_batches():
     for minutes in range(7):
         deadline_due(NOW - dt.timedelta(minutes=minutes + 1))

@@ -40,10 +40,10 @@ def test_a_backlog_is_drained_on_several_connections_each_deadline_once(monkeypa
     threads: dict[int, int] = {}
     batch = sweep._flag_batch_in_one_statement
 
-    def counted(*args: object) -> list[tuple[int, str, str]]:
-        rows = batch(*args)  # type: ignore[arg-type]
+    def counted(*args: object) -> tuple[list[tuple[int, str, str]], int]:
+        rows, claimed = batch(*args)  # type: ignore[arg-type]
         threads[threading.get_ident()] = threads.get(threading.get_ident(), 0) + len(rows)
-        return rows
+        return rows, claimed
 
     monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", counted)
     assert deadlines_flag_passed(now=NOW, batch_size=4, connections=3) == 60
@@ -138,7 +138,7 @@ def test_a_batch_skips_a_deadline_whose_commitment_an_editor_holds_and_waits_for
     assert holding.wait(10)
     started = time.monotonic()
     with transaction.atomic():
-        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)]
+        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]]
         assert time.monotonic() - started < 5  # it waited for nothing
         release.set()  # the editor now asks for the deadline: it may wait for this batch, not in a circle
         time.sleep(0.2)
@@ -164,7 +164,7 @@ def test_a_batch_after_another_reads_the_commitment_as_that_one_left_it():
     def first() -> None:
         try:
             with transaction.atomic():
-                assert [row[0] for row in _flag_batch_in_one_statement(NOW, 1)] == [earlier.pk]
+                assert [row[0] for row in _flag_batch_in_one_statement(NOW, 1)[0]] == [earlier.pk]
                 holding.set()
                 assert release.wait(10)
         except BaseException as error:  # noqa: BLE001 - reported by the test
@@ -177,12 +177,13 @@ def test_a_batch_after_another_reads_the_commitment_as_that_one_left_it():
     one.start()
     assert holding.wait(10)
     with transaction.atomic():
-        assert _flag_batch_in_one_statement(NOW, 1) == []  # the commitment is held: skipped, no wait
+        # The later deadline is claimed, its commitment held: skipped, no wait.
+        assert _flag_batch_in_one_statement(NOW, 1) == ([], 1)
     release.set()
     one.join(10)
     assert not failures, failures
     with transaction.atomic():
-        assert [row[0] for row in _flag_batch_in_one_statement(NOW, 1)] == [later.pk]
+        assert [row[0] for row in _flag_batch_in_one_statement(NOW, 1)[0]] == [later.pk]
     commitment.refresh_from_db()
     assert commitment.overdue_since == earlier.due_at
     event = Event.objects.get(type=EventType.DEADLINE_PASSED, deadline=later)
@@ -193,7 +194,63 @@ def test_a_share_of_the_backlog_is_the_deadlines_of_its_commitments_only():
     made = backlog(commitments=4, each=3)
     odd = {c.pk for c in made if c.pk % 2 == 1}
     with transaction.atomic():
-        rows = _flag_batch_in_one_statement(NOW, 100, (1, 2))
+        rows, _ = _flag_batch_in_one_statement(NOW, 100, (1, 2))
     flagged = Deadline.objects.filter(pk__in=[row[0] for row in rows])
     assert len(rows) == 6
     assert set(flagged.values_list("commitment_id", flat=True)) == odd
+
+
+def test_a_drain_goes_on_past_a_commitment_an_editor_holds():
+    held = CommitmentFactory()
+    deadline_due(NOW - 20 * MINUTE, commitment=held)  # first in due order
+    for n in range(10):
+        deadline_due(NOW - (n + 1) * MINUTE)
+    holding, release = threading.Event(), threading.Event()
+    editor = threading.Thread(
+        target=_hold,
+        args=("SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE", [held.pk], holding, release),
+    )
+    editor.start()
+    assert holding.wait(10)
+    try:
+        # A batch of 3 that skipped one is not the end of the backlog.
+        assert deadlines_flag_passed(now=NOW, batch_size=3, connections=1) == 10
+    finally:
+        release.set()
+        editor.join(10)
+    assert deadlines_flag_passed(now=NOW, batch_size=3) == 1
+
+
+def test_a_batch_skips_the_deadlines_of_an_agreement_whose_key_an_editor_is_changing():
+    """A new slug (a unique key) in an open transaction: the events' foreign-key checks at the
+    batch's commit would wait for it, and the editor may wait for the batch's deadlines."""
+    renamed = CommitmentFactory()
+    mine = deadline_due(NOW - 2 * MINUTE, commitment=renamed)
+    other = deadline_due(NOW - MINUTE)
+    holding, release, failures = threading.Event(), threading.Event(), []
+    editor = threading.Thread(
+        target=_hold,
+        args=(
+            "UPDATE agreements_agreement SET slug = slug || '-new' WHERE id = %s",
+            [renamed.agreement_id],
+            holding,
+            release,
+        ),
+        kwargs={
+            "then": "SELECT id FROM agreements_deadline WHERE id = %s FOR UPDATE",
+            "then_params": [mine.pk],
+            "failures": failures,
+        },
+    )
+    editor.start()
+    assert holding.wait(10)
+    started = time.monotonic()
+    with transaction.atomic():
+        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]]
+        release.set()
+        time.sleep(0.2)
+    assert time.monotonic() - started < 5
+    editor.join(10)
+    assert not editor.is_alive()
+    assert not failures, failures
+    assert flagged == [other.pk]
