@@ -75,7 +75,8 @@ class Commitment(TimeStamped):
 
         Overdue means: some deadline has passed and the status is neither met nor
         withdrawn. ``overdue_since`` is when the earliest passed deadline fell due
-        (its ``due_at``, not when the sweep noticed), kept while it stays overdue.
+        (its ``due_at``, not when the sweep noticed), kept while it stays overdue; the
+        sweep moves it back when it flags a deadline that fell due earlier still.
         Called by every service that changes either side of that rule.
         """
         # Read the stored state: this instance may predate a sweep.

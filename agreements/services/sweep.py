@@ -82,7 +82,8 @@ def _claim_passed(now: dt.datetime, limit: int) -> list[int]:
 
 def _mark_overdue(ids: list[int]) -> None:
     """Commitments of these just-flagged deadlines are overdue since the earliest fell due,
-    unless met or withdrawn, or already overdue.
+    unless met or withdrawn, or already overdue since earlier (a deadline flagged after a later
+    one, by two sweeps at once or entered already past, moves ``overdue_since`` back to it).
 
     One UPDATE … FROM over the batch's own deadlines. (A correlated subquery over all
     passed deadlines looked the same but, with statistics that lag behind a big sweep,
