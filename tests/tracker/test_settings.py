@@ -33,6 +33,13 @@ def run_with(tmp_path: Path, code: str, **env: str) -> subprocess.CompletedProce
     )
 
 
+def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """``manage.py`` in a fresh interpreter with exactly this environment."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
 def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return run_with(tmp_path, "print('started')", **env)
 
@@ -97,23 +104,9 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "tracker.settings",
     }
-    collected = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    collected = manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     assert collected.returncode == 0, collected.stderr
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
     probe = run_with(
@@ -207,20 +200,14 @@ def test_a_former_key_in_secret_key_fallbacks_still_reads_webhook_secrets(tmp_pa
 
 
 def test_check_deploy_warns_of_uncollected_static_files_and_a_public_base_url_on_this_machine(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
-        cwd=ROOT,
-        env={
-            **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "PUBLIC_BASE_URL", "HOST"}},
-            "DEBUG": "false",
-            "SECRET_KEY": "pZ8u2Lq9-vX4mN7cR1tY6wB3eH5jK0sD9fG2aQ8zT4yU7iO1pL6",
-            "VAR_DIR": str(tmp_path),
-            "ENV_FILE": "/dev/null",
-            "DJANGO_SETTINGS_MODULE": "tracker.settings",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "PUBLIC_BASE_URL", "HOST"}},
+        "DEBUG": "false",
+        "SECRET_KEY": "pZ8u2Lq9-vX4mN7cR1tY6wB3eH5jK0sD9fG2aQ8zT4yU7iO1pL6",
+        "VAR_DIR": str(tmp_path),
+        "ENV_FILE": "/dev/null",
+        "DJANGO_SETTINGS_MODULE": "tracker.settings",
+    }
+    result = manage(env, "check", "--deploy")
     assert "(tracker.W001) No collected static files" in result.stderr + result.stdout
     assert "(tracker.W002) PUBLIC_BASE_URL is 'http://127.0.0.1:8000'" in result.stderr + result.stdout

@@ -118,21 +118,16 @@ def _hold(
         connection.close()
 
 
-def test_a_batch_skips_a_deadline_whose_commitment_an_editor_holds_and_waits_for_nothing():
-    """An editor's status change locks the commitment, then its deadlines. A batch that took the
-    deadline and then waited for the commitment would deadlock with it: the batch skips both."""
-    held = CommitmentFactory()
-    mine = deadline_due(NOW - 2 * MINUTE, commitment=held)
-    other = deadline_due(NOW - MINUTE)
+def _batch_beside_an_editor(
+    lock_sql: str, lock_params: list[object], then: str, then_params: list[object]
+) -> list[int]:
+    """A batch run while an editor holds ``lock_sql``'s lock and then asks for ``then``'s: the ids
+    it flagged. The batch must not wait for the editor, nor the editor end in error."""
     holding, release, failures = threading.Event(), threading.Event(), []
     editor = threading.Thread(
         target=_hold,
-        args=("SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE", [held.pk], holding, release),
-        kwargs={
-            "then": "SELECT id FROM agreements_deadline WHERE commitment_id = %s FOR UPDATE",
-            "then_params": [held.pk],
-            "failures": failures,
-        },
+        args=(lock_sql, lock_params, holding, release),
+        kwargs={"then": then, "then_params": then_params, "failures": failures},
     )
     editor.start()
     assert holding.wait(10)
@@ -145,6 +140,21 @@ def test_a_batch_skips_a_deadline_whose_commitment_an_editor_holds_and_waits_for
     editor.join(10)
     assert not editor.is_alive()
     assert not failures, failures
+    return flagged
+
+
+def test_a_batch_skips_a_deadline_whose_commitment_an_editor_holds_and_waits_for_nothing():
+    """An editor's status change locks the commitment, then its deadlines. A batch that took the
+    deadline and then waited for the commitment would deadlock with it: the batch skips both."""
+    held = CommitmentFactory()
+    mine = deadline_due(NOW - 2 * MINUTE, commitment=held)
+    other = deadline_due(NOW - MINUTE)
+    flagged = _batch_beside_an_editor(
+        "SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE",
+        [held.pk],
+        "SELECT id FROM agreements_deadline WHERE commitment_id = %s FOR UPDATE",
+        [held.pk],
+    )
     assert flagged == [other.pk]
     # The next sweep takes what was skipped.
     assert deadlines_flag_passed(now=NOW, batch_size=10) == 1
@@ -227,30 +237,10 @@ def test_a_batch_skips_the_deadlines_of_an_agreement_whose_key_an_editor_is_chan
     renamed = CommitmentFactory()
     mine = deadline_due(NOW - 2 * MINUTE, commitment=renamed)
     other = deadline_due(NOW - MINUTE)
-    holding, release, failures = threading.Event(), threading.Event(), []
-    editor = threading.Thread(
-        target=_hold,
-        args=(
-            "UPDATE agreements_agreement SET slug = slug || '-new' WHERE id = %s",
-            [renamed.agreement_id],
-            holding,
-            release,
-        ),
-        kwargs={
-            "then": "SELECT id FROM agreements_deadline WHERE id = %s FOR UPDATE",
-            "then_params": [mine.pk],
-            "failures": failures,
-        },
+    flagged = _batch_beside_an_editor(
+        "UPDATE agreements_agreement SET slug = slug || '-new' WHERE id = %s",
+        [renamed.agreement_id],
+        "SELECT id FROM agreements_deadline WHERE id = %s FOR UPDATE",
+        [mine.pk],
     )
-    editor.start()
-    assert holding.wait(10)
-    started = time.monotonic()
-    with transaction.atomic():
-        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]]
-        release.set()
-        time.sleep(0.2)
-    assert time.monotonic() - started < 5
-    editor.join(10)
-    assert not editor.is_alive()
-    assert not failures, failures
     assert flagged == [other.pk]
