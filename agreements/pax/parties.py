@@ -555,11 +555,16 @@ class _Reader:
         self.descriptor = False  # the last "For X" named a personal descriptor, not an actor
         self.header = False  # the line being read ends with a colon: what follows is its
         self.header_block: _Entity | None = None  # the block such a line opened
+        # A "For X:" block a blank line closed after its signer: the people listed one by one
+        # below it, a blank line apart, are more of its delegates (R2), until another actor or
+        # heading comes.
+        self.closed_block: _Entity | None = None
 
     # --- output ----------------------------------------------------------------------------
 
     def add(self, entity: _Entity) -> _Entity:
         self.roles_with_actors.add(entity.role)
+        self.closed_block = None
         if (
             self.block is not None
             and self.block.category
@@ -717,7 +722,8 @@ class _Reader:
                 entity.signed_by, entity.signed_as = self.pending[0], generic[1].office
                 self.add(entity)
             else:
-                self.orphans.append((self.pending[0], self.role, self.pending_alone))
+                alone = self.pending_alone and self.closed_block is None
+                self.orphans.append((self.pending[0], self.role, alone))
         self.pending = None
         self.pending_generic = None
         self.stale = False
@@ -768,7 +774,7 @@ class _Reader:
                 self.flush_pending()
             self.soft = None
             if self.block is not None and self.block.signed_by:
-                self.block = None
+                self.closed_block, self.block = self.block, None
             return
         if self.stale:
             self.stale = False
@@ -866,7 +872,7 @@ class _Reader:
         found = heading(text, self.default)
         if found is not None:
             self.flush_pending()
-            self.soft = None
+            self.soft, self.closed_block = None, None
             self.headed = True
             self.role, self.heading_fresh, self.block, self.in_group = found.role, True, None, False
             if found.rest and not found.rest.rstrip().endswith(":"):

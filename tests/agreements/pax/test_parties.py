@@ -2672,3 +2672,19 @@ def test_a_rank_after_a_slash_goes_on_with_the_name():
 def test_a_government_of_a_misspelt_country_is_that_countrys(cell, expected):
     (party,) = parse(cell, loc1iso="SLV")
     assert (party.name, party.country) == expected
+
+
+def test_delegates_a_blank_line_apart_under_a_block_are_its_delegates():
+    # 254: each "(Signed)" a blank line below the last; the block's first signer signs for it,
+    # the others are its delegates (R2), not persons of their own.
+    cell = (
+        "For the Government of Guatemala:\n\n(Signed) Gustavo PORRAS CASTEJON\n\n"
+        "(Signed) Raquel ZELAYA ROSALES\n\n(Signed) Richard AITKENHEAD CASTILLO\n\n\n"
+        "For the Unidad Revolucionaria Nacional Guatemalteca:\n\n(Signed) Ricardo RAMÍREZ DE LÉON\n\n"
+        "(Signed) Jorge Edilberto ROSAL MELÉNDEZ\n\n\nWitnesses:\n\n(Signed) Jean ARNAULT"
+    )
+    assert [(fold(p.name), p.role, p.signed_by) for p in parse(cell, loc1iso="GTM")] == [
+        ("government of guatemala", "signatory", "Gustavo PORRAS CASTEJON"),
+        ("unidad revolucionaria nacional guatemalteca", "signatory", "Ricardo RAMÍREZ DE LÉON"),
+        ("jean arnault", "witness", ""),
+    ]
