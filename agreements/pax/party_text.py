@@ -124,6 +124,9 @@ def clean(text: str) -> str:
     text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
+    # "NATIONAL PATRIOTIC FRONT of LIBERIA": an "of" left in lower case between words in capitals
+    # that end the line is of the name, not a place after it (but "JCSM of the GAM").
+    text = re.sub(r"(?m)(?<=[A-Z]{5} )of(?= [A-Z]{4,}[ \t]*$)", "OF", text)
     # "Mohammad Salah al- Niham", "Ibrahim al- ‘Awadh": the particle's hyphen, then a stray space.
     text = re.sub(r"\b([Aa]l|[Ee]l)-[ \t]+(?=[‘’ʿ']?[^\W\d_])", r"\1-", text)
     # "de !'Organisation" (an OCR'd "l'"), "EGLISE CATHOLIQUE: +THEOPHILE KABOY" (a bishop's cross),

@@ -2688,3 +2688,15 @@ def test_delegates_a_blank_line_apart_under_a_block_are_its_delegates():
         ("unidad revolucionaria nacional guatemalteca", "signatory", "Ricardo RAMÍREZ DE LÉON"),
         ("jean arnault", "witness", ""),
     ]
+
+
+def test_an_of_in_lower_case_inside_a_name_in_capitals_is_of_the_name():
+    # 634: not "NATIONAL PATRIOTIC FRONT" in Liberia, nor its signer lost with the rest of the name.
+    cell = (
+        "Col. Wilmot F.R. Diggs\nFor and on behalf of the ARMED FORCES OF LIBERIA\n\n"
+        "Charles Ghankay Taylor\nFor and on behalf of the NATIONAL PATRIOTIC FRONT of LIBERIA"
+    )
+    assert [(fold(p.name), p.signed_by) for p in parse(cell, loc1iso="LBR")] == [
+        ("armed forces of liberia", "Wilmot F.R. Diggs"),
+        ("national patriotic front of liberia", "Charles Ghankay Taylor"),
+    ]
