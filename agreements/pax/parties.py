@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import pycountry
@@ -1702,6 +1702,9 @@ class _Reader:
             if not any(m.start <= start < m.end for m in reading.mentions):
                 reading.mentions.append(Mention(word, kind_of(word), self.ctx.country, [], start, end, strength=1))
         reading.mentions.sort(key=lambda m: m.start)
+        # "Transitional Federal Government of Somalia (TFG), signed by ...": the acronym in brackets
+        # is the actor's, no second actor.
+        reading.mentions = self.without_bracketed(actor, reading.mentions)
         mention = reading.mentions[0] if reading.mentions else self._constituency(actor.strip(" .,"))
         if mention is None:
             for found in read(whole, self.ctx).mentions:
@@ -1774,6 +1777,23 @@ class _Reader:
             end = max(mention.end, mention.chunk_end)
             after = re.match(r"\s*\((?P<inner>[^()]{1,120})\)", text[end:])
             if after is None:
+                continue
+            inside = [m for m in mentions if end + after.start("inner") <= m.start < end + after.end()]
+            if (
+                len(inside) == 1
+                and inside[0].strength >= 2
+                and mention.strength >= 2
+                and not mention.state_like  # "Republic of Indonesia (RI)": the state's own acronym
+                # Only where the words went on past the name read ("African National Congress
+                # (ANC)" in South Sudan keeps the cell's name).
+                and mention.chunk_end > mention.end
+                and fold(mention.name) != fold(inside[0].name)
+                and fold(mention.name) in fold(inside[0].name)
+            ):
+                # "the Office of the United Nations High Commissioner for Refugees (UNHCR)", read as the
+                # UN: the acronym names the body the words only began to.
+                kept[-1] = replace(inside[0], start=mention.start)
+                skip_until = end + after.end()
                 continue
             items = [i.strip() for i in after.group("inner").split(",")]
             # "(Union des Forces pour le Développement et la Démocratie, UFDD)": a translation and

@@ -2700,3 +2700,26 @@ def test_an_of_in_lower_case_inside_a_name_in_capitals_is_of_the_name():
         ("armed forces of liberia", "Wilmot F.R. Diggs"),
         ("national patriotic front of liberia", "Charles Ghankay Taylor"),
     ]
+
+
+def test_an_acronym_in_brackets_before_signed_by_is_the_actors_own():
+    # 747: not a second actor "Transitional Federal Government" read from "(TFG)".
+    cell = "1. Transitional Federal Government of Somalia (TFG), signed by Sharif Hassen Sheikh Aden"
+    (party,) = parse(cell, loc1iso="SOM")
+    assert (party.signed_by, "TFG" in party.aliases) == ("Sharif Hassen Sheikh Aden", True)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # The words begin a body the acronym names in full.
+        (
+            "the Office of the United Nations High Commissioner for Refugees (UNHCR)",
+            ["United Nations High Commissioner for Refugees"],
+        ),
+        # A state's own acronym stays the state's.
+        ("Republic of Indonesia (RI)", ["Indonesia"]),
+    ],
+)
+def test_an_acronym_in_brackets_names_the_body_the_words_began_to(cell, expected):
+    assert [p.name for p in parse(cell, loc1iso="IDN", column="ThrdPart")] == expected
