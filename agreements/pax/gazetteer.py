@@ -680,6 +680,26 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
                 "Fuerzas Armadas Revolucionarias de Colombia",
             ),
         ),
+        # The dissidents of the FARC-EP that would not disarm in 2016, and the faction that split
+        # from them in 2024: armed groups of their own, not the FARC-EP of the 2016 agreement.
+        (
+            "Central General Staff of the FARC-EP",
+            _ARMED,
+            (
+                "Estado Mayor Central",
+                "EMC",
+                "Central General Staff",
+                "Estado Mayor Central of the FARC-EP",
+                "Estado Mayor Central de las FARC-EP",
+                "EMC of the FARC-EP",
+                "EMC FARC-EP",
+            ),
+        ),
+        (
+            "Estado Mayor de los Bloques y Frente",
+            _ARMED,
+            ("EMBF", "EMBF of the FARC-EP", "Estado Mayor de Bloques y Frente", "Estado Mayor de Bloques y Frentes"),
+        ),
         ("National Liberation Army", _ARMED, ("ELN", "Ejército de Liberación Nacional", "UC-ELN")),
         ("Ejército Popular de Liberación", _ARMED, ("EPL", "Popular Liberation Army")),
         ("Partido Revolucionario de los Trabajadores", _ARMED, ("PRT",)),

@@ -990,6 +990,29 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
     return None
 
 
+def _known_units(mentions: list[Mention], text: str, ctx: Context) -> list[Mention]:
+    """ "Central General Staff of the FARC-EP", "EMBF of the FARC-EP": a body of another actor
+    the gazetteer knows by that whole name (an armed group of its own) is that body, not the
+    actor it came from nor a second actor beside it."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        # "Estado Mayor Central (EMC or Central General Staff) of the FARC-EP": a bracket between.
+        unit = re.search(
+            r"(?:(?<=\s)|^)((?:[A-Z][\w'’-]*\s+){1,4})(?:\([^()]{1,80}\)\s+)?of\s+the\s+$", text[: mention.start]
+        )
+        named = f"{unit.group(1)}of the {text[mention.start : mention.end]}" if unit is not None else ""
+        whole = re.sub(r"\s+", " ", named) if mention.strength >= 2 else ""
+        entry = _gazetteer_entry(whole, ctx) if whole else None
+        if unit is None or entry is None or fold(entry.name) == fold(mention.name):
+            kept.append(mention)
+            continue
+        kept = [m for m in kept if m.end <= unit.start()]
+        found = _known_entry(whole, entry, entry.country or ctx.country, "")
+        found.start, found.end = unit.start(), mention.end
+        kept.append(found)
+    return kept
+
+
 def _gazetteer_entry(name: str, ctx: Context) -> gazetteer.Entry | None:
     """The gazetteer's actor ``name`` names in ``ctx``, if any."""
     national = gazetteer.national_actor(name, ctx.country)
@@ -1924,6 +1947,7 @@ def read(text: str, ctx: Context) -> Reading:
             and lone.upper().replace(".", "") not in _NOT_ACRONYMS
         ):
             reading.words.append((words[0].start, words[0].end, lone))
+    reading.mentions = _known_units(reading.mentions, text, ctx)
     # "the people and government of the Republic of South Sudan": that state's government;
     # "the three main parties of Bosnia and Herzegovina": the state only says whose parties.
     kept = []

@@ -247,23 +247,37 @@ def _stops_as_commas(line: str) -> str:
 
 
 def _ends_a_known_name(previous: str, line: str) -> bool:
-    """ "Representative World / Council of Churches": the line ends the name of an international
-    organisation the gazetteer knows, begun in the last words of the line before."""
+    """ "Representative World / Council of Churches", "Delegation of the Central / General Staff of
+    the FARC-EP": the line ends the name of an organisation or a national actor the gazetteer
+    knows, begun in the last words of the line before."""
     if not line[:1].isupper():
         return False
     rest = line.strip(" .,;:")
     if fold(rest) not in _name_endings():
         return False  # most lines: one lookup
     words = previous.split()
-    names = gazetteer.organisation_names()
+    names = _known_names()
     return any(fold(" ".join([*words[-count:], rest])) in names for count in range(1, min(3, len(words)) + 1))
 
 
 @lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Every folded name of an international organisation, and every national actor's name of
+    three words or more (an acronym or a short name is no name broken across lines)."""
+    national = (
+        fold(value)
+        for entry in gazetteer.NATIONAL_ACTORS
+        for value in (entry.name, *entry.aliases)
+        if len(value.split()) >= 3
+    )
+    return frozenset((*gazetteer.organisation_names(), *national))
+
+
+@lru_cache(maxsize=1)
 def _name_endings() -> frozenset[str]:
-    """The last words of every organisation name the gazetteer knows, folded ("council of churches")."""
+    """The last words of every name ``_known_names`` holds, folded ("council of churches")."""
     endings: set[str] = set()
-    for name in gazetteer.organisation_names():
+    for name in _known_names():
         words = name.split()
         endings.update(" ".join(words[start:]) for start in range(1, len(words)))
     return frozenset(endings)

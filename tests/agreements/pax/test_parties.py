@@ -2723,3 +2723,31 @@ def test_an_acronym_in_brackets_before_signed_by_is_the_actors_own():
 )
 def test_an_acronym_in_brackets_names_the_body_the_words_began_to(cell, expected):
     assert [p.name for p in parse(cell, loc1iso="IDN", column="ThrdPart")] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # 2703: the dissidents' general staff, not the FARC-EP of 2016; its delegates' lines broken
+        # in the middle of its name are no second actor.
+        (
+            "[Central General Staff of the FARC-EP]:\n\nAndrey Avendaño\nHead of Delegation of the Central General\n"
+            "Staff of the FARC-EP\n\nSebastián Martínez\nDelegation of the Central\nGeneral Staff of the FARC-EP",
+            [("Central General Staff of the FARC-EP", "Andrey Avendaño")],
+        ),
+        # 2669: the faction that split from it, not the EMBF and the FARC-EP.
+        (
+            "Leopoldo Durán\nCoordinator\nDelegation of the EMBF of the FARC-EP",
+            [("EMBF of the FARC-EP", "Leopoldo Durán")],
+        ),
+        # 2723: named with its acronym and translation in brackets.
+        (
+            "Signatories illegible, but the agreement document reveals that delegates from the National "
+            "Government of Colombia and the Estado Mayor Central (EMC or Central General Staff) of the "
+            "FARC-EP signed the agreement.",
+            [("Government of Colombia", ""), ("Estado Mayor Central of the FARC-EP", "")],
+        ),
+    ],
+)
+def test_a_body_the_gazetteer_knows_by_its_whole_name_is_that_body(cell, expected):
+    assert [(p.name, p.signed_by) for p in parse(cell, loc1iso="COL")] == expected
