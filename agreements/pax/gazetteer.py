@@ -105,6 +105,7 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "MD": ("Moldova",),
     "MK": ("Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia", "FYR Macedonia"),
     "MM": ("Burma",),
+    "PG": ("PNG",),
     "PS": ("Palestine", "State of Palestine", "Occupied Palestinian Territory"),
     "RU": ("Russia",),
     "SD": ("Sudan", "Republic of the Sudan", "the Sudan"),

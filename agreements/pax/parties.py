@@ -806,7 +806,16 @@ class _Reader:
             return
         # Not the delegates of a party on the line above ("Government of Colombia / Juan Perez;
         # Maria Lopez"), nor people inside a block.
-        self.one_by_one = bool(re.search(r";(?![^()]*\))", text)) and self.soft is None and self.block is None
+        # Nor the delegates listed after a party's colon ("Delegation of the General Command of the
+        # URNG: Luis DECKER GUZMAN; Francisco VILLAGRAN; Jorge E. ROSAL"), unlike the people after a
+        # heading's ("Witnessed by: Christopher Hill; Wolfgang Petritsch").
+        colon = re.match(r"(?P<before>[^;:]{3,200}):\s*\S", text)
+        self.one_by_one = (
+            bool(re.search(r";(?![^()]*\))", text))
+            and self.soft is None
+            and self.block is None
+            and (colon is None or heading(colon["before"] + ":", self.default) is not None)
+        )
         if (parts := _inline_headings(text, self.default)) is not None:
             # "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; Mediators: Mario Raffaelli, ...":
             # each heading after a semicolon starts a line of its own.

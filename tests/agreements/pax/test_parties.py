@@ -2751,3 +2751,28 @@ def test_an_acronym_in_brackets_names_the_body_the_words_began_to(cell, expected
 )
 def test_a_body_the_gazetteer_knows_by_its_whole_name_is_that_body(cell, expected):
     assert [(p.name, p.signed_by) for p in parse(cell, loc1iso="COL")] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "people"),
+    [
+        # 309: the people after a party's colon are its delegates, the first its signer (R2).
+        (
+            "Delegation of the General Command of the Unidad Revolucionaria Nacional Guatemalteca: (Signed) "
+            "Luis DECKER GUZMAN; (Signed) Francisco VILLAGRAN; (Signed) Jorge E. ROSAL;",
+            [],
+        ),
+        # 405: likewise after a sentence naming their delegation.
+        (
+            "Signed only by some members of the Kosovo delegation: Rexhep Qosja; Blerim Shala; Veton Suroi; "
+            "Unsigned by: Federal Republic of Yugoslavia; Republic of Serbia",
+            [],
+        ),
+        # 405: after a heading's colon each signs on their own (R5).
+        ("Witnessed by: Christopher Hill; Wolfgang Petritsch", ["Christopher Hill", "Wolfgang Petritsch"]),
+    ],
+)
+def test_people_after_a_partys_colon_are_its_delegates_and_after_a_headings_their_own(cell, people):
+    parties = parse(cell, loc1iso="GTM")
+    assert [p.name for p in parties if p.kind == "person"] == people
+    assert all(p.signed_by not in ("Francisco VILLAGRAN", "Blerim Shala") for p in parties)
