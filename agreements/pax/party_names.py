@@ -1982,6 +1982,17 @@ def read(text: str, ctx: Context) -> Reading:
             )
         )
     ]
+    # "met at the United Nations Office at Geneva", "Hosted at the Headquarters of the United Nations
+    # Mission in Abyei": where they met, not a party.
+    reading.mentions = [
+        m
+        for m in reading.mentions
+        if not re.search(
+            r"\b(?:met|meet|meeting|held|hosted|convened|gathered|assembled)\s+(?:[a-z]+\s+){0,2}at\s+(?:the\s+)?$",
+            text[: m.start],
+            re.I,
+        )
+    ]
     # "317th Mountain Brigade", "2nd Mechanized Brigade": a unit's number is part of its name.
     for m in reading.mentions:
         ordinal = re.search(r"(?<![\w.])\d{1,4}(?:st|nd|rd|th)\s+$", text[: m.start])

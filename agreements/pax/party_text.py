@@ -323,6 +323,9 @@ def logical_lines(text: str) -> list[str]:
                 # "Front Populaire pour la Renaissance\nde la Centrafrique (FPRC)"
                 or re.match(r"(?:de|du|des)\s+(?:la|le|les|l['’])\s*[A-Z]", line)
                 or _ends_a_known_name(previous, line)
+                # "H.E. Sir Dawda JAWARA President of the Republic of The Gambia / Current Chairman of
+                # ECOWAS": a rotating chair held by the signer above is one more of his offices (R2).
+                or (re.match(r"(?i)(?:the\s+)?(?:current|incumbent)\s+chair\w*\s+of\b", line) and ":" not in line)
             )
         )
         if joins:

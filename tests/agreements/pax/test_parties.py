@@ -2776,3 +2776,34 @@ def test_people_after_a_partys_colon_are_its_delegates_and_after_a_headings_thei
     parties = parse(cell, loc1iso="GTM")
     assert [p.name for p in parties if p.kind == "person"] == people
     assert all(p.signed_by not in ("Francisco VILLAGRAN", "Blerim Shala") for p in parties)
+
+
+def test_a_rotating_chair_on_the_line_below_a_head_of_state_is_his_office():
+    # 38: Jawara chaired ECOWAS as President of The Gambia: one actor, the chair in signed_as (R2).
+    cell = "H.E. Sir Dawda JAWARA President of the Republic of The Gambia\nCurrent Chairman of ECOWAS"
+    (party,) = parse(cell, column="ThrdPart", loc1iso="LBR")
+    assert (party.name, party.signed_by) == ("Government of the Gambia", "Dawda JAWARA")
+    assert "ECOWAS" in party.signed_as
+
+
+@pytest.mark.parametrize(
+    ("cell", "venue"),
+    [
+        # 784: the Action Group met at the UN's office in Geneva, which signed nothing.
+        (
+            "the Secretaries-General of the United Nations and the League of Arab States met at the "
+            "United Nations Office at Geneva",
+            "United Nations Office",
+        ),
+        # 1337: where the committee met, not a host.
+        (
+            "Abyei Joint Oversight Committee (AJOC). Hosted at the Headquarters of the United Nations Mission "
+            "in Abyei, Sudan.",
+            "Headquarters of the United Nations Mission in Abyei",
+        ),
+    ],
+)
+def test_the_place_where_they_met_is_no_party(cell, venue):
+    found = names(parse(cell, loc1iso="SDN", column="ThrdPart"))
+    assert found
+    assert venue not in found
