@@ -51,6 +51,7 @@ from __future__ import annotations
 from dataclasses import fields
 from functools import cache
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -65,8 +66,10 @@ from agreements.pax.parties_score import (
     load_gold_sets,
     score,
     score_cell,
+    score_release,
     second_reader,
 )
+from tests.agreements.pax.conftest import row, write_release
 
 PRECISION, RECALL = 0.90, 0.75
 # Each later set's floor: (labelled entities, precision, recall), about two entities under the
@@ -245,3 +248,38 @@ def test_the_command_scores_the_second_reader_on_request():
     assert lines[-1].split()[6:8] == ["0.976", "0.976"]
     with pytest.raises(CommandError, match="No second reader for dev"):
         call_command("pax_parties_score", "--second-reader", "--split", "dev")
+
+
+def _gold_release(tmp_path, cells: list[GoldCell], *, rewrite: str = "") -> Path:
+    """A small PA-X release holding ``cells`` word for word, but ``rewrite`` (an AgtId) changed."""
+    rows = {}
+    for cell in cells:
+        text = cell.cell + (" (amended)" if cell.agt_id == rewrite else "")
+        rows.setdefault(cell.agt_id, row(cell.agt_id, f"Agreement {cell.agt_id}"))[cell.column] = text
+    return write_release(tmp_path / "pax.csv", list(rows.values()))
+
+
+def test_a_release_is_scored_on_the_gold_cells_it_holds_unchanged(tmp_path):
+    dev = load_gold(GOLD_SETS["dev"])[:6]
+    path = _gold_release(tmp_path, dev, rewrite=dev[0].agt_id)
+    result = score_release(path, {"dev": GOLD_SETS["dev"]})
+    rewritten = sum(c.agt_id == dev[0].agt_id for c in dev)
+    assert (result.labelled, result.held) == (168, 6 - rewritten)
+    # The same count as scoring those cells directly: the release's text, read as the import reads it.
+    held = [c for c in dev if c.agt_id != dev[0].agt_id]
+    assert result.tally.matched == score(held).tally().matched
+    assert score_release(write_release(tmp_path / "other.csv", [row(1, "One")])) is None
+
+
+@pytest.mark.django_db
+def test_the_import_reports_the_parsers_score_on_the_gold_cells_of_the_release(tmp_path):
+    path = _gold_release(tmp_path, load_gold(GOLD_SETS["dev"])[:4])
+    out = StringIO()
+    call_command("import_pax", str(path), stdout=out)
+    line = out.getvalue().splitlines()[-1]
+    assert line.startswith("Parties, against the hand-labelled gold set (4 of the 2,131 gold cells")
+    assert "precision " in line
+    assert "targets 0.90 and 0.75" in line
+    quiet = StringIO()
+    call_command("import_pax", str(path), "--no-score", stdout=quiet)
+    assert "gold set" not in quiet.getvalue()
