@@ -679,6 +679,8 @@ NATIONAL_ACTORS: tuple[Entry, ...] = (
                 "FARC–EP",
                 "Revolutionary Armed Forces of Colombia",
                 "Fuerzas Armadas Revolucionarias de Colombia",
+                "Revolutionary Armed Forces of Colombia - People's Army",
+                "Fuerzas Armadas Revolucionarias de Colombia - Ejército del Pueblo",
             ),
         ),
         # The dissidents of the FARC-EP that would not disarm in 2016, and the faction that split

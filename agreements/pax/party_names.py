@@ -993,9 +993,20 @@ def _read_name(name: str, ctx: Context, office: str = "", *, generic: bool = Fal
 def _known_units(mentions: list[Mention], text: str, ctx: Context) -> list[Mention]:
     """ "Central General Staff of the FARC-EP", "EMBF of the FARC-EP": a body of another actor
     the gazetteer knows by that whole name (an armed group of its own) is that body, not the
-    actor it came from nor a second actor beside it."""
+    actor it came from nor a second actor beside it; and a known name written across a dash is
+    that one actor, not two."""
     kept: list[Mention] = []
     for mention in mentions:
+        previous = kept[-1] if kept else None
+        if previous is not None and re.fullmatch(r"\s*[-–]\s*", text[previous.end : mention.start]):
+            # "Revolutionary Armed Forces of Colombia - People's Army": one name across its dash.
+            joined = re.sub(r"\s*[-–]\s*", " - ", text[previous.start : mention.end])
+            entry = _gazetteer_entry(joined, ctx)
+            if entry is not None:
+                found = _known_entry(joined, entry, entry.country or ctx.country, "")
+                found.start, found.end = previous.start, mention.end
+                kept[-1] = found
+                continue
         # "Estado Mayor Central (EMC or Central General Staff) of the FARC-EP": a bracket between.
         unit = re.search(
             r"(?:(?<=\s)|^)((?:[A-Z][\w'’-]*\s+){1,4})(?:\([^()]{1,80}\)\s+)?of\s+the\s+$", text[: mention.start]

@@ -124,6 +124,12 @@ def clean(text: str) -> str:
     text = _INVISIBLE.sub("", text.translate(_SEPARATORS))
     # "For Party A [The Government of Thailand]": the bracket says who Party A is (R10).
     text = re.sub(r"\b(?:Party|Side)\s+[A-D1-4]\s*\[(?=[A-Z])([^\]\n]+)\]", r"\1", text)
+    # "For the federal Republic of Yugoslavia": a state's adjective written in lower case is of its name.
+    text = re.sub(
+        r"\b(federal|islamic|democratic|socialist|united|arab)(?= (?:Republic|Kingdom|States|Emirates)\b)",
+        lambda m: m.group(1).capitalize(),
+        text,
+    )
     # "NATIONAL PATRIOTIC FRONT of LIBERIA": an "of" left in lower case between words in capitals
     # that end the line is of the name, not a place after it (but "JCSM of the GAM").
     text = re.sub(r"(?m)(?<=[A-Z]{5} )of(?= [A-Z]{4,}[ \t]*$)", "OF", text)

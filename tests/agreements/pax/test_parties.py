@@ -2807,3 +2807,24 @@ def test_the_place_where_they_met_is_no_party(cell, venue):
     found = names(parse(cell, loc1iso="SDN", column="ThrdPart"))
     assert found
     assert venue not in found
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        # 2068: the FARC-EP's full name across its dash, not the FARC and a "People's Army".
+        (
+            "The Revolutionary Armed Forces of Colombia - People's Army (FARC-EP)",
+            "COL",
+            ["Revolutionary Armed Forces of Colombia - People's Army"],
+        ),
+        # 287: a state's adjective in lower case is of its name.
+        (
+            "For the federal Republic of Yugoslavia: Milan Milutinovic, Federal minister for Foreign Affairs",
+            "HRV",
+            ["Federal Republic of Yugoslavia"],
+        ),
+    ],
+)
+def test_a_known_name_is_read_whole_however_the_cell_breaks_it(cell, loc1iso, expected):
+    assert names(parse(cell, loc1iso=loc1iso)) == expected
