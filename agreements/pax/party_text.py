@@ -258,12 +258,13 @@ def _ends_a_known_name(previous: str, line: str) -> bool:
     knows, begun in the last words of the line before."""
     if not line[:1].isupper():
         return False
-    rest = line.strip(" .,;:")
+    # "People’s / Army (FARC – EP)": the name's acronym in brackets after it is no part of it.
+    rest = re.sub(r"\s*\([^()]{1,30}\)$", "", line.strip(" .,;:")).strip(" .,;:")
     if fold(rest) not in _name_endings():
         return False  # most lines: one lookup
     words = previous.split()
     names = _known_names()
-    return any(fold(" ".join([*words[-count:], rest])) in names for count in range(1, min(3, len(words)) + 1))
+    return any(fold(" ".join([*words[-count:], rest])) in names for count in range(1, min(8, len(words)) + 1))
 
 
 @lru_cache(maxsize=1)
