@@ -932,6 +932,9 @@ class _Reader:
         if match is not None and self._signer_line(match.group("rest"), by=bool(re.match(r"by\b", text, re.I))):
             # "By Amb. Howard Q. Dee, Chairman, GRP Negotiating Panel": a signer, not a party.
             text = match.group("rest")
+        elif match is not None and _GROUPS_OF_PEOPLE.fullmatch(match.group("rest").strip(" .,;:")):
+            # "Representatives of Kisii and Kipsigis communities": the communities, one each (R11).
+            text = match.group("rest").strip(" .,;:")
         elif match is not None and not _PROSE.search(text[:40]):
             self.soft = None
             # Only "For X" / "On behalf of X" ends a heading's scope, not "Representative of X".

@@ -130,6 +130,12 @@ def clean(text: str) -> str:
         lambda m: m.group(1).capitalize(),
         text,
     )
+    # "People of Zintan and Zawiyyah": one community per name (R11, as "the Republics of A, B and C").
+    text = re.sub(
+        r"\b(People|Peoples|Community|Communities|Tribes?|Clans?) of ([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)\b(?! [A-Z])",
+        lambda m: f"{m[1]} of {m[2]} and {m[1]} of {m[3]}",
+        text,
+    )
     # "NATIONAL PATRIOTIC FRONT of LIBERIA": an "of" left in lower case between words in capitals
     # that end the line is of the name, not a place after it (but "JCSM of the GAM").
     text = re.sub(r"(?m)(?<=[A-Z]{5} )of(?= [A-Z]{4,}[ \t]*$)", "OF", text)

@@ -2849,3 +2849,17 @@ def test_a_known_name_is_read_whole_however_the_cell_breaks_it(cell, loc1iso, ex
 )
 def test_a_known_name_broken_across_lines_is_joined_before_its_bracket(cell, loc1iso, expected):
     assert names(parse(cell, loc1iso=loc1iso)) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "loc1iso", "expected"),
+    [
+        # 2221, 1943: one community per name (R11), as "the Republics of A, B and C".
+        ("People of Zintan and Zawiyyah", "LBY", ["People of Zintan", "People of Zawiyyah"]),
+        ("Representatives of Kisii and Kipsigis communities", "KEN", ["Kisii", "Kipsigis"]),
+        # Not the last two names of a longer list.
+        ("The Acholi, Madi, Lulubo and Bari communities", "SSD", ["Acholi", "Madi", "Lulubo", "Bari"]),
+    ],
+)
+def test_two_communities_named_together_are_two(cell, loc1iso, expected):
+    assert names(parse(cell, loc1iso=loc1iso)) == expected
