@@ -13,6 +13,7 @@ from django.utils import timezone
 from agreements.choices import DeadlineAnchor, RecordSource
 from agreements.models import Actor, Agreement, AgreementLink, Deadline, Signatory, Source
 from agreements.services.schedules import reschedule
+from agreements.services.sweep import deadlines_hold_from_sweep
 from utilities.models import unique_slug
 from utilities.services import UserLike, apply_changes, attribute, delete, editable_fields, validated_save
 
@@ -161,4 +162,5 @@ def agreement_update(
 @transaction.atomic
 def agreement_delete(*, agreement: Agreement, user: UserLike = None) -> None:
     """Delete an agreement with its commitments; its events stay in the timeline."""
+    deadlines_hold_from_sweep(Deadline.objects.filter(commitment__agreement=agreement))
     delete(agreement, user=user)

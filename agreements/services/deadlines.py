@@ -27,6 +27,7 @@ from agreements.models import Commitment, Deadline, DeadlineExtension, Source
 from agreements.payloads import deadline_event_data, source_reference
 from agreements.services.events import event_record
 from agreements.services.schedules import check_anchor, moved, reschedule
+from agreements.services.sweep import deadlines_hold_from_sweep
 from utilities.services import UserLike, apply_changes, attribute, author, delete, editable_fields, validate
 from utilities.time import iso
 
@@ -412,5 +413,6 @@ def deadline_delete(*, deadline: Deadline, user: UserLike = None) -> None:
     or delete those first.
     """
     commitment = deadline.commitment
+    deadlines_hold_from_sweep(Deadline.objects.filter(pk=deadline.pk))
     delete(deadline, user=user)
     commitment.refresh_overdue()

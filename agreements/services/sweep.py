@@ -376,6 +376,18 @@ def _flag_on_sqlite(now: dt.datetime, batch_size: int, sample: list[str] | None)
     return flagged
 
 
+def deadlines_hold_from_sweep(deadlines: models.QuerySet[Deadline]) -> None:
+    """Lock ``deadlines`` for the rest of the caller's transaction, before it deletes them.
+
+    A sweep batch that already holds one of them records its event first: the caller waits for
+    it, and the deletion then finds that event and clears its link as it clears the others'. A
+    batch that comes after skips them. Without this, a deletion that had waited for a batch
+    failed at commit, the batch's new event pointing at a deleted deadline (PostgreSQL; SQLite
+    has one writer at a time).
+    """
+    list(deadlines.select_for_update(of=("self",)).order_by("pk").values_list("pk", flat=True))
+
+
 def _reminder_step(
     deadline: Deadline, now: dt.datetime, leads: Sequence[dt.timedelta]
 ) -> tuple[dt.timedelta | None, dt.datetime | None]:

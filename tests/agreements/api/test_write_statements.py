@@ -71,7 +71,8 @@ WRITES: dict[str, Write] = {
     "change an agreement": Write(
         "patch", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", lambda: {"place": "Geneva"}, 200, 20
     ),
-    "delete an agreement": Write("delete", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", None, 204, 19),
+    # Each deletion of deadlines first locks them from the sweep: one statement.
+    "delete an agreement": Write("delete", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", None, 204, 20),
     "create a commitment": Write(
         "post",
         lambda: "/api/v1/commitments/",
@@ -87,7 +88,7 @@ WRITES: dict[str, Write] = {
     "change a commitment": Write(
         "patch", lambda: f"/api/v1/commitments/{_commitment().pk}/", lambda: {"summary": "A truce."}, 200, 14
     ),
-    "delete a commitment": Write("delete", lambda: f"/api/v1/commitments/{_commitment().pk}/", None, 204, 15),
+    "delete a commitment": Write("delete", lambda: f"/api/v1/commitments/{_commitment().pk}/", None, 204, 16),
     "record a status change": Write(
         "post",
         lambda: f"/api/v1/commitments/{_commitment().pk}/status/",
@@ -113,7 +114,7 @@ WRITES: dict[str, Write] = {
     "reschedule a deadline": Write(
         "patch", lambda: f"/api/v1/deadlines/{_deadline().pk}/", lambda: {"year": 2031}, 200, 13
     ),
-    "delete a deadline": Write("delete", lambda: f"/api/v1/deadlines/{_deadline().pk}/", None, 204, 15),
+    "delete a deadline": Write("delete", lambda: f"/api/v1/deadlines/{_deadline().pk}/", None, 204, 16),
     "mark a deadline met": Write(
         "post", lambda: f"/api/v1/deadlines/{_deadline().pk}/state/", lambda: {"state": "met"}, 200, 15
     ),

@@ -244,3 +244,48 @@ def test_a_batch_skips_the_deadlines_of_an_agreement_whose_key_an_editor_is_chan
         [mine.pk],
     )
     assert flagged == [other.pk]
+
+
+@pytest.mark.parametrize("what", ["agreement", "commitment", "deadline"])
+def test_a_deletion_waiting_on_a_batch_takes_the_batchs_events_with_it(what):
+    """An editor deletes an agreement (a commitment, a deadline) whose due deadline a batch holds:
+    the deletion waits for the batch, and the event the batch recorded is kept in the timeline,
+    its links cleared, rather than failing the deletion at commit for pointing at a deleted row."""
+    from agreements.services.agreements import agreement_delete
+    from agreements.services.commitments import commitment_delete
+    from agreements.services.deadlines import deadline_delete
+
+    due = deadline_due(NOW - MINUTE)
+    deleting = {
+        "agreement": lambda: agreement_delete(agreement=due.commitment.agreement),
+        "commitment": lambda: commitment_delete(commitment=due.commitment),
+        "deadline": lambda: deadline_delete(deadline=Deadline.objects.get(pk=due.pk)),
+    }[what]
+    failures: list[BaseException] = []
+    started, done = threading.Event(), threading.Event()
+
+    def editor() -> None:
+        try:
+            started.set()
+            deleting()
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            failures.append(error)
+        finally:
+            done.set()
+            connection.close()
+
+    with transaction.atomic():
+        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]]
+        assert flagged == [due.pk]
+        thread = threading.Thread(target=editor)
+        thread.start()
+        assert started.wait(10)
+        time.sleep(0.5)  # the editor's deletion now waits for this batch's locks
+        assert not done.is_set()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert not failures, failures
+    assert not Deadline.objects.filter(pk=due.pk).exists()
+    (event,) = Event.objects.filter(type=EventType.DEADLINE_PASSED)
+    assert event.deadline_id is None
+    assert event.data["deadline"]["id"] == due.pk
