@@ -303,12 +303,22 @@ def deadlines_flag_passed(
         return len(rows)
     if connections <= 1 or connection.in_atomic_block:
         return len(rows) + _flag_batches(now, batch_size, gather)
+    stop = threading.Event()
     with ThreadPoolExecutor(max_workers=connections - 1, thread_name_prefix="sweep") as pool:
         others = [
-            pool.submit(_flag_batches_on_own_connection, now, batch_size, gather, (k, connections))
+            pool.submit(_flag_batches_on_own_connection, now, batch_size, gather, (k, connections), stop)
             for k in range(1, connections)
         ]
-        flagged = len(rows) + _flag_batches(now, batch_size, gather, (0, connections))
+        try:
+            flagged = len(rows) + _flag_batches(now, batch_size, gather, (0, connections))
+        except BaseException as error:
+            # A failure or Celery's soft time limit here: the helpers stop after their batch in
+            # hand (each batch is its own transaction), and what failed there is told too.
+            stop.set()
+            for other in others:
+                if (failed := other.exception()) is not None:
+                    error.add_note(f"A helper connection of the sweep failed too: {failed!r}")
+            raise
         flagged += sum(other.result() for other in others)
     # One claim over every share, once the others are done: it finds what a share left (rows
     # another sweep held when its claim passed them), and it is the first scan of the due
@@ -333,22 +343,32 @@ class _Sample:
             self.into.extend(f"{wording} ({display})" for _, wording, display in rows[: max(room, 0)])
 
 
-def _flag_batches(now: dt.datetime, batch_size: int, gather: _Sample, share: tuple[int, int] | None = None) -> int:
-    """PostgreSQL: batches (of ``share``, if given) on this thread's connection until one comes back short."""
+def _flag_batches(
+    now: dt.datetime,
+    batch_size: int,
+    gather: _Sample,
+    share: tuple[int, int] | None = None,
+    stop: threading.Event | None = None,
+) -> int:
+    """PostgreSQL: batches (of ``share``, if given) on this thread's connection until one comes
+    back short, or until ``stop`` is set."""
     flagged = 0
-    while True:
+    while stop is None or not stop.is_set():
         with transaction.atomic():
             rows, claimed = _flag_batch_in_one_statement(now, batch_size, share)
         gather.add(rows)
         flagged += len(rows)
         if claimed < batch_size:
-            return flagged
+            break
+    return flagged
 
 
-def _flag_batches_on_own_connection(now: dt.datetime, batch_size: int, gather: _Sample, share: tuple[int, int]) -> int:
+def _flag_batches_on_own_connection(
+    now: dt.datetime, batch_size: int, gather: _Sample, share: tuple[int, int], stop: threading.Event
+) -> int:
     """``_flag_batches`` in a helper thread, whose connection is its own and closed after."""
     try:
-        return _flag_batches(now, batch_size, gather, share)
+        return _flag_batches(now, batch_size, gather, share, stop)
     finally:
         connection.close()
 

@@ -289,3 +289,42 @@ def test_a_deletion_waiting_on_a_batch_takes_the_batchs_events_with_it(what):
     (event,) = Event.objects.filter(type=EventType.DEADLINE_PASSED)
     assert event.deadline_id is None
     assert event.data["deadline"]["id"] == due.pk
+
+
+def _batches(monkeypatch, main: BaseException | None, helper: BaseException | None) -> list[tuple[int, int] | None]:
+    """Fake batches, full: the main share raises ``main`` at its second batch, the helper's share
+    ``helper`` at its first (or, without one, goes on for 300 batches unless stopped)."""
+    calls: list[tuple[int, int] | None] = []
+
+    def batch(now: dt.datetime, limit: int, share: tuple[int, int] | None = None):
+        calls.append(share)
+        if share is not None and share[0] == 0 and main is not None and calls.count(share) > 1:
+            raise main
+        if share is not None and share[0] == 1:
+            if helper is not None:
+                raise helper
+            time.sleep(0.01)
+            if calls.count(share) >= 300:
+                return [], 0  # a short batch: the share is drained (a sweep not stopped gets here)
+        return [], limit
+
+    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", batch)
+    return calls
+
+
+def test_a_helper_connections_failure_is_told_beside_the_main_ones(monkeypatch):
+    _batches(monkeypatch, RuntimeError("main broke"), RuntimeError("helper broke"))
+    with pytest.raises(RuntimeError, match="main broke") as raised:
+        deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
+    assert any("helper broke" in note for note in raised.value.__notes__)
+
+
+def test_helper_connections_stop_when_the_sweep_is_stopped(monkeypatch):
+    """Celery's soft time limit raises in the main thread: the helpers stop after the batch in
+    hand instead of draining their whole share."""
+    calls = _batches(monkeypatch, TimeoutError("soft time limit"), None)
+    started = time.monotonic()
+    with pytest.raises(TimeoutError):
+        deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
+    assert time.monotonic() - started < 5
+    assert 1 <= calls.count((1, 2)) < 200
