@@ -79,8 +79,16 @@ class Commitment(TimeStamped):
         sweep moves it back when it flags a deadline that fell due earlier still.
         Called by every service that changes either side of that rule.
         """
-        # Read the stored state: this instance may predate a sweep.
-        status, current = Commitment.objects.filter(pk=self.pk).values_list("status", "overdue_since").get()
+        # Read the stored state, the row locked first: this instance may predate a sweep, and a
+        # sweep batch flagging another of its deadlines right now holds the row until it commits.
+        # Reading the deadlines before it had would miss that one, and clear the batch's mark.
+        # (A batch that comes after skips a commitment held here, and flags it later.)
+        status, current = (
+            Commitment.objects.select_for_update(no_key=True)
+            .filter(pk=self.pk)
+            .values_list("status", "overdue_since")
+            .get()
+        )
         overdue_since: dt.datetime | None = None
         if status not in CommitmentStatus.closing():
             earliest = self.deadlines.filter(state=DeadlineState.PASSED).aggregate(at=Min("due_at"))["at"]

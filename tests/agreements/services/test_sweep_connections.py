@@ -328,3 +328,41 @@ def test_helper_connections_stop_when_the_sweep_is_stopped(monkeypatch):
         deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
     assert time.monotonic() - started < 5
     assert 1 <= calls.count((1, 2)) < 200
+
+
+def test_an_editor_closing_a_passed_deadline_beside_a_batch_leaves_the_commitment_overdue():
+    """The editor meets the commitment's one passed deadline while a batch flags another: the
+    editor's check of what is still passed must wait for the batch, or it clears the mark the
+    batch's deadline stands for."""
+    from agreements.services.deadlines import deadline_close
+
+    commitment = CommitmentFactory()
+    first = deadline_due(NOW - 2 * MINUTE, commitment=commitment)
+    second = deadline_due(NOW - MINUTE, commitment=commitment)
+    assert deadlines_flag_passed(now=NOW - 90 * dt.timedelta(seconds=1), batch_size=10) == 1
+    failures: list[BaseException] = []
+    started, done = threading.Event(), threading.Event()
+
+    def editor() -> None:
+        try:
+            started.set()
+            deadline_close(deadline=Deadline.objects.get(pk=first.pk), state=DeadlineState.MET, now=NOW)
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            failures.append(error)
+        finally:
+            done.set()
+            connection.close()
+
+    with transaction.atomic():
+        assert [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]] == [second.pk]
+        thread = threading.Thread(target=editor)
+        thread.start()
+        assert started.wait(10)
+        time.sleep(0.5)  # the editor has met its deadline and now checks the commitment
+        assert not done.is_set()
+    thread.join(10)
+    assert not failures, failures
+    commitment.refresh_from_db()
+    assert Deadline.objects.get(pk=second.pk).state == DeadlineState.PASSED
+    # Overdue all along: the second deadline passed before the first was met.
+    assert commitment.overdue_since == first.due_at
