@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from agreements.choices import DeadlineAnchor, RecordSource
-from agreements.models import Actor, Agreement, AgreementLink, Deadline, Signatory, Source
-from agreements.services.schedules import reschedule
+from agreements.models import Actor, Agreement, AgreementLink, Commitment, Deadline, Signatory, Source
+from agreements.services.schedules import lock_commitments, reschedule
 from agreements.services.sweep import deadlines_hold_from_sweep
 from utilities.models import unique_slug
 from utilities.services import UserLike, apply_changes, attribute, delete, editable_fields, validated_save
@@ -134,6 +134,8 @@ def agreement_update(
     if changed:
         validated_save(agreement, user=user)
     if {"date", "date_precision"} & set(changed):
+        # The commitments first, then their deadlines: the order every editor's change takes.
+        lock_commitments(Commitment.objects.filter(agreement=agreement).values_list("pk", flat=True))
         counted = list(
             Deadline.objects.select_for_update(of=("self",))
             .filter(commitment__agreement=agreement, anchor_kind=DeadlineAnchor.SIGNED)
@@ -162,5 +164,5 @@ def agreement_update(
 @transaction.atomic
 def agreement_delete(*, agreement: Agreement, user: UserLike = None) -> None:
     """Delete an agreement with its commitments; its events stay in the timeline."""
-    deadlines_hold_from_sweep(Deadline.objects.filter(commitment__agreement=agreement))
+    deadlines_hold_from_sweep(Commitment.objects.filter(agreement=agreement))
     delete(agreement, user=user)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agreements.choices import CommitmentStatus, DeadlineState, EventType
-from agreements.models import Actor, Agreement, Commitment, Deadline, Source, StatusChange
+from agreements.models import Actor, Agreement, Commitment, Source, StatusChange
 from agreements.payloads import status_change_data
 from agreements.services.deadlines import deadline_close
 from agreements.services.events import event_record
@@ -59,7 +59,7 @@ def commitment_update(
 @transaction.atomic
 def commitment_delete(*, commitment: Commitment, user: UserLike = None) -> None:
     """Delete a commitment with its deadlines and status history."""
-    deadlines_hold_from_sweep(Deadline.objects.filter(commitment=commitment))
+    deadlines_hold_from_sweep(Commitment.objects.filter(pk=commitment.pk))
     delete(commitment, user=user)
 
 

@@ -26,7 +26,7 @@ from agreements.durations import Offset, OffsetError
 from agreements.models import Commitment, Deadline, DeadlineExtension, Source
 from agreements.payloads import deadline_event_data, source_reference
 from agreements.services.events import event_record
-from agreements.services.schedules import check_anchor, moved, reschedule
+from agreements.services.schedules import check_anchor, lock_commitments, moved, reschedule
 from agreements.services.sweep import deadlines_hold_from_sweep
 from utilities.services import UserLike, apply_changes, attribute, author, delete, editable_fields, validate
 from utilities.time import iso
@@ -44,6 +44,11 @@ _CLOSE_EVENT: dict[str, str] = {
 
 
 def _locked(deadline: Deadline) -> Deadline:
+    """``deadline`` read anew and locked, its commitment's row locked first: commitment, then
+    deadlines, the order a status change (``commitment_set_status``), a deletion and the
+    overdue mark (``Commitment.refresh_overdue``) take them in, so that no two editors' changes
+    wait for each other in a circle. (A sweep batch skips whatever is held.)"""
+    lock_commitments([deadline.commitment_id])
     return (
         Deadline.objects.select_for_update(of=("self",))
         .select_related("commitment__agreement", "anchor")
@@ -413,6 +418,6 @@ def deadline_delete(*, deadline: Deadline, user: UserLike = None) -> None:
     or delete those first.
     """
     commitment = deadline.commitment
-    deadlines_hold_from_sweep(Deadline.objects.filter(pk=deadline.pk))
+    deadlines_hold_from_sweep(Commitment.objects.filter(pk=deadline.commitment_id))
     delete(deadline, user=user)
     commitment.refresh_overdue()

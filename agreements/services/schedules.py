@@ -72,6 +72,17 @@ def ancestors(deadline_id: int) -> list[int]:
         return _ids(cursor.fetchall())
 
 
+def lock_commitments(ids: Iterable[int]) -> None:
+    """Lock these commitments' rows (``FOR NO KEY UPDATE``, in id order) for the rest of the
+    caller's transaction, before any of their deadlines: every editor's change takes the
+    commitment first, then its deadlines, so none waits for another in a circle. (SQLite, with
+    one writer at a time, reads them without a lock.)"""
+    wanted = sorted(set(ids))
+    if wanted:
+        query = Commitment.objects.filter(pk__in=wanted).select_for_update(no_key=True).order_by("pk")
+        list(query.values_list("pk", flat=True))
+
+
 def descendants(root_ids: Sequence[int]) -> list[tuple[int, int]]:
     """Every deadline counting, directly or through others, from ``root_ids``: (id, depth), parents first."""
     if not root_ids:
@@ -183,6 +194,8 @@ def reschedule(
         return Cascade([], 0)
     order = descendants([root.pk for root in roots])
     depth = dict(order)
+    # Their commitments first (the roots' the caller holds), then the deadlines.
+    lock_commitments(Deadline.objects.filter(pk__in=[pk for pk, _ in order]).values_list("commitment_id", flat=True))
     query = Deadline.objects.filter(pk__in=[pk for pk, _ in order]).select_related("commitment__agreement")
     if connection.features.has_select_for_update:
         query = query.select_for_update(of=("self",))

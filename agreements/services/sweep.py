@@ -310,16 +310,17 @@ def deadlines_flag_passed(
             for k in range(1, connections)
         ]
         try:
-            flagged = len(rows) + _flag_batches(now, batch_size, gather, (0, connections))
+            flagged = len(rows) + _flag_batches(now, batch_size, gather, (0, connections), stop)
+            flagged += sum(other.result() for other in others)
         except BaseException as error:
-            # A failure or Celery's soft time limit here: the helpers stop after their batch in
-            # hand (each batch is its own transaction), and what failed there is told too.
+            # A failure on any connection, or Celery's soft time limit while this thread drains
+            # its share or waits for the others: every connection stops after the batch in hand
+            # (each batch is its own transaction), and what failed elsewhere is told too.
             stop.set()
             for other in others:
-                if (failed := other.exception()) is not None:
+                if (failed := other.exception()) is not None and failed is not error:
                     error.add_note(f"A helper connection of the sweep failed too: {failed!r}")
             raise
-        flagged += sum(other.result() for other in others)
     # One claim over every share, once the others are done: it finds what a share left (rows
     # another sweep held when its claim passed them), and it is the first scan of the due
     # index no other batch's transaction holds back, so it marks the entries of the rows just
@@ -366,9 +367,13 @@ def _flag_batches(
 def _flag_batches_on_own_connection(
     now: dt.datetime, batch_size: int, gather: _Sample, share: tuple[int, int], stop: threading.Event
 ) -> int:
-    """``_flag_batches`` in a helper thread, whose connection is its own and closed after."""
+    """``_flag_batches`` in a helper thread, whose connection is its own and closed after. Its
+    failure stops the other connections too."""
     try:
         return _flag_batches(now, batch_size, gather, share, stop)
+    except BaseException:
+        stop.set()
+        raise
     finally:
         connection.close()
 
@@ -396,16 +401,20 @@ def _flag_on_sqlite(now: dt.datetime, batch_size: int, sample: list[str] | None)
     return flagged
 
 
-def deadlines_hold_from_sweep(deadlines: models.QuerySet[Deadline]) -> None:
-    """Lock ``deadlines`` for the rest of the caller's transaction, before it deletes them.
+def deadlines_hold_from_sweep(commitments: models.QuerySet[Commitment]) -> None:
+    """Lock ``commitments`` and their deadlines for the rest of the caller's transaction, before
+    it deletes them (or some of their deadlines).
 
-    A sweep batch that already holds one of them records its event first: the caller waits for
-    it, and the deletion then finds that event and clears its link as it clears the others'. A
-    batch that comes after skips them. Without this, a deletion that had waited for a batch
-    failed at commit, the batch's new event pointing at a deleted deadline (PostgreSQL; SQLite
-    has one writer at a time).
+    A sweep batch that already holds one of the deadlines records its event first: the caller
+    waits for it, and the deletion then finds that event and clears its link as it clears the
+    others'. A batch that comes after skips them, and no deadline can be added to them meanwhile.
+    Without this, a deletion that had waited for a batch failed at commit, the batch's new event
+    pointing at a deleted deadline (PostgreSQL; SQLite has one writer at a time). Commitments
+    first, then deadlines, each in id order: the order every editor's change takes them in.
     """
-    list(deadlines.select_for_update(of=("self",)).order_by("pk").values_list("pk", flat=True))
+    held = list(commitments.select_for_update(of=("self",)).order_by("pk").values_list("pk", flat=True))
+    deadlines = Deadline.objects.filter(commitment_id__in=held).select_for_update(of=("self",)).order_by("pk")
+    list(deadlines.values_list("pk", flat=True))
 
 
 def _reminder_step(

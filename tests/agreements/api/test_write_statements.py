@@ -71,7 +71,8 @@ WRITES: dict[str, Write] = {
     "change an agreement": Write(
         "patch", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", lambda: {"place": "Geneva"}, 200, 20
     ),
-    # Each deletion of deadlines first locks them from the sweep: one statement.
+    # A deletion first locks the commitments and deadlines it deletes from the sweep: two statements
+    # (none for an agreement with no commitment).
     "delete an agreement": Write("delete", lambda: f"/api/v1/agreements/{AgreementFactory().pk}/", None, 204, 20),
     "create a commitment": Write(
         "post",
@@ -88,7 +89,7 @@ WRITES: dict[str, Write] = {
     "change a commitment": Write(
         "patch", lambda: f"/api/v1/commitments/{_commitment().pk}/", lambda: {"summary": "A truce."}, 200, 14
     ),
-    "delete a commitment": Write("delete", lambda: f"/api/v1/commitments/{_commitment().pk}/", None, 204, 16),
+    "delete a commitment": Write("delete", lambda: f"/api/v1/commitments/{_commitment().pk}/", None, 204, 17),
     "record a status change": Write(
         "post",
         lambda: f"/api/v1/commitments/{_commitment().pk}/status/",
@@ -111,12 +112,13 @@ WRITES: dict[str, Write] = {
         201,
         10,
     ),
+    # A change to a deadline first locks its commitment: one statement.
     "reschedule a deadline": Write(
-        "patch", lambda: f"/api/v1/deadlines/{_deadline().pk}/", lambda: {"year": 2031}, 200, 13
+        "patch", lambda: f"/api/v1/deadlines/{_deadline().pk}/", lambda: {"year": 2031}, 200, 14
     ),
-    "delete a deadline": Write("delete", lambda: f"/api/v1/deadlines/{_deadline().pk}/", None, 204, 16),
+    "delete a deadline": Write("delete", lambda: f"/api/v1/deadlines/{_deadline().pk}/", None, 204, 17),
     "mark a deadline met": Write(
-        "post", lambda: f"/api/v1/deadlines/{_deadline().pk}/state/", lambda: {"state": "met"}, 200, 15
+        "post", lambda: f"/api/v1/deadlines/{_deadline().pk}/state/", lambda: {"state": "met"}, 200, 16
     ),
 }
 

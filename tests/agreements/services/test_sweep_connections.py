@@ -366,3 +366,55 @@ def test_an_editor_closing_a_passed_deadline_beside_a_batch_leaves_the_commitmen
     assert Deadline.objects.get(pk=second.pk).state == DeadlineState.PASSED
     # Overdue all along: the second deadline passed before the first was met.
     assert commitment.overdue_since == first.due_at
+
+
+def test_helper_connections_stop_when_the_sweep_is_stopped_while_waiting_for_them(monkeypatch):
+    """The main share is drained at once; a soft time limit then fires while this thread waits
+    for the helpers (a signal, as Celery raises it), and they stop after the batch in hand."""
+    import signal
+
+    calls: list[tuple[int, int] | None] = []
+
+    def batch(now: dt.datetime, limit: int, share: tuple[int, int] | None = None):
+        calls.append(share)
+        if share is not None and share[0] == 0:
+            return [], 0
+        if share is not None:
+            time.sleep(0.01)
+            return ([], 0) if calls.count(share) >= 300 else ([], limit)
+        return [], limit
+
+    class SoftTimeLimit(Exception):
+        pass
+
+    def soft_limit(*_: object) -> None:
+        raise SoftTimeLimit
+
+    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", batch)
+    before = signal.signal(signal.SIGALRM, soft_limit)
+    signal.setitimer(signal.ITIMER_REAL, 0.3)
+    try:
+        with pytest.raises(SoftTimeLimit):
+            deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    assert calls.count((1, 2)) < 200
+
+
+def test_a_helper_connections_failure_stops_the_others(monkeypatch):
+    calls: list[tuple[int, int] | None] = []
+
+    def batch(now: dt.datetime, limit: int, share: tuple[int, int] | None = None):
+        calls.append(share)
+        if share is not None and share[0] == 1:
+            raise RuntimeError("helper broke")
+        if share is not None:
+            time.sleep(0.01)
+            return ([], 0) if calls.count(share) >= 300 else ([], limit)
+        return [], limit
+
+    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", batch)
+    with pytest.raises(RuntimeError, match="helper broke"):
+        deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
+    assert calls.count((0, 2)) < 200
