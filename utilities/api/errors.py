@@ -4,15 +4,18 @@ Services raise Django's ``ValidationError`` (the model layer's rules); the API
 returns those as 400 with the same per-field shape DRF uses for its own
 validation, nested objects included (a view's ``model_field_names`` maps a
 model field to its API name, dotted for a field of a nested object).
-Deleting an actor that is still a party to an agreement is a 409.
+Deleting an actor that is still a party to an agreement is a 409. So is a change that lost a
+race with another (a unique value, a deadlock the database broke); a record another change
+deleted while this one waited for it is a 404.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, OperationalError
 from django.db.models import ProtectedError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -40,6 +43,11 @@ def _django_errors(exc: DjangoValidationError, renames: dict[str, str]) -> dict[
     return errors
 
 
+# PostgreSQL's "deadlock detected" and "could not serialize access": the transaction was rolled
+# back so that another could go on; the same request again will do.
+_RETRYABLE_SQLSTATES = frozenset(("40P01", "40001"))
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     renames = getattr(context.get("view"), "model_field_names", {})
     if isinstance(exc, DjangoValidationError):
@@ -51,4 +59,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # Validation runs first; this is a concurrent write winning a race for a
         # unique value. Nothing was written by this request.
         exc = Conflict("Another change to the same record was made at the same time; try again.")
+    elif isinstance(exc, OperationalError) and getattr(exc.__cause__, "sqlstate", None) in _RETRYABLE_SQLSTATES:
+        exc = Conflict("Another change to the same records was made at the same time; try again.")
+    elif isinstance(exc, ObjectDoesNotExist):
+        # The view found the record; another change deleted it while this one waited for its lock.
+        exc = exceptions.NotFound("Another change deleted this record while this one was being made.")
     return drf_exception_handler(exc, context)
