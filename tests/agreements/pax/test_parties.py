@@ -2824,15 +2824,6 @@ def test_the_place_where_they_met_is_no_party(cell, venue):
             "HRV",
             ["Federal Republic of Yugoslavia"],
         ),
-    ],
-)
-def test_a_known_name_is_read_whole_however_the_cell_breaks_it(cell, loc1iso, expected):
-    assert names(parse(cell, loc1iso=loc1iso)) == expected
-
-
-@pytest.mark.parametrize(
-    ("cell", "loc1iso", "expected"),
-    [
         # 1398: the FARC-EP's full name broken across a line, its acronym in brackets after it.
         (
             "The Government of Colombia; the Revolutionary Armed Forces of Colombia – People’s\nArmy (FARC – EP)",
@@ -2847,7 +2838,7 @@ def test_a_known_name_is_read_whole_however_the_cell_breaks_it(cell, loc1iso, ex
         ),
     ],
 )
-def test_a_known_name_broken_across_lines_is_joined_before_its_bracket(cell, loc1iso, expected):
+def test_a_known_name_is_read_whole_however_the_cell_breaks_it(cell, loc1iso, expected):
     assert names(parse(cell, loc1iso=loc1iso)) == expected
 
 

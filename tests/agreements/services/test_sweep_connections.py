@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from django.db import connection, transaction
@@ -246,6 +247,36 @@ def test_a_batch_skips_the_deadlines_of_an_agreement_whose_key_an_editor_is_chan
     assert flagged == [other.pk]
 
 
+def _editor_waiting_for_a_batch(change: Callable[[], object]) -> list[int]:
+    """A batch holds its locks while an editor's ``change`` runs on a connection of its own: the
+    change must wait for the batch (it has not ended half a second on), then end without error
+    once the batch commits. Returns the ids the batch flagged."""
+    failures: list[BaseException] = []
+    started, done = threading.Event(), threading.Event()
+
+    def editor() -> None:
+        try:
+            started.set()
+            change()
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            failures.append(error)
+        finally:
+            done.set()
+            connection.close()
+
+    with transaction.atomic():
+        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]]
+        thread = threading.Thread(target=editor)
+        thread.start()
+        assert started.wait(10)
+        time.sleep(0.5)
+        assert not done.is_set()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert not failures, failures
+    return flagged
+
+
 @pytest.mark.parametrize("what", ["agreement", "commitment", "deadline"])
 def test_a_deletion_waiting_on_a_batch_takes_the_batchs_events_with_it(what):
     """An editor deletes an agreement (a commitment, a deadline) whose due deadline a batch holds:
@@ -261,30 +292,7 @@ def test_a_deletion_waiting_on_a_batch_takes_the_batchs_events_with_it(what):
         "commitment": lambda: commitment_delete(commitment=due.commitment),
         "deadline": lambda: deadline_delete(deadline=Deadline.objects.get(pk=due.pk)),
     }[what]
-    failures: list[BaseException] = []
-    started, done = threading.Event(), threading.Event()
-
-    def editor() -> None:
-        try:
-            started.set()
-            deleting()
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            failures.append(error)
-        finally:
-            done.set()
-            connection.close()
-
-    with transaction.atomic():
-        flagged = [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]]
-        assert flagged == [due.pk]
-        thread = threading.Thread(target=editor)
-        thread.start()
-        assert started.wait(10)
-        time.sleep(0.5)  # the editor's deletion now waits for this batch's locks
-        assert not done.is_set()
-    thread.join(10)
-    assert not thread.is_alive()
-    assert not failures, failures
+    assert _editor_waiting_for_a_batch(deleting) == [due.pk]
     assert not Deadline.objects.filter(pk=due.pk).exists()
     (event,) = Event.objects.filter(type=EventType.DEADLINE_PASSED)
     assert event.deadline_id is None
@@ -340,28 +348,11 @@ def test_an_editor_closing_a_passed_deadline_beside_a_batch_leaves_the_commitmen
     first = deadline_due(NOW - 2 * MINUTE, commitment=commitment)
     second = deadline_due(NOW - MINUTE, commitment=commitment)
     assert deadlines_flag_passed(now=NOW - 90 * dt.timedelta(seconds=1), batch_size=10) == 1
-    failures: list[BaseException] = []
-    started, done = threading.Event(), threading.Event()
 
-    def editor() -> None:
-        try:
-            started.set()
-            deadline_close(deadline=Deadline.objects.get(pk=first.pk), state=DeadlineState.MET, now=NOW)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            failures.append(error)
-        finally:
-            done.set()
-            connection.close()
+    def met() -> None:
+        deadline_close(deadline=Deadline.objects.get(pk=first.pk), state=DeadlineState.MET, now=NOW)
 
-    with transaction.atomic():
-        assert [row[0] for row in _flag_batch_in_one_statement(NOW, 10)[0]] == [second.pk]
-        thread = threading.Thread(target=editor)
-        thread.start()
-        assert started.wait(10)
-        time.sleep(0.5)  # the editor has met its deadline and now checks the commitment
-        assert not done.is_set()
-    thread.join(10)
-    assert not failures, failures
+    assert _editor_waiting_for_a_batch(met) == [second.pk]
     commitment.refresh_from_db()
     assert Deadline.objects.get(pk=second.pk).state == DeadlineState.PASSED
     # Overdue all along: the second deadline passed before the first was met.
