@@ -1,4 +1,5 @@
-"""Refuse what no database can store before any view sees it.
+"""Requests answered around the views: what no database can store, the health probes, the
+admin's lost races.
 
 PostgreSQL text cannot hold a NUL character; a NUL in a query parameter or a
 URL would otherwise reach a lookup and end as a database error (a 500). SQLite
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 
 NUL = "\x00"
 MESSAGE = "Null characters are not allowed."
@@ -51,3 +52,46 @@ class HealthProbeMiddleware:
 
         probe = {"/healthz": health.healthz, "/readyz": health.readyz}.get(request.path_info)
         return probe(request) if probe is not None else self.get_response(request)
+
+
+RACE_UNDONE = (
+    "Another change to the same records was made at the same time, and the database undid this one so that "
+    "the other could go on: nothing was saved. Make the change again."
+)
+RACE_DELETED = "Another change deleted a record this one needed while it waited for it: nothing was saved."
+
+
+class AdminRaceMiddleware:
+    """An editor's change in the admin that lost a race with another is a message, not a 500.
+
+    Two outcomes only a race gives, both with nothing written (the admin's
+    transaction was rolled back): the database broke a deadlock, or undid a
+    serialization failure, by aborting this change; or a record the change
+    found was deleted by another while this one waited for its lock. The API
+    answers them with a 409 and a 404 (``utilities.api.errors``); here the
+    editor is sent back to the page they sent, with a message saying so. Only
+    for a change (a POST): a page that fails to show is a fault, and shown as one.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.contrib import messages
+        from django.core.exceptions import ObjectDoesNotExist
+
+        from utilities.services import undone_by_database
+
+        match = request.resolver_match
+        if request.method != "POST" or match is None or "admin" not in match.namespaces:
+            return None
+        if undone_by_database(exception):
+            messages.error(request, RACE_UNDONE)
+        elif isinstance(exception, ObjectDoesNotExist):
+            messages.warning(request, RACE_DELETED)
+        else:
+            return None
+        return HttpResponseRedirect(request.get_full_path())

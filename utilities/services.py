@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import OperationalError, models
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -123,3 +123,15 @@ def delete(instance: models.Model, *, user: UserLike = None) -> None:
     """Delete, attributing the deletion in the history."""
     attribute(instance, user)
     instance.delete()
+
+
+# PostgreSQL's "deadlock detected" and "could not serialize access": the transaction was rolled
+# back so that another could go on; the same change again will do.
+_RETRYABLE_SQLSTATES = frozenset(("40P01", "40001"))
+
+
+def undone_by_database(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database undoing a whole transaction so that another could go on
+    (a deadlock it broke, a serialization failure): nothing of it was written, and the same
+    change made again will do."""
+    return isinstance(exc, OperationalError) and getattr(exc.__cause__, "sqlstate", None) in _RETRYABLE_SQLSTATES

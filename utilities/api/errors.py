@@ -15,11 +15,13 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, OperationalError
+from django.db import IntegrityError
 from django.db.models import ProtectedError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from utilities.services import undone_by_database
 
 
 class Conflict(exceptions.APIException):
@@ -43,11 +45,6 @@ def _django_errors(exc: DjangoValidationError, renames: dict[str, str]) -> dict[
     return errors
 
 
-# PostgreSQL's "deadlock detected" and "could not serialize access": the transaction was rolled
-# back so that another could go on; the same request again will do.
-_RETRYABLE_SQLSTATES = frozenset(("40P01", "40001"))
-
-
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     renames = getattr(context.get("view"), "model_field_names", {})
     if isinstance(exc, DjangoValidationError):
@@ -59,7 +56,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # Validation runs first; this is a concurrent write winning a race for a
         # unique value. Nothing was written by this request.
         exc = Conflict("Another change to the same record was made at the same time; try again.")
-    elif isinstance(exc, OperationalError) and getattr(exc.__cause__, "sqlstate", None) in _RETRYABLE_SQLSTATES:
+    elif undone_by_database(exc):
         exc = Conflict("Another change to the same records was made at the same time; try again.")
     elif isinstance(exc, ObjectDoesNotExist):
         # The view found the record; another change deleted it while this one waited for its lock.
