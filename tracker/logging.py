@@ -62,6 +62,14 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, default=str, ensure_ascii=False)
 
 
+def client_address(request: HttpRequest) -> str:
+    """The client's address as the API's throttles count it: the connection's own, or, behind
+    ``API_NUM_PROXIES`` proxies, the address the outermost of them saw (``X-Forwarded-For``)."""
+    from rest_framework.throttling import BaseThrottle
+
+    return str(BaseThrottle().get_ident(request))
+
+
 class RequestLogMiddleware:
     """Give each request an id (``X-Request-ID``) and log one line when it ends."""
 
@@ -89,6 +97,7 @@ class RequestLogMiddleware:
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                     "user_id": user.pk if user is not None and user.is_authenticated else None,
+                    "client": client_address(request),
                 },
             )
             return response

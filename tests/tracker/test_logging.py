@@ -32,6 +32,18 @@ def test_each_request_is_one_json_line_with_its_id(caplog):
     assert line["request_id"] == "trace-123"
     assert (line["method"], line["path"], line["status"]) == ("GET", "/api/v1/agreements/", 200)
     assert line["duration_ms"] >= 0
+    assert line["client"] == "127.0.0.1"
+
+
+@pytest.mark.parametrize(("proxies", "client"), [(0, "10.0.0.9"), (1, "203.0.113.7")])
+def test_the_client_is_logged_as_the_throttles_count_it(caplog, settings, proxies, client):
+    """Behind API_NUM_PROXIES proxies, the address the outermost saw; with none, the client's own
+    X-Forwarded-For is not believed."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": proxies}
+    with caplog.at_level(logging.INFO, logger="tracker.request"):
+        APIClient().get("/healthz", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
+    (line,) = [entry for entry in lines(caplog) if entry.get("event") == "request"]
+    assert line["client"] == client
 
 
 def test_a_malformed_request_id_is_replaced():
