@@ -141,6 +141,8 @@ def test_gunicorn_binds_host_and_port_from_the_environment_or_env_file(tmp_path)
     assert gunicorn_config(tmp_path, ENV_FILE=str(env_file), PORT="8614")["bind"] == "127.0.0.1:8614"
     assert gunicorn_config(tmp_path, ENV_FILE="/dev/null")["bind"] == "127.0.0.1:8000"
     assert gunicorn_config(tmp_path, ENV_FILE="/dev/null")["forwarded_allow_ips"] == "127.0.0.1,::1"
+    # An IPv6 address binds in brackets, however it was written.
+    assert gunicorn_config(tmp_path, ENV_FILE="/dev/null", HOST="::1")["bind"] == "[::1]:8000"
 
 
 def test_the_web_container_binds_every_interface_on_the_published_port(services):

@@ -8,6 +8,7 @@ silent default or a stack trace deep inside a request.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -39,6 +40,9 @@ def shown(url: str) -> str:
     if not password:
         return repr(url)
     return repr(url.replace(f":{password}@", ":***@", 1))
+
+
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
 
 
 class Env:
@@ -80,6 +84,24 @@ class Env:
         if maximum is not None and number > maximum:
             raise ImproperlyConfigured(f"{name}={number} is too large: the maximum is {maximum}.")
         return number
+
+    def host(self, name: str, default: str) -> str:
+        """An address to bind or to name in a URL: a host name or an IPv4 address as given, an
+        IPv6 address in brackets (``::1`` and ``[::1]`` both read as ``[::1]``), as ``HOST:PORT``
+        and ``http://HOST:PORT`` need it."""
+        value = self.string(name, default)
+        bare = value[1:-1] if value.startswith("[") and value.endswith("]") else value
+        if ":" in bare:
+            try:
+                return f"[{ipaddress.IPv6Address(bare)}]"
+            except ValueError:
+                raise ImproperlyConfigured(
+                    f"{name}={value!r} is not an address: an IPv6 address such as ::1, or a host name or "
+                    "IPv4 address without a port (the port is PORT)."
+                ) from None
+        if not bare or bare != value or not _HOST.fullmatch(bare):
+            raise ImproperlyConfigured(f"{name}={value!r} is not a host name or an IP address.")
+        return bare
 
     def strings(self, name: str, default: list[str]) -> list[str]:
         value = self._raw(name)

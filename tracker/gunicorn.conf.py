@@ -13,7 +13,7 @@ from tracker.env import env
 
 load_dotenv(envfile.path(), override=False)
 
-bind = f"{env.string('HOST', '127.0.0.1')}:{env.integer('PORT', 8000, minimum=1, maximum=65535)}"
+bind = f"{env.host('HOST', '127.0.0.1')}:{env.integer('PORT', 8000, minimum=1, maximum=65535)}"
 workers = env.integer("WEB_CONCURRENCY", 3, minimum=1, maximum=64)
 timeout = env.integer("WEB_TIMEOUT", 30, minimum=1, maximum=3600)
 graceful_timeout = 30

@@ -55,7 +55,7 @@ SECRET_KEY_FALLBACKS = env.strings("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env.strings("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS", [])
-HOST = env.string("HOST", "127.0.0.1")
+HOST = env.host("HOST", "127.0.0.1")
 PORT = env.integer("PORT", 8000, minimum=1, maximum=65535)
 # Where clients reach the service: the base of the URLs in webhook payloads.
 PUBLIC_BASE_URL = env.string("PUBLIC_BASE_URL", f"http://{HOST}:{PORT}").rstrip("/")

@@ -123,3 +123,27 @@ def test_the_default_cache_is_a_file_cache_under_var_dir():
         [sys.executable, "-c", f"import django; django.setup(); {code}"], env=env, capture_output=True, text=True
     )
     assert out.stdout.split() == ["utilities.cache.LockedFileCache", "/tmp/ceasefire-cache-default/cache"], out.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("127.0.0.1", "127.0.0.1"),
+        ("0.0.0.0", "0.0.0.0"),
+        ("localhost", "localhost"),
+        ("tracker.example.org", "tracker.example.org"),
+        ("::1", "[::1]"),
+        ("[::1]", "[::1]"),
+        ("::", "[::]"),
+        ("0:0:0:0:0:0:0:1", "[::1]"),
+    ],
+)
+def test_a_host_reads_ready_for_host_and_port(raw, expected):
+    """An IPv6 address in brackets, as ``HOST:PORT`` and a URL need it, however it was written."""
+    assert Env({"HOST": raw}).host("HOST", "127.0.0.1") == expected
+
+
+@pytest.mark.parametrize("raw", ["127.0.0.1:8000", "[::1]:8000", "::1::2", "http://example.org", "a b", "[localhost]"])
+def test_a_bad_host_names_the_variable(raw):
+    with pytest.raises(ImproperlyConfigured, match="HOST="):
+        Env({"HOST": raw}).host("HOST", "127.0.0.1")
