@@ -5,12 +5,15 @@ and a deadline sweep completed within the last three sweep intervals;
 otherwise 503. The throttles' cache is checked too, but a cache that is down
 only degrades the service (requests go unthrottled): 200, status "degraded".
 Either way the JSON body says what was checked and what is wrong, and nothing
-in it is secret (no URLs with passwords).
+in it is secret or internal: no URL, password, host, port or path. A probe is
+public; what a failed check raised, with the addresses it names, goes to the
+service's log (``tracker.health``, with the request's id) for the operator.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -28,6 +31,7 @@ from django.views.decorators.http import require_GET
 from agreements.models import SweepRecord
 
 CHECK_TIMEOUT_SECONDS = 2
+logger = logging.getLogger("tracker.health")
 
 Check = Callable[[], dict[str, Any]]
 
@@ -44,7 +48,8 @@ def check_broker() -> dict[str, Any]:
     if settings.CELERY_BROKER_IS_FILESYSTEM:
         folder = str(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
         if not os.access(folder, os.W_OK):
-            return {"ok": False, "transport": "filesystem", "error": f"broker folder {folder} is not writable"}
+            logger.warning("readiness: the broker's folder %s is not writable", folder)
+            return {"ok": False, "transport": "filesystem", "error": "the broker's folder is not writable"}
         return {"ok": True, "transport": "filesystem"}
     if url.startswith("memory://"):
         return {"ok": True, "transport": "memory"}
@@ -104,12 +109,14 @@ CHECKS: dict[str, Check] = {
 REQUIRED = ("database", "broker", "sweep")
 
 
-def _run(check: Check) -> dict[str, Any]:
+def _run(name: str, check: Check) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         result = check()
     except Exception as exc:  # noqa: BLE001 - any failure of a dependency is reported, not raised
-        result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        # The message names hosts and ports (and a driver may quote a URL): the log has it.
+        logger.warning("readiness: the %s check failed: %s: %s", name, type(exc).__name__, exc)
+        result = {"ok": False, "error": f"{type(exc).__name__}: it failed or could not be reached (see the log)"}
     result["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return result
 
@@ -125,7 +132,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
     """Ready to serve: database and broker reachable, sweep recent."""
-    results = {name: _run(check) for name, check in CHECKS.items()}
+    results = {name: _run(name, check) for name, check in CHECKS.items()}
     ready = all(results[name]["ok"] for name in REQUIRED)
     healthy = all(result["ok"] for result in results.values())
     status = "ok" if healthy else "degraded" if ready else "unavailable"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 
 import pytest
 from django.test import Client
@@ -66,16 +67,21 @@ def test_not_ready_when_the_sweep_is_stale(settings):
     assert body["checks"]["database"]["ok"] is True
 
 
-def test_not_ready_when_the_broker_is_unreachable(settings):
+def test_not_ready_when_the_broker_is_unreachable(settings, caplog):
     swept(dt.timedelta(0))
-    settings.CELERY_BROKER_URL = f"redis://user:hunter2@127.0.0.1:{free_port()}/0"
+    port = free_port()
+    settings.CELERY_BROKER_URL = f"redis://user:hunter2@127.0.0.1:{port}/0"
     settings.CELERY_BROKER_IS_FILESYSTEM = False
-    response = Client().get("/readyz")
+    with caplog.at_level(logging.WARNING, logger="tracker.health"):
+        response = Client().get("/readyz")
     assert response.status_code == 503
     broker = response.json()["checks"]["broker"]
     assert broker["ok"] is False
     assert "Error" in broker["error"]
+    # A probe is public: no password, and no internal address either; the operator's log has it.
     assert "hunter2" not in response.content.decode()
+    assert str(port) not in response.content.decode()
+    assert any(str(port) in record.getMessage() for record in caplog.records)
 
 
 def test_not_ready_when_the_database_is_unreachable(tmp_path):
