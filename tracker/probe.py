@@ -23,7 +23,10 @@ HEARTBEAT_MAX_AGE_SECONDS = 120
 
 
 def beat_is_alive() -> bool:
-    heartbeat = Path(os.environ.get("VAR_DIR", "var")) / "beat-heartbeat"
+    """Whether beat touched its heartbeat lately, under ``VAR_DIR`` as the settings read it (the
+    project's ``var/`` unless told otherwise)."""
+    var = os.environ.get("VAR_DIR", "").strip() or Path(__file__).resolve().parent.parent / "var"
+    heartbeat = Path(var).resolve() / "beat-heartbeat"
     try:
         return time.time() - heartbeat.stat().st_mtime < HEARTBEAT_MAX_AGE_SECONDS
     except OSError:
