@@ -43,8 +43,9 @@ def test_it_has_the_services_of_the_production_shape(services):
 
 def test_the_app_services_run_the_right_commands(services):
     assert services["web"]["command"][0] == "gunicorn"
-    assert services["worker"]["command"][:4] == ["celery", "-A", "tracker", "worker"]
-    assert services["beat"]["command"][:4] == ["celery", "-A", "tracker", "beat"]
+    # --quiet: the processes' logs are JSON lines only, without Celery's plain-text banner.
+    assert services["worker"]["command"][:5] == ["celery", "-A", "tracker", "--quiet", "worker"]
+    assert services["beat"]["command"][:5] == ["celery", "-A", "tracker", "--quiet", "beat"]
     assert "migrate" in " ".join(services["migrate"]["command"])
 
 
@@ -121,10 +122,10 @@ def test_the_image_runs_as_a_non_root_user():
 
 def gunicorn_config(tmp_path: Path, **environment: str) -> dict[str, Any]:
     """What tracker/gunicorn.conf.py sets, read in a fresh interpreter with this environment only."""
-    keys = ("bind", "workers", "timeout", "forwarded_allow_ips")
+    keys = ("bind", "workers", "timeout", "forwarded_allow_ips", "logconfig_dict")
     code = (
         "import json, runpy; c = runpy.run_path('tracker/gunicorn.conf.py'); "
-        f"print(json.dumps({{k: c[k] for k in {keys}}}))"
+        f"print(json.dumps({{k: c.get(k) for k in {keys}}}))"
     )
     env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path), **environment}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
@@ -143,6 +144,27 @@ def test_gunicorn_binds_host_and_port_from_the_environment_or_env_file(tmp_path)
     assert gunicorn_config(tmp_path, ENV_FILE="/dev/null")["forwarded_allow_ips"] == "127.0.0.1,::1"
     # An IPv6 address binds in brackets, however it was written.
     assert gunicorn_config(tmp_path, ENV_FILE="/dev/null", HOST="::1")["bind"] == "[::1]:8000"
+
+
+def test_gunicorn_logs_json_lines_as_the_app_does(tmp_path):
+    """Its own lines (starting, booting a worker, a worker's timeout) in the app's JSON format,
+    unless LOG_FORMAT=text."""
+    code = (
+        "import logging, logging.config, runpy; c = runpy.run_path('tracker/gunicorn.conf.py'); "
+        "logging.config.dictConfig(c['logconfig_dict']); "
+        "logging.getLogger('gunicorn.error').info('Booting worker with pid: %s', 42)"
+    )
+    env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path), "ENV_FILE": "/dev/null"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stderr.splitlines()
+    logged = json.loads(line)
+    assert (logged["logger"], logged["level"], logged["message"]) == (
+        "gunicorn.error",
+        "INFO",
+        "Booting worker with pid: 42",
+    )
+    assert gunicorn_config(tmp_path, ENV_FILE="/dev/null", LOG_FORMAT="text")["logconfig_dict"] is None
 
 
 def test_the_web_container_binds_every_interface_on_the_published_port(services):

@@ -25,4 +25,18 @@ max_requests_jitter = 200
 forwarded_allow_ips = env.string("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # One JSON line per request comes from the app itself; no separate access log.
 accesslog = None
+# gunicorn's own lines (starting, booting and timing out workers) in the app's JSON format, so
+# that a log collector reads one format; with LOG_FORMAT=text, gunicorn's own.
+if env.string("LOG_FORMAT", "json").lower() == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "tracker.logging.JsonFormatter"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "root": {"level": "INFO", "handlers": ["console"]},
+        "loggers": {
+            name: {"level": "INFO", "handlers": ["console"], "propagate": False}
+            for name in ("gunicorn.error", "gunicorn.access")
+        },
+    }
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - a RAM disk for the heartbeat, per gunicorn docs
