@@ -7,7 +7,8 @@ only degrades the service (requests go unthrottled): 200, status "degraded".
 Either way the JSON body says what was checked and what is wrong, and nothing
 in it is secret or internal: no URL, password, host, port or path. A probe is
 public; what a failed check raised, with the addresses it names, goes to the
-service's log (``tracker.health``, with the request's id) for the operator.
+service's log (``tracker.health``, with the request's id) for the operator, once a
+minute per check and process.
 """
 
 from __future__ import annotations
@@ -32,6 +33,19 @@ from agreements.models import SweepRecord
 
 CHECK_TIMEOUT_SECONDS = 2
 logger = logging.getLogger("tracker.health")
+# Seconds between two warnings of one check's failure from one process: a probe every few
+# seconds while Redis is down would otherwise repeat the same line each time.
+WARN_EVERY = 60.0
+_last_warning: dict[str, float] = {}
+
+
+def _warn(check: str, message: str, *args: object) -> None:
+    """Log a failed check for the operator, once a minute per check and process."""
+    now = time.monotonic()
+    if now - _last_warning.get(check, -WARN_EVERY) >= WARN_EVERY:
+        _last_warning[check] = now
+        logger.warning(message, *args, extra={"event": "readiness_check_failed", "check": check})
+
 
 Check = Callable[[], dict[str, Any]]
 
@@ -48,7 +62,7 @@ def check_broker() -> dict[str, Any]:
     if settings.CELERY_BROKER_IS_FILESYSTEM:
         folder = str(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
         if not os.access(folder, os.W_OK):
-            logger.warning("readiness: the broker's folder %s is not writable", folder)
+            _warn("broker", "readiness: the broker's folder %s is not writable", folder)
             return {"ok": False, "transport": "filesystem", "error": "the broker's folder is not writable"}
         return {"ok": True, "transport": "filesystem"}
     if url.startswith("memory://"):
@@ -115,7 +129,7 @@ def _run(name: str, check: Check) -> dict[str, Any]:
         result = check()
     except Exception as exc:  # noqa: BLE001 - any failure of a dependency is reported, not raised
         # The message names hosts and ports (and a driver may quote a URL): the log has it.
-        logger.warning("readiness: the %s check failed: %s: %s", name, type(exc).__name__, exc)
+        _warn(name, "readiness: the %s check failed: %s: %s", name, type(exc).__name__, exc)
         result = {"ok": False, "error": f"{type(exc).__name__}: it failed or could not be reached (see the log)"}
     result["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return result
@@ -136,4 +150,9 @@ def readyz(request: HttpRequest) -> JsonResponse:
     ready = all(results[name]["ok"] for name in REQUIRED)
     healthy = all(result["ok"] for result in results.values())
     status = "ok" if healthy else "degraded" if ready else "unavailable"
-    return JsonResponse({"status": status, "checks": results}, status=200 if ready else 503)
+    response = JsonResponse({"status": status, "checks": results}, status=200 if ready else 503)
+    # Django logs every 5xx as an error ("Service Unavailable: /readyz"): a probe every few
+    # seconds would repeat it for as long as a dependency is down. The failed check is logged
+    # above, once a minute; this marks the response as logged already.
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response
