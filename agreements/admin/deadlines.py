@@ -9,8 +9,8 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import OperationalError, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -34,6 +34,7 @@ from agreements.services.deadlines import (
     deadline_update,
 )
 from utilities.admin import ReadOnlyInline, related_column
+from utilities.services import undone_by_database
 from utilities.text import shorten
 
 from .base import ServiceAdmin, changed_fields
@@ -214,6 +215,17 @@ class DeadlineAdmin(ServiceAdmin[Deadline]):
                 changed += 1
             except ValidationError as exc:
                 refused.append(f"“{shorten(deadline.wording, 40)}”: {' '.join(exc.messages)}")
+            except ObjectDoesNotExist:
+                refused.append(f"“{shorten(deadline.wording, 40)}”: another change deleted it meanwhile.")
+            except OperationalError as exc:
+                # Each deadline is its own transaction: those before this one stand, so the lost
+                # race is told here, beside them, and not as the whole action's.
+                if not undone_by_database(exc):
+                    raise
+                refused.append(
+                    f"“{shorten(deadline.wording, 40)}”: another change to it was made at the same time; "
+                    "nothing was saved for it. Try again."
+                )
         if changed:
             self.message_user(request, f"{done}: {changed} deadline(s).", messages.SUCCESS)
         for line in refused:

@@ -50,7 +50,7 @@ def test_ordinary_requests_pass(anon_client):
 # --- the admin's lost races (PostgreSQL: SQLite has one writer, and nobody waits for a row) ----
 
 
-def _when_the_admin_waits(then: Callable[[CursorWrapper], None], first: str, params: list[object]) -> threading.Thread:
+def when_the_admin_waits(then: Callable[[CursorWrapper], None], first: str, params: list[object]) -> threading.Thread:
     """On a connection of its own: run ``first`` in a transaction, wait until another backend
     waits for a lock, run ``then``, commit."""
     holding = threading.Event()
@@ -94,7 +94,7 @@ def test_an_admin_change_the_database_undid_to_break_a_deadlock_is_a_message(cli
     table = {model: connection.ops.quote_name(model._meta.db_table) for model in (Commitment, Deadline)}
     # Another transaction holds the deadline, and asks for the commitment once the admin's
     # status change holds it and waits for the deadline: a circle, which the database breaks.
-    other = _when_the_admin_waits(
+    other = when_the_admin_waits(
         lambda cursor: cursor.execute(f"SELECT id FROM {table[Commitment]} WHERE id = %s FOR UPDATE", [commitment.pk]),
         f"SELECT id FROM {table[Deadline]} WHERE id = %s FOR UPDATE",
         [deadline.pk],
@@ -117,7 +117,7 @@ def test_an_admin_change_to_a_record_deleted_while_it_waited_is_a_message(client
     commitment = CommitmentFactory()
     table = connection.ops.quote_name(Commitment._meta.db_table)
     # Another transaction deletes the commitment and commits once the admin waits for its row.
-    other = _when_the_admin_waits(lambda cursor: None, f"DELETE FROM {table} WHERE id = %s", [commitment.pk])
+    other = when_the_admin_waits(lambda cursor: None, f"DELETE FROM {table} WHERE id = %s", [commitment.pk])
     response = _met_in_the_admin(client, commitment)
     other.join(20)
     assert response.status_code == 302

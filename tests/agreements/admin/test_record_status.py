@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from agreements.choices import DeadlineState
 from agreements.models import Commitment, Deadline, Event, Source, StatusChange
 from tests.factories import CommitmentFactory, DeadlineFactory, SourceFactory
+from tests.tracker.test_middleware import when_the_admin_waits
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +150,25 @@ def test_an_impossible_inline_deadline_is_refused_by_field(client):
     assert response.status_code == 200
     assert "has no day 30" in response.content.decode()
     assert not Deadline.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer: nobody waits for a row")
+def test_a_deadline_action_tells_of_one_deleted_meanwhile_beside_those_it_changed(client):
+    """Each deadline is its own change: one another change deleted while the action waited for it
+    is told beside the others, which stand."""
+    commitment = CommitmentFactory()
+    kept, deleted = DeadlineFactory(commitment=commitment), DeadlineFactory(commitment=commitment)
+    table = connection.ops.quote_name(Deadline._meta.db_table)
+    other = when_the_admin_waits(lambda cursor: None, f"DELETE FROM {table} WHERE id = %s", [deleted.pk])
+    response = client.post(
+        reverse("admin:agreements_deadline_changelist"),
+        {"action": "mark_met", "_selected_action": [kept.pk, deleted.pk]},
+        follow=True,
+    )
+    other.join(20)
+    page = response.content.decode()
+    assert "Marked met: 1 deadline(s)." in page
+    assert "another change deleted it meanwhile" in page
+    assert Deadline.objects.get(pk=kept.pk).state == DeadlineState.MET
+    assert not Deadline.objects.filter(pk=deleted.pk).exists()
