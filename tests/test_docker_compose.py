@@ -146,27 +146,6 @@ def test_gunicorn_binds_host_and_port_from_the_environment_or_env_file(tmp_path)
     assert gunicorn_config(tmp_path, ENV_FILE="/dev/null", HOST="::1")["bind"] == "[::1]:8000"
 
 
-def test_gunicorn_logs_json_lines_as_the_app_does(tmp_path):
-    """Its own lines (starting, booting a worker, a worker's timeout) in the app's JSON format,
-    unless LOG_FORMAT=text."""
-    code = (
-        "import logging, logging.config, runpy; c = runpy.run_path('tracker/gunicorn.conf.py'); "
-        "logging.config.dictConfig(c['logconfig_dict']); "
-        "logging.getLogger('gunicorn.error').info('Booting worker with pid: %s', 42)"
-    )
-    env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path), "ENV_FILE": "/dev/null"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    (line,) = result.stderr.splitlines()
-    logged = json.loads(line)
-    assert (logged["logger"], logged["level"], logged["message"]) == (
-        "gunicorn.error",
-        "INFO",
-        "Booting worker with pid: 42",
-    )
-    assert gunicorn_config(tmp_path, ENV_FILE="/dev/null", LOG_FORMAT="text")["logconfig_dict"] is None
-
-
 def test_the_web_container_binds_every_interface_on_the_published_port(services):
     environment = services["web"]["environment"]
     assert (environment["HOST"], environment["PORT"]) == ("0.0.0.0", "8000")

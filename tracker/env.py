@@ -45,6 +45,17 @@ def shown(url: str) -> str:
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
 
 
+def _ipv4_or_name(host: str) -> bool:
+    """A host of digits and dots only must be an IPv4 address (no name ends in a number)."""
+    if not re.fullmatch(r"[0-9.]+", host):
+        return True
+    try:
+        ipaddress.IPv4Address(host)
+    except ValueError:
+        return False
+    return True
+
+
 class Env:
     """A view of the environment with typed, validating accessors."""
 
@@ -99,7 +110,7 @@ class Env:
                     f"{name}={value!r} is not an address: an IPv6 address such as ::1, or a host name or "
                     "IPv4 address without a port (the port is PORT)."
                 ) from None
-        if not bare or bare != value or not _HOST.fullmatch(bare):
+        if not bare or bare != value or not _HOST.fullmatch(bare) or not _ipv4_or_name(bare):
             raise ImproperlyConfigured(f"{name}={value!r} is not a host name or an IP address.")
         return bare
 

@@ -26,17 +26,19 @@ forwarded_allow_ips = env.string("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # One JSON line per request comes from the app itself; no separate access log.
 accesslog = None
 # gunicorn's own lines (starting, booting and timing out workers) in the app's JSON format, so
-# that a log collector reads one format; with LOG_FORMAT=text, gunicorn's own.
+# that a log collector reads one format; with LOG_FORMAT=text, gunicorn's own. A log config turns
+# gunicorn's access log on whatever ``accesslog`` says: its logger is muted here, since the app
+# logs each request itself (without the query string, which may carry what should not be logged).
 if env.string("LOG_FORMAT", "json").lower() == "json":
+    loglevel = env.string("LOG_LEVEL", "INFO").lower()
     logconfig_dict = {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": "tracker.logging.JsonFormatter"}},
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
-        "root": {"level": "INFO", "handlers": ["console"]},
+        "root": {"level": loglevel.upper(), "handlers": ["console"]},
         "loggers": {
-            name: {"level": "INFO", "handlers": ["console"], "propagate": False}
-            for name in ("gunicorn.error", "gunicorn.access")
+            "gunicorn.error": {"level": loglevel.upper(), "handlers": ["console"], "propagate": False},
+            "gunicorn.access": {"level": "CRITICAL", "handlers": [], "propagate": False},
         },
     }
-worker_tmp_dir = "/dev/shm"  # noqa: S108 - a RAM disk for the heartbeat, per gunicorn docs

@@ -147,6 +147,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def readyz(request: HttpRequest) -> JsonResponse:
     """Ready to serve: database and broker reachable, sweep recent."""
     results = {name: _run(name, check) for name, check in CHECKS.items()}
+    for name, result in results.items():
+        if not result["ok"]:  # one that raised was logged with what it raised, this minute
+            _warn(name, "readiness: the %s check failed: %s", name, result["error"])
     ready = all(results[name]["ok"] for name in REQUIRED)
     healthy = all(result["ok"] for result in results.values())
     status = "ok" if healthy else "degraded" if ready else "unavailable"

@@ -69,7 +69,7 @@ def client_address(request: HttpRequest) -> str:
     from rest_framework.throttling import BaseThrottle
 
     # DRF reads only ``request.META``, which a Django request has as a DRF one does.
-    return str(BaseThrottle().get_ident(cast(Request, request)))
+    return str(BaseThrottle().get_ident(cast(Request, request)) or "")
 
 
 class RequestLogMiddleware:

@@ -8,6 +8,7 @@ would accept it and match nothing, so both engines now answer the same.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
@@ -56,9 +57,13 @@ class HealthProbeMiddleware:
 
 RACE_UNDONE = (
     "Another change to the same records was made at the same time, and the database undid this one so that "
-    "the other could go on: nothing was saved. Make the change again."
+    "the other could go on. Check the records as they stand now, and make the change again."
 )
-RACE_DELETED = "Another change deleted a record this one needed while it waited for it: nothing was saved."
+RACE_DELETED = (
+    "Another change deleted a record this one needed while it waited for it, so it was not made. "
+    "Check the records as they stand now."
+)
+logger = logging.getLogger("tracker.admin")
 
 
 class AdminRaceMiddleware:
@@ -71,6 +76,7 @@ class AdminRaceMiddleware:
     answers them with a 409 and a 404 (``utilities.api.errors``); here the
     editor is sent back to the page they sent, with a message saying so. Only
     for a change (a POST): a page that fails to show is a fault, and shown as one.
+    Each is logged with its traceback (a missing record may also be a fault).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -94,4 +100,11 @@ class AdminRaceMiddleware:
             messages.warning(request, RACE_DELETED)
         else:
             return None
+        logger.warning(
+            "admin change lost a race: %s %s",
+            request.method,
+            request.path,
+            exc_info=exception,
+            extra={"event": "admin_race", "path": request.path},
+        )
         return HttpResponseRedirect(request.get_full_path())

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Model, QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
@@ -90,8 +90,11 @@ class ServiceAdmin(EmptyValuesLast, LongTextInputs, HistoryAdmin[M]):
         self.delete_via_service(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for obj in queryset:
-            self.delete_via_service(request, obj)
+        """All the chosen records or none, as Django's own bulk delete (one statement) is: a race
+        lost on the fifth leaves the first four standing too."""
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_via_service(request, obj)
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
         """Search names and aliases ignoring case and accents (the API's search)."""

@@ -143,7 +143,10 @@ def test_a_host_reads_ready_for_host_and_port(raw, expected):
     assert Env({"HOST": raw}).host("HOST", "127.0.0.1") == expected
 
 
-@pytest.mark.parametrize("raw", ["127.0.0.1:8000", "[::1]:8000", "::1::2", "http://example.org", "a b", "[localhost]"])
+@pytest.mark.parametrize(
+    "raw",
+    ["127.0.0.1:8000", "[::1]:8000", "::1::2", "http://example.org", "a b", "[localhost]", "999.1.1.1", "1.2.3.4.5"],
+)
 def test_a_bad_host_names_the_variable(raw):
     with pytest.raises(ImproperlyConfigured, match="HOST="):
         Env({"HOST": raw}).host("HOST", "127.0.0.1")

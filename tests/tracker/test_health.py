@@ -51,10 +51,14 @@ def test_ready_when_everything_is(settings):
     assert all(checks[name]["ok"] for name in ("database", "broker", "sweep"))
 
 
-def test_not_ready_before_the_first_sweep():
-    response = Client().get("/readyz")
+def test_not_ready_before_the_first_sweep(caplog, monkeypatch):
+    monkeypatch.setattr(health, "_last_warning", {})
+    with caplog.at_level(logging.WARNING):
+        response = Client().get("/readyz")
     assert response.status_code == 503
     assert "no deadline sweep has completed" in response.json()["checks"]["sweep"]["error"]
+    # A check that fails without raising is logged too: the operator's only line for the 503.
+    assert [(r.name, "sweep" in r.getMessage()) for r in caplog.records] == [("tracker.health", True)]
 
 
 def test_not_ready_when_the_sweep_is_stale(settings):
