@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -15,9 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def web() -> Iterator[int]:
-    """A server on a free loopback port answering 200 to /healthz, 503 to anything else."""
+def _serve(address: str, family: int = socket.AF_INET) -> Iterator[int]:
+    """A server on a free port of ``address`` answering 200 to /healthz, 503 to anything else."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -27,7 +27,8 @@ def web() -> Iterator[int]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_class = type("Server", (http.server.ThreadingHTTPServer,), {"address_family": family})
+    server = server_class((address, 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server.server_address[1]
@@ -35,8 +36,18 @@ def web() -> Iterator[int]:
     server.server_close()
 
 
+@pytest.fixture
+def web() -> Iterator[int]:
+    yield from _serve("127.0.0.1")
+
+
+@pytest.fixture
+def web6() -> Iterator[int]:
+    yield from _serve("::1", socket.AF_INET6)
+
+
 def probe(path: str, **environment: str) -> int:
-    env = {k: v for k, v in os.environ.items() if k not in {"PORT", "ENV_FILE", "ALLOWED_HOSTS"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"PORT", "ENV_FILE", "ALLOWED_HOSTS", "HOST"}}
     result = subprocess.run(
         [sys.executable, "-m", "tracker.probe", path],
         cwd=ROOT,
@@ -57,3 +68,12 @@ def test_the_probe_reads_the_port_from_the_env_file_as_the_server_does(web, tmp_
     env_file.write_text("PORT=1\n")
     assert probe("/healthz", ENV_FILE=str(env_file), PORT=str(web)) == 0
     assert probe("/healthz", ENV_FILE=str(env_file)) == 1
+
+
+@pytest.mark.parametrize("host", ["::1", "[::1]"])
+def test_the_probe_asks_where_the_server_binds(web6, host):
+    assert probe("/healthz", ENV_FILE="/dev/null", PORT=str(web6), HOST=host) == 0
+
+
+def test_a_server_on_every_interface_is_probed_on_loopback(web):
+    assert probe("/healthz", ENV_FILE="/dev/null", PORT=str(web), HOST="0.0.0.0") == 0
