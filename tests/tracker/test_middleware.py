@@ -7,7 +7,8 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -65,6 +66,8 @@ def when_the_admin_waits(then: Callable[[CursorWrapper], None], first: str, para
                 cursor.execute(first, params)
                 holding.set()
                 for _ in range(200):
+                    # The backends' activity is read once per transaction unless cleared.
+                    cursor.execute("SELECT pg_stat_clear_snapshot()")
                     cursor.execute(
                         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                         "AND datname = current_database() AND pid <> pg_backend_pid()"
@@ -80,6 +83,25 @@ def when_the_admin_waits(then: Callable[[CursorWrapper], None], first: str, para
     thread.start()
     assert holding.wait(10)
     return thread
+
+
+@contextmanager
+def postgres_setting(name: str, value: str) -> Iterator[None]:
+    """``SET name = value`` on this thread's connections while it lasts, the ones a request opens
+    too: Django closes the connection as each request starts (no persistent connections in tests),
+    so a plain ``SET`` would not reach the view."""
+    options = connection.settings_dict.setdefault("OPTIONS", {})
+    before = options.get("options")
+    options["options"] = f"{before or ''} -c {name}={value}".strip()
+    connection.close()
+    try:
+        yield
+    finally:
+        if before is None:
+            options.pop("options")
+        else:
+            options["options"] = before
+        connection.close()
 
 
 def _met_in_the_admin(client: Client, commitment: Commitment) -> HttpResponse:
@@ -103,13 +125,8 @@ def test_an_admin_change_the_database_undid_to_break_a_deadlock_is_a_message(cli
     )
     # The admin's check for a circle runs once, this long after it begins to wait: long enough for
     # the other transaction to close the circle however loaded the machine is.
-    with connection.cursor() as cursor:
-        cursor.execute("SET deadlock_timeout = '3s'")
-    try:
+    with postgres_setting("deadlock_timeout", "3s"):
         response = _met_in_the_admin(client, commitment)
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET deadlock_timeout")
     other.join(70)
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:agreements_commitment_record_status") + f"?ids={commitment.pk}"

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import time
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.db import OperationalError, connection
 from django.db.models import ForeignKey
 from django.test import Client
 from django.urls import reverse
 
+from agreements.models import Source
+from tests.factories import SourceFactory
+from tests.tracker.test_middleware import postgres_setting, when_the_admin_waits
 from webhooks.services.endpoints import endpoint_create, endpoint_ping
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +177,28 @@ def test_dates_are_iso_in_and_unambiguous_out(superuser_client):
     deadline = Deadline.objects.get(commitment__agreement=istanbul, due_at__isnull=False)
     page = superuser_client.get(reverse("admin:agreements_deadline_change", args=[deadline.pk])).content.decode()
     assert "11 January 2020, 22:00 UTC" in page  # 00:00 on 12 January in Tripoli, said with its zone
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer: nobody holds a row")
+def test_a_bulk_delete_is_all_or_none(superuser_client):
+    """Deleting chosen records in the admin runs each through its service, all in one transaction:
+    one that cannot be deleted (here: another transaction holds it past the lock timeout) leaves
+    the ones before it standing too, as Django's own bulk delete (one statement) would."""
+    # Deleted in the list's order: the newest first.
+    first = SourceFactory(published_on=dt.date(2020, 7, 22))
+    held = SourceFactory(published_on=dt.date(2020, 1, 8))
+    table = connection.ops.quote_name(Source._meta.db_table)
+    # Held for longer than the admin's lock timeout.
+    other = when_the_admin_waits(
+        lambda cursor: time.sleep(3), f"SELECT id FROM {table} WHERE id = %s FOR UPDATE", [held.pk]
+    )
+    try:
+        with postgres_setting("lock_timeout", "1s"), pytest.raises(OperationalError):
+            superuser_client.post(
+                reverse("admin:agreements_source_changelist"),
+                {"action": "delete_selected", "_selected_action": [first.pk, held.pk], "post": "yes"},
+            )
+    finally:
+        other.join(20)
+    assert set(Source.objects.values_list("pk", flat=True)) >= {first.pk, held.pk}
