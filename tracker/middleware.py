@@ -69,10 +69,12 @@ logger = logging.getLogger("tracker.admin")
 class AdminRaceMiddleware:
     """An editor's change in the admin that lost a race with another is a message, not a 500.
 
-    Two outcomes only a race gives, both with nothing written (the admin's
-    transaction was rolled back): the database broke a deadlock, or undid a
-    serialization failure, by aborting this change; or a record the change
-    found was deleted by another while this one waited for its lock. The API
+    Two outcomes only a race gives: the database broke a deadlock, or undid a
+    serialization failure, by aborting this change; or a record the change found
+    was deleted by another while this one waited for its lock. Either way the
+    transaction it failed in was rolled back; the admin's own views (a change, a
+    deletion, a bulk delete, a recorded status) make their change in one, and
+    the deadline actions tell each deadline's outcome themselves. The API
     answers them with a 409 and a 404 (``utilities.api.errors``); here the
     editor is sent back to the page they sent, with a message saying so. Only
     for a change (a POST): a page that fails to show is a fault, and shown as one.
