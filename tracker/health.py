@@ -39,12 +39,22 @@ WARN_EVERY = 60.0
 _last_warning: dict[str, float] = {}
 
 
-def _warn(check: str, message: str, *args: object) -> None:
+# A failed check may carry, under this key, what only the operator should read (a host, a port,
+# a path): it is logged, and taken out of the public body.
+DETAIL = "_detail"
+
+
+def _warn(check: str, detail: str) -> None:
     """Log a failed check for the operator, once a minute per check and process."""
     now = time.monotonic()
     if now - _last_warning.get(check, -WARN_EVERY) >= WARN_EVERY:
         _last_warning[check] = now
-        logger.warning(message, *args, extra={"event": "readiness_check_failed", "check": check})
+        logger.warning(
+            "readiness: the %s check failed: %s",
+            check,
+            detail,
+            extra={"event": "readiness_check_failed", "check": check},
+        )
 
 
 Check = Callable[[], dict[str, Any]]
@@ -62,8 +72,12 @@ def check_broker() -> dict[str, Any]:
     if settings.CELERY_BROKER_IS_FILESYSTEM:
         folder = str(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
         if not os.access(folder, os.W_OK):
-            _warn("broker", "readiness: the broker's folder %s is not writable", folder)
-            return {"ok": False, "transport": "filesystem", "error": "the broker's folder is not writable"}
+            return {
+                "ok": False,
+                "transport": "filesystem",
+                "error": "the broker's folder is not writable",
+                DETAIL: f"the broker's folder {folder} is not writable",
+            }
         return {"ok": True, "transport": "filesystem"}
     if url.startswith("memory://"):
         return {"ok": True, "transport": "memory"}
@@ -123,14 +137,17 @@ CHECKS: dict[str, Check] = {
 REQUIRED = ("database", "broker", "sweep")
 
 
-def _run(name: str, check: Check) -> dict[str, Any]:
+def _run(check: Check) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         result = check()
     except Exception as exc:  # noqa: BLE001 - any failure of a dependency is reported, not raised
         # The message names hosts and ports (and a driver may quote a URL): the log has it.
-        _warn(name, "readiness: the %s check failed: %s: %s", name, type(exc).__name__, exc)
-        result = {"ok": False, "error": f"{type(exc).__name__}: it failed or could not be reached (see the log)"}
+        result = {
+            "ok": False,
+            "error": f"{type(exc).__name__}: it failed or could not be reached (see the log)",
+            DETAIL: f"{type(exc).__name__}: {exc}",
+        }
     result["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return result
 
@@ -146,10 +163,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
     """Ready to serve: database and broker reachable, sweep recent."""
-    results = {name: _run(name, check) for name, check in CHECKS.items()}
+    results = {name: _run(check) for name, check in CHECKS.items()}
     for name, result in results.items():
-        if not result["ok"]:  # one that raised was logged with what it raised, this minute
-            _warn(name, "readiness: the %s check failed: %s", name, result["error"])
+        detail = result.pop(DETAIL, result.get("error", ""))
+        if not result["ok"]:
+            _warn(name, detail)
     ready = all(results[name]["ok"] for name in REQUIRED)
     healthy = all(result["ok"] for result in results.values())
     status = "ok" if healthy else "degraded" if ready else "unavailable"
