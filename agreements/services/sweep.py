@@ -179,7 +179,7 @@ def deadlines_record_passed(
 
 
 def _flag_batch_in_one_statement(
-    now: dt.datetime, limit: int, share: tuple[int, int] | None = None
+    now: dt.datetime, limit: int, listed: Sequence[int] | None = None
 ) -> tuple[list[tuple[int, str, str]], int]:
     """PostgreSQL: claim, flip, mark overdue and write the events of one batch in one statement.
 
@@ -189,14 +189,13 @@ def _flag_batch_in_one_statement(
     batch waits for no one), the flip (rechecking ``state``), the overdue marks over
     the batch's own deadlines (as in ``_mark_overdue``), and the events built
     by the database from the flipped rows (as in ``_record_passed``). Because
-    every part sees the snapshot from before the statement, the events read
-    each commitment's new ``overdue_since`` from the marks' ``RETURNING``, not
-    from the table. One round trip per batch instead of three, and the ids of
+    every part sees the snapshot from before the statement, the events work out
+    each commitment's new ``overdue_since`` as the marks set it, from the commitment
+    as the batch locked it, not from the table. One round trip per batch instead of three, and the ids of
     deadlines flagged come back with their wording for the sweep's sample.
-    ``share`` (``(k, n)``) limits the batch to the deadlines of commitments whose id
-    is ``k`` modulo ``n``: one sweep's connections each drain a share of their own, so
-    that no two of them flag deadlines of one commitment at once (the earliest of a
-    commitment's deadlines is then flagged first, and marks it overdue since its time).
+    ``listed`` limits the batch to those deadlines (still due and upcoming when it flips
+    them), and ``limit`` is then their number: each round of a drain on several
+    connections hands each connection a list (``_drain_in_rounds``).
     Returns (id, wording, due_display) of each deadline flagged, due first, and how many
     due deadlines the batch claimed (more than it flagged when it skipped some: the backlog
     is not drained until a claim comes back short).
@@ -205,18 +204,41 @@ def _flag_batch_in_one_statement(
     deadlines, commitments = names[Deadline], names[Commitment]
     payload, payload_params = deadline_event_data_sql(connection.vendor, deadline="f", commitment="cm")
     closing = sorted(CommitmentStatus.closing())
-    snapshot = [connection.ops.quote_name(column) for column in COMMITMENT.columns if column != "overdue_since"]
+    quote = connection.ops.quote_name
+    snapshot = [column for column in COMMITMENT.columns if column != "overdue_since"]
     # The flip returns only what the marks, the events and the caller read: the CTE's
     # rows are kept in memory for each of them, and whole rows (``RETURNING *``) spilled
-    # to disk at 20,000 a batch.
+    # to disk at 20,000 a batch. With each deadline come its commitment's columns as the
+    # batch locked them (``cm_…``), so that the marks and the events read one CTE each
+    # and join no other: a join of two CTEs is planned on guesses of their sizes, and a
+    # guess of one row made it a loop over every pair (300 ms a batch of 2,000 instead of 60).
     returned = ", ".join(
-        f"{deadlines}.{connection.ops.quote_name(column)}"
-        for column in dict.fromkeys((*DEADLINE.columns, "commitment_id", "schedule_revision"))
+        [
+            *(f"{deadlines}.{quote(column)}" for column in dict.fromkeys((*DEADLINE.columns, "schedule_revision"))),
+            f"{deadlines}.commitment_id",
+            *(f"locked.{quote(column)} AS {quote('cm_' + column)}" for column in (*snapshot, "agreement_id")),
+            f"locked.overdue_since AS {quote('cm_overdue_since')}",
+        ]
     )
+    if listed is None:
+        claimed_where = "WHERE state = %s AND due_at <= %s"
+        claimed_params = [DeadlineState.UPCOMING, _db("due_at", now)]
+        rechecked, rechecked_params = "", []
+    else:
+        # A listed batch claims its list and the flip checks that each is still due: with the
+        # checks in the claim, the planner took the list for a tenth of its length.
+        claimed_where, claimed_params = "WHERE id = ANY(%s)", [list(listed)]
+        rechecked, rechecked_params = f" AND {deadlines}.due_at <= %s", [_db("due_at", now)]
+    # The commitment's overdue mark as the marks leave it, for the events: the earliest of
+    # its deadlines this batch flagged, unless it was overdue since earlier or is closed.
+    overdue = (
+        "CASE WHEN f.cm_status NOT IN (%s, %s) AND (f.cm_overdue_since IS NULL OR f.cm_overdue_since > f.first_due) "
+        "THEN f.first_due ELSE f.cm_overdue_since END"
+    )
+    as_locked = ", ".join(f"f.{quote('cm_' + column)} AS {quote(column)}" for column in snapshot)
     sql = (
         f"WITH due AS MATERIALIZED (SELECT id AS due_id, commitment_id FROM {deadlines} "  # noqa: S608
-        f"WHERE state = %s AND due_at <= %s{' AND commitment_id %% %s = %s' if share else ''} "
-        f"ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED), "
+        f"{claimed_where} ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED), "
         # The batch's commitments, locked in id order, skipping any another transaction holds:
         # an editor's write locks a commitment, then its deadlines (a status change closing
         # them), so a batch that waited for the commitment while holding the deadline would
@@ -224,7 +246,8 @@ def _flag_batch_in_one_statement(
         # locks held to the commit) and flagged by a later batch or sweep. The rows are read as
         # they stand, and the marks and the events' snapshots read them, not the statement's
         # snapshot: a batch after another transaction's commit sees the row as that left it.
-        f"locked AS MATERIALIZED (SELECT {', '.join(snapshot)}, agreement_id, overdue_since FROM {commitments} "
+        f"locked AS MATERIALIZED (SELECT {', '.join(quote(column) for column in snapshot)}, agreement_id, "
+        f"overdue_since FROM {commitments} "
         f"WHERE id IN (SELECT commitment_id FROM due) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED), "
         # Their agreements, key-share locked now, skipping any another transaction holds for a
         # change of key (an editor's new slug): the events' foreign-key checks would take that
@@ -232,43 +255,43 @@ def _flag_batch_in_one_statement(
         f"held AS MATERIALIZED (SELECT id FROM {names[Agreement]} "
         f"WHERE id IN (SELECT agreement_id FROM locked) ORDER BY id FOR KEY SHARE SKIP LOCKED), "
         f"flipped AS (UPDATE {deadlines} SET state = %s, passed_at = %s, next_reminder_at = NULL, updated_at = %s "
-        f"FROM due WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s "
-        f"AND due.commitment_id IN (SELECT id FROM locked WHERE agreement_id IN (SELECT id FROM held)) "
+        f"FROM due JOIN locked ON locked.id = due.commitment_id "
+        f"WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s{rechecked} "
+        f"AND locked.agreement_id IN (SELECT id FROM held) "
         f"RETURNING {returned}), "
         f"marked AS (UPDATE {commitments} SET overdue_since = first.due_at FROM "
-        f"(SELECT commitment_id, MIN(due_at) AS due_at FROM flipped GROUP BY commitment_id) AS first, locked "
-        f"WHERE {commitments}.id = first.commitment_id AND {commitments}.id = locked.id "
-        f"AND (locked.overdue_since IS NULL OR locked.overdue_since > first.due_at) "
-        f"AND locked.status NOT IN (%s, %s) "
+        f"(SELECT commitment_id, MIN(due_at) AS due_at, MIN(cm_overdue_since) AS was, MIN(cm_status) AS status "
+        f"FROM flipped GROUP BY commitment_id) AS first "
+        f"WHERE {commitments}.id = first.commitment_id "
+        f"AND (first.was IS NULL OR first.was > first.due_at) AND first.status NOT IN (%s, %s) "
         f"AND ({commitments}.overdue_since IS NULL OR {commitments}.overdue_since > first.due_at) "
-        f"AND {commitments}.status NOT IN (%s, %s) RETURNING {commitments}.id, {commitments}.overdue_since), "
+        f"AND {commitments}.status NOT IN (%s, %s) RETURNING {commitments}.id), "
         f"recorded AS (INSERT INTO {names[Event]} "
         f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
-        f"SELECT %s, %s, f.due_at, a.id, cm.id, f.id, {payload}, %s || f.id || ':' || f.schedule_revision "
-        f"FROM flipped f JOIN (SELECT {', '.join(f'locked.{column}' for column in snapshot)}, locked.agreement_id, "
-        f"COALESCE(marked.overdue_since, locked.overdue_since) AS overdue_since "
-        f"FROM locked LEFT JOIN marked ON marked.id = locked.id) cm ON cm.id = f.commitment_id "
-        f"JOIN {names[Agreement]} a ON a.id = cm.agreement_id) "
+        f"SELECT %s, %s, f.due_at, a.id, f.commitment_id, f.id, {payload}, %s || f.id || ':' || f.schedule_revision "
+        f"FROM (SELECT flipped.*, MIN(due_at) OVER (PARTITION BY commitment_id) AS first_due FROM flipped) f "
+        f"CROSS JOIN LATERAL (SELECT {as_locked}, {overdue} AS overdue_since) cm "
+        f"JOIN {names[Agreement]} a ON a.id = f.cm_agreement_id) "
         f"SELECT f.id, f.wording, f.due_display, claimed.n FROM (SELECT count(*) AS n FROM due) claimed "
         f"LEFT JOIN flipped f ON true ORDER BY f.due_at, f.id"
     )
     stamp = _db("passed_at", now)
     occurred = Event._meta.get_field("occurred_at").get_db_prep_save(now, connection)
     params = [
-        DeadlineState.UPCOMING,
-        _db("due_at", now),
-        *((share[1], share[0]) if share else ()),
+        *claimed_params,
         limit,
         DeadlineState.PASSED,
         stamp,
         stamp,
         DeadlineState.UPCOMING,
+        *rechecked_params,
         *closing,
         *closing,
         EventType.DEADLINE_PASSED,
         occurred,
         *payload_params,
         f"{EventType.DEADLINE_PASSED}:",
+        *closing,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -287,11 +310,10 @@ def deadlines_flag_passed(
     trips cost nothing).
 
     On PostgreSQL a backlog (a first batch that came back full) is drained on up
-    to ``connections`` database connections at once, each in a thread of its own
-    taking batches of its share of the commitments until none is left: the
-    database works on as many cores, and each deadline is still flagged by
-    exactly one batch. Not inside a caller's transaction, whose rows the other
-    connections could not see and whose rollback could not undo theirs.
+    to ``connections`` database connections at once, in rounds (``_drain_in_rounds``):
+    the database works on as many cores, and each deadline is still flagged by exactly
+    one batch. Not inside a caller's transaction, whose rows the other connections could
+    not see and whose rollback could not undo theirs.
     """
     if connection.vendor != "postgresql":
         return _flag_on_sqlite(now, batch_size, sample)
@@ -303,30 +325,100 @@ def deadlines_flag_passed(
         return len(rows)
     if connections <= 1 or connection.in_atomic_block:
         return len(rows) + _flag_batches(now, batch_size, gather)
-    stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=connections - 1, thread_name_prefix="sweep") as pool:
-        others = [
-            pool.submit(_flag_batches_on_own_connection, now, batch_size, gather, (k, connections), stop)
-            for k in range(1, connections)
-        ]
-        try:
-            flagged = len(rows) + _flag_batches(now, batch_size, gather, (0, connections), stop)
-            flagged += sum(other.result() for other in others)
-        except BaseException as error:
-            # A failure on any connection, or Celery's soft time limit while this thread drains
-            # its share or waits for the others: every connection stops after the batch in hand
-            # (each batch is its own transaction), and what failed elsewhere is told too.
-            stop.set()
-            for other in others:
-                if (failed := other.exception()) is not None and failed is not error:
-                    error.add_note(f"A helper connection of the sweep failed too: {failed!r}")
-            raise
-    # One claim over every share, once the others are done: it finds what a share left (rows
-    # another sweep held when its claim passed them), and it is the first scan of the due
-    # index no other batch's transaction holds back, so it marks the entries of the rows just
-    # flipped as dead; without it the next sweep with nothing due stepped over them (11-60 ms
-    # instead of 2 over a million deadlines).
+    flagged = len(rows) + _drain_in_rounds(now, batch_size, gather, connections)
+    # One claim over the whole backlog, once the rounds are done: it finds what a round left
+    # (rows another sweep or an editor held when their batch came), and it is the first scan of
+    # the due index no other batch's transaction holds back, so it marks the entries of the rows
+    # just flipped as dead; without it the next sweep with nothing due stepped over them (11-60
+    # ms instead of 2 over a million deadlines).
     return flagged + _flag_batches(now, batch_size, gather)
+
+
+def _due_listed(now: dt.datetime, limit: int) -> list[tuple[int, int]]:
+    """PostgreSQL: (id, commitment id) of the next ``limit`` due deadlines, due first, read
+    without taking a lock (each batch claims its own, skipping any held)."""
+    table = connection.ops.quote_name(Deadline._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, commitment_id FROM {table} WHERE state = %s AND due_at <= %s "  # noqa: S608
+            "ORDER BY due_at, id LIMIT %s",
+            [DeadlineState.UPCOMING, _db("due_at", now), limit],
+        )
+        return cursor.fetchall()
+
+
+def _drain_in_rounds(now: dt.datetime, batch_size: int, gather: _Sample, connections: int) -> int:
+    """PostgreSQL: drain a backlog on ``connections`` connections, this thread's and one
+    helper thread's each for the others, one round at a time.
+
+    A round reads the next ``connections`` batches' worth of due deadlines without locks
+    (``_due_listed``), splits them by commitment (id modulo ``connections``), and runs one
+    batch of each part at once, each claiming its own list. No two connections flag deadlines
+    of one commitment at once (so the earliest of them is flagged first, and marks it overdue
+    since its time), and none reads rows of another's part: a claim that filtered the due
+    index by commitment had to visit every row of the others' parts too, and where due rows lay
+    scattered over the table (as they do when a backlog builds up) the two connections fought
+    over the same pages and were no faster than one. The drain ends after a round read fewer
+    than it asked for, or flagged nothing (all it read was held by others).
+
+    A failure on any connection, or Celery's soft time limit, ends the drain after the round
+    in hand (each batch is its own transaction); what failed on other connections is told
+    in notes on the error raised.
+    """
+    helpers = [ThreadPoolExecutor(max_workers=1, thread_name_prefix="sweep") for _ in range(connections - 1)]
+    flagged = 0
+    try:
+        while True:
+            due = _due_listed(now, batch_size * connections)
+            parts: list[list[int]] = [[] for _ in range(connections)]
+            for deadline_id, commitment_id in due:
+                parts[commitment_id % connections].append(deadline_id)
+            this_round = _round(now, parts, helpers, gather)
+            flagged += this_round
+            if len(due) < batch_size * connections or not this_round:
+                return flagged
+    finally:
+        for helper in helpers:
+            helper.submit(_close_connection)
+            helper.shutdown(wait=True)
+
+
+def _round(now: dt.datetime, parts: list[list[int]], helpers: list[ThreadPoolExecutor], gather: _Sample) -> int:
+    """One batch of each part at once, the first on this thread's connection: how many were
+    flagged. Waits for every helper's batch, whatever happened on this thread."""
+    running = [helper.submit(_flag_listed, now, part, gather) for helper, part in zip(helpers, parts[1:], strict=True)]
+    error: BaseException | None = None
+    flagged = 0
+    try:
+        flagged += _flag_listed(now, parts[0], gather)
+    except BaseException as raised:  # noqa: BLE001 - raised below, after the helpers' batches end
+        error = raised
+    for future in running:
+        try:
+            flagged += future.result()
+        except BaseException as raised:  # noqa: BLE001 - the first is raised, the others told with it
+            if error is None:
+                error = raised
+            else:
+                error.add_note(f"A helper connection of the sweep failed too: {raised!r}")
+    if error is not None:
+        raise error
+    return flagged
+
+
+def _flag_listed(now: dt.datetime, listed: list[int], gather: _Sample) -> int:
+    """One batch of the ``listed`` deadlines, in a transaction of its own: how many it flagged."""
+    if not listed:
+        return 0
+    with transaction.atomic():
+        rows, _ = _flag_batch_in_one_statement(now, len(listed), listed)
+    gather.add(rows)
+    return len(rows)
+
+
+def _close_connection() -> None:
+    """Close this thread's database connection (a helper's, when the drain is done)."""
+    connection.close()
 
 
 class _Sample:
@@ -344,38 +436,16 @@ class _Sample:
             self.into.extend(f"{wording} ({display})" for _, wording, display in rows[: max(room, 0)])
 
 
-def _flag_batches(
-    now: dt.datetime,
-    batch_size: int,
-    gather: _Sample,
-    share: tuple[int, int] | None = None,
-    stop: threading.Event | None = None,
-) -> int:
-    """PostgreSQL: batches (of ``share``, if given) on this thread's connection until one comes
-    back short, or until ``stop`` is set."""
+def _flag_batches(now: dt.datetime, batch_size: int, gather: _Sample) -> int:
+    """PostgreSQL: batches on this thread's connection until one comes back short."""
     flagged = 0
-    while stop is None or not stop.is_set():
+    while True:
         with transaction.atomic():
-            rows, claimed = _flag_batch_in_one_statement(now, batch_size, share)
+            rows, claimed = _flag_batch_in_one_statement(now, batch_size)
         gather.add(rows)
         flagged += len(rows)
         if claimed < batch_size:
-            break
-    return flagged
-
-
-def _flag_batches_on_own_connection(
-    now: dt.datetime, batch_size: int, gather: _Sample, share: tuple[int, int], stop: threading.Event
-) -> int:
-    """``_flag_batches`` in a helper thread, whose connection is its own and closed after. Its
-    failure stops the other connections too."""
-    try:
-        return _flag_batches(now, batch_size, gather, share, stop)
-    except BaseException:
-        stop.set()
-        raise
-    finally:
-        connection.close()
+            return flagged
 
 
 def _flag_on_sqlite(now: dt.datetime, batch_size: int, sample: list[str] | None) -> int:

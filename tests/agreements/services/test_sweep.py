@@ -63,6 +63,9 @@ def test_a_met_commitment_is_not_made_overdue():
     assert sweep_run(now=NOW).flagged == 1
     deadline.commitment.refresh_from_db()
     assert deadline.commitment.overdue_since is None
+    # Its event says so too.
+    (event,) = events()
+    assert (event.data["commitment"]["status"], event.data["commitment"]["overdue_since"]) == ("met", None)
 
 
 def test_an_overdue_commitment_keeps_its_first_overdue_time():
@@ -73,6 +76,8 @@ def test_an_overdue_commitment_keeps_its_first_overdue_time():
     sweep_run(now=NOW)
     commitment.refresh_from_db()
     assert commitment.overdue_since == NOW - 3 * DAY
+    (event,) = Event.objects.filter(type=EventType.DEADLINE_PASSED, deadline__wording="second")
+    assert event.data["commitment"]["overdue_since"] == "2026-05-29T12:00:00Z"
 
 
 def test_a_commitment_is_overdue_since_its_earliest_deadline_whichever_was_flagged_first():

@@ -1,6 +1,6 @@
-"""The sweep on several database connections (PostgreSQL): a backlog drained in parallel, each
-deadline flagged once, each commitment overdue since its earliest deadline, and a batch that
-waited for another reading the commitment as that one left it."""
+"""The sweep on several database connections (PostgreSQL): a backlog drained in parallel rounds,
+each deadline flagged once, each commitment's deadlines on one connection and overdue since its
+earliest, and a batch that waited for another reading the commitment as that one left it."""
 
 from __future__ import annotations
 
@@ -201,14 +201,51 @@ def test_a_batch_after_another_reads_the_commitment_as_that_one_left_it():
     assert event.data["commitment"]["overdue_since"] == iso(earlier.due_at)
 
 
-def test_a_share_of_the_backlog_is_the_deadlines_of_its_commitments_only():
-    made = backlog(commitments=4, each=3)
-    odd = {c.pk for c in made if c.pk % 2 == 1}
+def test_a_listed_batch_flags_those_of_its_list_still_due_and_upcoming_only():
+    due = [deadline_due(NOW - (n + 1) * MINUTE) for n in range(3)]
+    not_listed = deadline_due(NOW - 10 * MINUTE)
+    rescheduled = deadline_due(NOW + MINUTE)  # an editor moved it on after the round read it
+    met = deadline_due(NOW - 5 * MINUTE)
+    Deadline.objects.filter(pk=met.pk).update(state=DeadlineState.MET)
+    listed = [rescheduled.pk, met.pk, *(d.pk for d in due)]
     with transaction.atomic():
-        rows, _ = _flag_batch_in_one_statement(NOW, 100, (1, 2))
-    flagged = Deadline.objects.filter(pk__in=[row[0] for row in rows])
-    assert len(rows) == 6
-    assert set(flagged.values_list("commitment_id", flat=True)) == odd
+        rows, _ = _flag_batch_in_one_statement(NOW, len(listed), listed)
+    # Due first, as an unlisted batch returns them.
+    assert [row[0] for row in rows] == [d.pk for d in reversed(due)]
+    assert Deadline.objects.get(pk=rescheduled.pk).state == DeadlineState.UPCOMING
+    assert Deadline.objects.get(pk=met.pk).state == DeadlineState.MET
+    assert Deadline.objects.get(pk=not_listed.pk).state == DeadlineState.UPCOMING
+    assert Event.objects.filter(type=EventType.DEADLINE_PASSED).count() == 3
+
+
+def test_each_round_gives_a_commitments_deadlines_to_one_connection(monkeypatch):
+    """Rounds of a batch per connection: no two connections ever hold deadlines of one
+    commitment at once, and the drain needs no more rounds than the backlog has batches."""
+    made = backlog(commitments=7, each=6)
+    lists: list[tuple[int, list[int]]] = []
+    batch = sweep._flag_batch_in_one_statement
+
+    def recorded(
+        now: dt.datetime, limit: int, listed: list[int] | None = None
+    ) -> tuple[list[tuple[int, str, str]], int]:
+        if listed is not None:
+            lists.append((threading.get_ident(), list(listed)))
+        return batch(now, limit, listed)
+
+    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", recorded)
+    assert deadlines_flag_passed(now=NOW, batch_size=4, connections=3) == 42
+    owner = dict(Deadline.objects.values_list("id", "commitment_id"))
+    assert len({thread for thread, _ in lists}) == 3
+    # Each list holds whole commitments of its round: a commitment is never in two lists of a round.
+    rounds = [lists[n : n + 3] for n in range(0, len(lists), 3)]
+    for one_round in rounds:
+        seen = [{owner[d] for d in listed} for _, listed in one_round]
+        assert sum(len(commitments) for commitments in seen) == len(set().union(*seen))
+    # 42 due, 4 in the first batch, 12 a round of three.
+    assert len(rounds) == 4
+    for commitment in made:
+        commitment.refresh_from_db()
+        assert commitment.overdue_since == min(commitment.deadlines.values_list("due_at", flat=True))
 
 
 def test_a_drain_goes_on_past_a_commitment_an_editor_holds():
@@ -299,43 +336,143 @@ def test_a_deletion_waiting_on_a_batch_takes_the_batchs_events_with_it(what):
     assert event.data["deadline"]["id"] == due.pk
 
 
-def _batches(monkeypatch, main: BaseException | None, helper: BaseException | None) -> list[tuple[int, int] | None]:
-    """Fake batches, full: the main share raises ``main`` at its second batch, the helper's share
-    ``helper`` at its first (or, without one, goes on for 300 batches unless stopped)."""
-    calls: list[tuple[int, int] | None] = []
+def _endless(monkeypatch, listed_batch: Callable[[list[int]], tuple[list[tuple[int, str, str]], int]]) -> list[str]:
+    """An endless backlog: a full first batch, then rounds of fake lists (commitment = deadline
+    id, so that each connection gets some), each list handled by ``listed_batch`` on the thread
+    of its connection. Returns the name of the thread of each listed batch, in order."""
+    threads: list[str] = []
+    lock = threading.Lock()
 
-    def batch(now: dt.datetime, limit: int, share: tuple[int, int] | None = None):
-        calls.append(share)
-        if share is not None and share[0] == 0 and main is not None and calls.count(share) > 1:
-            raise main
-        if share is not None and share[0] == 1:
-            if helper is not None:
-                raise helper
-            time.sleep(0.01)
-            if calls.count(share) >= 300:
-                return [], 0  # a short batch: the share is drained (a sweep not stopped gets here)
-        return [], limit
+    def batch(now: dt.datetime, limit: int, listed: list[int] | None = None) -> tuple[list[tuple[int, str, str]], int]:
+        if listed is None:
+            return [], limit
+        with lock:
+            threads.append("main" if threading.current_thread() is threading.main_thread() else "helper")
+        return listed_batch(listed)
 
     monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", batch)
-    return calls
+    monkeypatch.setattr(sweep, "_due_listed", lambda now, limit: [(n, n) for n in range(limit)])
+    return threads
+
+
+def _raise(error: BaseException, *, after: float = 0) -> Callable[[list[int]], tuple[list[tuple[int, str, str]], int]]:
+    def batch(listed: list[int]) -> tuple[list[tuple[int, str, str]], int]:
+        time.sleep(after)
+        raise error
+
+    return batch
+
+
+def _flagging(*, after: float = 0) -> Callable[[list[int]], tuple[list[tuple[int, str, str]], int]]:
+    def batch(listed: list[int]) -> tuple[list[tuple[int, str, str]], int]:
+        time.sleep(after)
+        return [(n, "", "") for n in listed], len(listed)
+
+    return batch
 
 
 def test_a_helper_connections_failure_is_told_beside_the_main_ones(monkeypatch):
-    _batches(monkeypatch, RuntimeError("main broke"), RuntimeError("helper broke"))
+    def by_thread(listed: list[int]) -> tuple[list[tuple[int, str, str]], int]:
+        if threading.current_thread() is threading.main_thread():
+            return _raise(RuntimeError("main broke"), after=0.05)(listed)
+        return _raise(RuntimeError("helper broke"))(listed)
+
+    _endless(monkeypatch, by_thread)
     with pytest.raises(RuntimeError, match="main broke") as raised:
         deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
     assert any("helper broke" in note for note in raised.value.__notes__)
 
 
 def test_helper_connections_stop_when_the_sweep_is_stopped(monkeypatch):
-    """Celery's soft time limit raises in the main thread: the helpers stop after the batch in
-    hand instead of draining their whole share."""
-    calls = _batches(monkeypatch, TimeoutError("soft time limit"), None)
+    """Celery's soft time limit raises in the main thread: the drain ends with the round in hand,
+    the helper's batch of it finished, instead of draining the backlog."""
+
+    def by_thread(listed: list[int]) -> tuple[list[tuple[int, str, str]], int]:
+        if threading.current_thread() is threading.main_thread() and len(threads) > 6:
+            raise TimeoutError("soft time limit")
+        return _flagging(after=0.01)(listed)
+
+    threads = _endless(monkeypatch, by_thread)
     started = time.monotonic()
     with pytest.raises(TimeoutError):
         deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
     assert time.monotonic() - started < 5
-    assert 1 <= calls.count((1, 2)) < 200
+    # Rounds of two until the main thread's fourth batch raised; the helper's batch of that round
+    # ran, and no round after it.
+    assert threads.count("main") == threads.count("helper") == 4
+
+
+def test_helper_connections_stop_when_the_sweep_is_stopped_while_waiting_for_them(monkeypatch):
+    """A soft time limit fires while this thread waits for a helper's batch (a signal, as Celery
+    raises it): the helper's batch ends, and no round follows."""
+    import signal
+
+    def by_thread(listed: list[int]) -> tuple[list[tuple[int, str, str]], int]:
+        if threading.current_thread() is threading.main_thread():
+            return _flagging()(listed)
+        return _flagging(after=0.1)(listed)
+
+    class SoftTimeLimit(Exception):
+        pass
+
+    def soft_limit(*_: object) -> None:
+        raise SoftTimeLimit
+
+    threads = _endless(monkeypatch, by_thread)
+    before = signal.signal(signal.SIGALRM, soft_limit)
+    signal.setitimer(signal.ITIMER_REAL, 0.35)
+    try:
+        with pytest.raises(SoftTimeLimit):
+            deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
+        helpers = threads.count("helper")
+        time.sleep(0.3)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    assert 2 <= helpers <= 5
+    assert threads.count("helper") == helpers  # nothing ran after the sweep ended
+
+
+def test_a_helper_connections_failure_stops_the_others(monkeypatch):
+    def by_thread(listed: list[int]) -> tuple[list[tuple[int, str, str]], int]:
+        if threading.current_thread() is not threading.main_thread() and len(threads) > 4:
+            raise RuntimeError("helper broke")
+        return _flagging(after=0.01)(listed)
+
+    threads = _endless(monkeypatch, by_thread)
+    with pytest.raises(RuntimeError, match="helper broke"):
+        deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
+    assert threads.count("main") == threads.count("helper") == 3
+
+
+def test_a_round_that_flags_nothing_ends_the_drain(monkeypatch):
+    """Every due deadline a round read is held by someone else (another sweep's batches): the
+    drain does not read the same rows again and again; the closing claim over the backlog is left
+    to find what is free."""
+    threads = _endless(monkeypatch, lambda listed: ([], len(listed)))
+    reads: list[int] = []
+    monkeypatch.setattr(sweep, "_due_listed", lambda now, limit: reads.append(limit) or [(n, n) for n in range(limit)])
+    flagged_by_final: list[int] = []
+
+    def final(now: dt.datetime, batch_size: int, gather: object) -> int:
+        flagged_by_final.append(batch_size)
+        return 0
+
+    monkeypatch.setattr(sweep, "_flag_batches", final)
+    assert deadlines_flag_passed(now=NOW, batch_size=10, connections=2) == 0
+    assert reads == [20]
+    assert threads.count("main") == threads.count("helper") == 1
+    assert flagged_by_final == [10]
+
+
+def test_a_drain_ends_after_a_round_that_read_less_than_it_asked_for(monkeypatch):
+    threads = _endless(monkeypatch, _flagging())
+    chunks = iter([20, 20, 7])
+    monkeypatch.setattr(sweep, "_due_listed", lambda now, limit: [(n, n) for n in range(next(chunks))])
+    monkeypatch.setattr(sweep, "_flag_batches", lambda now, batch_size, gather: 0)
+    # The first batch (10, faked full), then 20 + 20 + 7 in three rounds.
+    assert deadlines_flag_passed(now=NOW, batch_size=10, connections=2) == 47
+    assert len(threads) == 6
 
 
 def test_an_editor_closing_a_passed_deadline_beside_a_batch_leaves_the_commitment_overdue():
@@ -357,55 +494,3 @@ def test_an_editor_closing_a_passed_deadline_beside_a_batch_leaves_the_commitmen
     assert Deadline.objects.get(pk=second.pk).state == DeadlineState.PASSED
     # Overdue all along: the second deadline passed before the first was met.
     assert commitment.overdue_since == first.due_at
-
-
-def test_helper_connections_stop_when_the_sweep_is_stopped_while_waiting_for_them(monkeypatch):
-    """The main share is drained at once; a soft time limit then fires while this thread waits
-    for the helpers (a signal, as Celery raises it), and they stop after the batch in hand."""
-    import signal
-
-    calls: list[tuple[int, int] | None] = []
-
-    def batch(now: dt.datetime, limit: int, share: tuple[int, int] | None = None):
-        calls.append(share)
-        if share is not None and share[0] == 0:
-            return [], 0
-        if share is not None:
-            time.sleep(0.01)
-            return ([], 0) if calls.count(share) >= 300 else ([], limit)
-        return [], limit
-
-    class SoftTimeLimit(Exception):
-        pass
-
-    def soft_limit(*_: object) -> None:
-        raise SoftTimeLimit
-
-    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", batch)
-    before = signal.signal(signal.SIGALRM, soft_limit)
-    signal.setitimer(signal.ITIMER_REAL, 0.3)
-    try:
-        with pytest.raises(SoftTimeLimit):
-            deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, before)
-    assert calls.count((1, 2)) < 200
-
-
-def test_a_helper_connections_failure_stops_the_others(monkeypatch):
-    calls: list[tuple[int, int] | None] = []
-
-    def batch(now: dt.datetime, limit: int, share: tuple[int, int] | None = None):
-        calls.append(share)
-        if share is not None and share[0] == 1:
-            raise RuntimeError("helper broke")
-        if share is not None:
-            time.sleep(0.01)
-            return ([], 0) if calls.count(share) >= 300 else ([], limit)
-        return [], limit
-
-    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", batch)
-    with pytest.raises(RuntimeError, match="helper broke"):
-        deadlines_flag_passed(now=NOW, batch_size=10, connections=2)
-    assert calls.count((0, 2)) < 200
