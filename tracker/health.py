@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -36,7 +37,8 @@ logger = logging.getLogger("tracker.health")
 # Seconds between two warnings of one check's failure from one process: a probe every few
 # seconds while Redis is down would otherwise repeat the same line each time.
 WARN_EVERY = 60.0
-_last_warning: dict[str, float] = {}
+# Each failing check's last warning in this process: when, and what it said (numbers aside).
+_last_warning: dict[str, tuple[float, str]] = {}
 
 
 # A failed check may carry, under this key, what only the operator should read (a host, a port,
@@ -45,15 +47,29 @@ DETAIL = "_detail"
 
 
 def _warn(check: str, detail: str) -> None:
-    """Log a failed check for the operator, once a minute per check and process."""
+    """Log a failed check for the operator: at once when it starts failing or fails otherwise
+    than it last said (numbers aside: a stale sweep's age grows by the probe), and then once a
+    minute per check and process while it goes on."""
     now = time.monotonic()
-    if now - _last_warning.get(check, -WARN_EVERY) >= WARN_EVERY:
-        _last_warning[check] = now
+    kind = re.sub(r"\d+", "#", detail)
+    last = _last_warning.get(check)
+    if last is None or last[1] != kind or now - last[0] >= WARN_EVERY:
+        _last_warning[check] = (now, kind)
         logger.warning(
             "readiness: the %s check failed: %s",
             check,
             detail,
             extra={"event": "readiness_check_failed", "check": check},
+        )
+
+
+def _passed(check: str) -> None:
+    """Log that a check this process had warned of passes again (once)."""
+    if _last_warning.pop(check, None) is not None:
+        logger.info(
+            "readiness: the %s check passes again",
+            check,
+            extra={"event": "readiness_check_recovered", "check": check},
         )
 
 
@@ -166,7 +182,9 @@ def readyz(request: HttpRequest) -> JsonResponse:
     results = {name: _run(check) for name, check in CHECKS.items()}
     for name, result in results.items():
         detail = result.pop(DETAIL, result.get("error", ""))
-        if not result["ok"]:
+        if result["ok"]:
+            _passed(name)
+        else:
             _warn(name, detail)
     ready = all(results[name]["ok"] for name in REQUIRED)
     healthy = all(result["ok"] for result in results.values())

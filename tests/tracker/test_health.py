@@ -61,6 +61,29 @@ def test_not_ready_before_the_first_sweep(caplog, monkeypatch):
     assert [(r.name, "sweep" in r.getMessage()) for r in caplog.records] == [("tracker.health", True)]
 
 
+def test_a_check_that_fails_otherwise_is_logged_at_once_and_its_recovery_once(settings, caplog, monkeypatch):
+    """Within the minute a failure is not repeated, but a different failure is (a stale sweep's
+    growing age is the same failure), and a check that passes again says so, once."""
+    settings.DEADLINE_SWEEP_SECONDS = 60
+    monkeypatch.setattr(health, "_last_warning", {})
+    with caplog.at_level(logging.INFO, logger="tracker.health"):
+        Client().get("/readyz")  # no sweep yet
+        swept(dt.timedelta(seconds=200))
+        Client().get("/readyz")  # stale: another failure
+        swept(dt.timedelta(seconds=260))
+        Client().get("/readyz")  # staler: the same failure, a minute not yet gone
+        swept(dt.timedelta(seconds=1))
+        assert Client().get("/readyz").status_code == 200
+        assert Client().get("/readyz").status_code == 200
+    records = [r for r in caplog.records if getattr(r, "check", "") == "sweep"]
+    assert [(r.levelname, r.event) for r in records] == [
+        ("WARNING", "readiness_check_failed"),
+        ("WARNING", "readiness_check_failed"),
+        ("INFO", "readiness_check_recovered"),
+    ]
+    assert "200 s ago" in records[1].getMessage()
+
+
 def test_not_ready_when_the_sweep_is_stale(settings):
     settings.DEADLINE_SWEEP_SECONDS = 60
     swept(dt.timedelta(seconds=181))
