@@ -58,7 +58,8 @@ CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS", [])
 HOST = env.host("HOST", "127.0.0.1")
 PORT = env.integer("PORT", 8000, minimum=1, maximum=65535)
 # Where clients reach the service: the base of the URLs in webhook payloads.
-PUBLIC_BASE_URL = env.string("PUBLIC_BASE_URL", f"http://{HOST}:{PORT}").rstrip("/")
+# An IPv6 zone ("fe80::1%eth0") is "%25eth0" in a URL (RFC 6874).
+PUBLIC_BASE_URL = env.string("PUBLIC_BASE_URL", f"http://{HOST.replace('%', '%25')}:{PORT}").rstrip("/")
 if not PUBLIC_BASE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"PUBLIC_BASE_URL={PUBLIC_BASE_URL!r} must start with http:// or https://.")
 

@@ -211,3 +211,17 @@ def test_check_deploy_warns_of_uncollected_static_files_and_a_public_base_url_on
     result = manage(env, "check", "--deploy")
     assert "(tracker.W001) No collected static files" in result.stderr + result.stdout
     assert "(tracker.W002) PUBLIC_BASE_URL is 'http://127.0.0.1:8000'" in result.stderr + result.stdout
+
+
+def test_the_default_public_url_of_an_ipv6_host_with_a_zone_is_a_url(tmp_path):
+    """``HOST=fe80::1%eth0`` binds to the link-local address of one interface; a URL spells its
+    zone ``%25eth0`` (RFC 6874), or the links the API builds would not parse."""
+    result = run_with(
+        tmp_path,
+        "from django.conf import settings; print(settings.PUBLIC_BASE_URL)",
+        DEBUG="true",
+        HOST="fe80::1%eth0",
+        PORT="8000",
+        PUBLIC_BASE_URL="",  # empty: the default
+    )
+    assert result.stdout.strip() == "http://[fe80::1%25eth0]:8000", result.stderr
