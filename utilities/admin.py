@@ -3,17 +3,21 @@ list columns that read well."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.db import models
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import OperationalError, models
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
 from utilities.ordering import nulls_last
+from utilities.services import undone_by_database
+
+T = TypeVar("T")
 
 EMPTY = "-"  # as Django shows an empty cell
 
@@ -94,3 +98,39 @@ class ReadOnlyAdmin(EmptyValuesLast, admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
+
+
+def act_on_each(
+    modeladmin: admin.ModelAdmin,
+    request: HttpRequest,
+    items: Iterable[T],
+    act: Callable[[T], object],
+    *,
+    name: Callable[[T], str],
+    done: str,
+) -> None:
+    """An admin action's change, item by item, each through ``act`` (a service function, one
+    transaction each), and one message for those done (``done``: "Marked met: 3 deadline(s).")
+    and one for each item refused, named by ``name``: what the service refused (its
+    ``ValidationError``), or a race lost to another change (the item deleted meanwhile, or a
+    deadlock or serialization failure PostgreSQL broke by undoing this item's transaction). The
+    items done before stand, so a refusal is told beside them, not as the whole action's."""
+    changed, refused = 0, []
+    for item in items:
+        try:
+            act(item)
+            changed += 1
+        except ValidationError as exc:
+            refused.append(f"“{name(item)}”: {' '.join(exc.messages)}")
+        except ObjectDoesNotExist:
+            refused.append(f"“{name(item)}”: another change deleted it meanwhile.")
+        except OperationalError as exc:
+            if not undone_by_database(exc):
+                raise
+            refused.append(
+                f"“{name(item)}”: another change to it was made at the same time; nothing was saved for it. Try again."
+            )
+    if changed:
+        modeladmin.message_user(request, done.format(changed), messages.SUCCESS)
+    for line in refused:
+        modeladmin.message_user(request, line, messages.WARNING)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from utilities.admin import ReadOnlyAdmin, ReadOnlyInline, related_column
+from utilities.admin import ReadOnlyAdmin, ReadOnlyInline, act_on_each, related_column
 from webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from webhooks.services.endpoints import delivery_redeliver
 
@@ -86,6 +86,11 @@ class WebhookDeliveryAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Send again (same webhook-id)", permissions=["redeliver"])
     def redeliver(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for delivery in queryset:
-            delivery_redeliver(delivery=delivery)
-        self.message_user(request, f"{queryset.count()} delivery(ies) queued again.", messages.SUCCESS)
+        act_on_each(
+            self,
+            request,
+            queryset.select_related("endpoint"),
+            lambda delivery: delivery_redeliver(delivery=delivery),
+            name=lambda delivery: f"{delivery.message_id} to {delivery.endpoint.url}",
+            done="{} delivery(ies) queued again.",
+        )

@@ -9,8 +9,8 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import OperationalError, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -33,8 +33,7 @@ from agreements.services.deadlines import (
     deadline_reopen,
     deadline_update,
 )
-from utilities.admin import ReadOnlyInline, related_column
-from utilities.services import undone_by_database
+from utilities.admin import ReadOnlyInline, act_on_each, related_column
 from utilities.text import shorten
 
 from .base import ServiceAdmin, changed_fields
@@ -207,29 +206,15 @@ class DeadlineAdmin(ServiceAdmin[Deadline]):
     def revert_via_service(self, request: HttpRequest, obj: Deadline, changes: dict[str, Any]) -> None:
         deadline_update(deadline=self.fresh(obj), changes=changes, user=request.user)
 
-    def _transition(self, request: HttpRequest, queryset: QuerySet, service: object, done: str) -> None:
-        changed, refused = 0, []
-        for deadline in queryset:
-            try:
-                service(deadline=deadline, user=request.user, note=f"{done} in the admin.")  # type: ignore[operator]
-                changed += 1
-            except ValidationError as exc:
-                refused.append(f"“{shorten(deadline.wording, 40)}”: {' '.join(exc.messages)}")
-            except ObjectDoesNotExist:
-                refused.append(f"“{shorten(deadline.wording, 40)}”: another change deleted it meanwhile.")
-            except OperationalError as exc:
-                # Each deadline is its own transaction: those before this one stand, so the lost
-                # race is told here, beside them, and not as the whole action's.
-                if not undone_by_database(exc):
-                    raise
-                refused.append(
-                    f"“{shorten(deadline.wording, 40)}”: another change to it was made at the same time; "
-                    "nothing was saved for it. Try again."
-                )
-        if changed:
-            self.message_user(request, f"{done}: {changed} deadline(s).", messages.SUCCESS)
-        for line in refused:
-            self.message_user(request, line, messages.WARNING)
+    def _transition(self, request: HttpRequest, queryset: QuerySet, service: Callable[..., object], done: str) -> None:
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda deadline: service(deadline=deadline, user=request.user, note=f"{done} in the admin."),
+            name=lambda deadline: shorten(deadline.wording, 40),
+            done=f"{done}: {{}} deadline(s).",
+        )
 
     @admin.action(description="Mark selected deadlines met", permissions=["change"])
     def mark_met(self, request: HttpRequest, queryset: QuerySet) -> None:
