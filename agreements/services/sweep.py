@@ -259,13 +259,16 @@ def _flag_batch_in_one_statement(
         f"WHERE {deadlines}.id = due.due_id AND {deadlines}.state = %s{rechecked} "
         f"AND locked.agreement_id IN (SELECT id FROM held) "
         f"RETURNING {returned}), "
+        # The marks test the commitment as the batch locked it (``cm_…``), as the events do: the
+        # table's row as the statement's snapshot saw it may be older (an editor's change committed
+        # between the snapshot and the lock), and an UPDATE that tested it would skip a row the
+        # events call overdue.
         f"marked AS (UPDATE {commitments} SET overdue_since = first.due_at FROM "
         f"(SELECT commitment_id, MIN(due_at) AS due_at, MIN(cm_overdue_since) AS was, MIN(cm_status) AS status "
         f"FROM flipped GROUP BY commitment_id) AS first "
         f"WHERE {commitments}.id = first.commitment_id "
         f"AND (first.was IS NULL OR first.was > first.due_at) AND first.status NOT IN (%s, %s) "
-        f"AND ({commitments}.overdue_since IS NULL OR {commitments}.overdue_since > first.due_at) "
-        f"AND {commitments}.status NOT IN (%s, %s) RETURNING {commitments}.id), "
+        f"RETURNING {commitments}.id), "
         f"recorded AS (INSERT INTO {names[Event]} "
         f"(type, occurred_at, happened_at, agreement_id, commitment_id, deadline_id, data, dedupe_key) "
         f"SELECT %s, %s, f.due_at, a.id, f.commitment_id, f.id, {payload}, %s || f.id || ':' || f.schedule_revision "
@@ -285,7 +288,6 @@ def _flag_batch_in_one_statement(
         stamp,
         DeadlineState.UPCOMING,
         *rechecked_params,
-        *closing,
         *closing,
         EventType.DEADLINE_PASSED,
         occurred,
@@ -359,7 +361,9 @@ def _drain_in_rounds(now: dt.datetime, batch_size: int, gather: _Sample, connect
     index by commitment had to visit every row of the others' parts too, and where due rows lay
     scattered over the table (as they do when a backlog builds up) the two connections fought
     over the same pages and were no faster than one. The drain ends after a round read fewer
-    than it asked for, or flagged nothing (all it read was held by others).
+    than it asked for and left none of it for the next, or flagged nothing (all it read was
+    held by others). A part is one batch at most: where one commitment (or one share) holds most
+    of the backlog, the rest of its part waits for the next round.
 
     A failure on any connection, or Celery's soft time limit, ends the drain after the round
     in hand (each batch is its own transaction); what failed on other connections is told
@@ -371,15 +375,21 @@ def _drain_in_rounds(now: dt.datetime, batch_size: int, gather: _Sample, connect
         while True:
             due = _due_listed(now, batch_size * connections)
             parts: list[list[int]] = [[] for _ in range(connections)]
+            left = 0
             for deadline_id, commitment_id in due:
-                parts[commitment_id % connections].append(deadline_id)
+                part = parts[commitment_id % connections]
+                if len(part) < batch_size:
+                    part.append(deadline_id)
+                else:
+                    left += 1  # a part is one batch at most: the rest of it waits for the next round
             this_round = _round(now, parts, helpers, gather)
             flagged += this_round
-            if len(due) < batch_size * connections or not this_round:
+            if (len(due) < batch_size * connections and not left) or not this_round:
                 return flagged
     finally:
         for helper in helpers:
             helper.submit(_close_connection)
+        for helper in helpers:
             helper.shutdown(wait=True)
 
 
@@ -399,8 +409,10 @@ def _round(now: dt.datetime, parts: list[list[int]], helpers: list[ThreadPoolExe
         except BaseException as raised:  # noqa: BLE001 - the first is raised, the others told with it
             if error is None:
                 error = raised
-            else:
+            elif future.done() and future.exception() is raised:
                 error.add_note(f"A helper connection of the sweep failed too: {raised!r}")
+            else:  # raised in this thread while it waited: Celery's soft time limit
+                error.add_note(f"The sweep was stopped meanwhile: {raised!r}")
     if error is not None:
         raise error
     return flagged
@@ -437,14 +449,17 @@ class _Sample:
 
 
 def _flag_batches(now: dt.datetime, batch_size: int, gather: _Sample) -> int:
-    """PostgreSQL: batches on this thread's connection until one comes back short."""
+    """PostgreSQL: batches on this thread's connection until one comes back short, or flags
+    nothing: every deadline it claimed belongs to a commitment or agreement another transaction
+    holds, and claiming them again at once would only find them held again (the next sweep
+    takes them)."""
     flagged = 0
     while True:
         with transaction.atomic():
             rows, claimed = _flag_batch_in_one_statement(now, batch_size)
         gather.add(rows)
         flagged += len(rows)
-        if claimed < batch_size:
+        if claimed < batch_size or not rows:
             return flagged
 
 

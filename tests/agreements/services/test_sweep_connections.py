@@ -494,3 +494,146 @@ def test_an_editor_closing_a_passed_deadline_beside_a_batch_leaves_the_commitmen
     assert Deadline.objects.get(pk=second.pk).state == DeadlineState.PASSED
     # Overdue all along: the second deadline passed before the first was met.
     assert commitment.overdue_since == first.due_at
+
+
+def _slowed_at_the_lock(sql_in_between: str, params: list[object]) -> Callable[..., object]:
+    """An execute wrapper for the batch's connection: the batch statement sleeps between its
+    snapshot and the lock of the commitments, and another connection commits ``sql_in_between``
+    meanwhile (an editor's change, committed just before the batch locks the row)."""
+    anchor = "WHERE id IN (SELECT commitment_id FROM due) ORDER BY id FOR NO KEY UPDATE"
+    slowed = (
+        "WHERE id IN (SELECT commitment_id FROM due) AND (SELECT true FROM pg_sleep(0.6)) ORDER BY id FOR NO KEY UPDATE"
+    )
+
+    def editor() -> None:
+        try:
+            time.sleep(0.2)
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(sql_in_between, params)
+        finally:
+            connection.close()
+
+    def wrapper(execute, sql, sql_params, many, context):  # type: ignore[no-untyped-def]
+        if anchor not in sql:
+            return execute(sql, sql_params, many, context)
+        thread = threading.Thread(target=editor)
+        thread.start()
+        try:
+            return execute(sql.replace(anchor, slowed), sql_params, many, context)
+        finally:
+            thread.join(10)
+
+    return wrapper
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["claimed", "listed"])
+@pytest.mark.parametrize(
+    ("before", "change", "overdue"),
+    [
+        # The only passed deadline met meanwhile: no longer overdue, so this deadline marks it.
+        ({"overdue_since": NOW - dt.timedelta(days=1)}, "overdue_since = NULL", "flagged"),
+        # Reopened meanwhile: no longer closed, so overdue from this deadline.
+        ({"status": "met"}, "status = 'not_assessed'", "flagged"),
+        # Found met meanwhile: closed, so not overdue.
+        ({}, "status = 'met'", None),
+    ],
+    ids=["mark-cleared", "reopened", "met"],
+)
+def test_marks_and_events_read_the_commitment_as_the_batch_locked_it(listed, before, change, overdue):
+    """An editor's change to the commitment committed after the batch's snapshot and before its
+    lock: the row is marked by what the batch locked, and the event says what the row says."""
+    commitment = CommitmentFactory()
+    Commitment.objects.filter(pk=commitment.pk).update(**before)
+    due = deadline_due(NOW - 2 * MINUTE, commitment=commitment)
+    wrapper = _slowed_at_the_lock(f"UPDATE agreements_commitment SET {change} WHERE id = %s", [commitment.pk])
+    with connection.execute_wrapper(wrapper), transaction.atomic():
+        rows, _ = _flag_batch_in_one_statement(NOW, 1, [due.pk] if listed else None)
+    assert [row[0] for row in rows] == [due.pk]
+    commitment.refresh_from_db()
+    assert commitment.overdue_since == (due.due_at if overdue else None)
+    (event,) = Event.objects.filter(type=EventType.DEADLINE_PASSED)
+    assert event.data["commitment"]["overdue_since"] == (iso(due.due_at) if overdue else None)
+    assert event.data["commitment"]["status"] == commitment.status
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["claimed", "listed"])
+def test_deadlines_of_one_commitment_in_one_batch_all_say_the_earliest(listed):
+    commitment = CommitmentFactory()
+    later = deadline_due(NOW - MINUTE, commitment=commitment)
+    earlier = deadline_due(NOW - 3 * MINUTE, commitment=commitment)
+    with transaction.atomic():
+        rows, _ = _flag_batch_in_one_statement(NOW, 2, [later.pk, earlier.pk] if listed else None)
+    assert [row[0] for row in rows] == [earlier.pk, later.pk]
+    said = {e.data["commitment"]["overdue_since"] for e in Event.objects.filter(type=EventType.DEADLINE_PASSED)}
+    assert said == {iso(earlier.due_at)}
+    commitment.refresh_from_db()
+    assert commitment.overdue_since == earlier.due_at
+
+
+def test_no_batch_is_larger_than_the_batch_size_however_the_backlog_falls(monkeypatch):
+    """Forty due deadlines of one commitment: a round's parts are one batch each at most."""
+    commitment = CommitmentFactory()
+    for n in range(40):
+        deadline_due(NOW - (n + 1) * MINUTE, commitment=commitment)
+    sizes: list[int] = []
+    batch = sweep._flag_batch_in_one_statement
+
+    def measured(
+        now: dt.datetime, limit: int, listed: list[int] | None = None
+    ) -> tuple[list[tuple[int, str, str]], int]:
+        sizes.append(limit if listed is None else len(listed))
+        return batch(now, limit, listed)
+
+    monkeypatch.setattr(sweep, "_flag_batch_in_one_statement", measured)
+    assert deadlines_flag_passed(now=NOW, batch_size=4, connections=3) == 40
+    assert max(sizes) == 4
+    commitment.refresh_from_db()
+    assert commitment.overdue_since == NOW - 40 * MINUTE
+
+
+def test_helper_connections_are_closed_after_the_drain():
+    backlog(commitments=9, each=4)
+
+    def open_connections() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
+            return cursor.fetchone()[0]
+
+    before = open_connections()
+    assert deadlines_flag_passed(now=NOW, batch_size=2, connections=4) == 36
+    assert not [t for t in threading.enumerate() if t.name.startswith("sweep")]
+    deadline = time.monotonic() + 5
+    while open_connections() != before and time.monotonic() < deadline:
+        time.sleep(0.05)  # a closed backend leaves pg_stat_activity a moment after
+    assert open_connections() == before
+
+
+@pytest.mark.parametrize("connections", [1, 2])
+def test_a_sweep_whose_first_claims_are_all_held_ends_without_spinning(connections):
+    """Every deadline a full claim takes belongs to a commitment an editor holds: the sweep ends
+    after a bounded number of statements instead of claiming the same rows again and again until
+    the editor commits; the next sweep takes them."""
+    held = CommitmentFactory()
+    for n in range(4):
+        deadline_due(NOW - (n + 1) * MINUTE, commitment=held)
+    statements: list[str] = []
+
+    def counted(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    holding, release = threading.Event(), threading.Event()
+    editor = threading.Thread(
+        target=_hold,
+        args=("SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE", [held.pk], holding, release),
+    )
+    editor.start()
+    assert holding.wait(10)
+    try:
+        with connection.execute_wrapper(counted):
+            assert deadlines_flag_passed(now=NOW, batch_size=4, connections=connections) == 0
+    finally:
+        release.set()
+        editor.join(10)
+    assert len(statements) <= 8
+    assert deadlines_flag_passed(now=NOW, batch_size=4, connections=connections) == 4
