@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.db import connection, transaction
@@ -117,6 +118,24 @@ def _hold(
         holding.set()
     finally:
         connection.close()
+
+
+@contextmanager
+def _commitment_held(commitment: Commitment) -> Iterator[None]:
+    """An editor holds ``commitment`` (locked for update, on a connection of their own) for the
+    block, and commits after it."""
+    holding, release = threading.Event(), threading.Event()
+    editor = threading.Thread(
+        target=_hold,
+        args=("SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE", [commitment.pk], holding, release),
+    )
+    editor.start()
+    assert holding.wait(10)
+    try:
+        yield
+    finally:
+        release.set()
+        editor.join(10)
 
 
 def _batch_beside_an_editor(
@@ -253,19 +272,9 @@ def test_a_drain_goes_on_past_a_commitment_an_editor_holds():
     deadline_due(NOW - 20 * MINUTE, commitment=held)  # first in due order
     for n in range(10):
         deadline_due(NOW - (n + 1) * MINUTE)
-    holding, release = threading.Event(), threading.Event()
-    editor = threading.Thread(
-        target=_hold,
-        args=("SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE", [held.pk], holding, release),
-    )
-    editor.start()
-    assert holding.wait(10)
-    try:
+    with _commitment_held(held):
         # A batch of 3 that skipped one is not the end of the backlog.
         assert deadlines_flag_passed(now=NOW, batch_size=3, connections=1) == 10
-    finally:
-        release.set()
-        editor.join(10)
     assert deadlines_flag_passed(now=NOW, batch_size=3) == 1
 
 
@@ -622,18 +631,7 @@ def test_a_sweep_whose_first_claims_are_all_held_ends_without_spinning(connectio
         statements.append(sql)
         return execute(sql, params, many, context)
 
-    holding, release = threading.Event(), threading.Event()
-    editor = threading.Thread(
-        target=_hold,
-        args=("SELECT id FROM agreements_commitment WHERE id = %s FOR UPDATE", [held.pk], holding, release),
-    )
-    editor.start()
-    assert holding.wait(10)
-    try:
-        with connection.execute_wrapper(counted):
-            assert deadlines_flag_passed(now=NOW, batch_size=4, connections=connections) == 0
-    finally:
-        release.set()
-        editor.join(10)
+    with _commitment_held(held), connection.execute_wrapper(counted):
+        assert deadlines_flag_passed(now=NOW, batch_size=4, connections=connections) == 0
     assert len(statements) <= 8
     assert deadlines_flag_passed(now=NOW, batch_size=4, connections=connections) == 4
